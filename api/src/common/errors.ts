@@ -1,0 +1,75 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+/**
+ * Failures that are not the user's to fix in a form: they are thrown and reach the client as GraphQL errors
+ * with a stable code. Failures a user can fix travel as userErrors in mutation payloads instead.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export const unauthenticated = (): AppError => new AppError(ErrorCode.UNAUTHENTICATED, '請先登入，或登入已逾時，請重新登入。');
+export const forbidden = (what = '這項操作'): AppError =>
+  new AppError(ErrorCode.FORBIDDEN, `您的帳號沒有權限執行${what}。`);
+export const notFound = (what = '資料'): AppError => new AppError(ErrorCode.NOT_FOUND, `找不到指定的${what}。`);
+export const badInput = (message: string, field?: string): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+/** Codes the client may see as they are; anything else is an unexpected failure and is hidden. */
+const PASS_THROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface ErrorLogger {
+  (entry: { requestId?: string; message: string; path?: readonly (string | number)[]; stack?: string }): void;
+}
+
+/**
+ * The one place where errors become what the client sees. Unexpected errors are logged (message and stack only:
+ * variables can hold passwords or national IDs and are never logged) and replaced by a generic message.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  log: ErrorLogger,
+  requestId?: string,
+): GraphQLFormattedError {
+  const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
+  if (cause instanceof ArgumentValidationError) {
+    return { message: '輸入資料格式不正確。', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  const code = (formatted.extensions?.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
+  if (cause instanceof AppError || (PASS_THROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log({
+    requestId,
+    message: cause instanceof Error ? cause.message : String(cause),
+    path: formatted.path,
+    stack: cause instanceof Error ? cause.stack : undefined,
+  });
+  return {
+    message: `系統發生錯誤，請稍後再試。若持續發生，請將錯誤編號 ${requestId ?? '—'} 告知學校資訊組。`,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+  };
+}

@@ -1,0 +1,29 @@
+import { AdminSection, Role } from '../modules/people/people.enums.js';
+
+export type AccountKind = 'SCHOOL' | 'BUREAU';
+
+/** The verified person behind a request, built only from a server-side session. */
+export interface Viewer {
+  sessionId: string;
+  credentialId: string;
+  kind: AccountKind;
+  accountId: string;
+  /** The tenant: set for school accounts, null for bureau accounts. */
+  schoolId: string | null;
+  authorityId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  adminSections: AdminSection[];
+  sessionExpiresAt: Date;
+}
+
+export const hasRole = (viewer: Viewer | null, ...roles: Role[]): boolean =>
+  viewer !== null && roles.some((role) => viewer.roles.includes(role));
+
+export const hasSection = (viewer: Viewer | null, section: AdminSection): boolean =>
+  hasRole(viewer, Role.SCHOOL_ADMIN) && viewer!.adminSections.includes(section);
+
+/** Staff of a school: anyone there who is not only a student. */
+export const isSchoolStaff = (viewer: Viewer | null): boolean =>
+  hasRole(viewer, Role.SCHOOL_ADMIN, Role.TEACHER, Role.HOMEROOM_TEACHER, Role.COUNSELOR);

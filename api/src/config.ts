@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface AppConfig {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  /** Unset: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** base64 of 32 bytes; unset with the embedded database: generated under dataDir. */
+  piiEncryptionKey: string | undefined;
+  seedDemo: boolean;
+  clientDistDir: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  login: LoginThrottlePolicy;
+  queryLimits: QueryLimits;
+  introspection: boolean;
+  logLevel: 'silent' | 'info' | 'debug';
+}
+
+export interface LoginThrottlePolicy {
+  accountMaxFailures: number;
+  addressMaxFailures: number;
+  failureWindowSeconds: number;
+  lockBaseSeconds: number;
+  lockMaxSeconds: number;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxPageSize: number;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`環境變數 ${name} 必須是非負整數，目前是 "${raw}"`);
+  }
+  return value;
+}
+
+function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`環境變數 ${name} 必須是 true 或 false，目前是 "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  return {
+    nodeEnv,
+    host: env.HOST ?? '0.0.0.0',
+    port: intFromEnv(env, 'PORT', 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    embeddedPgPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
+    piiEncryptionKey: env.PII_ENCRYPTION_KEY || undefined,
+    seedDemo: boolFromEnv(env, 'SEED_DEMO', true),
+    clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? path.join(repoRoot, 'client', 'dist')),
+    cookieSecure: boolFromEnv(env, 'COOKIE_SECURE', production),
+    sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
+    login: {
+      accountMaxFailures: intFromEnv(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 5),
+      // A whole school often shares one public address, so the address limit is far above the account limit.
+      addressMaxFailures: intFromEnv(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100),
+      failureWindowSeconds: intFromEnv(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60),
+      lockBaseSeconds: intFromEnv(env, 'LOGIN_LOCK_BASE_SECONDS', 30),
+      lockMaxSeconds: intFromEnv(env, 'LOGIN_LOCK_MAX_SECONDS', 15 * 60),
+    },
+    queryLimits: {
+      maxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 10),
+      maxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 20000),
+      maxPageSize: 100,
+    },
+    introspection: !production,
+    logLevel: (env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
+  };
+}
+
+export { repoRoot };

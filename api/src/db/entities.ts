@@ -1,0 +1,9 @@
+import { Authority } from '../modules/authority/authority.entity.js';
+import { BureauAccount } from '../modules/people/bureau-account.entity.js';
+import { Student } from '../modules/people/student.entity.js';
+import { UserAccount } from '../modules/people/user-account.entity.js';
+import { SchoolClass } from '../modules/school/school-class.entity.js';
+import { School } from '../modules/school/school.entity.js';
+import { AcademicYear, Term } from '../modules/term/term.entity.js';
+
+export const entities = [Authority, School, AcademicYear, Term, UserAccount, BureauAccount, SchoolClass, Student];

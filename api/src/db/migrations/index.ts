@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128000000Foundation } from './Migration20261128000000Foundation.js';
+
+/** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261128000000Foundation', class: Migration20261128000000Foundation },
+];

@@ -1,0 +1,43 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export const APP_ROLE = 'portfolio_app';
+
+export type OrmRole = 'owner' | 'app';
+
+function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options {
+  return {
+    clientUrl: databaseUrl,
+    entities,
+    discovery: { warnWhenNoEntities: true },
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    debug,
+    // The request pool runs every statement as portfolio_app from the moment a connection opens; it can never
+    // act as the owner, whatever a code path forgets.
+    pool:
+      role === 'app'
+        ? {
+            min: 0,
+            max: 20,
+            afterCreate: (connection: { query: (sql: string, cb: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
+              connection.query(`set role ${APP_ROLE}`, (error) => done(error, connection));
+            },
+          }
+        : { min: 0, max: 5 },
+    // The schema is owned by the committed migrations; nothing is synchronised at runtime.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+  };
+}
+
+export function initOrm(databaseUrl: string, role: OrmRole, debug = false): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, role, debug));
+}
+
+export async function runMigrations(owner: MikroORM): Promise<string[]> {
+  const applied = await owner.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,309 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { requireViewer } from '../../common/auth-checker.js';
+import { badInput, unauthenticated } from '../../common/errors.js';
+import { fromGlobalId, toGlobalId } from '../../common/ids.js';
+import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
+import { applyTenantScope } from '../../common/tenant.js';
+import { MutationPayload } from '../../common/user-error.js';
+import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Authority } from '../authority/authority.entity.js';
+import { AdminSection, Role } from '../people/people.enums.js';
+import { canListStudents, canManageStudents } from '../people/student.service.js';
+import { Student } from '../people/student.entity.js';
+import { describeRoles } from '../people/user-account.entity.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { School } from '../school/school.entity.js';
+import { Term } from '../term/term.entity.js';
+import { findCurrentTerm } from '../term/term.service.js';
+
+export enum AccountKind {
+  SCHOOL = 'SCHOOL',
+  BUREAU = 'BUREAU',
+}
+registerEnumType(AccountKind, {
+  name: 'AccountKind',
+  valuesConfig: { SCHOOL: { description: '學校帳號' }, BUREAU: { description: '教育局帳號' } },
+});
+
+/** The signed-in person as the client's shell needs them. */
+@ObjectType({ description: '目前登入的使用者' })
+export class Me {
+  constructor(readonly viewer: Viewer) {}
+
+  @Field(() => ID, { description: '帳號的全域識別碼' })
+  get id(): string {
+    return toGlobalId(this.viewer.kind === 'SCHOOL' ? 'UserAccount' : 'BureauAccount', this.viewer.accountId);
+  }
+
+  @Field(() => AccountKind)
+  get kind(): AccountKind {
+    return this.viewer.kind as AccountKind;
+  }
+
+  @Field()
+  get username(): string {
+    return this.viewer.username;
+  }
+
+  @Field()
+  get displayName(): string {
+    return this.viewer.displayName;
+  }
+
+  @Field(() => [Role])
+  get roles(): Role[] {
+    return this.viewer.roles;
+  }
+
+  @Field(() => [AdminSection])
+  get adminSections(): AdminSection[] {
+    return this.viewer.adminSections;
+  }
+
+  @Field(() => [String], { description: '角色與組別的中文名稱' })
+  get roleLabels(): string[] {
+    return describeRoles(this.viewer.roles, this.viewer.adminSections);
+  }
+
+  @Field({ description: '這次登入的到期時間' })
+  get sessionExpiresAt(): Date {
+    return this.viewer.sessionExpiresAt;
+  }
+
+  @Field({ description: '可以查看學生名單' })
+  get viewerCanListStudents(): boolean {
+    return canListStudents(this.viewer);
+  }
+
+  @Field({ description: '可以新增、修改學生資料（註冊組）' })
+  get viewerCanManageStudents(): boolean {
+    return canManageStudents(this.viewer);
+  }
+
+  @Field({ description: '可以查看班級清單' })
+  get viewerCanListClasses(): boolean {
+    return isSchoolStaff(this.viewer);
+  }
+
+  @Field({ description: '可以查看所轄學校名錄（教育局）' })
+  get viewerCanBrowseSchools(): boolean {
+    return hasRole(this.viewer, Role.BUREAU_ADMIN);
+  }
+}
+
+@ObjectType({ description: '一個登入中的裝置' })
+class SessionInfo {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  lastSeenAt!: Date;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  userAgent!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ip!: string | null;
+
+  @Field({ description: '是否為目前這個裝置' })
+  isCurrent!: boolean;
+}
+
+@InputType()
+class LoginInput {
+  @Field({ description: '帳號' })
+  username!: string;
+
+  @Field({ description: '密碼' })
+  password!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'API 用戶端設為 true 以取得 bearer token；瀏覽器使用 httpOnly cookie，不需要 token',
+  })
+  issueToken?: boolean | null;
+}
+
+@ObjectType()
+class LoginPayload extends MutationPayload {
+  @Field(() => Me, { nullable: true })
+  me!: Me | null;
+
+  @Field(() => String, { nullable: true, description: '只在 issueToken 為 true 時回傳' })
+  token!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '暫停登入時，還要等幾秒' })
+  retryAfterSeconds!: number | null;
+}
+
+@InputType()
+class LogoutInput {
+  @Field(() => Boolean, { nullable: true, description: '同時登出這個帳號的所有裝置' })
+  allSessions?: boolean | null;
+}
+
+@ObjectType()
+class LogoutPayload extends MutationPayload {
+  @Field(() => Int, { description: '結束的登入數' })
+  endedSessions!: number;
+}
+
+@InputType()
+class RevokeSessionInput {
+  @Field(() => ID)
+  sessionId!: string;
+}
+
+@ObjectType()
+class RevokeSessionPayload extends MutationPayload {
+  @Field()
+  revoked!: boolean;
+}
+
+const MAX_CREDENTIAL_LENGTH = 200;
+
+@Resolver(() => Me)
+export class AuthResolver {
+  @Query(() => Me, { nullable: true, description: '目前登入的使用者；未登入時為 null' })
+  me(@Ctx() ctx: AppContext): Me | null {
+    return ctx.viewer ? new Me(ctx.viewer) : null;
+  }
+
+  @Mutation(() => LoginPayload, { description: '以帳號密碼登入' })
+  async login(@Arg('input') input: LoginInput, @Ctx() ctx: AppContext): Promise<LoginPayload> {
+    if (input.username.length > MAX_CREDENTIAL_LENGTH || input.password.length > MAX_CREDENTIAL_LENGTH) {
+      throw badInput('帳號或密碼過長。');
+    }
+    const payload = new LoginPayload();
+    payload.me = null;
+    payload.token = null;
+    payload.retryAfterSeconds = null;
+    const outcome = await ctx.services.auth.login(ctx.em, {
+      username: input.username,
+      password: input.password,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+    if (!outcome.ok) {
+      payload.userErrors = outcome.userErrors;
+      payload.retryAfterSeconds = outcome.retryAfterSeconds;
+      return payload;
+    }
+    const viewer = outcome.viewer;
+    // From here on this request acts for the person who just proved who they are.
+    ctx.viewer = viewer;
+    ctx.sessionToken = outcome.token;
+    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
+    await recordAudit(ctx.em, viewer, ctx.requestId, {
+      operation: 'auth.login',
+      targetIds: [viewer.sessionId],
+      detail: { transport: ctx.transport },
+    });
+    ctx.cookies?.set(outcome.token, viewer.sessionExpiresAt);
+    payload.me = new Me(viewer);
+    payload.token = input.issueToken ? outcome.token : null;
+    return payload;
+  }
+
+  @Mutation(() => LogoutPayload, { description: '登出這個裝置，或所有裝置' })
+  async logout(
+    @Arg('input', () => LogoutInput, { nullable: true }) input: LogoutInput | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<LogoutPayload> {
+    const payload = Object.assign(new LogoutPayload(), { endedSessions: 0 });
+    ctx.cookies?.clear();
+    if (!ctx.viewer || !ctx.sessionToken) return payload;
+    payload.endedSessions = await ctx.services.auth.logout(ctx.em, ctx.sessionToken, input?.allSessions ?? false);
+    await recordAudit(ctx.em, ctx.viewer, ctx.requestId, {
+      operation: input?.allSessions ? 'auth.logout_all' : 'auth.logout',
+      targetIds: [ctx.viewer.sessionId],
+    });
+    return payload;
+  }
+
+  @Authorized()
+  @Query(() => [SessionInfo], { description: '這個帳號目前登入中的裝置' })
+  async mySessions(@Ctx() ctx: AppContext): Promise<SessionInfo[]> {
+    if (!ctx.sessionToken) throw unauthenticated();
+    const sessions = await ctx.services.auth.listSessions(ctx.em, ctx.sessionToken);
+    return sessions.map((session) => Object.assign(new SessionInfo(), { ...session, id: toGlobalId('Session', session.id) }));
+  }
+
+  @Authorized()
+  @Mutation(() => RevokeSessionPayload, { description: '讓這個帳號在某個裝置上的登入失效' })
+  async revokeSession(@Arg('input') input: RevokeSessionInput, @Ctx() ctx: AppContext): Promise<RevokeSessionPayload> {
+    const viewer = requireViewer(ctx);
+    const decoded = fromGlobalId(input.sessionId);
+    if (!decoded || decoded.typeName !== 'Session') throw badInput('登入識別碼格式不正確。', 'sessionId');
+    const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id);
+    const payload = Object.assign(new RevokeSessionPayload(), { revoked });
+    if (!revoked) {
+      payload.userErrors = [{ field: ['input', 'sessionId'], code: 'SESSION_NOT_FOUND', message: '找不到這個登入，可能已經登出。' }];
+      return payload;
+    }
+    await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'auth.revoke_session', targetIds: [decoded.id] });
+    return payload;
+  }
+
+  @FieldResolver(() => School, { nullable: true, description: '所屬學校與部別（教育局帳號為 null）' })
+  school(@Root() me: Me, @Ctx() ctx: AppContext): Promise<School | null> | null {
+    return me.viewer.schoolId ? ctx.loaders.schoolById.load(me.viewer.schoolId) : null;
+  }
+
+  @FieldResolver(() => Authority, { description: '所屬教育局' })
+  async authority(@Root() me: Me, @Ctx() ctx: AppContext): Promise<Authority> {
+    const authority = await ctx.loaders.authorityById.load(me.viewer.authorityId);
+    if (!authority) throw new Error('the viewer’s authority is missing');
+    return authority;
+  }
+
+  @FieldResolver(() => Term, { nullable: true, description: '本校目前的學期' })
+  currentTerm(@Root() me: Me, @Ctx() ctx: AppContext): Promise<Term | null> | null {
+    return me.viewer.schoolId ? findCurrentTerm(ctx.em, ctx.services.clock) : null;
+  }
+
+  @FieldResolver(() => String, { description: '依伺服器時間推算的目前學期，例如「115學年度第1學期」' })
+  currentTermLabel(@Ctx() ctx: AppContext): string {
+    const now = ctx.services.clock.now();
+    return termLabel(academicYearOf(now), semesterOf(now));
+  }
+
+  @FieldResolver(() => Date, { description: '伺服器目前時間（以此為準）' })
+  serverTime(@Ctx() ctx: AppContext): Date {
+    return ctx.services.clock.now();
+  }
+
+  @FieldResolver(() => Student, { nullable: true, description: '學生本人的學籍資料' })
+  student(@Root() me: Me, @Ctx() ctx: AppContext): Promise<Student | null> | null {
+    return hasRole(me.viewer, Role.STUDENT) ? ctx.loaders.studentByAccountId.load(me.viewer.accountId) : null;
+  }
+
+  @FieldResolver(() => [SchoolClass], { description: '擔任導師的班級' })
+  homeroomClasses(@Root() me: Me, @Ctx() ctx: AppContext): Promise<SchoolClass[]> | SchoolClass[] {
+    if (!hasRole(me.viewer, Role.HOMEROOM_TEACHER)) return [];
+    return ctx.em.find(SchoolClass, { homeroomTeacher: me.viewer.accountId }, { orderBy: { name: 'asc' } });
+  }
+}

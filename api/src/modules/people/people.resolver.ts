@@ -1,0 +1,82 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { requireViewer } from '../../common/auth-checker.js';
+import { badInput, forbidden } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/ids.js';
+import { maskNationalId } from '../../common/national-id.js';
+import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
+import { MutationPayload } from '../../common/user-error.js';
+import { hasRole } from '../../common/viewer.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { School } from '../school/school.entity.js';
+import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
+import { Role } from './people.enums.js';
+import { canListStudents, canSeeFullNationalId, createStudent, updateStudent } from './student.service.js';
+import { Student } from './student.entity.js';
+import { UserAccount } from './user-account.entity.js';
+
+const StudentConnection = ConnectionType(Student, 'Student');
+
+@ObjectType()
+class StudentPayload extends MutationPayload {
+  @Field(() => Student, { nullable: true })
+  student!: Student | null;
+}
+
+@Resolver(() => Student)
+export class StudentResolver {
+  @Authorized(Role.SCHOOL_ADMIN, Role.HOMEROOM_TEACHER)
+  @Query(() => StudentConnection, { description: '學生名單：行政人員看全校，導師只看自己帶的班級；依學號排序' })
+  async students(
+    @Args() args: ConnectionArgs,
+    @Arg('classId', () => ID, { nullable: true, description: '只列出這個班級' }) classId: string | null,
+    @Ctx() ctx: AppContext,
+  ) {
+    const viewer = requireViewer(ctx);
+    if (!canListStudents(viewer)) throw forbidden('查看學生名單');
+    const where: Record<string, unknown> = {};
+    if (classId) {
+      const decoded = fromGlobalId(classId);
+      if (!decoded || decoded.typeName !== 'SchoolClass') throw badInput('班級識別碼格式不正確。', 'classId');
+      where.schoolClass = decoded.id;
+    }
+    if (!hasRole(viewer, Role.SCHOOL_ADMIN)) where.schoolClass = { ...(classId ? { id: where.schoolClass } : {}), homeroomTeacher: viewer.accountId };
+    return paginate(ctx.em, Student, where, args, 'studentNumber');
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => StudentPayload, { description: '新增學生（註冊組）' })
+  async createStudent(@Arg('input') input: CreateStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
+    return Object.assign(new StudentPayload(), await createStudent(ctx, input));
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => StudentPayload, { description: '修改學生資料（註冊組）' })
+  async updateStudent(@Arg('input') input: UpdateStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
+    return Object.assign(new StudentPayload(), await updateStudent(ctx, input));
+  }
+
+  @FieldResolver(() => String, { description: '身分證字號：註冊組看到完整號碼，其他人看到遮罩（A12****789）' })
+  nationalId(@Root() student: Student, @Ctx() ctx: AppContext): string {
+    const plain = ctx.services.pii.decrypt(student.nationalIdEncrypted);
+    return canSeeFullNationalId(ctx.viewer) ? plain : maskNationalId(plain);
+  }
+
+  @FieldResolver(() => Boolean, { description: '目前使用者是否看得到完整身分證字號' })
+  viewerCanSeeFullNationalId(@Ctx() ctx: AppContext): boolean {
+    return canSeeFullNationalId(ctx.viewer);
+  }
+
+  @FieldResolver(() => SchoolClass, { nullable: true, description: '班級' })
+  schoolClass(@Root() student: Student, @Ctx() ctx: AppContext): Promise<SchoolClass | null> | null {
+    return student.schoolClass ? ctx.loaders.classById.load(student.schoolClass.id) : null;
+  }
+}
+
+@Resolver(() => UserAccount)
+export class UserAccountResolver {
+  @FieldResolver(() => School)
+  school(@Root() account: UserAccount, @Ctx() ctx: AppContext): Promise<School | null> {
+    return ctx.loaders.schoolById.load(account.school.id);
+  }
+}

@@ -1,0 +1,69 @@
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/ids.js';
+import { Node } from '../../common/node.js';
+import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { StudentStatus, STUDENT_STATUS_LABELS } from './people.enums.js';
+import { UserAccount } from './user-account.entity.js';
+
+@ObjectType({ implements: Node, description: '學生' })
+@Entity({ tableName: 'student' })
+@TenantFilter()
+export class Student extends SchoolOwnedEntity<'statusLabel' | 'cohortLabel' | 'createdAt' | 'updatedAt' | 'status'> implements Node {
+  @ManyToOne(() => UserAccount, { ref: true, nullable: true, fieldName: 'account_id' })
+  account?: Ref<UserAccount> | null;
+
+  @Field({ description: '學號' })
+  @Property()
+  studentNumber!: string;
+
+  @Field({ description: '姓名' })
+  @Property()
+  name!: string;
+
+  @Property()
+  nationalIdEncrypted!: string;
+
+  @Property()
+  nationalIdDigest!: string;
+
+  @Field({ description: '出生日期（YYYY-MM-DD）' })
+  @Property({ type: 'date' })
+  birthDate!: string;
+
+  @Field(() => Int, { description: '入學年度（高一入學的學年度）' })
+  @Property()
+  cohort!: number;
+
+  @ManyToOne(() => SchoolClass, { ref: true, nullable: true, fieldName: 'class_id' })
+  schoolClass?: Ref<SchoolClass> | null;
+
+  @Field(() => Int, { nullable: true, description: '座號' })
+  @Property({ nullable: true })
+  seatNumber?: number | null;
+
+  @Field(() => StudentStatus)
+  @Enum(() => StudentStatus)
+  status: StudentStatus = StudentStatus.ENROLLED;
+
+  @Property()
+  createdAt: Date = new Date();
+
+  @Property({ onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('Student', this.id);
+  }
+
+  @Field({ description: '學籍狀態名稱，例如「在學」' })
+  get statusLabel(): string {
+    return STUDENT_STATUS_LABELS[this.status];
+  }
+
+  @Field({ description: '例如「115學年度入學」' })
+  get cohortLabel(): string {
+    return `${this.cohort}學年度入學`;
+  }
+}

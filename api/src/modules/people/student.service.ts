@@ -1,0 +1,228 @@
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppContext } from '../../common/context.js';
+import { forbidden, notFound } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/ids.js';
+import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '../../common/national-id.js';
+import type { PiiCipher } from '../../common/pii-crypto.js';
+import { academicYearOf } from '../../common/roc.js';
+import { isUniqueViolation } from '../../common/sql.js';
+import { userError, type UserError } from '../../common/user-error.js';
+import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { School } from '../school/school.entity.js';
+import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
+import { AdminSection, Role, StudentStatus } from './people.enums.js';
+import { Student } from './student.entity.js';
+
+export const canManageStudents = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);
+
+/** Only 註冊組 needs the full number (it goes into the central rosters); everyone else sees it masked. */
+export const canSeeFullNationalId = canManageStudents;
+
+export const canListStudents = (viewer: Viewer | null): boolean =>
+  hasRole(viewer, Role.SCHOOL_ADMIN, Role.HOMEROOM_TEACHER);
+
+/** Whether the viewer may see this student at all: the student, school admin staff, or the class's homeroom teacher. */
+export async function canViewStudent(ctx: AppContext, student: Student): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer || viewer.schoolId !== student.schoolId) return false;
+  if (student.account?.id === viewer.accountId) return true;
+  if (hasRole(viewer, Role.SCHOOL_ADMIN)) return true;
+  if (hasRole(viewer, Role.HOMEROOM_TEACHER) && student.schoolClass) {
+    const schoolClass = await ctx.loaders.classById.load(student.schoolClass.id);
+    return schoolClass?.homeroomTeacher?.id === viewer.accountId;
+  }
+  return false;
+}
+
+const STUDENT_NUMBER = /^[A-Za-z0-9]{1,20}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface StudentFields {
+  studentNumber: string;
+  name: string;
+  nationalId: string;
+  birthDate: string;
+  cohort: number;
+  seatNumber: number | null;
+  status: StudentStatus;
+}
+
+function validDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Edge validation shared by every way a student is written (form, import, seed); returns every problem at once. */
+export function validateStudentFields(fields: Partial<StudentFields>, today: Date): UserError[] {
+  const errors: UserError[] = [];
+  if (fields.studentNumber !== undefined && !STUDENT_NUMBER.test(fields.studentNumber)) {
+    errors.push(userError('studentNumber', 'INVALID_STUDENT_NUMBER', '學號只能是英文字母與數字，最多 20 碼。'));
+  }
+  if (fields.name !== undefined && (fields.name.trim() === '' || fields.name.trim().length > 50)) {
+    errors.push(userError('name', 'INVALID_NAME', '請輸入姓名（最多 50 個字）。'));
+  }
+  if (fields.nationalId !== undefined) {
+    const problem = nationalIdProblem(fields.nationalId);
+    if (problem) errors.push(userError('nationalId', 'INVALID_NATIONAL_ID', NATIONAL_ID_MESSAGES[problem]));
+  }
+  if (fields.birthDate !== undefined) {
+    const todayIso = today.toISOString().slice(0, 10);
+    if (!validDate(fields.birthDate) || fields.birthDate < '1950-01-01' || fields.birthDate > todayIso) {
+      errors.push(userError('birthDate', 'INVALID_BIRTH_DATE', '出生日期格式應為 YYYY-MM-DD，且必須是過去的日期。'));
+    }
+  }
+  if (fields.cohort !== undefined) {
+    const latest = academicYearOf(today) + 1;
+    if (!Number.isInteger(fields.cohort) || fields.cohort < 100 || fields.cohort > latest) {
+      errors.push(userError('cohort', 'INVALID_COHORT', `入學年度必須介於 100 到 ${latest} 學年度之間。`));
+    }
+  }
+  if (fields.seatNumber !== undefined && fields.seatNumber !== null) {
+    if (!Number.isInteger(fields.seatNumber) || fields.seatNumber < 1 || fields.seatNumber > 99) {
+      errors.push(userError('seatNumber', 'INVALID_SEAT_NUMBER', '座號必須介於 1 到 99 之間。'));
+    }
+  }
+  return errors;
+}
+
+async function resolveClass(em: EntityManager, classGlobalId: string): Promise<SchoolClass | null> {
+  const decoded = fromGlobalId(classGlobalId);
+  if (!decoded || decoded.typeName !== 'SchoolClass') return null;
+  return em.findOne(SchoolClass, { id: decoded.id });
+}
+
+const classNotFound = (): UserError => userError('classId', 'CLASS_NOT_FOUND', '找不到指定的班級，請重新選擇。');
+
+async function uniquenessErrors(
+  em: EntityManager,
+  pii: PiiCipher,
+  fields: { studentNumber?: string; nationalId?: string },
+  exceptId?: string,
+): Promise<UserError[]> {
+  const errors: UserError[] = [];
+  if (fields.studentNumber !== undefined) {
+    const clash = await em.findOne(Student, { studentNumber: fields.studentNumber, id: { $ne: exceptId ?? null } });
+    if (clash) errors.push(userError('studentNumber', 'DUPLICATE_STUDENT_NUMBER', `學號 ${fields.studentNumber} 已有其他學生使用。`));
+  }
+  if (fields.nationalId !== undefined) {
+    const digest = pii.digest(normalizeNationalId(fields.nationalId));
+    const clash = await em.findOne(Student, { nationalIdDigest: digest, id: { $ne: exceptId ?? null } });
+    if (clash) errors.push(userError('nationalId', 'DUPLICATE_NATIONAL_ID', '這個身分證字號已屬於本校另一位學生。'));
+  }
+  return errors;
+}
+
+export interface StudentWriteResult {
+  student: Student | null;
+  userErrors: UserError[];
+}
+
+/** Builds and persists a student in the current tenant. Used by the mutation and by seeding alike. */
+export async function insertStudent(
+  em: EntityManager,
+  pii: PiiCipher,
+  schoolId: string,
+  fields: StudentFields,
+  schoolClass: SchoolClass | null,
+): Promise<Student> {
+  const nationalId = normalizeNationalId(fields.nationalId);
+  const student = em.create(Student, {
+    school: em.getReference(School, schoolId),
+    studentNumber: fields.studentNumber,
+    name: fields.name.trim(),
+    nationalIdEncrypted: pii.encrypt(nationalId),
+    nationalIdDigest: pii.digest(nationalId),
+    birthDate: fields.birthDate,
+    cohort: fields.cohort,
+    schoolClass,
+    seatNumber: fields.seatNumber,
+    status: fields.status,
+  });
+  await em.flush();
+  return student;
+}
+
+function requireManager(ctx: AppContext): Viewer {
+  if (!canManageStudents(ctx.viewer)) throw forbidden('學生資料的維護（限註冊組）');
+  return ctx.viewer!;
+}
+
+export async function createStudent(ctx: AppContext, input: CreateStudentInput): Promise<StudentWriteResult> {
+  const viewer = requireManager(ctx);
+  const fields: StudentFields = {
+    studentNumber: input.studentNumber.trim(),
+    name: input.name,
+    nationalId: input.nationalId,
+    birthDate: input.birthDate.trim(),
+    cohort: input.cohort,
+    seatNumber: input.seatNumber ?? null,
+    status: input.status ?? StudentStatus.ENROLLED,
+  };
+  const errors = validateStudentFields(fields, ctx.services.clock.now());
+  const schoolClass = input.classId ? await resolveClass(ctx.em, input.classId) : null;
+  if (input.classId && !schoolClass) errors.push(classNotFound());
+  if (errors.length === 0) errors.push(...(await uniquenessErrors(ctx.em, ctx.services.pii, fields)));
+  if (errors.length > 0) return { student: null, userErrors: errors };
+
+  try {
+    // A savepoint, so a lost race on the unique constraints leaves the request's transaction usable.
+    const student = await ctx.em.transactional((tx) =>
+      insertStudent(tx, ctx.services.pii, viewer.schoolId!, fields, schoolClass),
+    );
+    await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'student.create', targetIds: [student.id] });
+    return { student, userErrors: [] };
+  } catch (error) {
+    // Two staff adding the same student at once: the database's unique constraint decides.
+    if (isUniqueViolation(error)) {
+      return { student: null, userErrors: await uniquenessErrors(ctx.em, ctx.services.pii, fields) };
+    }
+    throw error;
+  }
+}
+
+export async function updateStudent(ctx: AppContext, input: UpdateStudentInput): Promise<StudentWriteResult> {
+  const viewer = requireManager(ctx);
+  const decoded = fromGlobalId(input.id);
+  const student = decoded?.typeName === 'Student' ? await ctx.em.findOne(Student, { id: decoded.id }) : null;
+  if (!student) throw notFound('學生');
+
+  const changes: Partial<StudentFields> = {};
+  if (input.name != null) changes.name = input.name;
+  if (input.nationalId != null) changes.nationalId = input.nationalId;
+  if (input.birthDate != null) changes.birthDate = input.birthDate.trim();
+  if (input.seatNumber !== undefined) changes.seatNumber = input.seatNumber;
+  if (input.status != null) changes.status = input.status;
+  const errors = validateStudentFields(changes, ctx.services.clock.now());
+  let schoolClass: SchoolClass | null | undefined;
+  if (input.classId !== undefined) {
+    schoolClass = input.classId === null ? null : await resolveClass(ctx.em, input.classId);
+    if (input.classId !== null && !schoolClass) errors.push(classNotFound());
+  }
+  if (errors.length === 0 && changes.nationalId !== undefined) {
+    errors.push(...(await uniquenessErrors(ctx.em, ctx.services.pii, { nationalId: changes.nationalId }, student.id)));
+  }
+  if (errors.length > 0) return { student: null, userErrors: errors };
+
+  if (changes.name !== undefined) student.name = changes.name.trim();
+  if (changes.birthDate !== undefined) student.birthDate = changes.birthDate;
+  if (changes.seatNumber !== undefined) student.seatNumber = changes.seatNumber;
+  if (changes.status !== undefined) student.status = changes.status;
+  if (schoolClass !== undefined) student.schoolClass = schoolClass ? ref(schoolClass) : null;
+  if (changes.nationalId !== undefined) {
+    const nationalId = normalizeNationalId(changes.nationalId);
+    student.nationalIdEncrypted = ctx.services.pii.encrypt(nationalId);
+    student.nationalIdDigest = ctx.services.pii.digest(nationalId);
+  }
+  await ctx.em.flush();
+  const changed = [...Object.keys(changes), ...(schoolClass !== undefined ? ['classId'] : [])];
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'student.update',
+    targetIds: [student.id],
+    detail: { fields: changed },
+  });
+  return { student, userErrors: [] };
+}

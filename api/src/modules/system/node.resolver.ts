@@ -1,0 +1,50 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { badInput } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/ids.js';
+import { Node } from '../../common/node.js';
+import { hasRole, isSchoolStaff } from '../../common/viewer.js';
+import { Role } from '../people/people.enums.js';
+import { canViewStudent } from '../people/student.service.js';
+
+type NodeFetcher = (ctx: AppContext, id: string) => Promise<Node | null>;
+
+/**
+ * How each type is fetched by id, with its visibility rule on top of the tenant filter and row-level security.
+ * A type that is not listed cannot be fetched through node(id:).
+ */
+const fetchers: Record<string, NodeFetcher> = {
+  Authority: async (ctx, id) => (ctx.viewer?.authorityId === id ? ctx.loaders.authorityById.load(id) : null),
+  School: async (ctx, id) => {
+    const viewer = ctx.viewer;
+    if (!viewer) return null;
+    const school = await ctx.loaders.schoolById.load(id);
+    if (!school) return null;
+    const visible = viewer.schoolId === school.id || (hasRole(viewer, Role.BUREAU_ADMIN) && school.authority.id === viewer.authorityId);
+    return visible ? school : null;
+  },
+  AcademicYear: async (ctx, id) => ctx.loaders.academicYearById.load(id),
+  Term: async (ctx, id) => ctx.loaders.termById.load(id),
+  SchoolClass: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.classById.load(id) : null),
+  UserAccount: async (ctx, id) => {
+    const account = await ctx.loaders.accountById.load(id);
+    if (!account) return null;
+    return account.id === ctx.viewer?.accountId || isSchoolStaff(ctx.viewer) ? account : null;
+  },
+  Student: async (ctx, id) => {
+    const student = await ctx.loaders.studentById.load(id);
+    return student && (await canViewStudent(ctx, student)) ? student : null;
+  },
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: '以全域識別碼取得物件；看不到或不存在時為 null' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Node | null> {
+    const decoded = fromGlobalId(id);
+    if (!decoded) throw badInput('識別碼格式不正確。', 'id');
+    if (!ctx.viewer) return null;
+    const fetch = fetchers[decoded.typeName];
+    return fetch ? fetch(ctx, decoded.id) : null;
+  }
+}

@@ -1,0 +1,61 @@
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/ids.js';
+import { Node } from '../../common/node.js';
+import { formatRocCalendarDate } from '../../common/roc.js';
+import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+
+@ObjectType({ implements: Node, description: '學年度（8/1 至隔年 7/31）' })
+@Entity({ tableName: 'academic_year' })
+@TenantFilter()
+export class AcademicYear extends SchoolOwnedEntity<'label'> implements Node {
+  @Field(() => Int, { description: '民國學年度，例如 115' })
+  @Property()
+  year!: number;
+
+  @Field({ description: '開始日期（YYYY-MM-DD）' })
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Field({ description: '結束日期（YYYY-MM-DD）' })
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  get globalId(): string {
+    return toGlobalId('AcademicYear', this.id);
+  }
+
+  @Field({ description: '例如「115學年度」' })
+  get label(): string {
+    return `${this.year}學年度`;
+  }
+}
+
+@ObjectType({ implements: Node, description: '學期' })
+@Entity({ tableName: 'term' })
+@TenantFilter()
+export class Term extends SchoolOwnedEntity<'rocPeriod'> implements Node {
+  @ManyToOne(() => AcademicYear, { ref: true })
+  academicYear!: Ref<AcademicYear>;
+
+  @Field(() => Int, { description: '學期：1 上學期、2 下學期' })
+  @Property()
+  semester!: number;
+
+  @Field({ description: '開始日期（YYYY-MM-DD）' })
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Field({ description: '結束日期（YYYY-MM-DD）' })
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  get globalId(): string {
+    return toGlobalId('Term', this.id);
+  }
+
+  @Field({ description: '期間（民國），例如「115/08/01–116/01/31」' })
+  get rocPeriod(): string {
+    return `${formatRocCalendarDate(this.startsOn)}–${formatRocCalendarDate(this.endsOn)}`;
+  }
+}

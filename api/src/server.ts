@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { parse as parseCookies } from 'cookie';
+import express, { type Request, type Response } from 'express';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createContext, type AppContext, type SessionCookies } from './common/context.js';
+import { AppError, ErrorCode, formatError } from './common/errors.js';
+import { assertWithinQueryLimits } from './common/query-limits.js';
+import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
+import { SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { buildAppSchema } from './schema.js';
+import type { AppServices } from './services.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}
+
+function cookieToken(header: string | undefined): string | null {
+  if (!header) return null;
+  return parseCookies(header)[SESSION_COOKIE] ?? null;
+}
+
+function sessionCookies(res: Response, secure: boolean): SessionCookies {
+  const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+  return {
+    set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...base, expires: expiresAt }),
+    clear: () => res.clearCookie(SESSION_COOKIE, base),
+  };
+}
+
+/** A cookie rides along on any WebSocket handshake, so a cookie-authenticated socket must come from our own page. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function startServer(services: AppServices, schema?: GraphQLSchema): Promise<RunningServer> {
+  const { config, log } = services;
+  const appSchema = schema ?? (await buildAppSchema());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY ?? false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<{ authToken?: string }, { request: IncomingMessage }>(
+    {
+      schema: appSchema,
+      onConnect: (ctx) => {
+        const fromParams = typeof ctx.connectionParams?.authToken === 'string';
+        return fromParams || sameOrigin(ctx.extra.request);
+      },
+      context: (ctx) => {
+        const request = ctx.extra.request;
+        const token =
+          (typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null) ??
+          cookieToken(request.headers.cookie);
+        return createContext(services, {
+          transport: 'ws',
+          requestId: randomUUID(),
+          sessionToken: token,
+          ip: request.socket.remoteAddress ?? '',
+          userAgent: request.headers['user-agent'] ?? '',
+          cookies: null,
+        });
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        const document = parse(payload.query);
+        const errors = validate(appSchema, document);
+        if (errors.length > 0) return errors;
+        // Queries and mutations go over HTTP, where each runs in its tenant-scoped transaction.
+        if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [new GraphQLError('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+        }
+        try {
+          assertWithinQueryLimits(document, payload.operationName, payload.variables, config.queryLimits);
+        } catch (error) {
+          return [error as AppError];
+        }
+        return undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const error of errors) {
+          if (!(error instanceof AppError) && error.originalError) log.error('subscription error', { message: error.message });
+        }
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<AppContext>({
+    schema: appSchema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (entry) => log.error('graphql error', { ...entry })),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestTransactionPlugin(config),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }: { req: Request; res: Response }) =>
+        createContext(services, {
+          transport: 'http',
+          requestId: randomUUID(),
+          sessionToken: bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie),
+          ip: req.ip ?? '',
+          userAgent: req.headers['user-agent'] ?? '',
+          cookies: sessionCookies(res, config.cookieSecure),
+        }),
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  const indexHtml = path.join(config.clientDistDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(config.clientDistDir, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('前端尚未建置：請執行 npm run build（npm start 會自動建置），或用 npm run dev 開發。');
+    });
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    httpServer,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}
