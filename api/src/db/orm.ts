@@ -13,7 +13,7 @@ function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options
     entities,
     discovery: { warnWhenNoEntities: true },
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug,
     // The request pool runs every statement as portfolio_app from the moment a connection opens; it can never
     // act as the owner, whatever a code path forgets.

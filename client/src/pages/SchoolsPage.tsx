@@ -1,0 +1,45 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql';
+
+const SchoolsQuery = graphql(`
+  query SchoolsPage {
+    schools(first: 100) {
+      nodes {
+        id
+        code
+        name
+        divisionLabel
+      }
+    }
+  }
+`);
+
+export function SchoolsPage() {
+  const { data, error } = useQuery(SchoolsQuery);
+  if (error) return <p role="alert">無法載入學校名錄：{error.message}</p>;
+  if (!data) return <p>載入中…</p>;
+  return (
+    <section>
+      <h2>所轄學校</h2>
+      <p className="muted">日間部與進修部各計一校。</p>
+      <table>
+        <thead>
+          <tr>
+            <th>學校代碼</th>
+            <th>校名</th>
+            <th>部別</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.schools.nodes.map((school) => (
+            <tr key={school.id}>
+              <td>{school.code}</td>
+              <td>{school.name}</td>
+              <td>{school.divisionLabel}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { rocDateTime } from '../lib/roc';
+
+const SessionsQuery = graphql(`
+  query SessionsPage {
+    mySessions {
+      id
+      createdAt
+      lastSeenAt
+      expiresAt
+      userAgent
+      ip
+      isCurrent
+    }
+  }
+`);
+
+const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($input: RevokeSessionInput!) {
+    revokeSession(input: $input) {
+      revoked
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+const LogoutEverywhereMutation = graphql(`
+  mutation LogoutEverywhere {
+    logout(input: { allSessions: true }) {
+      endedSessions
+    }
+  }
+`);
+
+export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
+  const { data, error, refetch } = useQuery(SessionsQuery, { fetchPolicy: 'network-only' });
+  const [revoke] = useMutation(RevokeSessionMutation);
+  const [logoutEverywhere] = useMutation(LogoutEverywhereMutation);
+  if (error) return <p role="alert">無法載入登入裝置：{error.message}</p>;
+  if (!data) return <p>載入中…</p>;
+  return (
+    <section>
+      <h2>登入裝置</h2>
+      <p className="muted">看到不認得的裝置時，請讓它登出並更改密碼。</p>
+      <table>
+        <thead>
+          <tr>
+            <th>登入時間</th>
+            <th>最後使用</th>
+            <th>到期</th>
+            <th>瀏覽器</th>
+            <th>位址</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {data.mySessions.map((session) => (
+            <tr key={session.id}>
+              <td>{rocDateTime(session.createdAt)}</td>
+              <td>{rocDateTime(session.lastSeenAt)}</td>
+              <td>{rocDateTime(session.expiresAt)}</td>
+              <td className="ua">{session.userAgent ?? '—'}</td>
+              <td>{session.ip ?? '—'}</td>
+              <td>
+                {session.isCurrent ? (
+                  '這個裝置'
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void revoke({ variables: { input: { sessionId: session.id } } }).then(() => refetch())
+                    }
+                  >
+                    讓它登出
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => void logoutEverywhere().then(onSignedOut)}>
+        登出所有裝置
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useMutation, useSubscription } from '@apollo/client/react';
+import { graphql } from '../gql';
+import type { Shell_MeFragment } from '../gql/graphql';
+import { rocDate, rocDateTimeSeconds } from '../lib/roc';
+import { useHashRoute } from '../lib/use-hash-route';
+import { ClassesPage } from './ClassesPage';
+import { HomePage } from './HomePage';
+import { SchoolsPage } from './SchoolsPage';
+import { SessionsPage } from './SessionsPage';
+import { StudentsPage } from './StudentsPage';
+
+export const ShellMeFragment = graphql(`
+  fragment Shell_Me on Me {
+    id
+    kind
+    displayName
+    username
+    roleLabels
+    serverTime
+    currentTermLabel
+    viewerCanListStudents
+    viewerCanListClasses
+    viewerCanBrowseSchools
+    school {
+      id
+      displayName
+      code
+    }
+    authority {
+      id
+      name
+    }
+    currentTerm {
+      id
+      label
+      rocPeriod
+    }
+    ...HomePage_Me
+  }
+`);
+
+const ServerClockSubscription = graphql(`
+  subscription ServerClock {
+    serverClock {
+      now
+    }
+  }
+`);
+
+const LogoutMutation = graphql(`
+  mutation Logout($input: LogoutInput) {
+    logout(input: $input) {
+      endedSessions
+    }
+  }
+`);
+
+interface NavEntry {
+  path: string;
+  label: string;
+  visible: boolean;
+}
+
+export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLoggedOut: () => void }) {
+  const [route, navigate] = useHashRoute();
+  const clock = useSubscription(ServerClockSubscription);
+  const [logout] = useMutation(LogoutMutation);
+  const now = clock.data?.serverClock.now ?? viewer.serverTime;
+
+  const nav: NavEntry[] = [
+    { path: '/', label: '首頁', visible: true },
+    { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
+    { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
+    { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
+    { path: '/sessions', label: '登入裝置', visible: true },
+  ].filter((entry) => entry.visible);
+  const current = nav.find((entry) => entry.path === route) ?? nav[0]!;
+
+  async function signOut() {
+    await logout({ variables: { input: null } });
+    onLoggedOut();
+  }
+
+  return (
+    <div className="shell">
+      <header>
+        <div className="brand">學生學習歷程檔案平臺</div>
+        <div className="who" data-testid="viewer">
+          <strong data-testid="viewer-name">{viewer.displayName}</strong>
+          <span data-testid="viewer-school">{viewer.school?.displayName ?? viewer.authority.name}</span>
+          <span data-testid="viewer-roles">{viewer.roleLabels.join('、')}</span>
+        </div>
+        <div className="term">
+          <span data-testid="current-term">{viewer.currentTerm?.label ?? viewer.currentTermLabel}</span>
+          <span data-testid="today" title={rocDateTimeSeconds(now)}>
+            今天 {rocDate(now)}
+          </span>
+          <span className={clock.data ? 'live on' : 'live'} data-testid="live-clock">
+            {clock.data ? `即時連線 ${rocDateTimeSeconds(now).slice(-8)}` : '連線中…'}
+          </span>
+        </div>
+        <button type="button" onClick={() => void signOut()}>
+          登出
+        </button>
+      </header>
+      <nav aria-label="主選單">
+        {nav.map((entry) => (
+          <a key={entry.path} href={`#${entry.path}`} aria-current={entry === current ? 'page' : undefined}>
+            {entry.label}
+          </a>
+        ))}
+      </nav>
+      <main>
+        {current.path === '/' && <HomePage me={viewer} />}
+        {current.path === '/students' && <StudentsPage />}
+        {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
+        {current.path === '/schools' && <SchoolsPage />}
+        {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { inTenantTransaction } from '../../api/src/common/tenant.js';
+import { academicYearOf } from '../../api/src/common/roc.js';
+import {
+  createAcademicYears,
+  createAuthority,
+  createBureauAccount,
+  createClass,
+  createSchool,
+  createSchoolAccount,
+  createStudent,
+  fictionalName,
+  fictionalNationalId,
+} from '../../api/src/db/seed/builders.js';
+import type { Authority } from '../../api/src/modules/authority/authority.entity.js';
+import { AdminSection, Role } from '../../api/src/modules/people/people.enums.js';
+import type { Student } from '../../api/src/modules/people/student.entity.js';
+import type { UserAccount } from '../../api/src/modules/people/user-account.entity.js';
+import type { SchoolClass } from '../../api/src/modules/school/school-class.entity.js';
+import { type School, SchoolDivision } from '../../api/src/modules/school/school.entity.js';
+import type { AcademicYear, Term } from '../../api/src/modules/term/term.entity.js';
+import type { AppServices } from '../../api/src/services.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+export interface Login {
+  username: string;
+  password: string;
+}
+
+export interface TestSchool {
+  school: School;
+  years: AcademicYear[];
+  terms: Term[];
+  classes: SchoolClass[];
+  students: Student[];
+  accounts: UserAccount[];
+  /** One login per role the tests need. */
+  logins: {
+    registration: Login;
+    teacher: Login;
+    homeroom: Login;
+    counselor: Login;
+    student: Login;
+  };
+}
+
+export interface SchoolOptions {
+  division?: SchoolDivision;
+  code?: string;
+  studentsPerClass?: number;
+}
+
+let personCounter = 0;
+const token = (): string => randomBytes(4).toString('hex');
+const randomCode = (): string => String(100000 + Math.floor(Math.random() * 900000));
+
+/** An authority of its own, to which schools are added; every test builds the schools it needs. */
+export class TestCity {
+  constructor(
+    private readonly factory: TestFactory,
+    readonly authority: Authority,
+    readonly bureauLogin: Login,
+  ) {}
+
+  school(options: SchoolOptions = {}): Promise<TestSchool> {
+    return this.factory.school(this.authority, options);
+  }
+}
+
+export class TestFactory {
+  constructor(
+    private readonly owner: MikroORM,
+    private readonly services: AppServices,
+  ) {}
+
+  async city(): Promise<TestCity> {
+    const prefix = `t${token()}`;
+    const authority = await this.owner.em.fork().transactional((tx) => createAuthority(tx, `AUTH-${prefix}`, `測試教育局 ${prefix}`));
+    const bureauLogin = { username: `${prefix}.bureau`, password: TEST_PASSWORD };
+    await inTenantTransaction(this.owner.em, { schoolId: null, authorityId: authority.id }, (tx) =>
+      createBureauAccount(tx, this.services.auth, tx.merge(authority), {
+        ...bureauLogin,
+        displayName: '教育局測試員',
+      }),
+    );
+    return new TestCity(this, authority, bureauLogin);
+  }
+
+  /** A school with the current and previous academic year, one class with a homeroom teacher, staff and students. */
+  async school(authority: Authority, options: SchoolOptions = {}): Promise<TestSchool> {
+    const prefix = `t${token()}`;
+    const school = await this.owner.em.fork().transactional((tx) =>
+      createSchool(tx, tx.merge(authority), {
+        code: options.code ?? randomCode(),
+        name: `測試高級中學 ${prefix}`,
+        division: options.division ?? SchoolDivision.DAY,
+      }),
+    );
+    const { auth, pii, clock } = this.services;
+    const login = (role: string): Login => ({ username: `${prefix}.${role}`, password: TEST_PASSWORD });
+    const logins = {
+      registration: login('registration'),
+      teacher: login('teacher'),
+      homeroom: login('homeroom'),
+      counselor: login('counselor'),
+      student: login('student1'),
+    };
+    return inTenantTransaction(this.owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
+      const here = tx.merge(school);
+      const current = academicYearOf(clock.now());
+      const yearMap = await createAcademicYears(tx, here, [current - 1, current]);
+      const accounts = [
+        await createSchoolAccount(tx, auth, here, { ...logins.registration, displayName: '註冊組長', roles: [Role.SCHOOL_ADMIN], adminSections: [AdminSection.REGISTRATION] }),
+        await createSchoolAccount(tx, auth, here, { ...logins.teacher, displayName: '任課老師', roles: [Role.TEACHER] }),
+        await createSchoolAccount(tx, auth, here, { ...logins.homeroom, displayName: '導師', roles: [Role.TEACHER, Role.HOMEROOM_TEACHER] }),
+        await createSchoolAccount(tx, auth, here, { ...logins.counselor, displayName: '諮詢老師', roles: [Role.TEACHER, Role.COUNSELOR] }),
+      ];
+      const thisYear = yearMap.get(current)!.year;
+      const homeroomClass = await createClass(tx, here, thisYear, { name: '301', gradeYear: 12, homeroomTeacher: accounts[2] });
+      const otherClass = await createClass(tx, here, thisYear, { name: '101', gradeYear: 10 });
+      const students: Student[] = [];
+      const perClass = options.studentsPerClass ?? 2;
+      for (const [classIndex, schoolClass] of [homeroomClass, otherClass].entries()) {
+        for (let seat = 1; seat <= perClass; seat += 1) {
+          personCounter += 1;
+          const n = Number.parseInt(token(), 16) + personCounter;
+          const first = classIndex === 0 && seat === 1;
+          const { student, account } = await createStudent(tx, auth, pii, here, {
+            studentNumber: `${classIndex + 1}${String(seat).padStart(4, '0')}`,
+            name: fictionalName(n),
+            nationalId: fictionalNationalId(n),
+            birthDate: '2008-05-01',
+            cohort: current - (schoolClass.gradeYear - 10),
+            seatNumber: seat,
+            schoolClass,
+            login: first ? logins.student : { username: `${prefix}.s${classIndex}${seat}`, password: TEST_PASSWORD },
+          });
+          students.push(student);
+          if (account) accounts.push(account);
+        }
+      }
+      return {
+        school,
+        years: [...yearMap.values()].map((entry) => entry.year),
+        terms: [...yearMap.values()].flatMap((entry) => entry.terms),
+        classes: [homeroomClass, otherClass],
+        students,
+        accounts,
+        logins,
+      };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { inject } from 'vitest';
+import { bootPlatform } from '../../api/src/bootstrap.js';
+import { ManualClock } from '../../api/src/common/clock.js';
+import type { Logger } from '../../api/src/common/logger.js';
+import { loadConfig } from '../../api/src/config.js';
+import { startServer } from '../../api/src/server.js';
+import type { AppServices } from '../../api/src/services.js';
+import { ApiClient } from './api-client.js';
+import { TestFactory } from './factory.js';
+
+/** A fixed moment inside 115學年度第1學期: Saturday 28 November 2026, 09:00 in Taipei. */
+export const DEFAULT_TEST_NOW = new Date('2026-11-28T09:00:00+08:00');
+
+export interface TestApp {
+  url: string;
+  graphqlUrl: string;
+  wsUrl: string;
+  services: AppServices;
+  owner: MikroORM;
+  clock: ManualClock;
+  factory: TestFactory;
+  /** Every line the server logged, to check that nothing secret was written. */
+  logLines: string[];
+  client(): ApiClient;
+  close(): Promise<void>;
+}
+
+/** Boots the real API (HTTP + WebSocket) on a free port against the run's PostgreSQL. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: inject('databaseUrl'),
+    PII_ENCRYPTION_KEY: inject('piiKey'),
+    ...env,
+  });
+  const clock = new ManualClock(DEFAULT_TEST_NOW);
+  const platform = await bootPlatform(config, config.databaseUrl!, clock);
+  const logLines: string[] = [];
+  const capture =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      logLines.push(JSON.stringify({ level, message, ...fields }));
+    };
+  const log: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error'), debug: capture('debug') };
+  platform.services.log = log;
+  const server = await startServer(platform.services);
+  const url = server.url;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    wsUrl: `${url.replace(/^http/, 'ws')}/graphql`,
+    services: platform.services,
+    owner: platform.owner,
+    clock,
+    factory: new TestFactory(platform.owner, platform.services),
+    logLines,
+    client: () => new ApiClient(`${url}/graphql`),
+    close: async () => {
+      await server.close();
+      await platform.close();
+    },
+  };
+}
