@@ -106,18 +106,18 @@ export class AuthService {
     const passwordOk = await verifyPassword(credential?.password_hash ?? (await decoyPasswordHash()), attempt.password);
     if (!credential || !passwordOk) {
       const policy = this.throttle;
-      const until = await Promise.all(
-        [
-          [accountKey, policy.accountMaxFailures],
-          [addressKey, policy.addressMaxFailures],
-        ].map(async ([key, max]) => {
-          const [row] = await em.execute<{ locked_until: string | null }[]>(
-            'select auth_throttle_fail(?, ?, ?, ?, ?, ?) as locked_until',
-            [key, max, policy.failureWindowSeconds, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
-          );
-          return row?.locked_until ? toDate(row.locked_until) : null;
-        }),
-      );
+      // One after the other: the request's statements share one connection.
+      const until: (Date | null)[] = [];
+      for (const [key, max] of [
+        [accountKey, policy.accountMaxFailures],
+        [addressKey, policy.addressMaxFailures],
+      ] as const) {
+        const [row] = await em.execute<{ locked_until: string | null }[]>(
+          'select auth_throttle_fail(?, ?, ?, ?, ?, ?) as locked_until',
+          [key, max, policy.failureWindowSeconds, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
+        );
+        until.push(row?.locked_until ? toDate(row.locked_until) : null);
+      }
       const lockedUntil = until.filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
       if (lockedUntil) return this.lockedOutcome(lockedUntil, now);
       return {

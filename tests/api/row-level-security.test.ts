@@ -1,0 +1,161 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+let schoolA: TestSchool;
+let schoolB: TestSchool;
+let knex: Knex;
+let tenantTables: string[];
+
+/** Runs fn as portfolio_app inside a transaction that is always rolled back. */
+async function asApp<T>(settings: Record<string, string>, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  const trx = await knex.transaction();
+  try {
+    await trx.raw('set local role portfolio_app');
+    for (const [key, value] of Object.entries(settings)) await trx.raw('select set_config(?, ?, true)', [key, value]);
+    return await fn(trx);
+  } finally {
+    await trx.rollback();
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const city = await app.factory.city();
+  schoolA = await city.school();
+  schoolB = await city.school();
+  // Audit rows for both schools, so audit_log is not trivially empty.
+  await app.client().login(schoolA.logins.teacher.username, schoolA.logins.teacher.password);
+  await app.client().login(schoolB.logins.teacher.username, schoolB.logins.teacher.password);
+  knex = app.owner.em.getConnection().getKnex();
+  const rows = await knex.raw(`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and c.column_name = 'school_id' and t.table_type = 'BASE TABLE'
+    order by 1`);
+  tenantTables = rows.rows.map((r: { table_name: string }) => r.table_name);
+});
+afterAll(() => app.close());
+
+describe('row-level security as portfolio_app', () => {
+  it('finds the tables that carry a school_id', () => {
+    expect(tenantTables).toEqual(
+      expect.arrayContaining(['academic_year', 'term', 'user_account', 'school_class', 'student', 'audit_log', 'credential']),
+    );
+  });
+
+  it('returns zero rows from every table with a school_id when no school is set', async () => {
+    const counts: Record<string, number | 'no grant'> = {};
+    for (const table of tenantTables) {
+      counts[table] = await asApp({}, async (trx) => {
+        const [{ allowed }] = (await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])).rows;
+        if (!allowed) return 'no grant';
+        return Number((await trx.raw(`select count(*) as n from ??`, [table])).rows[0].n);
+      });
+    }
+    for (const table of tenantTables) expect([0, 'no grant'], `${table}: ${counts[table]}`).toContain(counts[table]);
+    // The identity store is closed to the application role altogether.
+    expect(counts.credential).toBe('no grant');
+  });
+
+  it('returns only school A’s rows when school A is set, and rows exist', async () => {
+    for (const table of tenantTables) {
+      const result = await asApp({ 'app.school_id': schoolA.school.id }, async (trx) => {
+        const [{ allowed }] = (await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])).rows;
+        if (!allowed) return null;
+        return (
+          await trx.raw(`select count(*)::int as total, count(*) filter (where school_id <> ?)::int as foreign from ??`, [
+            schoolA.school.id,
+            table,
+          ])
+        ).rows[0] as { total: number; foreign: number };
+      });
+      if (result === null) continue;
+      expect(result.foreign, table).toBe(0);
+      expect(result.total, table).toBeGreaterThan(0);
+    }
+    const ownCount = await knex.raw('select count(*)::int as n from student where school_id = ?', [schoolA.school.id]);
+    const seen = await asApp({ 'app.school_id': schoolA.school.id }, async (trx) => (await trx.raw('select count(*)::int as n from student')).rows[0].n);
+    expect(seen).toBe(ownCount.rows[0].n);
+  });
+
+  it('refuses to write a row into another school', async () => {
+    await expect(
+      asApp({ 'app.school_id': schoolA.school.id }, (trx) =>
+        trx.raw('update student set name = ? where school_id = ? returning id', ['x', schoolB.school.id]).then((r) => r.rows.length),
+      ),
+    ).resolves.toBe(0);
+    await expect(
+      asApp({ 'app.school_id': schoolA.school.id }, (trx) =>
+        trx.raw(
+          `insert into audit_log (school_id, id, operation, request_id) values (?, gen_random_uuid(), 'forged', 'test')`,
+          [schoolB.school.id],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await expect(
+      asApp({ 'app.school_id': schoolA.school.id }, (trx) => trx.raw(`delete from audit_log`)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(knex.raw(`update audit_log set operation = 'rewritten' where school_id = ?`, [schoolA.school.id])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('lets a bureau setting see its schools’ directory but no tenant rows', async () => {
+    const authorityId = (await knex.raw('select authority_id from school where id = ?', [schoolA.school.id])).rows[0].authority_id;
+    await asApp({ 'app.authority_id': authorityId }, async (trx) => {
+      const schools = (await trx.raw('select id from school order by id')).rows.map((r: { id: string }) => r.id);
+      expect(schools).toEqual([schoolA.school.id, schoolB.school.id].sort());
+      expect((await trx.raw('select count(*)::int as n from student')).rows[0].n).toBe(0);
+    });
+  });
+});
+
+describe('catalog', () => {
+  it('has RLS enabled and forced on every table with a school_id', async () => {
+    const rows = (
+      await knex.raw(
+        `select relname, relrowsecurity, relforcerowsecurity from pg_class
+         where relnamespace = 'public'::regnamespace and relname = any(?::text[])`,
+        [`{${tenantTables.join(',')}}`],
+      )
+    ).rows as { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[];
+    expect(rows).toHaveLength(tenantTables.length);
+    for (const row of rows) {
+      expect(row.relrowsecurity, row.relname).toBe(true);
+      expect(row.relforcerowsecurity, row.relname).toBe(true);
+    }
+  });
+
+  it('makes portfolio_app no superuser, without BYPASSRLS, owning no table', async () => {
+    const [role] = (await knex.raw(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'portfolio_app'`)).rows;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    const owned = (await knex.raw(`select count(*)::int as n from pg_class where relowner = 'portfolio_app'::regrole`)).rows[0].n;
+    expect(owned).toBe(0);
+  });
+
+  it('starts every index of a tenant table with school_id', async () => {
+    const rows = (
+      await knex.raw(`
+        select i.indexrelid::regclass::text as index, t.relname as table,
+               (select attname from pg_attribute where attrelid = t.oid and attnum = i.indkey[0]) as first_column
+        from pg_index i
+        join pg_class t on t.oid = i.indrelid
+        join pg_attribute a on a.attrelid = t.oid and a.attname = 'school_id' and a.attnotnull
+        where t.relnamespace = 'public'::regnamespace`)
+    ).rows as { index: string; table: string; first_column: string }[];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.first_column !== 'school_id')).toEqual([]);
+  });
+
+  it('every request connection runs as portfolio_app', async () => {
+    const em = app.services.orm.em.fork();
+    const [row] = await em.getConnection().execute('select current_user as who');
+    expect(row.who).toBe('portfolio_app');
+  });
+});
