@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql has no "exports" map: Node loads its CommonJS build for every package, while Vite would pick the
+    // .mjs one for our sources. Two copies cannot share a schema, so the tests use the one Node uses.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['api/src/**/__tests__/**/*.test.ts', 'tests/**/*.test.ts'],
     // One real PostgreSQL for the whole run; every test creates its own schools in it.
