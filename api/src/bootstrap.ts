@@ -25,7 +25,9 @@ export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
 export async function resolvePiiKey(config: AppConfig): Promise<string> {
   if (config.piiEncryptionKey) return config.piiEncryptionKey;
   if (config.databaseUrl) {
-    throw new Error('使用 DATABASE_URL 時必須設定 PII_ENCRYPTION_KEY（32 位元組金鑰的 base64，例如 `openssl rand -base64 32`）。');
+    throw new Error(
+      '使用 DATABASE_URL 時必須設定 PII_ENCRYPTION_KEY（32 位元組金鑰的 base64，例如 `openssl rand -base64 32`）。',
+    );
   }
   const file = path.join(config.dataDir, 'pii.key');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -42,7 +44,11 @@ export interface Platform {
 }
 
 /** Migrates the database as its owner, then opens the request pool that runs as portfolio_app. */
-export async function bootPlatform(config: AppConfig, databaseUrl: string, clock: Clock = systemClock): Promise<Platform> {
+export async function bootPlatform(
+  config: AppConfig,
+  databaseUrl: string,
+  clock: Clock = systemClock,
+): Promise<Platform> {
   const log = createLogger(config.logLevel);
   const owner = await initOrm(databaseUrl, 'owner');
   const applied = await runMigrations(owner);

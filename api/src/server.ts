@@ -12,6 +12,7 @@ import express, { type Request, type Response } from 'express';
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Clock } from './common/clock.js';
 import { createContext, type AppContext, type SessionCookies } from './common/context.js';
 import { AppError, ErrorCode, formatError } from './common/errors.js';
 import { assertWithinQueryLimits } from './common/query-limits.js';
@@ -39,10 +40,12 @@ function cookieToken(header: string | undefined): string | null {
   return parseCookies(header)[SESSION_COOKIE] ?? null;
 }
 
-function sessionCookies(res: Response, secure: boolean): SessionCookies {
+function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCookies {
   const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
   return {
-    set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...base, expires: expiresAt }),
+    // Max-Age rather than Expires: a school PC with a wrong clock would otherwise drop the cookie at once.
+    set: (token, expiresAt) =>
+      res.cookie(SESSION_COOKIE, token, { ...base, maxAge: Math.max(0, expiresAt.getTime() - clock.now().getTime()) }),
     clear: () => res.clearCookie(SESSION_COOKIE, base),
   };
 }
@@ -100,7 +103,11 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         if (errors.length > 0) return errors;
         // Queries and mutations go over HTTP, where each runs in its tenant-scoped transaction.
         if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [new GraphQLError('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+          return [
+            new GraphQLError('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。', {
+              extensions: { code: ErrorCode.BAD_USER_INPUT },
+            }),
+          ];
         }
         try {
           assertWithinQueryLimits(document, payload.operationName, payload.variables, config.queryLimits);
@@ -111,7 +118,8 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
       },
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) {
-          if (!(error instanceof AppError) && error.originalError) log.error('subscription error', { message: error.message });
+          if (!(error instanceof AppError) && error.originalError)
+            log.error('subscription error', { message: error.message });
         }
       },
     },
@@ -154,7 +162,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
           sessionToken: bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie),
           ip: req.ip ?? '',
           userAgent: req.headers['user-agent'] ?? '',
-          cookies: sessionCookies(res, config.cookieSecure),
+          cookies: sessionCookies(res, config.cookieSecure, services.clock),
         }),
     }),
   );

@@ -38,6 +38,8 @@ describe('login and sessions', () => {
     expect(setCookie).toMatch(/^portfolio_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
+    // Relative lifetime, so a school PC with a wrong clock keeps the cookie: 12 hours.
+    expect(setCookie).toMatch(/Max-Age=43200/);
     const body = (await response.json()) as { data: LoginData };
     expect(body.data.login.token).toBeNull();
     expect(body.data.login.me?.displayName).toBe('註冊組長');
@@ -56,18 +58,22 @@ describe('login and sessions', () => {
   });
 
   it('answers a wrong password and an unknown user with the same message, and records no session', async () => {
-    const wrong = await app.client().ok<LoginData>(LOGIN, { input: { username: school.logins.counselor.username, password: 'nope-nope' } });
-    const unknown = await app.client().ok<LoginData>(LOGIN, { input: { username: 'no.such.user', password: 'nope-nope' } });
-    expect(wrong.login.userErrors).toEqual([{ field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: '帳號或密碼錯誤，請再試一次。' }]);
+    const wrong = await app
+      .client()
+      .ok<LoginData>(LOGIN, { input: { username: school.logins.counselor.username, password: 'nope-nope' } });
+    const unknown = await app
+      .client()
+      .ok<LoginData>(LOGIN, { input: { username: 'no.such.user', password: 'nope-nope' } });
+    expect(wrong.login.userErrors).toEqual([
+      { field: ['input', 'password'], code: 'INVALID_CREDENTIALS', message: '帳號或密碼錯誤，請再試一次。' },
+    ]);
     expect(unknown.login.userErrors).toEqual(wrong.login.userErrors);
     expect(wrong.login.me).toBeNull();
-    const sessions = await app.owner.em
-      .fork()
-      .getConnection()
-      .execute(`select count(*)::int as n from auth_session s join credential c on c.id = s.credential_id where c.username = ?`, [
-        school.logins.counselor.username,
-      ]);
-    expect(sessions[0].n).toBe(0);
+    const sessions = await app.sqlOne<{ n: number }>(
+      `select count(*)::int as n from auth_session s join credential c on c.id = s.credential_id where c.username = ?`,
+      [school.logins.counselor.username],
+    );
+    expect(sessions.n).toBe(0);
   });
 
   it('asks for both fields when they are empty', async () => {
@@ -90,11 +96,15 @@ describe('login and sessions', () => {
     const laptop = await app.client().login(username, password);
     const phone = await app.client().login(username, password);
     const tablet = await app.client().login(username, password);
-    const list = await laptop.ok<{ mySessions: { id: string; isCurrent: boolean }[] }>('{ mySessions { id isCurrent } }');
+    const list = await laptop.ok<{ mySessions: { id: string; isCurrent: boolean }[] }>(
+      '{ mySessions { id isCurrent } }',
+    );
     expect(list.mySessions).toHaveLength(3);
     expect(list.mySessions.filter((s) => s.isCurrent)).toHaveLength(1);
 
-    const phoneSession = (await phone.ok<{ mySessions: { id: string; isCurrent: boolean }[] }>('{ mySessions { id isCurrent } }')).mySessions.find((s) => s.isCurrent)!;
+    const phoneSession = (
+      await phone.ok<{ mySessions: { id: string; isCurrent: boolean }[] }>('{ mySessions { id isCurrent } }')
+    ).mySessions.find((s) => s.isCurrent)!;
     const revoked = await laptop.ok<{ revokeSession: { revoked: boolean } }>(
       'mutation ($input: RevokeSessionInput!) { revokeSession(input: $input) { revoked } }',
       { input: { sessionId: phoneSession.id } },
@@ -103,7 +113,9 @@ describe('login and sessions', () => {
     expect((await phone.ok<{ me: null }>(ME)).me).toBeNull();
     expect((await tablet.ok<{ me: object | null }>(ME)).me).not.toBeNull();
 
-    const all = await laptop.ok<{ logout: { endedSessions: number } }>('mutation { logout(input: { allSessions: true }) { endedSessions } }');
+    const all = await laptop.ok<{ logout: { endedSessions: number } }>(
+      'mutation { logout(input: { allSessions: true }) { endedSessions } }',
+    );
     expect(all.logout.endedSessions).toBe(2);
     expect((await tablet.ok<{ me: null }>(ME)).me).toBeNull();
     expect((await laptop.ok<{ me: null }>(ME)).me).toBeNull();
@@ -184,7 +196,9 @@ describe('an address guessing many accounts', () => {
       await strict.owner.em.fork().getConnection().execute(`delete from login_throttle where key like 'address:%'`);
       const codes: string[] = [];
       for (let i = 0; i < 4; i += 1) {
-        const result = await strict.client().ok<LoginData>(LOGIN, { input: { username: `guess${i}.user`, password: 'x-wrong' } });
+        const result = await strict
+          .client()
+          .ok<LoginData>(LOGIN, { input: { username: `guess${i}.user`, password: 'x-wrong' } });
         codes.push(result.login.userErrors[0]!.code);
       }
       expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS']);
@@ -219,7 +233,9 @@ describe('CSRF prevention', () => {
 describe('logs', () => {
   it('never contain passwords or session tokens', async () => {
     const client = await app.client().login(school.logins.registration.username, school.logins.registration.password);
-    await app.client().request(LOGIN, { input: { username: school.logins.registration.username, password: 'Secret-Typo-42' } });
+    await app
+      .client()
+      .request(LOGIN, { input: { username: school.logins.registration.username, password: 'Secret-Typo-42' } });
     // A bug path: a malformed query variable still must not echo secrets into the log.
     await client.request('query ($x: Int!) { me { displayName } }', { x: 'TOP-SECRET-VALUE' });
     const log = app.logLines.join('\n');

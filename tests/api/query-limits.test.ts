@@ -34,9 +34,12 @@ describe('query size limits', () => {
 
   it('rejects a query whose page sizes multiply past the cost budget', async () => {
     const client = await app.client().login(school.logins.registration.username, school.logins.registration.password);
-    const result = await client.request('query ($n: Int) { students(first: $n) { nodes { id name studentNumber nationalId birthDate } } }', {
-      n: 100,
-    });
+    const result = await client.request(
+      'query ($n: Int) { students(first: $n) { nodes { id name studentNumber nationalId birthDate } } }',
+      {
+        n: 100,
+      },
+    );
     expect(result.errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
     const small = await client.request('query ($n: Int) { students(first: $n) { nodes { id name } } }', { n: 10 });
     expect(small.errors).toEqual([]);

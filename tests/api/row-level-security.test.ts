@@ -42,7 +42,15 @@ afterAll(() => app.close());
 describe('row-level security as portfolio_app', () => {
   it('finds the tables that carry a school_id', () => {
     expect(tenantTables).toEqual(
-      expect.arrayContaining(['academic_year', 'term', 'user_account', 'school_class', 'student', 'audit_log', 'credential']),
+      expect.arrayContaining([
+        'academic_year',
+        'term',
+        'user_account',
+        'school_class',
+        'student',
+        'audit_log',
+        'credential',
+      ]),
     );
   });
 
@@ -50,7 +58,9 @@ describe('row-level security as portfolio_app', () => {
     const counts: Record<string, number | 'no grant'> = {};
     for (const table of tenantTables) {
       counts[table] = await asApp({}, async (trx) => {
-        const [{ allowed }] = (await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])).rows;
+        const [{ allowed }] = (
+          await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])
+        ).rows;
         if (!allowed) return 'no grant';
         return Number((await trx.raw(`select count(*) as n from ??`, [table])).rows[0].n);
       });
@@ -63,13 +73,15 @@ describe('row-level security as portfolio_app', () => {
   it('returns only school A’s rows when school A is set, and rows exist', async () => {
     for (const table of tenantTables) {
       const result = await asApp({ 'app.school_id': schoolA.school.id }, async (trx) => {
-        const [{ allowed }] = (await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])).rows;
+        const [{ allowed }] = (
+          await trx.raw(`select has_table_privilege(current_user, ?, 'select') as allowed`, [table])
+        ).rows;
         if (!allowed) return null;
         return (
-          await trx.raw(`select count(*)::int as total, count(*) filter (where school_id <> ?)::int as foreign from ??`, [
-            schoolA.school.id,
-            table,
-          ])
+          await trx.raw(
+            `select count(*)::int as total, count(*) filter (where school_id <> ?)::int as foreign from ??`,
+            [schoolA.school.id, table],
+          )
         ).rows[0] as { total: number; foreign: number };
       });
       if (result === null) continue;
@@ -77,14 +89,19 @@ describe('row-level security as portfolio_app', () => {
       expect(result.total, table).toBeGreaterThan(0);
     }
     const ownCount = await knex.raw('select count(*)::int as n from student where school_id = ?', [schoolA.school.id]);
-    const seen = await asApp({ 'app.school_id': schoolA.school.id }, async (trx) => (await trx.raw('select count(*)::int as n from student')).rows[0].n);
+    const seen = await asApp(
+      { 'app.school_id': schoolA.school.id },
+      async (trx) => (await trx.raw('select count(*)::int as n from student')).rows[0].n,
+    );
     expect(seen).toBe(ownCount.rows[0].n);
   });
 
   it('refuses to write a row into another school', async () => {
     await expect(
       asApp({ 'app.school_id': schoolA.school.id }, (trx) =>
-        trx.raw('update student set name = ? where school_id = ? returning id', ['x', schoolB.school.id]).then((r) => r.rows.length),
+        trx
+          .raw('update student set name = ? where school_id = ? returning id', ['x', schoolB.school.id])
+          .then((r) => r.rows.length),
       ),
     ).resolves.toBe(0);
     await expect(
@@ -101,13 +118,14 @@ describe('row-level security as portfolio_app', () => {
     await expect(
       asApp({ 'app.school_id': schoolA.school.id }, (trx) => trx.raw(`delete from audit_log`)),
     ).rejects.toThrow(/permission denied/);
-    await expect(knex.raw(`update audit_log set operation = 'rewritten' where school_id = ?`, [schoolA.school.id])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      knex.raw(`update audit_log set operation = 'rewritten' where school_id = ?`, [schoolA.school.id]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('lets a bureau setting see its schools’ directory but no tenant rows', async () => {
-    const authorityId = (await knex.raw('select authority_id from school where id = ?', [schoolA.school.id])).rows[0].authority_id;
+    const authorityId = (await knex.raw('select authority_id from school where id = ?', [schoolA.school.id])).rows[0]
+      .authority_id;
     await asApp({ 'app.authority_id': authorityId }, async (trx) => {
       const schools = (await trx.raw('select id from school order by id')).rows.map((r: { id: string }) => r.id);
       expect(schools).toEqual([schoolA.school.id, schoolB.school.id].sort());
@@ -133,9 +151,12 @@ describe('catalog', () => {
   });
 
   it('makes portfolio_app no superuser, without BYPASSRLS, owning no table', async () => {
-    const [role] = (await knex.raw(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'portfolio_app'`)).rows;
+    const [role] = (
+      await knex.raw(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'portfolio_app'`)
+    ).rows;
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
-    const owned = (await knex.raw(`select count(*)::int as n from pg_class where relowner = 'portfolio_app'::regrole`)).rows[0].n;
+    const owned = (await knex.raw(`select count(*)::int as n from pg_class where relowner = 'portfolio_app'::regrole`))
+      .rows[0].n;
     expect(owned).toBe(0);
   });
 
@@ -155,7 +176,7 @@ describe('catalog', () => {
 
   it('every request connection runs as portfolio_app', async () => {
     const em = app.services.orm.em.fork();
-    const [row] = await em.getConnection().execute('select current_user as who');
-    expect(row.who).toBe('portfolio_app');
+    const [row] = await em.getConnection().execute<{ who: string }[]>('select current_user as who');
+    expect(row?.who).toBe('portfolio_app');
   });
 });

@@ -15,7 +15,13 @@ const CREATE = `mutation ($input: CreateStudentInput!) {
 
 interface CreateData {
   createStudent: {
-    student: { id: string; studentNumber: string; name: string; nationalId: string; viewerCanSeeFullNationalId: boolean } | null;
+    student: {
+      id: string;
+      studentNumber: string;
+      name: string;
+      nationalId: string;
+      viewerCanSeeFullNationalId: boolean;
+    } | null;
     userErrors: { field: string[]; code: string; message: string }[];
   };
 }
@@ -31,10 +37,10 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function studentCount(number: string): Promise<number> {
-  const [row] = await app.owner.em
-    .fork()
-    .getConnection()
-    .execute('select count(*)::int as n from student where school_id = ? and student_number = ?', [school.school.id, number]);
+  const row = await app.sqlOne<{ n: number }>(
+    'select count(*)::int as n from student where school_id = ? and student_number = ?',
+    [school.school.id, number],
+  );
   return row.n;
 }
 
@@ -51,30 +57,37 @@ describe('creating students (註冊組)', () => {
       input: validInput({ classId: toGlobalId('SchoolClass', school.classes[1]!.id) }),
     });
     expect(result.createStudent.userErrors).toEqual([]);
-    expect(result.createStudent.student).toMatchObject({ studentNumber: 'N0001', nationalId: 'A123456789', viewerCanSeeFullNationalId: true });
+    expect(result.createStudent.student).toMatchObject({
+      studentNumber: 'N0001',
+      nationalId: 'A123456789',
+      viewerCanSeeFullNationalId: true,
+    });
 
-    const [row] = await app.owner.em
-      .fork()
-      .getConnection()
-      .execute('select national_id_encrypted, national_id_digest from student where school_id = ? and student_number = ?', [
-        school.school.id,
-        'N0001',
-      ]);
+    const row = await app.sqlOne<{ national_id_encrypted: string; national_id_digest: string }>(
+      'select national_id_encrypted, national_id_digest from student where school_id = ? and student_number = ?',
+      [school.school.id, 'N0001'],
+    );
     expect(row.national_id_encrypted).not.toContain('A123456789');
     expect(row.national_id_digest).not.toContain('A123456789');
-    const [audit] = await app.owner.em
-      .fork()
-      .getConnection()
-      .execute(`select operation, target_ids from audit_log where school_id = ? and operation = 'student.create'`, [school.school.id]);
+    const audit = await app.sqlOne<{ operation: string; target_ids: string[] }>(
+      `select operation, target_ids from audit_log where school_id = ? and operation = 'student.create'`,
+      [school.school.id],
+    );
     expect(audit.target_ids).toHaveLength(1);
   });
 
   it('rejects a malformed national ID with a clear message and writes nothing', async () => {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
-    const result = await staff.ok<CreateData>(CREATE, { input: validInput({ studentNumber: 'N0002', nationalId: 'A123456788' }) });
+    const result = await staff.ok<CreateData>(CREATE, {
+      input: validInput({ studentNumber: 'N0002', nationalId: 'A123456788' }),
+    });
     expect(result.createStudent.student).toBeNull();
     expect(result.createStudent.userErrors).toEqual([
-      { field: ['input', 'nationalId'], code: 'INVALID_NATIONAL_ID', message: '身分證字號檢查碼不正確，請再核對一次。' },
+      {
+        field: ['input', 'nationalId'],
+        code: 'INVALID_NATIONAL_ID',
+        message: '身分證字號檢查碼不正確，請再核對一次。',
+      },
     ]);
     expect(await studentCount('N0002')).toBe(0);
   });
@@ -82,10 +95,24 @@ describe('creating students (註冊組)', () => {
   it('reports every problem of a bad form at once', async () => {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const result = await staff.ok<CreateData>(CREATE, {
-      input: validInput({ studentNumber: 'N 3', name: ' ', nationalId: 'X', birthDate: '2010-02-30', cohort: 99, seatNumber: 0 }),
+      input: validInput({
+        studentNumber: 'N 3',
+        name: ' ',
+        nationalId: 'X',
+        birthDate: '2010-02-30',
+        cohort: 99,
+        seatNumber: 0,
+      }),
     });
     expect(result.createStudent.userErrors.map((e) => e.code).sort()).toEqual(
-      ['INVALID_BIRTH_DATE', 'INVALID_COHORT', 'INVALID_NAME', 'INVALID_NATIONAL_ID', 'INVALID_SEAT_NUMBER', 'INVALID_STUDENT_NUMBER'].sort(),
+      [
+        'INVALID_BIRTH_DATE',
+        'INVALID_COHORT',
+        'INVALID_NAME',
+        'INVALID_NATIONAL_ID',
+        'INVALID_SEAT_NUMBER',
+        'INVALID_STUDENT_NUMBER',
+      ].sort(),
     );
   });
 
@@ -96,7 +123,9 @@ describe('creating students (註冊組)', () => {
       input: validInput({ studentNumber: existing.studentNumber, nationalId: 'F131104093' }),
     });
     expect(duplicateNumber.createStudent.userErrors.map((e) => e.code)).toEqual(['DUPLICATE_STUDENT_NUMBER']);
-    const duplicateId = await staff.ok<CreateData>(CREATE, { input: validInput({ studentNumber: 'N0004', nationalId: 'A123456789' }) });
+    const duplicateId = await staff.ok<CreateData>(CREATE, {
+      input: validInput({ studentNumber: 'N0004', nationalId: 'A123456789' }),
+    });
     expect(duplicateId.createStudent.userErrors.map((e) => e.code)).toEqual(['DUPLICATE_NATIONAL_ID']);
     expect(await studentCount('N0004')).toBe(0);
   });
@@ -121,7 +150,9 @@ describe('who sees which student', () => {
       expect(student.schoolClass.name).toBe('301');
     }
     const student = await app.client().login(school.logins.student.username, school.logins.student.password);
-    const me = await student.ok<{ me: { student: { nationalId: string; studentNumber: string } } }>('{ me { student { nationalId studentNumber } } }');
+    const me = await student.ok<{ me: { student: { nationalId: string; studentNumber: string } } }>(
+      '{ me { student { nationalId studentNumber } } }',
+    );
     expect(me.me.student.nationalId).toMatch(/^[A-Z]\d{2}\*{4}\d{3}$/);
     expect(me.me.student.studentNumber).toBe(school.students[0]!.studentNumber);
   });
@@ -147,13 +178,22 @@ describe('pagination', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const data: { students: { edges: { cursor: string; node: { studentNumber: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await staff.ok('query ($after: String) { students(first: 2, after: $after) { edges { cursor node { studentNumber } } pageInfo { hasNextPage endCursor } } }', { after });
+      const data: {
+        students: {
+          edges: { cursor: string; node: { studentNumber: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await staff.ok(
+        'query ($after: String) { students(first: 2, after: $after) { edges { cursor node { studentNumber } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       seen.push(...data.students.edges.map((e) => e.node.studentNumber));
       if (!data.students.pageInfo.hasNextPage) break;
       after = data.students.pageInfo.endCursor;
     }
-    const [{ n }] = await app.owner.em.fork().getConnection().execute('select count(*)::int as n from student where school_id = ?', [school.school.id]);
+    const { n } = await app.sqlOne<{ n: number }>('select count(*)::int as n from student where school_id = ?', [
+      school.school.id,
+    ]);
     expect(seen).toHaveLength(n);
     expect([...seen].sort()).toEqual(seen);
     expect(new Set(seen).size).toBe(seen.length);
@@ -162,7 +202,10 @@ describe('pagination', () => {
   it('refuses a page over 100 and a forged cursor', async () => {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const big = await staff.request('{ students(first: 101) { nodes { id } } }');
-    expect(big.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: '每頁筆數必須介於 1 到 100 之間，目前是 101。' });
+    expect(big.errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: '每頁筆數必須介於 1 到 100 之間，目前是 101。',
+    });
     const forged = await staff.request('{ students(after: "garbage") { nodes { id } } }');
     expect(forged.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

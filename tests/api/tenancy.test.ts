@@ -59,7 +59,9 @@ describe('a user of school A', () => {
   it.each(roles)('as %s gets nothing of school B through node(id:)', async (role) => {
     const client = await app.client().login(schoolA.logins[role].username, schoolA.logins[role].password);
     for (const id of globalIdsOf(schoolB)) {
-      const result = await client.ok<{ node: { id: string } | null }>('query ($id: ID!) { node(id: $id) { id } }', { id });
+      const result = await client.ok<{ node: { id: string } | null }>('query ($id: ID!) { node(id: $id) { id } }', {
+        id,
+      });
       expect(result.node, `node(${id})`).toBeNull();
     }
   });
@@ -68,7 +70,9 @@ describe('a user of school A', () => {
     const client = await app.client().login(schoolA.logins[role].username, schoolA.logins[role].password);
     const seen = new Set<string>();
     for (const field of ['schools', 'classes', 'terms', 'students', 'me']) {
-      const query = LISTS.replace(/^\{|\}$/g, '').split('\n').find((line) => line.trim().startsWith(field));
+      const query = LISTS.replace(/^\{|\}$/g, '')
+        .split('\n')
+        .find((line) => line.trim().startsWith(field));
       const result = await client.request(`{ ${query} }`);
       collectIds(result.data, seen);
     }
@@ -80,26 +84,34 @@ describe('a user of school A', () => {
 
   it('filtering students by a class of school B yields nothing', async () => {
     const client = await app.client().login(schoolA.logins.registration.username, schoolA.logins.registration.password);
-    const result = await client.ok<{ students: { nodes: unknown[] } }>('query ($c: ID) { students(classId: $c) { nodes { id } } }', {
-      c: toGlobalId('SchoolClass', schoolB.classes[0]!.id),
-    });
+    const result = await client.ok<{ students: { nodes: unknown[] } }>(
+      'query ($c: ID) { students(classId: $c) { nodes { id } } }',
+      {
+        c: toGlobalId('SchoolClass', schoolB.classes[0]!.id),
+      },
+    );
     expect(result.students.nodes).toEqual([]);
   });
 
   it('cannot change a student of school B, and the row stays as it was', async () => {
     const client = await app.client().login(schoolA.logins.registration.username, schoolA.logins.registration.password);
     const victim = schoolB.students[0]!;
-    const result = await client.request('mutation ($input: UpdateStudentInput!) { updateStudent(input: $input) { student { id } userErrors { code } } }', {
-      input: { id: toGlobalId('Student', victim.id), name: '被改掉的名字' },
-    });
+    const result = await client.request(
+      'mutation ($input: UpdateStudentInput!) { updateStudent(input: $input) { student { id } userErrors { code } } }',
+      {
+        input: { id: toGlobalId('Student', victim.id), name: '被改掉的名字' },
+      },
+    );
     expect(result.errors[0]?.extensions?.code).toBe('NOT_FOUND');
-    const [row] = await app.owner.em.fork().getConnection().execute('select name from student where id = ?', [victim.id]);
+    const row = await app.sqlOne<{ name: string }>('select name from student where id = ?', [victim.id]);
     expect(row.name).toBe(victim.name);
   });
 
   it('cannot put a new student into a class of school B', async () => {
     const client = await app.client().login(schoolA.logins.registration.username, schoolA.logins.registration.password);
-    const result = await client.ok<{ createStudent: { student: null; userErrors: { code: string; field: string[] }[] } }>(
+    const result = await client.ok<{
+      createStudent: { student: null; userErrors: { code: string; field: string[] }[] };
+    }>(
       'mutation ($input: CreateStudentInput!) { createStudent(input: $input) { student { id } userErrors { code field } } }',
       {
         input: {
@@ -113,7 +125,9 @@ describe('a user of school A', () => {
       },
     );
     expect(result.createStudent.userErrors).toEqual([{ code: 'CLASS_NOT_FOUND', field: ['input', 'classId'] }]);
-    const [count] = await app.owner.em.fork().getConnection().execute(`select count(*)::int as n from student where student_number = 'X0001'`);
+    const count = await app.sqlOne<{ n: number }>(
+      `select count(*)::int as n from student where student_number = 'X0001'`,
+    );
     expect(count.n).toBe(0);
   });
 
@@ -134,7 +148,9 @@ describe('a user of school A', () => {
     );
     expect(result.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors[0]?.message).toMatch(/schoolId/);
-    const [count] = await app.owner.em.fork().getConnection().execute(`select count(*)::int as n from student where student_number = 'X0002'`);
+    const count = await app.sqlOne<{ n: number }>(
+      `select count(*)::int as n from student where student_number = 'X0002'`,
+    );
     expect(count.n).toBe(0);
   });
 });
@@ -153,7 +169,9 @@ describe('the bureau', () => {
 
     const schoolIds = new Set([toGlobalId('School', schoolA.school.id), toGlobalId('School', schoolB.school.id)]);
     for (const id of [...globalIdsOf(schoolA), ...globalIdsOf(schoolB)]) {
-      const result = await client.ok<{ node: { id: string } | null }>('query ($id: ID!) { node(id: $id) { id } }', { id });
+      const result = await client.ok<{ node: { id: string } | null }>('query ($id: ID!) { node(id: $id) { id } }', {
+        id,
+      });
       expect(result.node, `node(${id})`).toEqual(schoolIds.has(id) ? { id } : null);
     }
     const students = await client.request('{ students { nodes { id } } }');

@@ -41,7 +41,13 @@ function first<T>(client: Client, query: string): Promise<Outcome<T>> {
         },
         error: (error) => {
           if (Array.isArray(error)) resolve({ errors: error });
-          else resolve({ closed: { code: (error as { code?: number }).code ?? -1, reason: String((error as { reason?: string }).reason) } as { code: number } });
+          else
+            resolve({
+              closed: {
+                code: (error as { code?: number }).code ?? -1,
+                reason: String((error as { reason?: string }).reason),
+              } as { code: number },
+            });
         },
         complete: () => undefined,
       },

@@ -19,7 +19,10 @@ describe('generated files', () => {
     const previous = process.cwd();
     process.chdir(repoRoot);
     try {
-      const outputs = (await generate({ ...config, cwd: repoRoot, silent: true }, false)) as { filename: string; content: string }[];
+      const outputs = (await generate({ ...config, cwd: repoRoot, silent: true }, false)) as {
+        filename: string;
+        content: string;
+      }[];
       expect(outputs.length).toBeGreaterThan(0);
       for (const output of outputs) {
         const onDisk = await readFile(path.resolve(repoRoot, output.filename), 'utf8');

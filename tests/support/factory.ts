@@ -77,7 +77,9 @@ export class TestFactory {
 
   async city(): Promise<TestCity> {
     const prefix = `t${token()}`;
-    const authority = await this.owner.em.fork().transactional((tx) => createAuthority(tx, `AUTH-${prefix}`, `測試教育局 ${prefix}`));
+    const authority = await this.owner.em
+      .fork()
+      .transactional((tx) => createAuthority(tx, `AUTH-${prefix}`, `測試教育局 ${prefix}`));
     const bureauLogin = { username: `${prefix}.bureau`, password: TEST_PASSWORD };
     await inTenantTransaction(this.owner.em, { schoolId: null, authorityId: authority.id }, (tx) =>
       createBureauAccount(tx, this.services.auth, tx.merge(authority), {
@@ -112,13 +114,34 @@ export class TestFactory {
       const current = academicYearOf(clock.now());
       const yearMap = await createAcademicYears(tx, here, [current - 1, current]);
       const accounts = [
-        await createSchoolAccount(tx, auth, here, { ...logins.registration, displayName: '註冊組長', roles: [Role.SCHOOL_ADMIN], adminSections: [AdminSection.REGISTRATION] }),
-        await createSchoolAccount(tx, auth, here, { ...logins.teacher, displayName: '任課老師', roles: [Role.TEACHER] }),
-        await createSchoolAccount(tx, auth, here, { ...logins.homeroom, displayName: '導師', roles: [Role.TEACHER, Role.HOMEROOM_TEACHER] }),
-        await createSchoolAccount(tx, auth, here, { ...logins.counselor, displayName: '諮詢老師', roles: [Role.TEACHER, Role.COUNSELOR] }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.registration,
+          displayName: '註冊組長',
+          roles: [Role.SCHOOL_ADMIN],
+          adminSections: [AdminSection.REGISTRATION],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.teacher,
+          displayName: '任課老師',
+          roles: [Role.TEACHER],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.homeroom,
+          displayName: '導師',
+          roles: [Role.TEACHER, Role.HOMEROOM_TEACHER],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.counselor,
+          displayName: '諮詢老師',
+          roles: [Role.TEACHER, Role.COUNSELOR],
+        }),
       ];
       const thisYear = yearMap.get(current)!.year;
-      const homeroomClass = await createClass(tx, here, thisYear, { name: '301', gradeYear: 12, homeroomTeacher: accounts[2] });
+      const homeroomClass = await createClass(tx, here, thisYear, {
+        name: '301',
+        gradeYear: 12,
+        homeroomTeacher: accounts[2],
+      });
       const otherClass = await createClass(tx, here, thisYear, { name: '101', gradeYear: 10 });
       const students: Student[] = [];
       const perClass = options.studentsPerClass ?? 2;

@@ -24,6 +24,10 @@ export interface TestApp {
   /** Every line the server logged, to check that nothing secret was written. */
   logLines: string[];
   client(): ApiClient;
+  /** Runs SQL as the owner (outside row-level security), to check what really is in the database. */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Like sql, for a query that must return exactly one row. */
+  sqlOne<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,9 +51,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     (message: string, fields?: Record<string, unknown>): void => {
       logLines.push(JSON.stringify({ level, message, ...fields }));
     };
-  const log: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error'), debug: capture('debug') };
+  const log: Logger = {
+    info: capture('info'),
+    warn: capture('warn'),
+    error: capture('error'),
+    debug: capture('debug'),
+  };
   platform.services.log = log;
   const server = await startServer(platform.services);
+  const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> =>
+    platform.owner.em.fork().getConnection().execute<T[]>(query, params);
   const url = server.url;
   return {
     url,
@@ -61,6 +72,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     factory: new TestFactory(platform.owner, platform.services),
     logLines,
     client: () => new ApiClient(`${url}/graphql`),
+    sql,
+    sqlOne: async <T>(query: string, params: unknown[] = []) => {
+      const rows = await sql<T>(query, params);
+      if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${query}`);
+      return rows[0]!;
+    },
     close: async () => {
       await server.close();
       await platform.close();

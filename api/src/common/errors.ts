@@ -21,7 +21,8 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (): AppError => new AppError(ErrorCode.UNAUTHENTICATED, '請先登入，或登入已逾時，請重新登入。');
+export const unauthenticated = (): AppError =>
+  new AppError(ErrorCode.UNAUTHENTICATED, '請先登入，或登入已逾時，請重新登入。');
 export const forbidden = (what = '這項操作'): AppError =>
   new AppError(ErrorCode.FORBIDDEN, `您的帳號沒有權限執行${what}。`);
 export const notFound = (what = '資料'): AppError => new AppError(ErrorCode.NOT_FOUND, `找不到指定的${what}。`);

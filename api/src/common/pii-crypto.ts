@@ -13,7 +13,9 @@ export class PiiCipher {
   constructor(masterKeyBase64: string) {
     const master = Buffer.from(masterKeyBase64, 'base64');
     if (master.length !== 32) {
-      throw new Error('PII_ENCRYPTION_KEY 必須是 32 位元組金鑰的 base64 編碼（例如 `openssl rand -base64 32` 的輸出）。');
+      throw new Error(
+        'PII_ENCRYPTION_KEY 必須是 32 位元組金鑰的 base64 編碼（例如 `openssl rand -base64 32` 的輸出）。',
+      );
     }
     this.encryptionKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'pii-encryption', 32));
     this.digestKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'pii-digest', 32));

@@ -15,7 +15,10 @@ interface Measure {
   cost: number;
 }
 
-function pageArgument(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, variables: Record<string, unknown>): number | null {
+function pageArgument(
+  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
+  variables: Record<string, unknown>,
+): number | null {
   const first = args?.find((arg) => arg.name.value === 'first');
   if (!first) return null;
   if (first.value.kind === Kind.INT) return Number(first.value.value);
@@ -42,7 +45,9 @@ function measure(
     let inner: Measure = { depth: 0, cost: 0 };
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
-      const child = selection.selectionSet ? measure(selection.selectionSet, fragments, variables, seen) : { depth: 0, cost: 0 };
+      const child = selection.selectionSet
+        ? measure(selection.selectionSet, fragments, variables, seen)
+        : { depth: 0, cost: 0 };
       const rows = pageArgument(selection.arguments, variables) ?? 1;
       inner = { depth: child.depth + 1, cost: 1 + rows * child.cost };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {

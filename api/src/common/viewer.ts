@@ -1,4 +1,4 @@
-import { AdminSection, Role } from '../modules/people/people.enums.js';
+import { type AdminSection, Role } from '../modules/people/people.enums.js';
 
 export type AccountKind = 'SCHOOL' | 'BUREAU';
 

@@ -22,7 +22,10 @@ function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options
         ? {
             min: 0,
             max: 20,
-            afterCreate: (connection: { query: (sql: string, cb: (error: Error | null) => void) => void }, done: (error: Error | null, connection: unknown) => void) => {
+            afterCreate: (
+              connection: { query: (sql: string, cb: (error: Error | null) => void) => void },
+              done: (error: Error | null, connection: unknown) => void,
+            ) => {
               connection.query(`set role ${APP_ROLE}`, (error) => done(error, connection));
             },
           }

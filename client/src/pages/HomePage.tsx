@@ -63,9 +63,7 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
         </dl>
       )}
       {me.homeroomClasses.length > 0 && (
-        <p>
-          您是 {me.homeroomClasses.map((c) => c.name).join('、')} 班的導師，可在「學生名單」查看班上學生。
-        </p>
+        <p>您是 {me.homeroomClasses.map((c) => c.name).join('、')} 班的導師，可在「學生名單」查看班上學生。</p>
       )}
       <p className="muted">其他功能（上傳、認證、勾選、提交）將陸續開放。</p>
     </section>

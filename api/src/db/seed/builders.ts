@@ -7,12 +7,12 @@ import { defaultTermDates } from '../../common/roc.js';
 import type { AuthService } from '../../modules/auth/auth.service.js';
 import { Authority } from '../../modules/authority/authority.entity.js';
 import { BureauAccount } from '../../modules/people/bureau-account.entity.js';
-import { AdminSection, Role, StudentStatus } from '../../modules/people/people.enums.js';
+import { type AdminSection, Role, StudentStatus } from '../../modules/people/people.enums.js';
 import { insertStudent } from '../../modules/people/student.service.js';
 import type { Student } from '../../modules/people/student.entity.js';
 import { UserAccount } from '../../modules/people/user-account.entity.js';
 import { SchoolClass } from '../../modules/school/school-class.entity.js';
-import { School, SchoolDivision } from '../../modules/school/school.entity.js';
+import { School, type SchoolDivision } from '../../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../../modules/term/term.entity.js';
 
 /**

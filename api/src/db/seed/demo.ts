@@ -38,7 +38,14 @@ interface DemoSchoolPlan {
   classes: { name: string; gradeYear: number; homeroom: boolean; students: number }[];
 }
 
-const staff = (prefix: string, username: string, label: string, displayName: string, roles: Role[], adminSections: AdminSection[] = []) => ({
+const staff = (
+  prefix: string,
+  username: string,
+  label: string,
+  displayName: string,
+  roles: Role[],
+  adminSections: AdminSection[] = [],
+) => ({
   username: `${prefix}.${username}`,
   label,
   displayName,
@@ -59,7 +66,14 @@ function plan(): DemoSchoolPlan[] {
         staff('sf', 'teaching', '學校行政（教學組）', '吳教學', [Role.SCHOOL_ADMIN], [AdminSection.TEACHING]),
         staff('sf', 'affairs', '學校行政（訓育組）', '鄭訓育', [Role.SCHOOL_ADMIN], [AdminSection.STUDENT_AFFAIRS]),
         staff('sf', 'it', '學校行政（資訊組）', '王資訊', [Role.SCHOOL_ADMIN], [AdminSection.IT]),
-        staff('sf', 'secretary', '學校行政（執行秘書）', '林秘書', [Role.SCHOOL_ADMIN, Role.TEACHER], [AdminSection.COORDINATOR]),
+        staff(
+          'sf',
+          'secretary',
+          '學校行政（執行秘書）',
+          '林秘書',
+          [Role.SCHOOL_ADMIN, Role.TEACHER],
+          [AdminSection.COORDINATOR],
+        ),
         staff('sf', 'teacher', '任課教師', '陳老師', [Role.TEACHER]),
         staff('sf', 'homeroom', '導師（兼任課教師）', '黃導師', [Role.TEACHER, Role.HOMEROOM_TEACHER]),
         staff('sf', 'counselor', '課程諮詢教師', '張諮詢', [Role.TEACHER, Role.COUNSELOR]),
@@ -104,12 +118,20 @@ function plan(): DemoSchoolPlan[] {
  * database that already has the demo, seeds nothing and returns them again.
  */
 export async function seedDemo(owner: MikroORM, services: AppServices): Promise<DemoLogin[]> {
-  const logins: DemoLogin[] = [{ role: '教育局管理者', school: '臺北市政府教育局', username: 'bureau.admin', password: DEMO_PASSWORD }];
+  const logins: DemoLogin[] = [
+    { role: '教育局管理者', school: '臺北市政府教育局', username: 'bureau.admin', password: DEMO_PASSWORD },
+  ];
   const schools = plan();
   for (const school of schools) {
     const where = `${school.name} ${DIVISION_LABELS[school.division]}`;
-    for (const member of school.staff) logins.push({ role: member.label, school: where, username: member.username, password: DEMO_PASSWORD });
-    logins.push({ role: '學生', school: where, username: `${school.prefix}.s${studentNumber(school, 0, 0)}`, password: DEMO_PASSWORD });
+    for (const member of school.staff)
+      logins.push({ role: member.label, school: where, username: member.username, password: DEMO_PASSWORD });
+    logins.push({
+      role: '學生',
+      school: where,
+      username: `${school.prefix}.s${studentNumber(school, 0, 0)}`,
+      password: DEMO_PASSWORD,
+    });
   }
 
   const em = owner.em.fork();
@@ -184,6 +206,8 @@ export function formatLoginTable(logins: DemoLogin[]): string {
     return text + ' '.repeat(Math.max(1, width * 2 - visual));
   };
   const header = `${pad('角色', widths[0]!)}${pad('學校', widths[1]!)}${pad('帳號', widths[2]!)}密碼`;
-  const rows = logins.map((l) => `${pad(l.role, widths[0]!)}${pad(l.school, widths[1]!)}${pad(l.username, widths[2]!)}${l.password}`);
+  const rows = logins.map(
+    (l) => `${pad(l.role, widths[0]!)}${pad(l.school, widths[1]!)}${pad(l.username, widths[2]!)}${l.password}`,
+  );
   return [header, ...rows].join('\n');
 }

@@ -249,7 +249,9 @@ export class AuthResolver {
   async mySessions(@Ctx() ctx: AppContext): Promise<SessionInfo[]> {
     if (!ctx.sessionToken) throw unauthenticated();
     const sessions = await ctx.services.auth.listSessions(ctx.em, ctx.sessionToken);
-    return sessions.map((session) => Object.assign(new SessionInfo(), { ...session, id: toGlobalId('Session', session.id) }));
+    return sessions.map((session) =>
+      Object.assign(new SessionInfo(), { ...session, id: toGlobalId('Session', session.id) }),
+    );
   }
 
   @Authorized()
@@ -261,7 +263,9 @@ export class AuthResolver {
     const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id);
     const payload = Object.assign(new RevokeSessionPayload(), { revoked });
     if (!revoked) {
-      payload.userErrors = [{ field: ['input', 'sessionId'], code: 'SESSION_NOT_FOUND', message: '找不到這個登入，可能已經登出。' }];
+      payload.userErrors = [
+        { field: ['input', 'sessionId'], code: 'SESSION_NOT_FOUND', message: '找不到這個登入，可能已經登出。' },
+      ];
       return payload;
     }
     await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'auth.revoke_session', targetIds: [decoded.id] });

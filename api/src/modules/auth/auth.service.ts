@@ -171,7 +171,10 @@ export class AuthService {
   async logout(em: EntityManager, token: string, allSessions: boolean): Promise<number> {
     const now = this.clock.now();
     const [row] = allSessions
-      ? await em.execute<{ count: number }[]>('select auth_revoke_sessions(?, null, ?) as count', [hashToken(token), now])
+      ? await em.execute<{ count: number }[]>('select auth_revoke_sessions(?, null, ?) as count', [
+          hashToken(token),
+          now,
+        ])
       : await em.execute<{ count: number }[]>('select auth_revoke_session_by_token(?, ?) as count', [
           hashToken(token),
           now,

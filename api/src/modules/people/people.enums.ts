@@ -54,6 +54,18 @@ const describe = <T extends string>(labels: Record<T, string>): Record<T, { desc
     { description: string }
   >;
 
-registerEnumType(Role, { name: 'Role', description: '角色；一個人可以同時有多個角色', valuesConfig: describe(ROLE_LABELS) });
-registerEnumType(AdminSection, { name: 'AdminSection', description: '學校行政分組', valuesConfig: describe(ADMIN_SECTION_LABELS) });
-registerEnumType(StudentStatus, { name: 'StudentStatus', description: '學籍狀態', valuesConfig: describe(STUDENT_STATUS_LABELS) });
+registerEnumType(Role, {
+  name: 'Role',
+  description: '角色；一個人可以同時有多個角色',
+  valuesConfig: describe(ROLE_LABELS),
+});
+registerEnumType(AdminSection, {
+  name: 'AdminSection',
+  description: '學校行政分組',
+  valuesConfig: describe(ADMIN_SECTION_LABELS),
+});
+registerEnumType(StudentStatus, {
+  name: 'StudentStatus',
+  description: '學籍狀態',
+  valuesConfig: describe(STUDENT_STATUS_LABELS),
+});

@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, forbidden } from '../../common/errors.js';
@@ -40,7 +53,8 @@ export class StudentResolver {
       if (!decoded || decoded.typeName !== 'SchoolClass') throw badInput('班級識別碼格式不正確。', 'classId');
       where.schoolClass = decoded.id;
     }
-    if (!hasRole(viewer, Role.SCHOOL_ADMIN)) where.schoolClass = { ...(classId ? { id: where.schoolClass } : {}), homeroomTeacher: viewer.accountId };
+    if (!hasRole(viewer, Role.SCHOOL_ADMIN))
+      where.schoolClass = { ...(classId ? { id: where.schoolClass } : {}), homeroomTeacher: viewer.accountId };
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }
 

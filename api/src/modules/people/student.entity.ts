@@ -10,7 +10,10 @@ import { UserAccount } from './user-account.entity.js';
 @ObjectType({ implements: Node, description: '學生' })
 @Entity({ tableName: 'student' })
 @TenantFilter()
-export class Student extends SchoolOwnedEntity<'statusLabel' | 'cohortLabel' | 'createdAt' | 'updatedAt' | 'status'> implements Node {
+export class Student
+  extends SchoolOwnedEntity<'statusLabel' | 'cohortLabel' | 'createdAt' | 'updatedAt' | 'status'>
+  implements Node
+{
   @ManyToOne(() => UserAccount, { ref: true, nullable: true, fieldName: 'account_id' })
   account?: Ref<UserAccount> | null;
 

@@ -106,7 +106,10 @@ async function uniquenessErrors(
   const errors: UserError[] = [];
   if (fields.studentNumber !== undefined) {
     const clash = await em.findOne(Student, { studentNumber: fields.studentNumber, id: { $ne: exceptId ?? null } });
-    if (clash) errors.push(userError('studentNumber', 'DUPLICATE_STUDENT_NUMBER', `學號 ${fields.studentNumber} 已有其他學生使用。`));
+    if (clash)
+      errors.push(
+        userError('studentNumber', 'DUPLICATE_STUDENT_NUMBER', `學號 ${fields.studentNumber} 已有其他學生使用。`),
+      );
   }
   if (fields.nationalId !== undefined) {
     const digest = pii.digest(normalizeNationalId(fields.nationalId));

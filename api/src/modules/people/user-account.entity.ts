@@ -9,7 +9,10 @@ import { ADMIN_SECTION_LABELS, AdminSection, Role, ROLE_LABELS } from './people.
 @ObjectType({ implements: Node, description: '學校的使用者帳號' })
 @Entity({ tableName: 'user_account' })
 @TenantFilter()
-export class UserAccount extends SchoolOwnedEntity<'roleLabels' | 'active' | 'createdAt' | 'adminSections'> implements Node {
+export class UserAccount
+  extends SchoolOwnedEntity<'roleLabels' | 'active' | 'createdAt' | 'adminSections'>
+  implements Node
+{
   @Property({ type: 'uuid' })
   credentialId!: string;
 

@@ -20,7 +20,9 @@ const fetchers: Record<string, NodeFetcher> = {
     if (!viewer) return null;
     const school = await ctx.loaders.schoolById.load(id);
     if (!school) return null;
-    const visible = viewer.schoolId === school.id || (hasRole(viewer, Role.BUREAU_ADMIN) && school.authority.id === viewer.authorityId);
+    const visible =
+      viewer.schoolId === school.id ||
+      (hasRole(viewer, Role.BUREAU_ADMIN) && school.authority.id === viewer.authorityId);
     return visible ? school : null;
   },
   AcademicYear: async (ctx, id) => ctx.loaders.academicYearById.load(id),
