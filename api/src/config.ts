@@ -16,6 +16,8 @@ export interface AppConfig {
   seedDemo: boolean;
   clientDistDir: string;
   cookieSecure: boolean;
+  /** Express 'trust proxy': behind a load balancer, which forwarded address is the client's. */
+  trustProxy: boolean | number | string;
   sessionTtlHours: number;
   login: LoginThrottlePolicy;
   queryLimits: QueryLimits;
@@ -55,6 +57,12 @@ function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   throw new Error(`環境變數 ${name} 必須是 true 或 false，目前是 "${raw}"`);
 }
 
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
@@ -69,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: boolFromEnv(env, 'SEED_DEMO', true),
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? path.join(repoRoot, 'client', 'dist')),
     cookieSecure: boolFromEnv(env, 'COOKIE_SECURE', production),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
     login: {
       accountMaxFailures: intFromEnv(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 5),

@@ -66,7 +66,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   const appSchema = schema ?? (await buildAppSchema());
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ?? false);
+  app.set('trust proxy', config.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');

@@ -30,7 +30,8 @@ export async function meQueryBenchmark(server: ServerProcess): Promise<LoadResul
   const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
   const typename = JSON.stringify({ query: '{ __typename }' });
   const me = JSON.stringify({
-    query: '{ me { id displayName roleLabels school { displayName } currentTerm { label } student { studentNumber } } }',
+    query:
+      '{ me { id displayName roleLabels school { displayName } currentTerm { label } student { studentNumber } } }',
   });
   return [
     await runLoad('{ __typename } anonymous', () => post(graphql, typename), OPTIONS),

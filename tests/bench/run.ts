@@ -10,10 +10,14 @@ import { startServerProcess } from './server-process.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const resultsDir = path.join(repoRoot, 'bench-results');
 
-execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'api/tsconfig.build.json'], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'api/tsconfig.build.json'],
+  {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  },
+);
 
 const server = await startServerProcess(repoRoot);
 try {
@@ -21,7 +25,12 @@ try {
   const report = {
     benchmark: 'me-query',
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     results,
     ratio: {
       meVsAnonymousTypename: Number((results[2]!.p50Ms / results[0]!.p50Ms).toFixed(2)),
