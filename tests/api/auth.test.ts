@@ -244,12 +244,17 @@ describe('logs', () => {
     await app
       .client()
       .request(LOGIN, { input: { username: school.logins.registration.username, password: 'Secret-Typo-42' } });
+    // A national ID in a rejected input, and a malformed variable, must not reach the log either.
+    await client.request('mutation ($input: CreateStudentInput!) { createStudent(input: $input) { student { id } } }', {
+      input: { studentNumber: 'L1', name: '記錄測試', nationalId: 'F131104093', birthDate: '2009-01-01', cohort: 999 },
+    });
     // A bug path: a malformed query variable still must not echo secrets into the log.
     await client.request('query ($x: Int!) { me { displayName } }', { x: 'TOP-SECRET-VALUE' });
     const log = app.logLines.join('\n');
     expect(log).not.toContain(school.logins.registration.password);
     expect(log).not.toContain('Secret-Typo-42');
     expect(log).not.toContain('TOP-SECRET-VALUE');
+    expect(log).not.toContain('F131104093');
     expect(log).not.toContain(client.token!);
   });
 });

@@ -65,18 +65,21 @@ export interface AccountSpec {
   adminSections?: AdminSection[];
 }
 
+/** An account id with its login created in the credential store, for the tenant the transaction is scoped to. */
+async function newLogin(em: EntityManager, auth: AuthService, spec: { username: string; password: string }) {
+  const id = newId();
+  return { id, credentialId: await auth.createCredential(em, spec.username, spec.password, id) };
+}
+
 export async function createSchoolAccount(
   em: EntityManager,
   auth: AuthService,
   school: School,
   spec: AccountSpec,
 ): Promise<UserAccount> {
-  const id = newId();
-  const credentialId = await auth.createCredential(em, spec.username, spec.password, id);
   const account = em.create(UserAccount, {
-    id,
+    ...(await newLogin(em, auth, spec)),
     school,
-    credentialId,
     username: spec.username,
     displayName: spec.displayName,
     roles: spec.roles,
@@ -92,12 +95,9 @@ export async function createBureauAccount(
   authority: Authority,
   spec: Omit<AccountSpec, 'roles' | 'adminSections'>,
 ): Promise<BureauAccount> {
-  const id = newId();
-  const credentialId = await auth.createCredential(em, spec.username, spec.password, id);
   const account = em.create(BureauAccount, {
-    id,
+    ...(await newLogin(em, auth, spec)),
     authority,
-    credentialId,
     username: spec.username,
     displayName: spec.displayName,
   });

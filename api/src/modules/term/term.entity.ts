@@ -5,14 +5,9 @@ import { Node } from '../../common/node.js';
 import { formatRocCalendarDate } from '../../common/roc.js';
 import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
 
-@ObjectType({ implements: Node, description: '學年度（8/1 至隔年 7/31）' })
-@Entity({ tableName: 'academic_year' })
-@TenantFilter()
-export class AcademicYear extends SchoolOwnedEntity<'label'> implements Node {
-  @Field(() => Int, { description: '民國學年度，例如 115' })
-  @Property()
-  year!: number;
-
+/** A school-owned span of calendar days (ISO dates, no time zone). */
+@ObjectType()
+abstract class SchoolOwnedPeriod<Optional extends string = never> extends SchoolOwnedEntity<'rocPeriod' | Optional> {
   @Field({ description: '開始日期（YYYY-MM-DD）' })
   @Property({ type: 'date' })
   startsOn!: string;
@@ -20,6 +15,20 @@ export class AcademicYear extends SchoolOwnedEntity<'label'> implements Node {
   @Field({ description: '結束日期（YYYY-MM-DD）' })
   @Property({ type: 'date' })
   endsOn!: string;
+
+  @Field({ description: '期間（民國），例如「115/08/01–116/01/31」' })
+  get rocPeriod(): string {
+    return `${formatRocCalendarDate(this.startsOn)}–${formatRocCalendarDate(this.endsOn)}`;
+  }
+}
+
+@ObjectType({ implements: Node, description: '學年度（8/1 至隔年 7/31）' })
+@Entity({ tableName: 'academic_year' })
+@TenantFilter()
+export class AcademicYear extends SchoolOwnedPeriod<'label'> implements Node {
+  @Field(() => Int, { description: '民國學年度，例如 115' })
+  @Property()
+  year!: number;
 
   get globalId(): string {
     return toGlobalId('AcademicYear', this.id);
@@ -34,7 +43,7 @@ export class AcademicYear extends SchoolOwnedEntity<'label'> implements Node {
 @ObjectType({ implements: Node, description: '學期' })
 @Entity({ tableName: 'term' })
 @TenantFilter()
-export class Term extends SchoolOwnedEntity<'rocPeriod'> implements Node {
+export class Term extends SchoolOwnedPeriod implements Node {
   @ManyToOne(() => AcademicYear, { ref: true })
   academicYear!: Ref<AcademicYear>;
 
@@ -42,20 +51,7 @@ export class Term extends SchoolOwnedEntity<'rocPeriod'> implements Node {
   @Property()
   semester!: number;
 
-  @Field({ description: '開始日期（YYYY-MM-DD）' })
-  @Property({ type: 'date' })
-  startsOn!: string;
-
-  @Field({ description: '結束日期（YYYY-MM-DD）' })
-  @Property({ type: 'date' })
-  endsOn!: string;
-
   get globalId(): string {
     return toGlobalId('Term', this.id);
-  }
-
-  @Field({ description: '期間（民國），例如「115/08/01–116/01/31」' })
-  get rocPeriod(): string {
-    return `${formatRocCalendarDate(this.startsOn)}–${formatRocCalendarDate(this.endsOn)}`;
   }
 }

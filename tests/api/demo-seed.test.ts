@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AUTHORITY_CODE, DEMO_PASSWORD, seedDemo } from '../../api/src/db/seed/demo.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+async function demoCounts() {
+  return app.sqlOne<{ schools: number; divisions: string; students: number; accounts: number; credentials: number }>(
+    `select
+       (select count(*)::int from school s join authority a on a.id = s.authority_id where a.code = ?) as schools,
+       (select string_agg(s.code || ':' || s.division, ',' order by s.code, s.division) from school s
+          join authority a on a.id = s.authority_id where a.code = ?) as divisions,
+       (select count(*)::int from student t join school s on s.id = t.school_id join authority a on a.id = s.authority_id where a.code = ?) as students,
+       (select count(*)::int from user_account u join school s on s.id = u.school_id join authority a on a.id = s.authority_id where a.code = ?) as accounts,
+       (select count(*)::int from credential c join authority a on a.id = c.authority_id where a.code = ?) as credentials`,
+    Array(5).fill(DEMO_AUTHORITY_CODE),
+  );
+}
+
+describe('demo data', () => {
+  it('seeds three tenants once, and a second start adds nothing', async () => {
+    const logins = await seedDemo(app.owner, app.services);
+    const first = await demoCounts();
+    expect(first.schools).toBe(3);
+    expect(first.divisions).toBe('383301:DAY,383301:NIGHT,393301:DAY');
+    expect(first.students).toBe(36);
+    expect(first.credentials).toBe(first.accounts + 1); // every school account, plus the bureau's
+
+    const again = await seedDemo(app.owner, app.services);
+    expect(again).toEqual(logins);
+    expect(await demoCounts()).toEqual(first);
+  });
+
+  it('prints logins that work, one for every role', async () => {
+    const logins = await seedDemo(app.owner, app.services);
+    const roles = new Set<string>();
+    for (const login of logins) {
+      expect(login.password).toBe(DEMO_PASSWORD);
+      const client = await app.client().login(login.username, login.password);
+      const me = await client.ok<{ me: { roles: string[] } }>('{ me { roles } }');
+      me.me.roles.forEach((role) => roles.add(role));
+    }
+    expect([...roles].sort()).toEqual([
+      'BUREAU_ADMIN',
+      'COUNSELOR',
+      'HOMEROOM_TEACHER',
+      'SCHOOL_ADMIN',
+      'STUDENT',
+      'TEACHER',
+    ]);
+  });
+});
