@@ -1,8 +1,29 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Knex } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from './context.js';
 import { assertWithinQueryLimits } from './query-limits.js';
 import { applyTenantScope } from './tenant.js';
+
+interface DriverClient {
+  _query(connection: unknown, query: unknown): Promise<unknown>;
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, but a transaction has one connection, which runs one statement at a
+ * time. Queue them here, in order, instead of leaning on the pg driver's deprecated implicit queue.
+ */
+function queueStatements(transaction: Knex.Transaction): void {
+  // The transaction's own client object: only this request's statements pass here.
+  const client = transaction.client as unknown as DriverClient;
+  const run = client._query.bind(client);
+  let tail: Promise<unknown> = Promise.resolve();
+  client._query = (connection, query) => {
+    const result = tail.then(() => run(connection, query));
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
 
 /**
  * Runs each HTTP operation in one transaction scoped to the viewer's tenant: it begins when execution starts,
@@ -19,6 +40,7 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
         async executionDidStart({ contextValue }) {
           await contextValue.em.begin();
           open = true;
+          queueStatements(contextValue.em.getTransactionContext<Knex.Transaction>()!);
           await applyTenantScope(contextValue.em, {
             schoolId: contextValue.viewer?.schoolId ?? null,
             authorityId: contextValue.viewer?.authorityId ?? null,
