@@ -14,8 +14,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Clock } from './common/clock.js';
 import { createContext, type AppContext, type SessionCookies } from './common/context.js';
-import { AppError, ErrorCode, formatError } from './common/errors.js';
+import { type AppError, ErrorCode, formatError } from './common/errors.js';
 import { assertWithinQueryLimits } from './common/query-limits.js';
+import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { buildAppSchema } from './schema.js';
@@ -116,11 +117,16 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         }
         return undefined;
       },
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const error of errors) {
-          if (!(error instanceof AppError) && error.originalError)
-            log.error('subscription error', { message: error.message });
-        }
+      // Subscription events pass through the same error mapping as HTTP responses.
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return undefined;
+        const requestId = (args.contextValue as AppContext).requestId;
+        return {
+          ...result,
+          errors: result.errors.map((error) =>
+            formatError(error.toJSON(), error, (entry) => log.error('subscription error', { ...entry }), requestId),
+          ),
+        };
       },
     },
     wsServer,
@@ -133,7 +139,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
-      formatError(formatted, error, (entry) => log.error('graphql error', { ...entry })),
+      formatError(formatted, error, (entry) => log.error('graphql error', { ...entry }), currentRequestId()),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestTransactionPlugin(config),
@@ -153,12 +159,13 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
 
   app.use(
     GRAPHQL_PATH,
+    requestIdMiddleware,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }: { req: Request; res: Response }) =>
         createContext(services, {
           transport: 'http',
-          requestId: randomUUID(),
+          requestId: currentRequestId(),
           sessionToken: bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie),
           ip: req.ip ?? '',
           userAgent: req.headers['user-agent'] ?? '',

@@ -35,6 +35,7 @@ describe('login and sessions', () => {
       body: JSON.stringify({ query: LOGIN, variables: { input: registration } }),
     });
     const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(setCookie).toMatch(/^portfolio_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);

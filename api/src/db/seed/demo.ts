@@ -139,10 +139,9 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
 
   const { auth, pii, clock } = services;
   const currentYear = academicYearOf(clock.now());
-  const authority = await owner.em.fork().transactional(async (tx) => {
-    const created = await createAuthority(tx, DEMO_AUTHORITY_CODE, '臺北市政府教育局');
-    return created;
-  });
+  const authority = await owner.em
+    .fork()
+    .transactional((tx) => createAuthority(tx, DEMO_AUTHORITY_CODE, '臺北市政府教育局'));
   await inTenantTransaction(owner.em, { schoolId: null, authorityId: authority.id }, async (tx) => {
     await createBureauAccount(tx, auth, tx.getReference(Authority, authority.id), {
       username: 'bureau.admin',

@@ -20,7 +20,7 @@ import { badInput, unauthenticated } from '../../common/errors.js';
 import { fromGlobalId, toGlobalId } from '../../common/ids.js';
 import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
 import { applyTenantScope } from '../../common/tenant.js';
-import { MutationPayload } from '../../common/user-error.js';
+import { MutationPayload, userError } from '../../common/user-error.js';
 import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Authority } from '../authority/authority.entity.js';
@@ -263,9 +263,7 @@ export class AuthResolver {
     const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id);
     const payload = Object.assign(new RevokeSessionPayload(), { revoked });
     if (!revoked) {
-      payload.userErrors = [
-        { field: ['input', 'sessionId'], code: 'SESSION_NOT_FOUND', message: '找不到這個登入，可能已經登出。' },
-      ];
+      payload.userErrors = [userError('sessionId', 'SESSION_NOT_FOUND', '找不到這個登入，可能已經登出。')];
       return payload;
     }
     await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'auth.revoke_session', targetIds: [decoded.id] });

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import {
   Arg,
   Args,
@@ -38,7 +39,7 @@ class StudentPayload extends MutationPayload {
 
 @Resolver(() => Student)
 export class StudentResolver {
-  @Authorized(Role.SCHOOL_ADMIN, Role.HOMEROOM_TEACHER)
+  @Authorized()
   @Query(() => StudentConnection, { description: '學生名單：行政人員看全校，導師只看自己帶的班級；依學號排序' })
   async students(
     @Args() args: ConnectionArgs,
@@ -47,14 +48,15 @@ export class StudentResolver {
   ) {
     const viewer = requireViewer(ctx);
     if (!canListStudents(viewer)) throw forbidden('查看學生名單');
-    const where: Record<string, unknown> = {};
+    const classFilter: FilterQuery<SchoolClass> = {};
     if (classId) {
       const decoded = fromGlobalId(classId);
       if (!decoded || decoded.typeName !== 'SchoolClass') throw badInput('班級識別碼格式不正確。', 'classId');
-      where.schoolClass = decoded.id;
+      classFilter.id = decoded.id;
     }
-    if (!hasRole(viewer, Role.SCHOOL_ADMIN))
-      where.schoolClass = { ...(classId ? { id: where.schoolClass } : {}), homeroomTeacher: viewer.accountId };
+    // Homeroom teachers see the classes they lead; school admin staff see every class.
+    if (!hasRole(viewer, Role.SCHOOL_ADMIN)) classFilter.homeroomTeacher = viewer.accountId;
+    const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }
 
