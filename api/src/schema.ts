@@ -12,6 +12,8 @@ import { SchoolResolver } from './modules/school/school.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
+import { AlertsResolver } from './modules/alerts/alerts.resolver.js';
+import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
 
@@ -31,6 +33,9 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       TermResolver,
       StudentResolver,
       UserAccountResolver,
+      TimelineTemplateResolver,
+      TimelineResolver,
+      AlertsResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

@@ -3,7 +3,9 @@ import type { AppConfig } from './config.js';
 import type { Clock } from './common/clock.js';
 import type { Logger } from './common/logger.js';
 import type { PiiCipher } from './common/pii-crypto.js';
+import { AlertHub } from './modules/alerts/alert-hub.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { WindowPolicy } from './modules/timeline/window-policy.service.js';
 
 /** Process-wide collaborators, created once at start and reached by resolvers through the context. */
 export interface AppServices {
@@ -14,11 +16,17 @@ export interface AppServices {
   /** Connections that run as portfolio_app: every request goes through these. */
   orm: MikroORM;
   auth: AuthService;
+  /** The one window policy every guarded mutation asks. */
+  windows: WindowPolicy;
+  /** Deadline alerts reaching this instance's subscribers. */
+  alerts: AlertHub;
 }
 
-export function createServices(deps: Omit<AppServices, 'auth'>): AppServices {
+export function createServices(deps: Omit<AppServices, 'auth' | 'windows' | 'alerts'>): AppServices {
   return {
     ...deps,
     auth: new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours),
+    windows: new WindowPolicy(deps.clock),
+    alerts: new AlertHub(deps.orm, deps.log),
   };
 }

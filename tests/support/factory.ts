@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inTenantTransaction } from '../../api/src/common/tenant.js';
-import { academicYearOf } from '../../api/src/common/roc.js';
+import { academicYearOf, semesterOf } from '../../api/src/common/roc.js';
 import {
   createAcademicYears,
   createAuthority,
@@ -21,6 +21,19 @@ import type { SchoolClass } from '../../api/src/modules/school/school-class.enti
 import { type School, SchoolDivision } from '../../api/src/modules/school/school.entity.js';
 import type { AcademicYear, Term } from '../../api/src/modules/term/term.entity.js';
 import type { AppServices } from '../../api/src/services.js';
+import type { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { adoptTemplateFor, insertTemplate } from '../../api/src/modules/timeline/timeline.service.js';
+import type { TimelineTemplate } from '../../api/src/modules/timeline/timeline-template.entity.js';
+import type { TimelineTask } from '../../api/src/modules/timeline/timeline-task.entity.js';
+
+export interface WindowSpec {
+  kind: TaskKind;
+  category?: SubmissionCategory | null;
+  startsAt: Date;
+  endsAt: Date;
+  earliestStart?: Date;
+  latestEnd?: Date;
+}
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -67,6 +80,14 @@ export class TestCity {
   school(options: SchoolOptions = {}): Promise<TestSchool> {
     return this.factory.school(this.authority, options);
   }
+
+  /** Publishes a template for the current term with these windows, and has each school adopt it as it is. */
+  async timeline(
+    windows: WindowSpec[],
+    schools: TestSchool[],
+  ): Promise<{ template: TimelineTemplate; tasks: Map<TestSchool, TimelineTask[]> }> {
+    return this.factory.timeline(this.authority, windows, schools);
+  }
 }
 
 export class TestFactory {
@@ -74,6 +95,42 @@ export class TestFactory {
     private readonly owner: MikroORM,
     private readonly services: AppServices,
   ) {}
+
+  async timeline(
+    authority: Authority,
+    windows: WindowSpec[],
+    schools: TestSchool[],
+  ): Promise<{ template: TimelineTemplate; tasks: Map<TestSchool, TimelineTask[]> }> {
+    const { clock, config } = this.services;
+    const now = clock.now();
+    const template = await inTenantTransaction(
+      this.owner.em,
+      { schoolId: null, authorityId: authority.id },
+      async (tx) => {
+        const result = await insertTemplate(
+          tx,
+          authority.id,
+          { academicYear: academicYearOf(now), semester: semesterOf(now), name: `測試期程 ${token()}`, tasks: windows },
+          now,
+          config.timeline,
+          null,
+        );
+        if (!result.value) throw new Error(`template refused: ${JSON.stringify(result.userErrors)}`);
+        return result.value;
+      },
+    );
+    const tasks = new Map<TestSchool, TimelineTask[]>();
+    for (const school of schools) {
+      const adopted = await inTenantTransaction(
+        this.owner.em,
+        { schoolId: school.school.id, authorityId: null },
+        (tx) => adoptTemplateFor(tx, school.school.id, tx.merge(template), [], now, config.timeline),
+      );
+      if (!adopted.value) throw new Error(`adoption refused: ${JSON.stringify(adopted.userErrors)}`);
+      tasks.set(school, adopted.value);
+    }
+    return { template, tasks };
+  }
 
   async city(): Promise<TestCity> {
     const prefix = `t${token()}`;

@@ -31,19 +31,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real API (HTTP + WebSocket) on a free port against the run's PostgreSQL. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real API (HTTP + WebSocket) on a free port against the run's PostgreSQL. The server's clock starts at
+ * `now` (default DEFAULT_TEST_NOW) and moves only when the test moves it; alert jobs run by the database's real time.
+ */
+export async function startTestApp(env: Record<string, string> = {}, now: Date = DEFAULT_TEST_NOW): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'info',
+    // Alert jobs are taken by whichever worker runs; only the tests about alerts start one.
+    RUN_WORKER: 'false',
     DATABASE_URL: inject('databaseUrl'),
     PII_ENCRYPTION_KEY: inject('piiKey'),
     ...env,
   });
-  const clock = new ManualClock(DEFAULT_TEST_NOW);
+  const clock = new ManualClock(now);
   const platform = await bootPlatform(config, config.databaseUrl!, clock);
   const logLines: string[] = [];
   const capture =

@@ -6,6 +6,7 @@ import { UserAccount } from '../modules/people/user-account.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
+import { TimelineTemplateTask } from '../modules/timeline/timeline-template.entity.js';
 
 type EntityWithId = { id: string };
 
@@ -31,6 +32,22 @@ function byKey<T, K extends keyof T & string>(
   });
 }
 
+/** All rows of an entity for each key, in one query per tick. */
+function manyByKey<T, K extends keyof T & string>(
+  em: EntityManager,
+  entity: new () => T,
+  key: K,
+  keyOf: (row: T) => string,
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = (await em.find(entity as never, { [key]: { $in: [...keys] } } as never, { orderBy } as never)) as T[];
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
 /** Request-scoped loaders: the one way field resolvers reach related rows. */
 export function createLoaders(em: EntityManager) {
   return {
@@ -42,6 +59,9 @@ export function createLoaders(em: EntityManager) {
     accountById: byId(em, UserAccount),
     studentById: byId(em, Student),
     studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
+    templateTasksByTemplate: manyByKey(em, TimelineTemplateTask, 'template', (task) => task.template.id, {
+      startsAt: 'asc',
+    }),
   };
 }
 

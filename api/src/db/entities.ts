@@ -5,5 +5,21 @@ import { UserAccount } from '../modules/people/user-account.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
+import { TimelineTemplate, TimelineTemplateTask } from '../modules/timeline/timeline-template.entity.js';
+import { DeadlineAlert, TimelineExtension, TimelineTask } from '../modules/timeline/timeline-task.entity.js';
 
-export const entities = [Authority, School, AcademicYear, Term, UserAccount, BureauAccount, SchoolClass, Student];
+export const entities = [
+  Authority,
+  School,
+  AcademicYear,
+  Term,
+  UserAccount,
+  BureauAccount,
+  SchoolClass,
+  Student,
+  TimelineTemplate,
+  TimelineTemplateTask,
+  TimelineTask,
+  TimelineExtension,
+  DeadlineAlert,
+];

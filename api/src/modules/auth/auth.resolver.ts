@@ -32,6 +32,7 @@ import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
 import { findCurrentTerm } from '../term/term.service.js';
+import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';
 
 export enum AccountKind {
   SCHOOL = 'SCHOOL',
@@ -100,6 +101,16 @@ export class Me {
   @Field({ description: '可以查看班級清單' })
   get viewerCanListClasses(): boolean {
     return isSchoolStaff(this.viewer);
+  }
+
+  @Field({ description: '可以調整學校期程、核准延長（執行秘書、教學組、註冊組）' })
+  get viewerCanEditTimeline(): boolean {
+    return canEditTimeline(this.viewer);
+  }
+
+  @Field({ description: '可以發布期程範本（教育局）' })
+  get viewerCanPublishTemplates(): boolean {
+    return canPublishTemplates(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { enumDescriptions } from '../../common/enum-descriptions.js';
 
 export enum Role {
   BUREAU_ADMIN = 'BUREAU_ADMIN',
@@ -48,24 +49,18 @@ export const STUDENT_STATUS_LABELS: Record<StudentStatus, string> = {
   [StudentStatus.GRADUATED]: '畢業',
 };
 
-const describe = <T extends string>(labels: Record<T, string>): Record<T, { description: string }> =>
-  Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, { description: label as string }])) as Record<
-    T,
-    { description: string }
-  >;
-
 registerEnumType(Role, {
   name: 'Role',
   description: '角色；一個人可以同時有多個角色',
-  valuesConfig: describe(ROLE_LABELS),
+  valuesConfig: enumDescriptions(ROLE_LABELS),
 });
 registerEnumType(AdminSection, {
   name: 'AdminSection',
   description: '學校行政分組',
-  valuesConfig: describe(ADMIN_SECTION_LABELS),
+  valuesConfig: enumDescriptions(ADMIN_SECTION_LABELS),
 });
 registerEnumType(StudentStatus, {
   name: 'StudentStatus',
   description: '學籍狀態',
-  valuesConfig: describe(STUDENT_STATUS_LABELS),
+  valuesConfig: enumDescriptions(STUDENT_STATUS_LABELS),
 });

@@ -6,6 +6,8 @@ import { Node } from '../../common/node.js';
 import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
+import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
+import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 
 type NodeFetcher = (ctx: AppContext, id: string) => Promise<Node | null>;
 
@@ -33,6 +35,15 @@ const fetchers: Record<string, NodeFetcher> = {
     if (!account) return null;
     return account.id === ctx.viewer?.accountId || isSchoolStaff(ctx.viewer) ? account : null;
   },
+  TimelineTask: async (ctx, id) => ctx.em.findOne(TimelineTask, { id }),
+  TimelineExtension: async (ctx, id) => {
+    const extension = await ctx.em.findOne(TimelineExtension, { id }, { populate: ['student'] });
+    return extension && (await canViewStudent(ctx, extension.student.getEntity())) ? extension : null;
+  },
+  TimelineTemplate: async (ctx, id) =>
+    ctx.viewer ? ctx.em.findOne(TimelineTemplate, { id, authority: ctx.viewer.authorityId }) : null,
+  TimelineTemplateTask: async (ctx, id) =>
+    ctx.viewer ? ctx.em.findOne(TimelineTemplateTask, { id, authority: ctx.viewer.authorityId }) : null,
   Student: async (ctx, id) => {
     const student = await ctx.loaders.studentById.load(id);
     return student && (await canViewStudent(ctx, student)) ? student : null;

@@ -43,9 +43,13 @@ export class AcademicYear extends SchoolOwnedPeriod<'label'> implements Node {
 @ObjectType({ implements: Node, description: '學期' })
 @Entity({ tableName: 'term' })
 @TenantFilter()
-export class Term extends SchoolOwnedPeriod implements Node {
+export class Term extends SchoolOwnedPeriod<'finalizedAt'> implements Node {
   @ManyToOne(() => AcademicYear, { ref: true })
   academicYear!: Ref<AcademicYear>;
+
+  @Field(() => Date, { nullable: true, description: '完成最終提交的時間；之後期程不再變動' })
+  @Property({ nullable: true })
+  finalizedAt?: Date | null;
 
   @Field(() => Int, { description: '學期：1 上學期、2 下學期' })
   @Property()

@@ -1,0 +1,153 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { AsyncQueue } from '../../common/async-queue.js';
+import type { Logger } from '../../common/logger.js';
+import { toGlobalId } from '../../common/ids.js';
+import { inTenantTransaction } from '../../common/tenant.js';
+import type { Viewer } from '../../common/viewer.js';
+import { Role } from '../people/people.enums.js';
+import { Student } from '../people/student.entity.js';
+import { concerns } from '../timeline/audience.js';
+import { DeadlineAlert, TimelineExtension, type TimelineTask } from '../timeline/timeline-task.entity.js';
+import { alertText, DeadlineAlertMessage } from './alert-message.js';
+import { pendingWorkCounters } from './pending-work.js';
+
+export const ALERT_CHANNEL = 'deadline_alerts';
+
+/** What travels through NOTIFY: ids only, never rows. */
+export interface AlertEvent {
+  alertId: string;
+  schoolId: string;
+}
+
+interface Subscriber {
+  viewer: Viewer;
+  queue: AsyncQueue<DeadlineAlertMessage>;
+}
+
+interface Recipient {
+  subscriber: Subscriber;
+  studentId: string | null;
+}
+
+/**
+ * Each instance LISTENs on one connection and fans every alert of a school out to the subscribers connected here.
+ * The alert and its window are read once per event, the students' details once per event for all of them.
+ */
+export class AlertHub {
+  private readonly bySchool = new Map<string, Set<Subscriber>>();
+  private listener: pg.Client | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly log: Logger,
+  ) {}
+
+  async start(databaseUrl: string): Promise<void> {
+    this.stopping = false;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('notification', (message) => {
+      if (message.channel !== ALERT_CHANNEL || !message.payload) return;
+      void this.dispatch(JSON.parse(message.payload) as AlertEvent).catch((error: unknown) =>
+        this.log.error('alert delivery failed', { message: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+    client.on('error', (error) => this.log.warn('alert listener lost its connection', { message: error.message }));
+    client.on('end', () => {
+      if (this.stopping) return;
+      this.listener = null;
+      setTimeout(() => void this.start(databaseUrl).catch(() => undefined), 1000);
+    });
+    await client.connect();
+    await client.query('set role portfolio_app');
+    await client.query(`listen ${ALERT_CHANNEL}`);
+    this.listener = client;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const subscribers of this.bySchool.values()) for (const s of [...subscribers]) await s.queue.return();
+    await this.listener?.end();
+    this.listener = null;
+  }
+
+  get subscriberCount(): number {
+    let count = 0;
+    for (const subscribers of this.bySchool.values()) count += subscribers.size;
+    return count;
+  }
+
+  subscribe(viewer: Viewer): AsyncIterableIterator<DeadlineAlertMessage> {
+    const schoolId = viewer.schoolId;
+    if (!schoolId) return new AsyncQueue<DeadlineAlertMessage>();
+    const set = this.bySchool.get(schoolId) ?? new Set<Subscriber>();
+    this.bySchool.set(schoolId, set);
+    const subscriber: Subscriber = {
+      viewer,
+      queue: new AsyncQueue<DeadlineAlertMessage>(() => {
+        set.delete(subscriber);
+        if (set.size === 0) this.bySchool.delete(schoolId);
+      }),
+    };
+    set.add(subscriber);
+    return subscriber.queue;
+  }
+
+  private async dispatch(event: AlertEvent): Promise<void> {
+    const subscribers = [...(this.bySchool.get(event.schoolId) ?? [])];
+    if (subscribers.length === 0) return;
+    const messages = await inTenantTransaction(
+      this.orm.em,
+      { schoolId: event.schoolId, authorityId: null },
+      async (em) => {
+        const alert = await em.findOne(DeadlineAlert, { id: event.alertId }, { populate: ['task'] });
+        if (!alert?.firedAt) return [];
+        const task = alert.task.getEntity();
+        const studentAccounts = subscribers
+          .filter((s) => s.viewer.roles.includes(Role.STUDENT))
+          .map((s) => s.viewer.accountId);
+        const students = studentAccounts.length
+          ? await em.find(Student, { account: { $in: studentAccounts } }, { populate: ['schoolClass'] })
+          : [];
+        const studentByAccount = new Map(students.map((s) => [s.account!.id, s]));
+        const studentIds = students.map((s) => s.id);
+        const extensions = studentIds.length
+          ? await em.find(TimelineExtension, { task, student: { $in: studentIds } })
+          : [];
+        const extensionByStudent = new Map(extensions.map((e) => [e.student.id, e]));
+        const counter = pendingWorkCounters[task.kind];
+        const pending =
+          counter && studentIds.length ? await counter(em, studentIds, task.term.id) : new Map<string, number>();
+
+        const recipients: Recipient[] = [];
+        for (const subscriber of subscribers) {
+          const student = studentByAccount.get(subscriber.viewer.accountId) ?? null;
+          const gradeYear = student?.schoolClass?.getEntity().gradeYear ?? null;
+          if (concerns(task, subscriber.viewer, gradeYear))
+            recipients.push({ subscriber, studentId: student?.id ?? null });
+        }
+        return recipients.map(({ subscriber, studentId }) => {
+          const extension = studentId ? extensionByStudent.get(studentId) : undefined;
+          const extended = Boolean(extension && extension.endsAt > task.endsAt);
+          const endsAt = extended ? extension!.endsAt : task.endsAt;
+          const pendingCount = studentId && counter ? (pending.get(studentId) ?? 0) : null;
+          const message = Object.assign(new DeadlineAlertMessage(), {
+            id: toGlobalId('DeadlineAlert', alert.id),
+            kind: alert.kind,
+            taskId: task.globalId,
+            taskKind: task.kind,
+            taskLabel: task.label,
+            startsAt: task.startsAt,
+            endsAt,
+            message: alertText(alert.kind, task, endsAt, extended, pendingCount),
+            firedAt: alert.firedAt!,
+            pendingCount,
+          });
+          return { subscriber, message };
+        });
+      },
+    );
+    for (const { subscriber, message } of messages) subscriber.queue.push(message);
+  }
+}

@@ -1,0 +1,57 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { run, runMigrations, type Logger as WorkerLogger, Logger, type Runner } from 'graphile-worker';
+import type { WorkerConfig } from '../../config.js';
+import type { Logger as AppLogger } from '../../common/logger.js';
+import { inTenantTransaction } from '../../common/tenant.js';
+import { ALERT_CHANNEL, type AlertEvent } from './alert-hub.js';
+
+export const DELIVER_ALERT_TASK = 'deliver_deadline_alert';
+
+/** The job queue's own tables (graphile_worker schema), installed by the owner before any request schedules a job. */
+export async function migrateJobQueue(databaseUrl: string): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger() });
+}
+
+function quietLogger(log?: AppLogger): WorkerLogger {
+  return new Logger(() => (level, message) => {
+    if (level === 'error' || level === 'warning') log?.warn(`job queue: ${message}`);
+  });
+}
+
+/**
+ * Fires one alert, exactly once: marking it fired and NOTIFYing happen in one transaction, and only the run that
+ * flips fired_at from null sends the notification. A job that runs again (an instance died before recording the
+ * job as done) finds it fired and sends nothing.
+ */
+export async function deliverAlert(orm: MikroORM, event: AlertEvent): Promise<boolean> {
+  return inTenantTransaction(orm.em, { schoolId: event.schoolId, authorityId: null }, async (em) => {
+    const fired = await em.execute<{ id: string }[]>(
+      'update deadline_alert set fired_at = now() where id = ? and fired_at is null and cancelled_at is null returning id',
+      [event.alertId],
+    );
+    if (fired.length === 0) return false;
+    await em.execute('select pg_notify(?, ?)', [ALERT_CHANNEL, JSON.stringify(event)]);
+    return true;
+  });
+}
+
+export async function startAlertWorker(
+  databaseUrl: string,
+  orm: MikroORM,
+  config: WorkerConfig,
+  log: AppLogger,
+): Promise<Runner> {
+  return run({
+    connectionString: databaseUrl,
+    concurrency: config.concurrency,
+    pollInterval: config.pollIntervalMs,
+    noHandleSignals: true,
+    logger: quietLogger(log),
+    taskList: {
+      [DELIVER_ALERT_TASK]: async (payload) => {
+        const event = payload as AlertEvent;
+        await deliverAlert(orm, event);
+      },
+    },
+  });
+}

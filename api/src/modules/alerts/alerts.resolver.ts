@@ -1,0 +1,19 @@
+import { Resolver, Root, Subscription } from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { unauthenticated } from '../../common/errors.js';
+import { DeadlineAlertMessage } from './alert-message.js';
+
+@Resolver()
+export class AlertsResolver {
+  @Subscription(() => DeadlineAlertMessage, {
+    description: '與我有關的期限提醒：開放、截止前 72／24／1 小時、截止、期程變更',
+    subscribe: ({ context }) => {
+      const ctx = context as AppContext;
+      if (!ctx.viewer) throw unauthenticated();
+      return ctx.services.alerts.subscribe(ctx.viewer);
+    },
+  })
+  deadlineAlerts(@Root() alert: DeadlineAlertMessage): DeadlineAlertMessage {
+    return alert;
+  }
+}

@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TaskKind } from '../timeline/timeline.enums.js';
+
+/** Counts, per student id, what a student still has to do in a window of this kind. */
+export type PendingWorkCounter = (
+  em: EntityManager,
+  studentIds: string[],
+  termId: string,
+) => Promise<Map<string, number>>;
+
+/**
+ * Where the portfolio features plug in their counts ("你還有 2 件課程學習成果尚未勾選"). Until they exist, no kind
+ * has a counter and alerts use the general sentence.
+ */
+export const pendingWorkCounters: Partial<Record<TaskKind, PendingWorkCounter>> = {};

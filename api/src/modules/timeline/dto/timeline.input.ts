@@ -1,0 +1,99 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AdminSection } from '../../people/people.enums.js';
+import { SubmissionCategory, TaskKind } from '../timeline.enums.js';
+
+@InputType({ description: '範本中的一項工作' })
+export class TemplateTaskInput {
+  @Field(() => TaskKind)
+  kind!: TaskKind;
+
+  @Field(() => SubmissionCategory, { nullable: true, description: 'SUBMIT 必填，其他工作不填' })
+  category?: SubmissionCategory | null;
+
+  @Field({ description: '預設開始時間' })
+  startsAt!: Date;
+
+  @Field({ description: '預設結束時間' })
+  endsAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '學校可提前到的最早開始時間；不填等於預設開始時間' })
+  earliestStart?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '學校可延後到的最晚結束時間；不填等於預設結束時間' })
+  latestEnd?: Date | null;
+
+  @Field(() => [AdminSection], { nullable: true })
+  sections?: AdminSection[] | null;
+
+  @Field(() => String, { nullable: true, description: '作業的系統或地點' })
+  system?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType({ description: '發布期程範本（教育局）' })
+export class PublishTimelineTemplateInput {
+  @Field(() => Int)
+  academicYear!: number;
+
+  @Field(() => Int)
+  semester!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => [TemplateTaskInput])
+  tasks!: TemplateTaskInput[];
+}
+
+@InputType({ description: '學校調整的一項期程' })
+export class WindowShiftInput {
+  @Field(() => TaskKind)
+  kind!: TaskKind;
+
+  @Field(() => SubmissionCategory, { nullable: true })
+  category?: SubmissionCategory | null;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+}
+
+@InputType({ description: '採用教育局範本成為本校期程，可在範圍內調整日期' })
+export class AdoptTimelineTemplateInput {
+  @Field(() => ID)
+  templateId!: string;
+
+  @Field(() => [WindowShiftInput], { nullable: true, description: '不填的工作採用範本預設日期' })
+  shifts?: WindowShiftInput[] | null;
+}
+
+@InputType({ description: '移動本校的一項期程' })
+export class MoveTimelineTaskInput {
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+}
+
+@InputType({ description: '為一位學生延長一項期限' })
+export class GrantDeadlineExtensionInput {
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => ID)
+  studentId!: string;
+
+  @Field({ description: '延長後的截止時間' })
+  endsAt!: Date;
+
+  @Field({ description: '原因，例如「休學復學」「病假」' })
+  reason!: string;
+}

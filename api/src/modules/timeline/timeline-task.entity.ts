@@ -1,0 +1,142 @@
+import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/ids.js';
+import { Node } from '../../common/node.js';
+import { formatRocDateTime } from '../../common/roc.js';
+import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { AdminSection } from '../people/people.enums.js';
+import { Student } from '../people/student.entity.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { Term } from '../term/term.entity.js';
+import { AlertKind, SubmissionCategory, TaskKind } from './timeline.enums.js';
+import { rocWindow, taskLabel } from './timeline-window.js';
+
+/** One window of a school's timeline for a term. */
+@ObjectType({ implements: Node, description: '學校期程中的一項工作（一個時間窗）' })
+@Entity({ tableName: 'timeline_task' })
+@TenantFilter()
+export class TimelineTask extends SchoolOwnedEntity<
+  'label' | 'rocWindow' | 'sections' | 'system' | 'notes' | 'version' | 'updatedAt' | 'templateTaskId'
+> {
+  @ManyToOne(() => Term, { ref: true })
+  term!: Ref<Term>;
+
+  @Property({ type: 'uuid', nullable: true })
+  templateTaskId?: string | null;
+
+  @Field(() => TaskKind)
+  @Enum(() => TaskKind)
+  kind!: TaskKind;
+
+  @Field(() => SubmissionCategory, { nullable: true, description: '提交類別（只有 SUBMIT 有）' })
+  @Enum({ items: () => SubmissionCategory, nullable: true })
+  category?: SubmissionCategory | null;
+
+  @Field({ description: '開始時間' })
+  @Property()
+  startsAt!: Date;
+
+  @Field({ description: '截止時間' })
+  @Property()
+  endsAt!: Date;
+
+  @Field({ description: '教育局允許的最早開始時間' })
+  @Property({ fieldName: 'earliest_start' })
+  earliestStart!: Date;
+
+  @Field({ description: '教育局允許的最晚結束時間' })
+  @Property({ fieldName: 'latest_end' })
+  latestEnd!: Date;
+
+  @Field(() => [AdminSection], { description: '負責組別' })
+  @Property({ type: ArrayType })
+  sections: AdminSection[] = [];
+
+  @Field({ description: '作業的系統或地點' })
+  @Property()
+  system: string = '';
+
+  @Field({ description: '備註' })
+  @Property()
+  notes: string = '';
+
+  @Field(() => Int, { description: '每次移動期程加一' })
+  @Property()
+  version: number = 1;
+
+  @Property()
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('TimelineTask', this.id);
+  }
+
+  @Field({ description: '工作名稱，例如「學生勾選課程學習成果」' })
+  get label(): string {
+    return taskLabel(this.kind, this.category);
+  }
+
+  @Field({ description: '期間（民國），例如「115/12/01 08:00–115/12/15 17:00」' })
+  get rocWindow(): string {
+    return rocWindow(this.startsAt, this.endsAt);
+  }
+}
+
+/** A later end of one window for one student (休學/異動, illness), granted by staff with a reason. */
+@ObjectType({ implements: Node, description: '個別學生的期限延長' })
+@Entity({ tableName: 'timeline_extension' })
+@TenantFilter()
+export class TimelineExtension extends SchoolOwnedEntity<'createdAt' | 'rocEndsAt'> {
+  @ManyToOne(() => TimelineTask, { ref: true, fieldName: 'task_id' })
+  task!: Ref<TimelineTask>;
+
+  @ManyToOne(() => Student, { ref: true })
+  student!: Ref<Student>;
+
+  @Field({ description: '延長後的截止時間' })
+  @Property()
+  endsAt!: Date;
+
+  @Field({ description: '延長原因' })
+  @Property()
+  reason!: string;
+
+  @ManyToOne(() => UserAccount, { ref: true, nullable: true, fieldName: 'granted_by' })
+  grantedBy?: Ref<UserAccount> | null;
+
+  @Field({ description: '核准時間' })
+  @Property()
+  createdAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('TimelineExtension', this.id);
+  }
+
+  @Field({ description: '延長後的截止時間（民國）' })
+  get rocEndsAt(): string {
+    return formatRocDateTime(this.endsAt);
+  }
+}
+
+/** One alert of one kind for one version of a window; fired exactly once, by a job. */
+@Entity({ tableName: 'deadline_alert' })
+@TenantFilter()
+export class DeadlineAlert extends SchoolOwnedEntity<'firedAt' | 'cancelledAt'> {
+  @ManyToOne(() => TimelineTask, { ref: true, fieldName: 'task_id' })
+  task!: Ref<TimelineTask>;
+
+  @Enum(() => AlertKind)
+  kind!: AlertKind;
+
+  @Property()
+  taskVersion!: number;
+
+  @Property()
+  fireAt!: Date;
+
+  @Property({ nullable: true })
+  firedAt?: Date | null;
+
+  @Property({ nullable: true })
+  cancelledAt?: Date | null;
+}

@@ -1,0 +1,110 @@
+import { registerEnumType } from 'type-graphql';
+import { enumDescriptions } from '../../common/enum-descriptions.js';
+import { AdminSection, Role } from '../people/people.enums.js';
+
+export enum TaskKind {
+  PRECHECK = 'PRECHECK',
+  UPLOAD_COURSE_OUTCOMES = 'UPLOAD_COURSE_OUTCOMES',
+  CERTIFY_COURSE_OUTCOMES = 'CERTIFY_COURSE_OUTCOMES',
+  SELECT_COURSE_OUTCOMES = 'SELECT_COURSE_OUTCOMES',
+  UPLOAD_PERFORMANCES = 'UPLOAD_PERFORMANCES',
+  SELECT_PERFORMANCES = 'SELECT_PERFORMANCES',
+  GRADE_ENTRY = 'GRADE_ENTRY',
+  SUBMIT = 'SUBMIT',
+  CONFIRM_RECEIPTS = 'CONFIRM_RECEIPTS',
+  RESOLVE_DISPUTES = 'RESOLVE_DISPUTES',
+  FINAL_SUBMIT = 'FINAL_SUBMIT',
+  GRADE12_EXTRA_ROUND = 'GRADE12_EXTRA_ROUND',
+}
+
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  [TaskKind.PRECHECK]: '預檢修課紀錄',
+  [TaskKind.UPLOAD_COURSE_OUTCOMES]: '學生上傳課程學習成果',
+  [TaskKind.CERTIFY_COURSE_OUTCOMES]: '教師認證課程學習成果',
+  [TaskKind.SELECT_COURSE_OUTCOMES]: '學生勾選課程學習成果',
+  [TaskKind.UPLOAD_PERFORMANCES]: '學生上傳多元表現',
+  [TaskKind.SELECT_PERFORMANCES]: '學生勾選多元表現',
+  [TaskKind.GRADE_ENTRY]: '教師登錄學期成績',
+  [TaskKind.SUBMIT]: '提交至中央資料庫',
+  [TaskKind.CONFIRM_RECEIPTS]: '確認收訖明細',
+  [TaskKind.RESOLVE_DISPUTES]: '疑義處理',
+  [TaskKind.FINAL_SUBMIT]: '完成最終提交',
+  [TaskKind.GRADE12_EXTRA_ROUND]: '高三升學前補上傳與勾選',
+};
+
+/** The four categories the central database receives (DOMAIN.md §3); SUBMIT windows are per category. */
+export enum SubmissionCategory {
+  BASIC = 'BASIC',
+  COURSE_RECORDS = 'COURSE_RECORDS',
+  COURSE_OUTCOMES = 'COURSE_OUTCOMES',
+  PERFORMANCES = 'PERFORMANCES',
+}
+
+export const CATEGORY_LABELS: Record<SubmissionCategory, string> = {
+  [SubmissionCategory.BASIC]: '基本資料／校內幹部',
+  [SubmissionCategory.COURSE_RECORDS]: '修課紀錄',
+  [SubmissionCategory.COURSE_OUTCOMES]: '課程學習成果',
+  [SubmissionCategory.PERFORMANCES]: '多元表現',
+};
+
+export enum WindowState {
+  UPCOMING = 'UPCOMING',
+  OPEN = 'OPEN',
+  CLOSING_SOON = 'CLOSING_SOON',
+  CLOSED = 'CLOSED',
+}
+
+export const WINDOW_STATE_LABELS: Record<WindowState, string> = {
+  [WindowState.UPCOMING]: '尚未開始',
+  [WindowState.OPEN]: '進行中',
+  [WindowState.CLOSING_SOON]: '即將截止',
+  [WindowState.CLOSED]: '已截止',
+};
+
+export enum AlertKind {
+  OPENED = 'OPENED',
+  CLOSING_72H = 'CLOSING_72H',
+  CLOSING_24H = 'CLOSING_24H',
+  CLOSING_1H = 'CLOSING_1H',
+  CLOSED = 'CLOSED',
+  MOVED = 'MOVED',
+}
+
+/** Who a window concerns: the people who act in it, and their homeroom teachers who chase them. */
+export const TASK_AUDIENCE: Record<TaskKind, { roles: Role[]; sections?: AdminSection[]; grade12Only?: boolean }> = {
+  [TaskKind.PRECHECK]: { roles: [Role.SCHOOL_ADMIN], sections: [AdminSection.TEACHING, AdminSection.REGISTRATION] },
+  [TaskKind.UPLOAD_COURSE_OUTCOMES]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER, Role.TEACHER] },
+  [TaskKind.CERTIFY_COURSE_OUTCOMES]: { roles: [Role.TEACHER] },
+  [TaskKind.SELECT_COURSE_OUTCOMES]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER] },
+  [TaskKind.UPLOAD_PERFORMANCES]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER] },
+  [TaskKind.SELECT_PERFORMANCES]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER] },
+  [TaskKind.GRADE_ENTRY]: { roles: [Role.TEACHER] },
+  [TaskKind.SUBMIT]: { roles: [Role.SCHOOL_ADMIN] },
+  [TaskKind.CONFIRM_RECEIPTS]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER, Role.SCHOOL_ADMIN] },
+  [TaskKind.RESOLVE_DISPUTES]: { roles: [Role.SCHOOL_ADMIN] },
+  [TaskKind.FINAL_SUBMIT]: { roles: [Role.SCHOOL_ADMIN], sections: [AdminSection.TEACHING, AdminSection.REGISTRATION] },
+  [TaskKind.GRADE12_EXTRA_ROUND]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER], grade12Only: true },
+};
+
+registerEnumType(TaskKind, {
+  name: 'TaskKind',
+  description: '期程工作項目',
+  valuesConfig: enumDescriptions(TASK_KIND_LABELS),
+});
+registerEnumType(SubmissionCategory, {
+  name: 'SubmissionCategory',
+  description: '提交中央資料庫的資料類別',
+  valuesConfig: enumDescriptions(CATEGORY_LABELS),
+});
+registerEnumType(WindowState, { name: 'WindowState', valuesConfig: enumDescriptions(WINDOW_STATE_LABELS) });
+registerEnumType(AlertKind, {
+  name: 'AlertKind',
+  valuesConfig: {
+    OPENED: { description: '開放' },
+    CLOSING_72H: { description: '72 小時後截止' },
+    CLOSING_24H: { description: '24 小時後截止' },
+    CLOSING_1H: { description: '1 小時後截止' },
+    CLOSED: { description: '已截止' },
+    MOVED: { description: '期程變更' },
+  },
+});

@@ -1,0 +1,229 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { requireViewer } from '../../common/auth-checker.js';
+import { badInput } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/ids.js';
+import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
+import { formatRocDateTime } from '../../common/roc.js';
+import { MutationPayload } from '../../common/user-error.js';
+import { hasRole } from '../../common/viewer.js';
+import { Role } from '../people/people.enums.js';
+import { Term } from '../term/term.entity.js';
+import { findCurrentTerm } from '../term/term.service.js';
+import { concerns } from './audience.js';
+import {
+  AdoptTimelineTemplateInput,
+  GrantDeadlineExtensionInput,
+  MoveTimelineTaskInput,
+  PublishTimelineTemplateInput,
+} from './dto/timeline.input.js';
+import { WINDOW_STATE_LABELS, WindowState } from './timeline.enums.js';
+import { adoptTemplate, grantExtension, moveTask, publishTemplate, type Result } from './timeline.service.js';
+import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
+import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
+import { HOUR_MS, windowState } from './timeline-window.js';
+
+const TimelineTemplateConnection = ConnectionType(TimelineTemplate, 'TimelineTemplate');
+
+@ObjectType()
+class TimelineTemplatePayload extends MutationPayload {
+  @Field(() => TimelineTemplate, { nullable: true })
+  template!: TimelineTemplate | null;
+}
+
+@ObjectType()
+class TimelineTasksPayload extends MutationPayload {
+  @Field(() => [TimelineTask])
+  tasks!: TimelineTask[];
+}
+
+@ObjectType()
+class TimelineTaskPayload extends MutationPayload {
+  @Field(() => TimelineTask, { nullable: true })
+  task!: TimelineTask | null;
+}
+
+@ObjectType()
+class DeadlineExtensionPayload extends MutationPayload {
+  @Field(() => TimelineExtension, { nullable: true })
+  extension!: TimelineExtension | null;
+}
+
+@ObjectType({ description: '一項與我有關的期限' })
+class Deadline {
+  @Field(() => TimelineTask)
+  task!: TimelineTask;
+
+  @Field(() => WindowState)
+  state!: WindowState;
+
+  @Field({ description: '狀態名稱，例如「即將截止」' })
+  stateLabel!: string;
+
+  @Field({ description: '對我適用的截止時間（含個人延長）' })
+  endsAt!: Date;
+
+  @Field({ description: '截止時間（民國）' })
+  rocEndsAt!: string;
+
+  @Field(() => TimelineExtension, { nullable: true, description: '我的延長（學生）' })
+  extension!: TimelineExtension | null;
+
+  @Field({ description: '依伺服器時間，現在是否在期間內' })
+  viewerMayActNow!: boolean;
+
+  @Field(() => String, { nullable: true, description: '不在期間內時的說明' })
+  blockedReason!: string | null;
+}
+
+function payload<P extends MutationPayload, K extends keyof P>(
+  target: P,
+  key: K,
+  result: Result<P[K]>,
+  empty: P[K],
+): P {
+  target.userErrors = result.userErrors;
+  target[key] = result.value ?? empty;
+  return target;
+}
+
+function decodeTerm(termId: string | null): string | null {
+  if (!termId) return null;
+  const decoded = fromGlobalId(termId);
+  if (decoded?.typeName !== 'Term') throw badInput('學期識別碼格式不正確。', 'termId');
+  return decoded.id;
+}
+
+@Resolver(() => TimelineTemplate)
+export class TimelineTemplateResolver {
+  @Authorized(Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN)
+  @Query(() => TimelineTemplateConnection, { description: '教育局發布的期程範本，新的在後' })
+  timelineTemplates(@Args() args: ConnectionArgs, @Ctx() ctx: AppContext) {
+    return paginate(ctx.em, TimelineTemplate, { authority: requireViewer(ctx).authorityId }, args, 'publishedAt');
+  }
+
+  @FieldResolver(() => [TimelineTemplateTask], { description: '範本中的工作，依預設開始時間排序' })
+  tasks(@Root() template: TimelineTemplate, @Ctx() ctx: AppContext): Promise<TimelineTemplateTask[]> {
+    return ctx.loaders.templateTasksByTemplate.load(template.id);
+  }
+
+  @Authorized(Role.BUREAU_ADMIN)
+  @Mutation(() => TimelineTemplatePayload, { description: '發布期程範本（教育局）' })
+  async publishTimelineTemplate(
+    @Arg('input') input: PublishTimelineTemplateInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<TimelineTemplatePayload> {
+    return payload(new TimelineTemplatePayload(), 'template', await publishTemplate(ctx, input), null);
+  }
+}
+
+@Resolver(() => TimelineTask)
+export class TimelineResolver {
+  @Authorized()
+  @Query(() => [TimelineTask], { description: '本校某學期的期程（預設目前學期），依開始時間排序' })
+  async timeline(
+    @Arg('termId', () => ID, { nullable: true }) termId: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<TimelineTask[]> {
+    requireViewer(ctx);
+    const id = decodeTerm(termId) ?? (await findCurrentTerm(ctx.em, ctx.services.clock))?.id;
+    if (!id) return [];
+    return ctx.em.find(TimelineTask, { term: id }, { orderBy: { startsAt: 'asc', kind: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [Deadline], { description: '與我有關的目前與即將到來的期限，依截止時間排序' })
+  async myDeadlines(@Ctx() ctx: AppContext): Promise<Deadline[]> {
+    const viewer = requireViewer(ctx);
+    if (!viewer.schoolId) return [];
+    const term = await findCurrentTerm(ctx.em, ctx.services.clock);
+    if (!term) return [];
+    const { config, clock, windows } = ctx.services;
+    const now = clock.now();
+    const student = hasRole(viewer, Role.STUDENT) ? await ctx.loaders.studentByAccountId.load(viewer.accountId) : null;
+    const schoolClass = student?.schoolClass ? await ctx.loaders.classById.load(student.schoolClass.id) : null;
+    const tasks = await ctx.em.find(TimelineTask, { term }, { orderBy: { endsAt: 'asc' } });
+    const extensions = student ? await ctx.em.find(TimelineExtension, { student, task: { $in: tasks } }) : [];
+    const extensionOf = new Map(extensions.map((extension) => [extension.task.id, extension]));
+    const oldest = now.getTime() - config.timeline.recentlyClosedDays * 24 * HOUR_MS;
+    return tasks
+      .filter((task) => concerns(task, viewer, schoolClass?.gradeYear ?? null))
+      .map((task) => {
+        const answer = windows.answer(task, extensionOf.get(task.id) ?? null);
+        const endsAt = answer.effectiveEndsAt!;
+        const state = windowState(task.startsAt, endsAt, now, config.timeline.closingSoonHours);
+        return Object.assign(new Deadline(), {
+          task,
+          state,
+          stateLabel: WINDOW_STATE_LABELS[state],
+          endsAt,
+          rocEndsAt: formatRocDateTime(endsAt),
+          extension: answer.extension,
+          viewerMayActNow: answer.userError === null,
+          blockedReason: answer.userError?.message ?? null,
+        });
+      })
+      .filter((deadline) => deadline.endsAt.getTime() >= oldest)
+      .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime());
+  }
+
+  @FieldResolver(() => WindowState, { description: '依伺服器時間的狀態（不含個人延長）' })
+  state(@Root() task: TimelineTask, @Ctx() ctx: AppContext): WindowState {
+    return windowState(
+      task.startsAt,
+      task.endsAt,
+      ctx.services.clock.now(),
+      ctx.services.config.timeline.closingSoonHours,
+    );
+  }
+
+  @FieldResolver(() => String, { description: '狀態名稱' })
+  stateLabel(@Root() task: TimelineTask, @Ctx() ctx: AppContext): string {
+    return WINDOW_STATE_LABELS[this.state(task, ctx)];
+  }
+
+  @FieldResolver(() => Term)
+  term(@Root() task: TimelineTask, @Ctx() ctx: AppContext): Promise<Term | null> {
+    return ctx.loaders.termById.load(task.term.id);
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => TimelineTasksPayload, { description: '採用教育局範本為本校期程，可在範圍內調整日期' })
+  async adoptTimelineTemplate(
+    @Arg('input') input: AdoptTimelineTemplateInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<TimelineTasksPayload> {
+    return payload(new TimelineTasksPayload(), 'tasks', await adoptTemplate(ctx, input), []);
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => TimelineTaskPayload, { description: '移動本校的一項期程（會通知相關的人）' })
+  async moveTimelineTask(
+    @Arg('input') input: MoveTimelineTaskInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<TimelineTaskPayload> {
+    return payload(new TimelineTaskPayload(), 'task', await moveTask(ctx, input), null);
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => DeadlineExtensionPayload, { description: '為一位學生延長一項期限' })
+  async grantDeadlineExtension(
+    @Arg('input') input: GrantDeadlineExtensionInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<DeadlineExtensionPayload> {
+    return payload(new DeadlineExtensionPayload(), 'extension', await grantExtension(ctx, input), null);
+  }
+}
