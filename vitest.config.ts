@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Alert jobs go to whichever worker runs; files run one after another so that the tests about workers
+    // (an instance down, catching up after a restart) are not served by another file's worker.
+    fileParallelism: false,
   },
 });

@@ -28,7 +28,13 @@ const WINDOWS: WindowSpec[] = [
   },
   { kind: TaskKind.CONFIRM_RECEIPTS, startsAt: at(20 * DAY), endsAt: at(24 * DAY), latestEnd: at(26 * DAY) },
   { kind: TaskKind.RESOLVE_DISPUTES, startsAt: at(24 * DAY), endsAt: at(27 * DAY), latestEnd: at(29 * DAY) },
-  { kind: TaskKind.FINAL_SUBMIT, startsAt: at(27 * DAY), endsAt: at(30 * DAY), earliestStart: at(22 * DAY), latestEnd: at(32 * DAY) },
+  {
+    kind: TaskKind.FINAL_SUBMIT,
+    startsAt: at(27 * DAY),
+    endsAt: at(30 * DAY),
+    earliestStart: at(22 * DAY),
+    latestEnd: at(32 * DAY),
+  },
 ];
 
 const PUBLISH = `mutation ($input: PublishTimelineTemplateInput!) {
