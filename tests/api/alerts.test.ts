@@ -145,7 +145,7 @@ describe('deadline alerts over graphql-ws', () => {
     for (const [index, kind] of kinds.entries()) await move(b, school, kind, HOUR + 800 + index * 400);
     await new Promise((resolve) => setTimeout(resolve, 900));
     const stillToFire = await a.sqlOne<{ n: number }>(
-      'select count(*)::int as n from deadline_alert where school_id = ? and fired_at is null and cancelled_at is null and fire_at < now() + interval \'1 minute\'',
+      "select count(*)::int as n from deadline_alert where school_id = ? and fired_at is null and cancelled_at is null and fire_at < now() + interval '1 minute'",
       [school.school.id],
     );
     expect(stillToFire.n).toBeGreaterThan(0); // B stops mid-run, with alerts still to come

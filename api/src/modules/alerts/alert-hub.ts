@@ -8,7 +8,7 @@ import type { Viewer } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { Student } from '../people/student.entity.js';
 import { concerns } from '../timeline/audience.js';
-import { DeadlineAlert, TimelineExtension, type TimelineTask } from '../timeline/timeline-task.entity.js';
+import { DeadlineAlert, TimelineExtension } from '../timeline/timeline-task.entity.js';
 import { alertText, DeadlineAlertMessage } from './alert-message.js';
 import { pendingWorkCounters } from './pending-work.js';
 
