@@ -54,4 +54,18 @@ describe('demo data', () => {
       'TEACHER',
     ]);
   });
+
+  it('publishes the city’s 112-2 plan and a current-term timeline with closed, open and upcoming windows', async () => {
+    await seedDemo(app.owner, app.services);
+    const staff = await app.client().login('sf.registration', DEMO_PASSWORD);
+    const data = await staff.ok<{
+      timeline: { state: string }[];
+      timelineTemplates: { nodes: { termKey: string; tasks: { kind: string }[] }[] };
+    }>('{ timeline { state } timelineTemplates { nodes { termKey tasks { kind } } } }');
+    const states = new Set(data.timeline.map((task) => task.state));
+    expect(states).toEqual(new Set(['CLOSED', 'OPEN', 'CLOSING_SOON', 'UPCOMING']));
+    const plan = data.timelineTemplates.nodes.find((template) => template.termKey === '1122');
+    expect(plan?.tasks.map((task) => task.kind)).toContain('CONFIRM_RECEIPTS');
+    expect(plan?.tasks).toHaveLength(10);
+  });
 });

@@ -5,6 +5,7 @@ import { Authority } from '../../modules/authority/authority.entity.js';
 import { AdminSection, Role } from '../../modules/people/people.enums.js';
 import { type School, SchoolDivision, DIVISION_LABELS } from '../../modules/school/school.entity.js';
 import type { AppServices } from '../../services.js';
+import { seedDemoTimelines } from './demo-timelines.js';
 import {
   createAcademicYears,
   createAuthority,
@@ -151,6 +152,7 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
   });
 
   let person = 0;
+  const schoolIds: string[] = [];
   for (const schoolPlan of schools) {
     const school: School = await owner.em.fork().transactional((tx) =>
       createSchool(tx, tx.getReference(Authority, authority.id), {
@@ -159,6 +161,7 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
         division: schoolPlan.division,
       }),
     );
+    schoolIds.push(school.id);
     await inTenantTransaction(owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
       const here = tx.merge(school);
       const years = await createAcademicYears(tx, here, [currentYear - 1, currentYear]);
@@ -190,6 +193,7 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
       }
     });
   }
+  await seedDemoTimelines(owner, authority.id, schoolIds, clock.now(), services.config.timeline);
   return logins;
 }
 
