@@ -38,3 +38,26 @@ export function rocCalendarDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${Number(year) - 1911}/${month}/${day}`;
 }
+
+/** An instant as the value of an <input type="datetime-local"> in Taipei time: "2026-12-01T17:00". */
+export function toTaipeiInput(value: Date | string): string {
+  const p = parts(value);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The value of a datetime-local input, read as Taipei time, to an ISO instant. */
+export function fromTaipeiInput(value: string): string {
+  return new Date(`${value}:00+08:00`).toISOString();
+}
+
+/** "1 天 3 小時 20 分" (or "5 分 12 秒" in the last hour). */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return `${days} 天 ${hours} 小時 ${minutes} 分`;
+  if (hours > 0) return `${hours} 小時 ${minutes} 分`;
+  return `${minutes} 分 ${seconds} 秒`;
+}

@@ -1,5 +1,6 @@
 import { graphql } from '../gql';
 import type { HomePage_MeFragment } from '../gql/graphql';
+import { Deadlines } from '../components/Deadlines';
 import { rocCalendarDate, rocDateTime } from '../lib/roc';
 
 export const HomePageMeFragment = graphql(`
@@ -44,6 +45,7 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
         </p>
       )}
       <p className="muted">這次登入將於 {rocDateTime(me.sessionExpiresAt)} 到期。</p>
+      {me.currentTerm && <Deadlines />}
       {me.student && (
         <dl className="card" aria-label="我的學籍資料">
           <dt>學號</dt>
@@ -65,7 +67,7 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
       {me.homeroomClasses.length > 0 && (
         <p>您是 {me.homeroomClasses.map((c) => c.name).join('、')} 班的導師，可在「學生名單」查看班上學生。</p>
       )}
-      <p className="muted">其他功能（上傳、認證、勾選、提交）將陸續開放。</p>
+      <p className="muted">上傳、認證、勾選與提交等功能將陸續開放。</p>
     </section>
   );
 }

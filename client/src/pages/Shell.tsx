@@ -7,6 +7,9 @@ import { ClassesPage } from './ClassesPage';
 import { HomePage } from './HomePage';
 import { SchoolsPage } from './SchoolsPage';
 import { SessionsPage } from './SessionsPage';
+import { TemplatesPage } from './TemplatesPage';
+import { TimelinePage } from './TimelinePage';
+import { AlertToasts } from '../components/AlertToasts';
 import { StudentsPage } from './StudentsPage';
 
 export const ShellMeFragment = graphql(`
@@ -21,6 +24,8 @@ export const ShellMeFragment = graphql(`
     viewerCanListStudents
     viewerCanListClasses
     viewerCanBrowseSchools
+    viewerCanEditTimeline
+    viewerCanPublishTemplates
     school {
       id
       displayName
@@ -69,6 +74,12 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
 
   const nav: NavEntry[] = [
     { path: '/', label: '首頁', visible: true },
+    { path: '/timeline', label: '期程', visible: viewer.school !== null && viewer.school !== undefined },
+    {
+      path: '/templates',
+      label: '期程範本',
+      visible: viewer.viewerCanPublishTemplates || viewer.viewerCanEditTimeline,
+    },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
@@ -110,8 +121,11 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
           </a>
         ))}
       </nav>
+      {viewer.school && <AlertToasts />}
       <main>
         {current.path === '/' && <HomePage me={viewer} />}
+        {current.path === '/timeline' && <TimelinePage />}
+        {current.path === '/templates' && <TemplatesPage />}
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}

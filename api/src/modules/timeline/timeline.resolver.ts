@@ -30,7 +30,14 @@ import {
   MoveTimelineTaskInput,
   PublishTimelineTemplateInput,
 } from './dto/timeline.input.js';
-import { WINDOW_STATE_LABELS, WindowState } from './timeline.enums.js';
+import {
+  CATEGORY_LABELS,
+  SubmissionCategory,
+  TASK_KIND_LABELS,
+  TaskKind,
+  WINDOW_STATE_LABELS,
+  WindowState,
+} from './timeline.enums.js';
 import { adoptTemplate, grantExtension, moveTask, publishTemplate, type Result } from './timeline.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
@@ -89,6 +96,27 @@ class Deadline {
   blockedReason!: string | null;
 }
 
+@ObjectType({ description: '期程工作項目與其中文名稱' })
+class TaskKindOption {
+  @Field(() => TaskKind)
+  kind!: TaskKind;
+
+  @Field()
+  label!: string;
+
+  @Field({ description: '是否要指定提交類別（SUBMIT）' })
+  needsCategory!: boolean;
+}
+
+@ObjectType({ description: '提交類別與其中文名稱' })
+class SubmissionCategoryOption {
+  @Field(() => SubmissionCategory)
+  category!: SubmissionCategory;
+
+  @Field()
+  label!: string;
+}
+
 function payload<P extends MutationPayload, K extends keyof P>(
   target: P,
   key: K,
@@ -109,6 +137,24 @@ function decodeTerm(termId: string | null): string | null {
 
 @Resolver(() => TimelineTemplate)
 export class TimelineTemplateResolver {
+  @Query(() => [TaskKindOption], { description: '所有期程工作項目，供表單選單使用' })
+  taskKinds(): TaskKindOption[] {
+    return Object.values(TaskKind).map((kind) =>
+      Object.assign(new TaskKindOption(), {
+        kind,
+        label: TASK_KIND_LABELS[kind],
+        needsCategory: kind === TaskKind.SUBMIT,
+      }),
+    );
+  }
+
+  @Query(() => [SubmissionCategoryOption], { description: '所有提交類別' })
+  submissionCategories(): SubmissionCategoryOption[] {
+    return Object.values(SubmissionCategory).map((category) =>
+      Object.assign(new SubmissionCategoryOption(), { category, label: CATEGORY_LABELS[category] }),
+    );
+  }
+
   @Authorized(Role.BUREAU_ADMIN, Role.SCHOOL_ADMIN)
   @Query(() => TimelineTemplateConnection, { description: '教育局發布的期程範本，新的在後' })
   timelineTemplates(@Args() args: ConnectionArgs, @Ctx() ctx: AppContext) {

@@ -1,0 +1,213 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../gql';
+import type { TimelinePageQuery } from '../gql/graphql';
+import { fromTaipeiInput, rocDate, toTaipeiInput } from '../lib/roc';
+
+const TimelineQuery = graphql(`
+  query TimelinePage {
+    me {
+      id
+      serverTime
+      viewerCanEditTimeline
+      currentTerm {
+        id
+        label
+      }
+    }
+    timeline {
+      id
+      kind
+      label
+      startsAt
+      endsAt
+      earliestStart
+      latestEnd
+      rocWindow
+      state
+      stateLabel
+      sections
+      system
+      notes
+      version
+    }
+  }
+`);
+
+const MoveMutation = graphql(`
+  mutation MoveTimelineTask($input: MoveTimelineTaskInput!) {
+    moveTimelineTask(input: $input) {
+      task {
+        id
+        startsAt
+        endsAt
+        rocWindow
+        state
+        stateLabel
+        version
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+type Task = TimelinePageQuery['timeline'][number];
+
+const SECTION_LABELS: Record<string, string> = {
+  REGISTRATION: '註冊組',
+  TEACHING: '教學組',
+  STUDENT_AFFAIRS: '訓育組',
+  IT: '資訊組',
+  COORDINATOR: '執行秘書',
+};
+
+/** Bars on one time axis, with a marker for now. */
+function TimelineChart({ tasks, now }: { tasks: Task[]; now: Date }) {
+  if (tasks.length === 0) return null;
+  const start = Math.min(...tasks.map((t) => new Date(t.startsAt).getTime()), now.getTime());
+  const end = Math.max(...tasks.map((t) => new Date(t.endsAt).getTime()), now.getTime());
+  const span = Math.max(end - start, 1);
+  const percent = (time: number) => `${(((time - start) / span) * 100).toFixed(2)}%`;
+  return (
+    <div className="chart" aria-label="期程圖">
+      <div className="chart-overlay">
+        <div className="today" style={{ left: percent(now.getTime()) }} data-testid="today-marker">
+          <span>今天 {rocDate(now)}</span>
+        </div>
+      </div>
+      {tasks.map((task) => {
+        const from = new Date(task.startsAt).getTime();
+        const to = new Date(task.endsAt).getTime();
+        return (
+          <div className="chart-row" key={task.id}>
+            <span className="chart-label">{task.label}</span>
+            <div className="chart-track">
+              <div
+                className={`bar ${task.state.toLowerCase()}`}
+                style={{ left: percent(from), width: `calc(${percent(to)} - ${percent(from)})` }}
+                title={`${task.label} ${task.rocWindow}（${task.stateLabel}）`}
+              />
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function MoveForm({ task, onDone }: { task: Task; onDone: () => void }) {
+  const [startsAt, setStartsAt] = useState(toTaipeiInput(task.startsAt));
+  const [endsAt, setEndsAt] = useState(toTaipeiInput(task.endsAt));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [move, { loading }] = useMutation(MoveMutation);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await move({
+      variables: { input: { taskId: task.id, startsAt: fromTaipeiInput(startsAt), endsAt: fromTaipeiInput(endsAt) } },
+    });
+    const problems = result.data?.moveTimelineTask.userErrors ?? [];
+    setErrors(problems.map((e) => e.message));
+    if (problems.length === 0) onDone();
+  }
+  return (
+    <form className="inline" onSubmit={(event) => void submit(event)} aria-label={`調整「${task.label}」`}>
+      <label>
+        開始
+        <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
+      </label>
+      <label>
+        截止
+        <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required />
+      </label>
+      <button type="submit" disabled={loading}>
+        儲存
+      </button>
+      <button type="button" className="secondary" onClick={onDone}>
+        取消
+      </button>
+      <p className="muted">
+        教育局允許範圍：{rocDate(task.earliestStart)}–{rocDate(task.latestEnd)}
+      </p>
+      {errors.length > 0 && (
+        <div role="alert" className="error">
+          {errors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function TimelinePage() {
+  const { data, error, refetch } = useQuery(TimelineQuery, { fetchPolicy: 'cache-and-network' });
+  const [editing, setEditing] = useState<string | null>(null);
+  if (error) return <p role="alert">無法載入期程：{error.message}</p>;
+  if (!data?.me) return <p>載入中…</p>;
+  const now = new Date(data.me.serverTime);
+  const canEdit = data.me.viewerCanEditTimeline;
+  return (
+    <section>
+      <h2>{data.me.currentTerm?.label ?? ''} 期程</h2>
+      {data.timeline.length === 0 ? (
+        <p>本學期尚未排定期程。{canEdit && '請到「期程範本」採用教育局的範本。'}</p>
+      ) : (
+        <>
+          <TimelineChart tasks={data.timeline} now={now} />
+          <table>
+            <thead>
+              <tr>
+                <th>工作</th>
+                <th>期間</th>
+                <th>狀態</th>
+                <th>負責</th>
+                <th>系統</th>
+                <th>備註</th>
+                {canEdit && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {data.timeline.map((task) => (
+                <tr key={task.id} data-state={task.state}>
+                  <td>{task.label}</td>
+                  <td>
+                    {editing === task.id ? (
+                      <MoveForm
+                        task={task}
+                        onDone={() => {
+                          setEditing(null);
+                          void refetch();
+                        }}
+                      />
+                    ) : (
+                      task.rocWindow
+                    )}
+                  </td>
+                  <td>
+                    <span className={`state ${task.state.toLowerCase()}`}>{task.stateLabel}</span>
+                  </td>
+                  <td>{task.sections.map((s) => SECTION_LABELS[s] ?? s).join('、')}</td>
+                  <td>{task.system}</td>
+                  <td>{task.notes}</td>
+                  {canEdit && (
+                    <td>
+                      {editing !== task.id && (
+                        <button type="button" onClick={() => setEditing(task.id)}>
+                          調整
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
