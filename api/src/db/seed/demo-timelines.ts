@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TimelinePolicy } from '../../config.js';
-import { academicYearOf, semesterOf } from '../../common/roc.js';
+import { academicYearOf, semesterOf, taipeiIsoDate } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { AdminSection } from '../../modules/people/people.enums.js';
 import type { TemplateTaskInput } from '../../modules/timeline/dto/timeline.input.js';
@@ -131,7 +131,10 @@ export function cityPlan1122(): Plan[] {
 
 /** The current term around `now`, so that in the demo some windows are closed, some open, some coming. */
 export function demoCurrentPlan(now: Date): Plan[] {
-  const hour = Math.floor(now.getTime() / HOUR) * HOUR;
+  // Windows open at 08:00 and close at 17:00 Taipei time, counted in days from today.
+  const today = taipei(`${taipeiIsoDate(now)}T00:00:00`).getTime();
+  const opens = (days: number) => new Date(today + days * DAY + 8 * HOUR);
+  const closes = (days: number) => new Date(today + days * DAY + 17 * HOUR);
   const span = (
     kind: TaskKind,
     fromDays: number,
@@ -142,10 +145,10 @@ export function demoCurrentPlan(now: Date): Plan[] {
   ): Plan => ({
     kind,
     category: category ?? null,
-    startsAt: new Date(hour + fromDays * DAY),
-    endsAt: new Date(hour + toDays * DAY),
-    earliestStart: new Date(hour + (fromDays - 7) * DAY),
-    latestEnd: new Date(hour + (toDays + 7) * DAY),
+    startsAt: opens(fromDays),
+    endsAt: closes(toDays),
+    earliestStart: opens(fromDays - 7),
+    latestEnd: closes(toDays + 7),
     sections,
     system,
     notes: '',
