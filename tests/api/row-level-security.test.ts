@@ -1,7 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSchool } from '../support/factory.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { toGlobalId } from '../../api/src/common/ids.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
 let schoolA: TestSchool;
@@ -29,6 +31,29 @@ beforeAll(async () => {
   // Audit rows for both schools, so audit_log is not trivially empty.
   await app.client().login(schoolA.logins.teacher.username, schoolA.logins.teacher.password);
   await app.client().login(schoolB.logins.teacher.username, schoolB.logins.teacher.password);
+  // Timeline rows for both schools: windows, their alerts, and an extension each.
+  const soon = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * 24 * 3600_000);
+  await city.timeline(
+    [{ kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: soon(1), endsAt: soon(5) }],
+    [schoolA, schoolB],
+  );
+  for (const school of [schoolA, schoolB]) {
+    const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const task = await app.sqlOne<{ id: string }>('select id from timeline_task where school_id = ?', [
+      school.school.id,
+    ]);
+    await staff.ok(
+      'mutation ($input: GrantDeadlineExtensionInput!) { grantDeadlineExtension(input: $input) { extension { id } } }',
+      {
+        input: {
+          taskId: toGlobalId('TimelineTask', task.id),
+          studentId: toGlobalId('Student', school.students[0]!.id),
+          endsAt: soon(7).toISOString(),
+          reason: '測試',
+        },
+      },
+    );
+  }
   knex = app.owner.em.getConnection().getKnex();
   const rows = await knex.raw(`
     select c.table_name from information_schema.columns c

@@ -459,3 +459,15 @@ describe('my deadlines and the window policy, by a controlled clock', () => {
     expect(foreignCount.n).toBe(0);
   });
 });
+
+describe('another school’s timeline', () => {
+  it('is invisible through node(id:) and the timeline list', async () => {
+    const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const foreignTask = await taskId(otherSchool, TaskKind.PRECHECK);
+    const node = await staff.ok<{ node: null }>('query ($id: ID!) { node(id: $id) { id } }', { id: foreignTask });
+    expect(node.node).toBeNull();
+    const own = await staff.ok<{ timeline: { id: string }[] }>('{ timeline { id } }');
+    expect(own.timeline.map((task) => task.id)).not.toContain(foreignTask);
+    expect(own.timeline).toHaveLength(WINDOWS.length);
+  });
+});

@@ -1,67 +1,29 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../api/src/config.js';
+import { haveBrowser, launchBrowser, signIn as openAndSignIn } from '../support/browser.js';
 import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-if (!haveBrowser && process.env.CI) {
-  throw new Error(
-    `No Chromium at ${chromiumPath}: CI must run the browser tests (apt-get install -y chromium, or set CHROMIUM_PATH).`,
-  );
-}
 
 let app: TestApp;
 let school: TestSchool;
 let browser: Browser;
-let distDir: string;
 
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'zh-TW', timezoneId: 'America/New_York' });
-  await page.goto(app.url);
-  await page.getByLabel('帳號').fill(username);
-  await page.getByLabel('密碼').fill(password);
-  await page.getByRole('button', { name: '登入' }).click();
-  return page;
+function signIn(username: string, password: string): Promise<Page> {
+  return openAndSignIn(browser, app.url, username, password);
 }
 
 describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
   beforeAll(async () => {
-    // Build the client from the current sources, so the test never runs an old bundle.
-    distDir = await mkdtemp(path.join(tmpdir(), 'portfolio-client-'));
-    await promisify(execFile)(
-      process.execPath,
-      [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--logLevel', 'error'],
-      {
-        cwd: path.join(repoRoot, 'client'),
-      },
-    );
-    app = await startTestApp({ CLIENT_DIST_DIR: distDir });
+    app = await startTestApp();
     school = await (await app.factory.city()).school();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    if (distDir) await rm(distDir, { recursive: true, force: true });
   });
 
   it('shows a student their name, school and division, role, term and the date in ROC form', async () => {
@@ -75,7 +37,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     await expect.poll(() => page.getByTestId('live-clock').textContent(), { timeout: 10_000 }).toMatch(/即時連線/);
 
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['首頁', '登入裝置']);
+    expect(nav).toEqual(['首頁', '期程', '登入裝置']);
     const card = page.getByLabel('我的學籍資料');
     expect(await card.textContent()).toContain(school.students[0]!.studentNumber);
     expect(await card.textContent()).toMatch(/[A-Z]\d{2}\*{4}\d{3}/);
@@ -87,7 +49,14 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     const page = await signIn(school.logins.registration.username, school.logins.registration.password);
     await expect.poll(() => page.getByTestId('viewer-roles').textContent()).toBe('學校行政人員（註冊組）');
     const nav = page.getByRole('navigation', { name: '主選單' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['首頁', '學生名單', '班級', '登入裝置']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      '首頁',
+      '期程',
+      '期程範本',
+      '學生名單',
+      '班級',
+      '登入裝置',
+    ]);
     await nav.getByRole('link', { name: '學生名單' }).click();
     const table = page.getByRole('table');
     await expect.poll(() => table.getByRole('row').count()).toBe(school.students.length + 1);

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PiiCipher } from '../../api/src/common/pii-crypto.js';
+import { repoRoot } from '../../api/src/config.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { initOrm, runMigrations } from '../../api/src/db/orm.js';
 import { freePort } from './free-port.js';
@@ -12,7 +15,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     piiKey: string;
+    clientDistDir: string;
   }
+}
+
+/** Builds the client from the current sources once per run, so browser tests never see an old bundle. */
+async function buildClient(outDir: string): Promise<void> {
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
+    { cwd: path.join(repoRoot, 'client') },
+  );
 }
 
 /** Starts one real PostgreSQL for the whole test run (or uses DATABASE_URL) and migrates it once. */
@@ -38,6 +51,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const owner = await initOrm(databaseUrl, 'owner');
   await runMigrations(owner);
   await owner.close();
+  const clientDir = await mkdtemp(path.join(tmpdir(), 'portfolio-client-'));
+  await buildClient(clientDir);
+  const stopDatabase = stop;
+  stop = async () => {
+    await stopDatabase();
+    await rm(clientDir, { recursive: true, force: true });
+  };
+  project.provide('clientDistDir', clientDir);
   project.provide('databaseUrl', databaseUrl);
   project.provide('piiKey', process.env.PII_ENCRYPTION_KEY ?? PiiCipher.generateKey());
   return stop;

@@ -46,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     RUN_WORKER: 'false',
     DATABASE_URL: inject('databaseUrl'),
     PII_ENCRYPTION_KEY: inject('piiKey'),
+    CLIENT_DIST_DIR: inject('clientDistDir'),
     ...env,
   });
   const clock = new ManualClock(now);

@@ -61,3 +61,11 @@ export function formatDuration(ms: number): string {
   if (hours > 0) return `${hours} 小時 ${minutes} 分`;
   return `${minutes} 分 ${seconds} 秒`;
 }
+
+/**
+ * The instant an edited datetime-local input stands for: the original, to the millisecond, while the person left
+ * the minute shown unchanged (the input cannot show seconds, and a bound may sit on one).
+ */
+export function instantFromInput(value: string, original: string): string {
+  return value === toTaipeiInput(original) ? new Date(original).toISOString() : fromTaipeiInput(value);
+}

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { SubmissionCategory, TaskKind, TemplatesPageQuery } from '../gql/graphql';
-import { fromTaipeiInput, rocDate, rocDateTime, toTaipeiInput } from '../lib/roc';
+import { fromTaipeiInput, instantFromInput, rocDate, rocDateTime, toTaipeiInput } from '../lib/roc';
 
 const TemplatesQuery = graphql(`
   query TemplatesPage {
@@ -105,8 +105,8 @@ function AdoptForm({ template, onDone }: { template: Template; onDone: () => voi
       .map((t) => ({
         kind: t.kind,
         category: t.category ?? null,
-        startsAt: fromTaipeiInput(dates[t.id]!.startsAt),
-        endsAt: fromTaipeiInput(dates[t.id]!.endsAt),
+        startsAt: instantFromInput(dates[t.id]!.startsAt, t.startsAt),
+        endsAt: instantFromInput(dates[t.id]!.endsAt, t.endsAt),
       }));
     const result = await adopt({ variables: { input: { templateId: template.id, shifts } } });
     const problems = result.data?.adoptTimelineTemplate.userErrors ?? [];

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { TimelinePageQuery } from '../gql/graphql';
-import { fromTaipeiInput, rocDate, toTaipeiInput } from '../lib/roc';
+import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
 
 const TimelineQuery = graphql(`
   query TimelinePage {
@@ -107,7 +107,13 @@ function MoveForm({ task, onDone }: { task: Task; onDone: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await move({
-      variables: { input: { taskId: task.id, startsAt: fromTaipeiInput(startsAt), endsAt: fromTaipeiInput(endsAt) } },
+      variables: {
+        input: {
+          taskId: task.id,
+          startsAt: instantFromInput(startsAt, task.startsAt),
+          endsAt: instantFromInput(endsAt, task.endsAt),
+        },
+      },
     });
     const problems = result.data?.moveTimelineTask.userErrors ?? [];
     setErrors(problems.map((e) => e.message));

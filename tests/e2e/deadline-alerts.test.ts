@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRocDateTime } from '../../api/src/common/roc.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import type { TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+const DAY = 24 * 3600_000;
+
+let app: TestApp;
+let school: TestSchool;
+let browser: Browser;
+
+/** "2026-12-02T17:00" for a datetime-local input, in Taipei time. */
+function taipeiInput(date: Date): string {
+  const shifted = new Date(date.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+describe.skipIf(!haveBrowser)('a live deadline alert in Chromium', () => {
+  beforeAll(async () => {
+    // Real time, and a worker: the alert is a real job, fired and delivered through LISTEN/NOTIFY.
+    app = await startTestApp({ RUN_WORKER: 'true', WORKER_POLL_INTERVAL_MS: '200' }, new Date());
+    const city = await app.factory.city();
+    school = await city.school();
+    const now = Date.now();
+    await city.timeline(
+      [
+        {
+          kind: TaskKind.SELECT_COURSE_OUTCOMES,
+          startsAt: new Date(now - DAY),
+          endsAt: new Date(now + 2 * DAY),
+          latestEnd: new Date(now + 6 * DAY),
+        },
+      ],
+      [school],
+    );
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the student an alert, and the new deadline, the moment staff move it on their timeline page', async () => {
+    const student = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await expect
+      .poll(() => student.getByTestId('countdown').textContent(), { timeout: 10_000 })
+      .toMatch(/距離「學生勾選課程學習成果」截止/);
+    await expect.poll(() => student.getByTestId('live-clock').textContent(), { timeout: 10_000 }).toMatch(/即時連線/);
+
+    const staff = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '期程', exact: true }).click();
+    const row = staff.getByRole('row').filter({ hasText: '學生勾選課程學習成果' });
+    await row.getByRole('button', { name: '調整' }).click();
+    const newEnd = new Date(Math.ceil((Date.now() + 4 * DAY) / 60_000) * 60_000);
+    await row.getByLabel('截止').fill(taipeiInput(newEnd));
+    await row.getByRole('button', { name: '儲存' }).click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(formatRocDateTime(newEnd));
+
+    const toast = student.getByRole('status', { name: '期限提醒' });
+    await expect
+      .poll(() => toast.textContent(), { timeout: 15_000 })
+      .toMatch(/^「學生勾選課程學習成果」的期程已變更為 .*–/);
+    expect(await toast.textContent()).toContain(formatRocDateTime(newEnd));
+    await expect
+      .poll(() => student.getByTestId('countdown').textContent(), { timeout: 10_000 })
+      .toContain(formatRocDateTime(newEnd));
+  });
+});
