@@ -1,3 +1,4 @@
+import { login } from './graphql-http.js';
 import { runLoad, type LoadResult } from './load.js';
 import type { ServerProcess } from './server-process.js';
 
@@ -19,15 +20,7 @@ async function post(url: string, body: string, token?: string): Promise<boolean>
  */
 export async function meQueryBenchmark(server: ServerProcess): Promise<LoadResult[]> {
   const graphql = `${server.url}/graphql`;
-  const login = await fetch(graphql, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($input: LoginInput!) { login(input: $input) { token } }',
-      variables: { input: { username: 'sf.s101001', password: 'demo1234', issueToken: true } },
-    }),
-  });
-  const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+  const token = await login(graphql, 'sf.s101001', 'demo1234');
   const typename = JSON.stringify({ query: '{ __typename }' });
   const me = JSON.stringify({
     query:

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alertFanoutBenchmark } from './alert-fanout.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
 import { startServerProcess } from './server-process.js';
 
@@ -19,31 +20,54 @@ execFileSync(
   },
 );
 
-const server = await startServerProcess(repoRoot);
-try {
-  const results = await meQueryBenchmark(server);
-  const report = {
-    benchmark: 'me-query',
-    at: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-    },
-    results,
-    ratio: {
-      meVsAnonymousTypename: Number((results[2]!.p50Ms / results[0]!.p50Ms).toFixed(2)),
-      meVsSignedInTypename: Number((results[2]!.p50Ms / results[1]!.p50Ms).toFixed(2)),
-    },
-  };
+async function write(name: string, report: Record<string, unknown>): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const stamp = report.at.replace(/[:.]/g, '-');
-  await writeFile(path.join(resultsDir, `me-query-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(resultsDir, 'me-query-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.table(results);
-  console.log(`p50 of me ÷ p50 of anonymous __typename: ${report.ratio.meVsAnonymousTypename}`);
-  console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);
-} finally {
-  await server.stop();
+  const stamp = String(report.at).replace(/[:.]/g, '-');
+  await writeFile(path.join(resultsDir, `${name}-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(resultsDir, `${name}-latest.json`), `${JSON.stringify(report, null, 2)}\n`);
 }
+
+const machine = {
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+};
+const only = process.argv[2];
+
+if (!only || only === 'me-query') {
+  const server = await startServerProcess(repoRoot);
+  try {
+    const results = await meQueryBenchmark(server);
+    const report = {
+      benchmark: 'me-query',
+      at: new Date().toISOString(),
+      machine,
+      results,
+      ratio: {
+        meVsAnonymousTypename: Number((results[2]!.p50Ms / results[0]!.p50Ms).toFixed(2)),
+        meVsSignedInTypename: Number((results[2]!.p50Ms / results[1]!.p50Ms).toFixed(2)),
+      },
+    };
+    await write('me-query', report);
+    console.log('\nme query beside an empty one (3,000 requests each, concurrency 16):');
+    console.table(results);
+    console.log(`p50 of me ÷ p50 of anonymous __typename: ${report.ratio.meVsAnonymousTypename}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+if (!only || only === 'alert-fanout') {
+  const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+  const server = await startServerProcess(repoRoot);
+  try {
+    const result = await alertFanoutBenchmark(server, subscribers);
+    await write('alert-fanout', { benchmark: 'alert-fanout', at: new Date().toISOString(), machine, result });
+    console.log(`\n${subscribers} idle deadlineAlerts subscribers on one instance, one alert:`);
+    console.table([result]);
+  } finally {
+    await server.stop();
+  }
+}
+console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);

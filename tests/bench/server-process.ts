@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/free-port.js';
 
 export interface ServerProcess {
   url: string;
+  pid: number;
+  /** Resident memory of the server process, from /proc. */
+  rssBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,12 @@ export async function startServerProcess(repoRoot: string): Promise<ServerProces
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    rssBytes: async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+      return kib * 1024;
+    },
     stop: async () => {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
