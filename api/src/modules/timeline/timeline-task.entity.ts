@@ -1,64 +1,30 @@
-import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
-import { AdminSection } from '../people/people.enums.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
-import { AlertKind, SubmissionCategory, TaskKind } from './timeline.enums.js';
-import { rocWindow, taskLabel } from './timeline-window.js';
+import { School } from '../school/school.entity.js';
+import { AlertKind } from './timeline.enums.js';
+import { TimelineWindowEntity } from './timeline-window.entity.js';
 
 /** One window of a school's timeline for a term. */
 @ObjectType({ implements: Node, description: '學校期程中的一項工作（一個時間窗）' })
 @Entity({ tableName: 'timeline_task' })
 @TenantFilter()
-export class TimelineTask extends SchoolOwnedEntity<
-  'label' | 'rocWindow' | 'sections' | 'system' | 'notes' | 'version' | 'updatedAt' | 'templateTaskId'
-> {
+export class TimelineTask extends TimelineWindowEntity<'version' | 'updatedAt' | 'templateTaskId' | 'schoolId'> {
+  // The tenant, as on SchoolOwnedEntity: this class takes its other fields from the shared window base.
+  @ManyToOne(() => School, { ref: true, fieldName: 'school_id' })
+  school!: Ref<School>;
+
   @ManyToOne(() => Term, { ref: true })
   term!: Ref<Term>;
 
   @Property({ type: 'uuid', nullable: true })
   templateTaskId?: string | null;
-
-  @Field(() => TaskKind)
-  @Enum(() => TaskKind)
-  kind!: TaskKind;
-
-  @Field(() => SubmissionCategory, { nullable: true, description: '提交類別（只有 SUBMIT 有）' })
-  @Enum({ items: () => SubmissionCategory, nullable: true })
-  category?: SubmissionCategory | null;
-
-  @Field({ description: '開始時間' })
-  @Property()
-  startsAt!: Date;
-
-  @Field({ description: '截止時間' })
-  @Property()
-  endsAt!: Date;
-
-  @Field({ description: '教育局允許的最早開始時間' })
-  @Property({ fieldName: 'earliest_start' })
-  earliestStart!: Date;
-
-  @Field({ description: '教育局允許的最晚結束時間' })
-  @Property({ fieldName: 'latest_end' })
-  latestEnd!: Date;
-
-  @Field(() => [AdminSection], { description: '負責組別' })
-  @Property({ type: ArrayType })
-  sections: AdminSection[] = [];
-
-  @Field({ description: '作業的系統或地點' })
-  @Property()
-  system: string = '';
-
-  @Field({ description: '備註' })
-  @Property()
-  notes: string = '';
 
   @Field(() => Int, { description: '每次移動期程加一' })
   @Property()
@@ -67,18 +33,12 @@ export class TimelineTask extends SchoolOwnedEntity<
   @Property()
   updatedAt: Date = new Date();
 
+  get schoolId(): string {
+    return this.school.id;
+  }
+
   get globalId(): string {
     return toGlobalId('TimelineTask', this.id);
-  }
-
-  @Field({ description: '工作名稱，例如「學生勾選課程學習成果」' })
-  get label(): string {
-    return taskLabel(this.kind, this.category);
-  }
-
-  @Field({ description: '期間（民國），例如「115/12/01 08:00–115/12/15 17:00」' })
-  get rocWindow(): string {
-    return rocWindow(this.startsAt, this.endsAt);
   }
 }
 

@@ -3,6 +3,7 @@ import type { TimelinePolicy } from '../../config.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
+import { formatRocDateTime } from '../../common/roc.js';
 import { userError, type UserError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -319,7 +320,7 @@ export async function grantExtension(
       userError(
         'endsAt',
         'EXTENSION_NOT_LATER',
-        `延長後的截止時間必須晚於原截止時間（${task.rocWindow.split('–')[1]}）。`,
+        `延長後的截止時間必須晚於原截止時間（${formatRocDateTime(task.endsAt)}）。`,
       ),
     );
   }
