@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
+import { ErrorList } from '../components/ErrorList';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -65,13 +66,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
             required
           />
         </label>
-        {messages.length > 0 && (
-          <div role="alert" className="error">
-            {messages.map((message) => (
-              <p key={message}>{message}</p>
-            ))}
-          </div>
-        )}
+        <ErrorList messages={messages} />
         <button type="submit" disabled={loading}>
           {loading ? '登入中…' : '登入'}
         </button>

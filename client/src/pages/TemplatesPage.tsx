@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { SubmissionCategory, TaskKind, TemplatesPageQuery } from '../gql/graphql';
 import { fromTaipeiInput, instantFromInput, rocDate, rocDateTime, toTaipeiInput } from '../lib/roc';
+import { ErrorList } from '../components/ErrorList';
 
 const TemplatesQuery = graphql(`
   query TemplatesPage {
@@ -76,17 +77,6 @@ const AdoptMutation = graphql(`
 
 type Template = TemplatesPageQuery['timelineTemplates']['nodes'][number];
 
-function Errors({ messages }: { messages: string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <div role="alert" className="error">
-      {messages.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
-  );
-}
-
 /** The school's adoption screen: the template's dates, movable inside the bureau's bounds. */
 function AdoptForm({ template, onDone }: { template: Template; onDone: () => void }) {
   const [dates, setDates] = useState(() =>
@@ -145,7 +135,7 @@ function AdoptForm({ template, onDone }: { template: Template; onDone: () => voi
           ))}
         </tbody>
       </table>
-      <Errors messages={errors} />
+      <ErrorList messages={errors} />
       <button type="submit" disabled={loading}>
         採用為本校期程
       </button>
@@ -292,7 +282,7 @@ function PublishForm({
       <button type="button" className="secondary" onClick={() => setTasks([...tasks, { ...tasks[tasks.length - 1]! }])}>
         新增一項
       </button>
-      <Errors messages={errors} />
+      <ErrorList messages={errors} />
       <button type="submit" disabled={loading}>
         發布
       </button>

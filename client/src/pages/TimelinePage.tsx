@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { TimelinePageQuery } from '../gql/graphql';
 import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
+import { ErrorList } from '../components/ErrorList';
 
 const TimelineQuery = graphql(`
   query TimelinePage {
@@ -138,13 +139,7 @@ function MoveForm({ task, onDone }: { task: Task; onDone: () => void }) {
       <p className="muted">
         教育局允許範圍：{rocDate(task.earliestStart)}–{rocDate(task.latestEnd)}
       </p>
-      {errors.length > 0 && (
-        <div role="alert" className="error">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <ErrorList messages={errors} />
     </form>
   );
 }
