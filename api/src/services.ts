@@ -23,10 +23,11 @@ export interface AppServices {
 }
 
 export function createServices(deps: Omit<AppServices, 'auth' | 'windows' | 'alerts'>): AppServices {
+  const auth = new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours);
   return {
     ...deps,
-    auth: new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours),
+    auth,
     windows: new WindowPolicy(deps.clock),
-    alerts: new AlertHub(deps.orm, deps.log),
+    alerts: new AlertHub(deps.orm, deps.log, auth, deps.clock),
   };
 }

@@ -209,4 +209,22 @@ describe('deadline alerts over graphql-ws', () => {
         .sort(),
     ).toEqual(dueIds);
   });
+
+  it('ends the subscriptions of a session that is revoked, so it hears no more alerts', async () => {
+    const a = await app(WORKER);
+    const { school } = await setUp(a, [TaskKind.UPLOAD_PERFORMANCES]);
+    const device = await a.client().login(school.logins.student.username, school.logins.student.password);
+    const subscription = await subscribe(a.wsUrl, device.token!, ALERTS, (data) => data.deadlineAlerts as Alert);
+    opened.push(subscription);
+
+    const otherDevice = await a.client().login(school.logins.student.username, school.logins.student.password);
+    await otherDevice.ok('mutation { logout(input: { allSessions: true }) { endedSessions } }');
+    const deadline = Date.now() + 5000;
+    while (!subscription.completed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(subscription.completed).toBe(true);
+
+    await move(a, school, TaskKind.UPLOAD_PERFORMANCES, 3 * DAY);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(subscription.received).toEqual([]);
+  });
 });

@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export interface Subscription<T> {
   received: T[];
   errors: unknown[];
+  /** The server ended the subscription. */
+  readonly completed: boolean;
   /** Resolves once `count` items arrived (or rejects after the timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export async function subscribe<T>(
   const received: T[] = [];
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];
+  let completed = false;
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', () => reject(new Error('closed before connecting')));
@@ -48,7 +51,9 @@ export async function subscribe<T>(
         waiters.forEach((wake) => wake());
       },
       error: (error) => errors.push(error),
-      complete: () => undefined,
+      complete: () => {
+        completed = true;
+      },
     },
   );
   // Give the server a moment to register the subscription before the test acts.
@@ -56,6 +61,9 @@ export async function subscribe<T>(
   return {
     received,
     errors,
+    get completed() {
+      return completed;
+    },
     waitFor: (count, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
         const check = () => {

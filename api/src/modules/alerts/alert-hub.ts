@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AsyncQueue } from '../../common/async-queue.js';
+import type { Clock } from '../../common/clock.js';
 import type { Logger } from '../../common/logger.js';
+import { SESSIONS_REVOKED_CHANNEL, type AuthService } from '../auth/auth.service.js';
 import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
@@ -22,6 +24,7 @@ export interface AlertEvent {
 
 interface Subscriber {
   viewer: Viewer;
+  sessionToken: string;
   queue: AsyncQueue<DeadlineAlertMessage>;
 }
 
@@ -42,14 +45,20 @@ export class AlertHub {
   constructor(
     private readonly orm: MikroORM,
     private readonly log: Logger,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   async start(databaseUrl: string): Promise<void> {
     this.stopping = false;
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on('notification', (message) => {
-      if (message.channel !== ALERT_CHANNEL || !message.payload) return;
-      void this.dispatch(JSON.parse(message.payload) as AlertEvent).catch((error: unknown) =>
+      if (!message.payload) return;
+      const work =
+        message.channel === ALERT_CHANNEL
+          ? this.dispatch(JSON.parse(message.payload) as AlertEvent)
+          : this.closeRevoked((JSON.parse(message.payload) as { credentialId: string }).credentialId);
+      void work.catch((error: unknown) =>
         this.log.error('alert delivery failed', { message: error instanceof Error ? error.message : String(error) }),
       );
     });
@@ -62,6 +71,7 @@ export class AlertHub {
     await client.connect();
     await client.query('set role portfolio_app');
     await client.query(`listen ${ALERT_CHANNEL}`);
+    await client.query(`listen ${SESSIONS_REVOKED_CHANNEL}`);
     this.listener = client;
   }
 
@@ -78,13 +88,26 @@ export class AlertHub {
     return count;
   }
 
-  subscribe(viewer: Viewer): AsyncIterableIterator<DeadlineAlertMessage> {
+  /** A person's sessions ended somewhere: end the subscriptions whose session no longer resolves. */
+  private async closeRevoked(credentialId: string): Promise<void> {
+    const affected = [...this.bySchool.values()]
+      .flatMap((set) => [...set])
+      .filter((subscriber) => subscriber.viewer.credentialId === credentialId);
+    if (affected.length === 0) return;
+    const em = this.orm.em.fork();
+    for (const subscriber of affected) {
+      if (!(await this.auth.resolveSession(em, subscriber.sessionToken))) await subscriber.queue.return();
+    }
+  }
+
+  subscribe(viewer: Viewer, sessionToken: string): AsyncIterableIterator<DeadlineAlertMessage> {
     const schoolId = viewer.schoolId;
     if (!schoolId) return new AsyncQueue<DeadlineAlertMessage>();
     const set = this.bySchool.get(schoolId) ?? new Set<Subscriber>();
     this.bySchool.set(schoolId, set);
     const subscriber: Subscriber = {
       viewer,
+      sessionToken,
       queue: new AsyncQueue<DeadlineAlertMessage>(() => {
         set.delete(subscriber);
         if (set.size === 0) this.bySchool.delete(schoolId);
@@ -95,7 +118,11 @@ export class AlertHub {
   }
 
   private async dispatch(event: AlertEvent): Promise<void> {
-    const subscribers = [...(this.bySchool.get(event.schoolId) ?? [])];
+    const now = this.clock.now();
+    const all = [...(this.bySchool.get(event.schoolId) ?? [])];
+    // An expired session hears nothing more; its subscription ends here.
+    for (const expired of all.filter((s) => s.viewer.sessionExpiresAt <= now)) await expired.queue.return();
+    const subscribers = all.filter((s) => s.viewer.sessionExpiresAt > now);
     if (subscribers.length === 0) return;
     const messages = await inTenantTransaction(
       this.orm.em,

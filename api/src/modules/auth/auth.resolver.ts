@@ -247,7 +247,12 @@ export class AuthResolver {
     const payload = Object.assign(new LogoutPayload(), { endedSessions: 0 });
     ctx.cookies?.clear();
     if (!ctx.viewer || !ctx.sessionToken) return payload;
-    payload.endedSessions = await ctx.services.auth.logout(ctx.em, ctx.sessionToken, input?.allSessions ?? false);
+    payload.endedSessions = await ctx.services.auth.logout(
+      ctx.em,
+      ctx.sessionToken,
+      input?.allSessions ?? false,
+      ctx.viewer.credentialId,
+    );
     await recordAudit(ctx.em, ctx.viewer, ctx.requestId, {
       operation: input?.allSessions ? 'auth.logout_all' : 'auth.logout',
       targetIds: [ctx.viewer.sessionId],
@@ -271,7 +276,7 @@ export class AuthResolver {
     const viewer = requireViewer(ctx);
     const decoded = fromGlobalId(input.sessionId);
     if (!decoded || decoded.typeName !== 'Session') throw badInput('登入識別碼格式不正確。', 'sessionId');
-    const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id);
+    const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id, viewer.credentialId);
     const payload = Object.assign(new RevokeSessionPayload(), { revoked });
     if (!revoked) {
       payload.userErrors = [userError('sessionId', 'SESSION_NOT_FOUND', '找不到這個登入，可能已經登出。')];

@@ -12,6 +12,9 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 
 export const SESSION_COOKIE = 'portfolio_session';
 
+/** NOTIFY channel telling every instance that sessions of one person ended, so open subscriptions can be closed. */
+export const SESSIONS_REVOKED_CHANNEL = 'sessions_revoked';
+
 export interface LoginAttempt {
   username: string;
   password: string;
@@ -168,7 +171,13 @@ export class AuthService {
   }
 
   /** Ends the presented session; with allSessions, every session of the same person. Returns how many ended. */
-  async logout(em: EntityManager, token: string, allSessions: boolean): Promise<number> {
+  /** Tells every instance, when the transaction commits, that sessions of this person ended. */
+  private async announceRevocation(em: EntityManager, credentialId: string, count: number): Promise<void> {
+    if (count > 0)
+      await em.execute('select pg_notify(?, ?)', [SESSIONS_REVOKED_CHANNEL, JSON.stringify({ credentialId })]);
+  }
+
+  async logout(em: EntityManager, token: string, allSessions: boolean, credentialId: string): Promise<number> {
     const now = this.clock.now();
     const [row] = allSessions
       ? await em.execute<{ count: number }[]>('select auth_revoke_sessions(?, null, ?) as count', [
@@ -179,15 +188,17 @@ export class AuthService {
           hashToken(token),
           now,
         ]);
+    await this.announceRevocation(em, credentialId, row?.count ?? 0);
     return row?.count ?? 0;
   }
 
-  async revokeSession(em: EntityManager, token: string, sessionId: string): Promise<boolean> {
+  async revokeSession(em: EntityManager, token: string, sessionId: string, credentialId: string): Promise<boolean> {
     const [row] = await em.execute<{ count: number }[]>('select auth_revoke_sessions(?, ?, ?) as count', [
       hashToken(token),
       sessionId,
       this.clock.now(),
     ]);
+    await this.announceRevocation(em, credentialId, row?.count ?? 0);
     return (row?.count ?? 0) > 0;
   }
 
