@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveBrowser, launchBrowser, signIn as openAndSignIn } from '../support/browser.js';
-import type { TestSchool } from '../support/factory.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { TestCity, TestSchool } from '../support/factory.js';
+import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
+let city: TestCity;
 let school: TestSchool;
 let browser: Browser;
 
@@ -17,7 +19,8 @@ function signIn(username: string, password: string): Promise<Page> {
 describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp();
-    school = await (await app.factory.city()).school();
+    city = await app.factory.city();
+    school = await city.school();
     browser = await launchBrowser();
   });
 
@@ -72,6 +75,27 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
   it('tells a user with a wrong password, in Chinese', async () => {
     const page = await signIn(school.logins.teacher.username, 'not-the-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('帳號或密碼錯誤，請再試一次。');
+    await page.close();
+  });
+
+  it('shows the bureau a countdown to the next end among its templates', async () => {
+    const day = 24 * 3600_000;
+    await city.timeline(
+      [
+        {
+          kind: TaskKind.PRECHECK,
+          startsAt: new Date(DEFAULT_TEST_NOW.getTime() - day),
+          endsAt: new Date(DEFAULT_TEST_NOW.getTime() + 2 * day + 3 * 3600_000),
+        },
+      ],
+      [],
+    );
+    const page = await signIn(city.bureauLogin.username, city.bureauLogin.password);
+    await expect
+      .poll(() => page.getByTestId('countdown').textContent(), { timeout: 10_000 })
+      .toMatch(/最近截止的是「預檢修課紀錄」（115\/11\/27 09:00–115\/11\/30 12:00），還有 2 天 3 小時 \d+ 分/);
+    const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
+    expect(nav).toEqual(['首頁', '期程範本', '所轄學校', '登入裝置']);
     await page.close();
   });
 });

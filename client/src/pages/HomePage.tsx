@@ -1,5 +1,6 @@
 import { graphql } from '../gql';
 import type { HomePage_MeFragment } from '../gql/graphql';
+import { BureauDeadlines } from '../components/BureauDeadlines';
 import { Deadlines } from '../components/Deadlines';
 import { rocCalendarDate, rocDateTime } from '../lib/roc';
 
@@ -8,6 +9,7 @@ export const HomePageMeFragment = graphql(`
     displayName
     roleLabels
     sessionExpiresAt
+    viewerCanPublishTemplates
     currentTerm {
       id
       label
@@ -46,6 +48,7 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
       )}
       <p className="muted">這次登入將於 {rocDateTime(me.sessionExpiresAt)} 到期。</p>
       {me.currentTerm && <Deadlines />}
+      {me.viewerCanPublishTemplates && <BureauDeadlines />}
       {me.student && (
         <dl className="card" aria-label="我的學籍資料">
           <dt>學號</dt>
