@@ -81,6 +81,12 @@ function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
+function logLevelFromEnv(raw: string | undefined): AppConfig['logLevel'] {
+  if (raw === undefined || raw === '') return 'info';
+  if (raw === 'silent' || raw === 'info' || raw === 'debug') return raw;
+  throw new Error(`環境變數 LOG_LEVEL 必須是 silent、info 或 debug，目前是 "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
@@ -121,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: intFromEnv(env, 'WORKER_CONCURRENCY', 4),
       pollIntervalMs: intFromEnv(env, 'WORKER_POLL_INTERVAL_MS', 1000),
     },
-    logLevel: (env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
+    logLevel: logLevelFromEnv(env.LOG_LEVEL),
   };
 }
 
