@@ -61,6 +61,15 @@ function tooMany(count: number, max: number): FileProblem {
   );
 }
 
+/** Control characters other than tab and line ends: binary data read as text. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32)) return true;
+  }
+  return false;
+}
+
 /**
  * Decodes CSV bytes the way Excel in Taiwan writes them: UTF-8 with or without BOM, UTF-16 ("Unicode 文字"), or
  * Big5/CP950. Bytes that are neither valid UTF-8 nor valid Big5 are refused rather than guessed at.
@@ -77,7 +86,7 @@ export function decodeText(bytes: Buffer): { text: string; encoding: TabularFile
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     const text = iconv.decode(bytes, 'cp950');
-    if (text.includes('\uFFFD') || /[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+    if (text.includes('\uFFFD') || hasControlCharacters(text)) {
       throw new FileProblem(
         'BAD_ENCODING',
         '無法辨識檔案的文字編碼：請在 Excel 以「CSV UTF-8（逗號分隔）」或 .xlsx 另存後再上傳。',
