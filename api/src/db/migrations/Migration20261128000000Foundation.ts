@@ -221,34 +221,33 @@ CREATE TRIGGER bureau_audit_log_append_only BEFORE UPDATE OR DELETE ON bureau_au
 `);
 
     this.addSql(`
-DO $rls$
-DECLARE
-  t text;
+-- Row-level security for a table, in one place for this and every later migration: ENABLE and FORCE, the
+-- isolation policy for portfolio_app on the given tenant column ('school_id' or 'authority_id', or none for tables
+-- with policies of their own), and full access for the migrating role, so that migrations and seeding work when it
+-- is not a superuser.
+CREATE FUNCTION app_protect_table(p_table regclass, p_tenant_column text) RETURNS void
+LANGUAGE plpgsql AS $fn$
 BEGIN
-  FOREACH t IN ARRAY ARRAY['academic_year', 'term', 'user_account', 'school_class', 'student', 'audit_log'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I TO portfolio_app
-                      USING (school_id = app_school_id()) WITH CHECK (school_id = app_school_id())', t);
-  END LOOP;
-  FOREACH t IN ARRAY ARRAY['bureau_account', 'bureau_audit_log'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY authority_isolation ON %I TO portfolio_app
-                      USING (authority_id = app_authority_id()) WITH CHECK (authority_id = app_authority_id())', t);
-  END LOOP;
-  FOREACH t IN ARRAY ARRAY['school', 'credential', 'auth_session', 'login_throttle'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-  END LOOP;
-  -- The migrating role keeps full access, so migrations and seeding work when it is not a superuser.
-  FOREACH t IN ARRAY ARRAY['academic_year', 'term', 'user_account', 'school_class', 'student', 'audit_log',
-                           'bureau_account', 'bureau_audit_log', 'school', 'credential', 'auth_session',
-                           'login_throttle'] LOOP
-    EXECUTE format('CREATE POLICY owner_maintenance ON %I TO %I USING (true) WITH CHECK (true)', t, current_user);
-  END LOOP;
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', p_table);
+  IF p_tenant_column = 'school_id' THEN
+    EXECUTE format('CREATE POLICY tenant_isolation ON %s TO portfolio_app
+                      USING (school_id = app_school_id()) WITH CHECK (school_id = app_school_id())', p_table);
+  ELSIF p_tenant_column = 'authority_id' THEN
+    EXECUTE format('CREATE POLICY authority_isolation ON %s TO portfolio_app
+                      USING (authority_id = app_authority_id()) WITH CHECK (authority_id = app_authority_id())', p_table);
+  ELSIF p_tenant_column IS NOT NULL THEN
+    RAISE EXCEPTION 'unknown tenant column %', p_tenant_column;
+  END IF;
+  EXECUTE format('CREATE POLICY owner_maintenance ON %s TO %I USING (true) WITH CHECK (true)', p_table, current_user);
 END
-$rls$;
+$fn$;
+REVOKE ALL ON FUNCTION app_protect_table(regclass, text) FROM PUBLIC;
+
+SELECT app_protect_table(t, 'school_id')
+FROM unnest(ARRAY['academic_year', 'term', 'user_account', 'school_class', 'student', 'audit_log']::regclass[]) t;
+SELECT app_protect_table(t, 'authority_id') FROM unnest(ARRAY['bureau_account', 'bureau_audit_log']::regclass[]) t;
+SELECT app_protect_table(t, NULL) FROM unnest(ARRAY['school', 'credential', 'auth_session', 'login_throttle']::regclass[]) t;
 
 -- A school user sees their own school; a bureau user sees the schools of their own authority.
 CREATE POLICY directory ON school FOR SELECT TO portfolio_app

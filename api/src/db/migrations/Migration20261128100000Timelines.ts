@@ -120,31 +120,14 @@ CREATE INDEX deadline_alert_pending_idx ON deadline_alert (school_id, task_id) W
 `);
 
     this.addSql(`
-DO $rls$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['timeline_task', 'timeline_extension', 'deadline_alert'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I TO portfolio_app
-                      USING (school_id = app_school_id()) WITH CHECK (school_id = app_school_id())', t);
-  END LOOP;
-  FOREACH t IN ARRAY ARRAY['timeline_template', 'timeline_template_task'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY authority_isolation ON %I TO portfolio_app
-                      USING (authority_id = app_authority_id()) WITH CHECK (authority_id = app_authority_id())', t);
-    -- Schools read the templates their own bureau published.
-    EXECUTE format('CREATE POLICY school_read ON %I FOR SELECT TO portfolio_app
-                      USING (authority_id = (SELECT s.authority_id FROM school s WHERE s.id = app_school_id()))', t);
-  END LOOP;
-  FOREACH t IN ARRAY ARRAY['timeline_task', 'timeline_extension', 'deadline_alert', 'timeline_template',
-                           'timeline_template_task'] LOOP
-    EXECUTE format('CREATE POLICY owner_maintenance ON %I TO %I USING (true) WITH CHECK (true)', t, current_user);
-  END LOOP;
-END
-$rls$;
+SELECT app_protect_table(t, 'school_id')
+FROM unnest(ARRAY['timeline_task', 'timeline_extension', 'deadline_alert']::regclass[]) t;
+SELECT app_protect_table(t, 'authority_id') FROM unnest(ARRAY['timeline_template', 'timeline_template_task']::regclass[]) t;
+-- Schools read the templates their own bureau published.
+CREATE POLICY school_read ON timeline_template FOR SELECT TO portfolio_app
+  USING (authority_id = (SELECT s.authority_id FROM school s WHERE s.id = app_school_id()));
+CREATE POLICY school_read ON timeline_template_task FOR SELECT TO portfolio_app
+  USING (authority_id = (SELECT s.authority_id FROM school s WHERE s.id = app_school_id()));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON timeline_task, timeline_extension, timeline_template, timeline_template_task
   TO portfolio_app;
