@@ -126,6 +126,11 @@ describe('bureau templates', () => {
       [{ kind: 'SUBMIT', startsAt: at(DAY), endsAt: at(2 * DAY) }],
       'CATEGORY_MISMATCH',
     ],
+    [
+      'notes over 500 characters',
+      [{ kind: 'PRECHECK', startsAt: at(DAY), endsAt: at(2 * DAY), notes: '備'.repeat(501) }],
+      'TEXT_TOO_LONG',
+    ],
   ])('refuses %s and writes nothing', async (_name, tasks, code) => {
     const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
     const before = await app.sqlOne<{ n: number }>(

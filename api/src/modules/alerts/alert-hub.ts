@@ -64,15 +64,28 @@ export class AlertHub {
     });
     client.on('error', (error) => this.log.warn('alert listener lost its connection', { message: error.message }));
     client.on('end', () => {
-      if (this.stopping) return;
+      if (this.stopping || this.listener !== client) return;
       this.listener = null;
-      setTimeout(() => void this.start(databaseUrl).catch(() => undefined), 1000);
+      this.reconnect(databaseUrl);
     });
     await client.connect();
     await client.query('set role portfolio_app');
     await client.query(`listen ${ALERT_CHANNEL}`);
     await client.query(`listen ${SESSIONS_REVOKED_CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Keeps trying, once a second, until the database answers again. */
+  private reconnect(databaseUrl: string): void {
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start(databaseUrl).catch((error: unknown) => {
+        this.log.warn('alert listener could not reconnect', {
+          message: error instanceof Error ? error.message : String(error),
+        });
+        this.reconnect(databaseUrl);
+      });
+    }, 1000);
   }
 
   async stop(): Promise<void> {

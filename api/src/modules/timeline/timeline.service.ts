@@ -27,6 +27,8 @@ import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.enti
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
 import { taskLabel } from './timeline-window.js';
 
+const MAX_TEMPLATE_TASKS = 50;
+
 const EDITOR_SECTIONS = [AdminSection.COORDINATOR, AdminSection.TEACHING, AdminSection.REGISTRATION];
 
 /** 執行秘書, 教學組 and 註冊組 run the school's timeline. */
@@ -68,6 +70,9 @@ export async function insertTemplate(
     errors.push(userError('academicYear', 'INVALID_ACADEMIC_YEAR', '學年度必須介於 100 到 200 之間。'));
   }
   if (input.tasks.length === 0) errors.push(userError('tasks', 'NO_TASKS', '範本至少要有一項工作。'));
+  if (input.tasks.length > MAX_TEMPLATE_TASKS) {
+    errors.push(userError('tasks', 'TOO_MANY_TASKS', `一個範本最多 ${MAX_TEMPLATE_TASKS} 項工作。`));
+  }
   const seen = new Set<string>();
   input.tasks.forEach((task, index) => {
     const field = `tasks.${index}`;
@@ -78,6 +83,9 @@ export async function insertTemplate(
       errors.push(userError(field, 'DUPLICATE_TASK', `「${taskLabel(task.kind, task.category)}」重複了。`));
     }
     seen.add(windowKey(task));
+    if ((task.system?.length ?? 0) > 100 || (task.notes?.length ?? 0) > 500) {
+      errors.push(userError(field, 'TEXT_TOO_LONG', '「系統」最多 100 個字，「備註」最多 500 個字。'));
+    }
     const bounds = { earliestStart: task.earliestStart ?? task.startsAt, latestEnd: task.latestEnd ?? task.endsAt };
     errors.push(...windowErrors(task, bounds, field, policy));
   });
