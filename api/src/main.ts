@@ -24,9 +24,21 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   process.stdout.write(`\n收到 ${signal}，正在關閉…\n`);
-  await server.close();
-  await platform.close();
-  await database.stop();
+  // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then shuts down on its own: connections may
+  // break while we close them. That is expected now, so each step goes on whatever the previous one met.
+  process.on('uncaughtException', (error) => platform.services.log.warn('during shutdown', { message: error.message }));
+  for (const [step, close] of [
+    ['伺服器', () => server.close()],
+    ['連線與背景工作', () => platform.close()],
+    ['資料庫', () => database.stop()],
+  ] as const) {
+    try {
+      await close();
+      process.stdout.write(`已關閉${step}\n`);
+    } catch (error) {
+      process.stdout.write(`關閉${step}時發生問題：${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

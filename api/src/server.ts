@@ -136,6 +136,8 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     schema: appSchema,
     introspection: config.introspection,
     csrfPrevention: true,
+    // main.ts owns shutdown (server, then jobs and connections, then the database); Apollo must not race it.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>

