@@ -13,6 +13,13 @@ import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
 import { AlertsResolver } from './modules/alerts/alerts.resolver.js';
+import {
+  ClassRosterResolver,
+  CourseResolver,
+  CourseSectionResolver,
+  EnrolmentResolver,
+  StudentRecordsResolver,
+} from './modules/course/course.resolver.js';
 import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
@@ -36,6 +43,11 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       TimelineTemplateResolver,
       TimelineResolver,
       AlertsResolver,
+      CourseSectionResolver,
+      CourseResolver,
+      EnrolmentResolver,
+      ClassRosterResolver,
+      StudentRecordsResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

@@ -54,6 +54,11 @@ beforeAll(async () => {
       },
     );
   }
+  // Course records for both schools.
+  for (const school of [schoolA, schoolB]) {
+    const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+    await app.factory.sections(school, [{ subjectName: '數學', teacher, students: school.students.slice(0, 2) }]);
+  }
   knex = app.owner.em.getConnection().getKnex();
   const rows = await knex.raw(`
     select c.table_name from information_schema.columns c

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inTenantTransaction } from '../../api/src/common/tenant.js';
-import { academicYearOf, semesterOf } from '../../api/src/common/roc.js';
+import { academicYearOf, semesterOf, taipeiIsoDate } from '../../api/src/common/roc.js';
+import { Course, CourseSection, Enrolment } from '../../api/src/modules/course/course.entity.js';
 import {
   createAcademicYears,
   createAuthority,
@@ -63,9 +64,24 @@ export interface SchoolOptions {
   division?: SchoolDivision;
   code?: string;
   studentsPerClass?: number;
+  /** Give every student a login (the default), or only the first one (faster for large classes). */
+  studentLogins?: 'all' | 'first';
+}
+
+export interface SectionSpec {
+  subjectName: string;
+  teacher: UserAccount;
+  students: Student[];
+  gradeYear?: number;
+}
+
+/** A valid 23-character course code for the n-th course (general subject, domain 01–09). */
+export function courseCode(n: number): string {
+  return `${String(n).padStart(16, '0')}101${String((n % 9) + 1).padStart(2, '0')}01`;
 }
 
 let personCounter = 0;
+let sectionCounter = 0;
 const token = (): string => randomBytes(4).toString('hex');
 const randomCode = (): string => String(100000 + Math.floor(Math.random() * 900000));
 
@@ -130,6 +146,39 @@ export class TestFactory {
       tasks.set(school, adopted.value);
     }
     return { template, tasks };
+  }
+
+  /** Courses of the school's current term, one section each, with the given teacher and students enrolled. */
+  async sections(school: TestSchool, specs: SectionSpec[]): Promise<CourseSection[]> {
+    const term = school.terms.find(
+      (t) =>
+        t.startsOn <= taipeiIsoDate(this.services.clock.now()) && taipeiIsoDate(this.services.clock.now()) <= t.endsOn,
+    )!;
+    return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
+      const sections: CourseSection[] = [];
+      for (const spec of specs) {
+        sectionCounter += 1;
+        const course = tx.create(Course, {
+          school: school.school.id,
+          term: term.id,
+          code: courseCode(sectionCounter),
+          subjectName: spec.subjectName,
+          gradeYear: spec.gradeYear ?? 12,
+          credits: 2,
+        });
+        const section = tx.create(CourseSection, {
+          school: school.school.id,
+          course,
+          name: '301',
+          teacher: spec.teacher.id,
+        });
+        for (const student of spec.students)
+          tx.create(Enrolment, { school: school.school.id, section, student: student.id });
+        sections.push(section);
+      }
+      await tx.flush();
+      return sections;
+    });
   }
 
   async city(): Promise<TestCity> {
@@ -207,6 +256,11 @@ export class TestFactory {
           personCounter += 1;
           const n = Number.parseInt(token(), 16) + personCounter;
           const first = classIndex === 0 && seat === 1;
+          const login = first
+            ? logins.student
+            : options.studentLogins === 'first'
+              ? undefined
+              : { username: `${prefix}.s${classIndex}${seat}`, password: TEST_PASSWORD };
           const { student, account } = await createStudent(tx, auth, pii, here, {
             studentNumber: `${classIndex + 1}${String(seat).padStart(4, '0')}`,
             name: fictionalName(n),
@@ -215,7 +269,7 @@ export class TestFactory {
             cohort: current - (schoolClass.gradeYear - 10),
             seatNumber: seat,
             schoolClass,
-            login: first ? logins.student : { username: `${prefix}.s${classIndex}${seat}`, password: TEST_PASSWORD },
+            login,
           });
           students.push(student);
           if (account) accounts.push(account);

@@ -48,7 +48,7 @@ export async function createContext(services: AppServices, info: TransportInfo):
     userAgent: info.userAgent,
     cookies: info.cookies,
     em,
-    loaders: createLoaders(em),
+    loaders: createLoaders(em, services.clock),
     services,
   };
 }

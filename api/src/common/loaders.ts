@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findCurrentTerm } from '../modules/term/term.service.js';
+import type { Clock } from './clock.js';
 import { Authority } from '../modules/authority/authority.entity.js';
+import { Course, CourseSection, Enrolment } from '../modules/course/course.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
@@ -39,9 +42,11 @@ function manyByKey<T, K extends keyof T & string>(
   key: K,
   keyOf: (row: T) => string,
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  where: Record<string, unknown> = {},
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = (await em.find(entity as never, { [key]: { $in: [...keys] } } as never, { orderBy } as never)) as T[];
+    const filter = { ...where, [key]: { $in: [...keys] } };
+    const rows = (await em.find(entity as never, filter as never, { orderBy } as never)) as T[];
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const row of rows) groups.get(keyOf(row))?.push(row);
     return keys.map((k) => groups.get(k) ?? []);
@@ -49,8 +54,12 @@ function manyByKey<T, K extends keyof T & string>(
 }
 
 /** Request-scoped loaders: the one way field resolvers reach related rows. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, clock: Clock) {
+  const enrolmentsInTerm = new Map<string, DataLoader<string, Enrolment[]>>();
+  let currentTerm: Promise<Term | null> | undefined;
   return {
+    /** The tenant's current term, looked up once per request however many fields ask. */
+    currentTerm: (): Promise<Term | null> => (currentTerm ??= findCurrentTerm(em, clock)),
     authorityById: byId(em, Authority),
     schoolById: byId(em, School),
     academicYearById: byId(em, AcademicYear),
@@ -59,6 +68,29 @@ export function createLoaders(em: EntityManager) {
     accountById: byId(em, UserAccount),
     studentById: byId(em, Student),
     studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
+    courseById: byId(em, Course),
+    sectionById: byId(em, CourseSection),
+    enrolmentsBySection: manyByKey(em, Enrolment, 'section', (e) => e.section.id, { id: 'asc' }),
+    studentsByClass: manyByKey(em, Student, 'schoolClass', (s) => s.schoolClass?.id ?? '', {
+      seatNumber: 'asc',
+      studentNumber: 'asc',
+    }),
+    /** A student's enrolments in one term; one loader per term, so students of a roster share one query. */
+    enrolmentsOfStudentInTerm: (termId: string): DataLoader<string, Enrolment[]> => {
+      let loader = enrolmentsInTerm.get(termId);
+      if (!loader) {
+        loader = manyByKey(
+          em,
+          Enrolment,
+          'student',
+          (e) => e.student.id,
+          { id: 'asc' },
+          { section: { course: { term: termId } } },
+        );
+        enrolmentsInTerm.set(termId, loader);
+      }
+      return loader;
+    },
     templateTasksByTemplate: manyByKey(em, TimelineTemplateTask, 'template', (task) => task.template.id, {
       startsAt: 'asc',
     }),

@@ -19,6 +19,12 @@ export class UserError {
   }
 }
 
+/** What a service returns for a mutation: the value, or the problems that kept it from being written. */
+export interface Result<T> {
+  value: T | null;
+  userErrors: UserError[];
+}
+
 export const userError = (field: string | null, code: string, message: string): UserError =>
   new UserError(field ? ['input', ...field.split('.')] : [], code, message);
 

@@ -1,4 +1,5 @@
 import { Authority } from '../modules/authority/authority.entity.js';
+import { Course, CourseSection, Enrolment } from '../modules/course/course.entity.js';
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
@@ -22,4 +23,7 @@ export const entities = [
   TimelineTask,
   TimelineExtension,
   DeadlineAlert,
+  Course,
+  CourseSection,
+  Enrolment,
 ];

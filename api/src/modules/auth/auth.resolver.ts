@@ -31,7 +31,6 @@ import { describeRoles } from '../people/user-account.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
-import { findCurrentTerm } from '../term/term.service.js';
 import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';
 
 export enum AccountKind {
@@ -300,7 +299,7 @@ export class AuthResolver {
 
   @FieldResolver(() => Term, { nullable: true, description: '本校目前的學期' })
   currentTerm(@Root() me: Me, @Ctx() ctx: AppContext): Promise<Term | null> | null {
-    return me.viewer.schoolId ? findCurrentTerm(ctx.em, ctx.services.clock) : null;
+    return me.viewer.schoolId ? ctx.loaders.currentTerm() : null;
   }
 
   @FieldResolver(() => String, { description: '依伺服器時間推算的目前學期，例如「115學年度第1學期」' })

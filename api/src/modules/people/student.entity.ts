@@ -46,6 +46,10 @@ export class Student
   @Property({ nullable: true })
   seatNumber?: number | null;
 
+  @Field(() => String, { nullable: true, description: '性別：M 男、F 女' })
+  @Property({ nullable: true })
+  gender?: 'M' | 'F' | null;
+
   @Field(() => StudentStatus)
   @Enum(() => StudentStatus)
   status: StudentStatus = StudentStatus.ENROLLED;

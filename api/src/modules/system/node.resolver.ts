@@ -6,6 +6,7 @@ import { Node } from '../../common/node.js';
 import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
+import { Enrolment } from '../course/course.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 
@@ -44,6 +45,14 @@ const fetchers: Record<string, NodeFetcher> = {
     ctx.viewer ? ctx.em.findOne(TimelineTemplate, { id, authority: ctx.viewer.authorityId }) : null,
   TimelineTemplateTask: async (ctx, id) =>
     ctx.viewer ? ctx.em.findOne(TimelineTemplateTask, { id, authority: ctx.viewer.authorityId }) : null,
+  Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
+  CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
+  Enrolment: async (ctx, id) => {
+    const enrolment = await ctx.em.findOne(Enrolment, { id }, { populate: ['student', 'section'] });
+    if (!enrolment) return null;
+    const teaches = enrolment.section.getEntity().teacher?.id === ctx.viewer?.accountId;
+    return teaches || (await canViewStudent(ctx, enrolment.student.getEntity())) ? enrolment : null;
+  },
   Student: async (ctx, id) => {
     const student = await ctx.loaders.studentById.load(id);
     return student && (await canViewStudent(ctx, student)) ? student : null;

@@ -18,11 +18,10 @@ import { badInput } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { MutationPayload } from '../../common/user-error.js';
+import { MutationPayload, type Result } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { Term } from '../term/term.entity.js';
-import { findCurrentTerm } from '../term/term.service.js';
 import { concerns } from './audience.js';
 import {
   AdoptTimelineTemplateInput,
@@ -38,7 +37,7 @@ import {
   WINDOW_STATE_LABELS,
   WindowState,
 } from './timeline.enums.js';
-import { adoptTemplate, grantExtension, moveTask, publishTemplate, type Result } from './timeline.service.js';
+import { adoptTemplate, grantExtension, moveTask, publishTemplate } from './timeline.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
 import { HOUR_MS, windowState } from './timeline-window.js';
@@ -185,7 +184,7 @@ export class TimelineResolver {
     @Ctx() ctx: AppContext,
   ): Promise<TimelineTask[]> {
     requireViewer(ctx);
-    const id = decodeTerm(termId) ?? (await findCurrentTerm(ctx.em, ctx.services.clock))?.id;
+    const id = decodeTerm(termId) ?? (await ctx.loaders.currentTerm())?.id;
     if (!id) return [];
     return ctx.em.find(TimelineTask, { term: id }, { orderBy: { startsAt: 'asc', kind: 'asc' } });
   }
@@ -195,7 +194,7 @@ export class TimelineResolver {
   async myDeadlines(@Ctx() ctx: AppContext): Promise<Deadline[]> {
     const viewer = requireViewer(ctx);
     if (!viewer.schoolId) return [];
-    const term = await findCurrentTerm(ctx.em, ctx.services.clock);
+    const term = await ctx.loaders.currentTerm();
     if (!term) return [];
     const { config, clock, windows } = ctx.services;
     const now = clock.now();

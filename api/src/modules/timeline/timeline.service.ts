@@ -4,7 +4,7 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { userError, type UserError } from '../../common/user-error.js';
+import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scheduleTaskAlerts } from '../alerts/alert-scheduler.js';
@@ -36,11 +36,6 @@ export const canEditTimeline = (viewer: Viewer | null): boolean =>
   hasRole(viewer, Role.SCHOOL_ADMIN) && viewer!.adminSections.some((section) => EDITOR_SECTIONS.includes(section));
 
 export const canPublishTemplates = (viewer: Viewer | null): boolean => hasRole(viewer, Role.BUREAU_ADMIN);
-
-export interface Result<T> {
-  value: T | null;
-  userErrors: UserError[];
-}
 
 const fail = <T>(userErrors: UserError[]): Result<T> => ({ value: null, userErrors });
 

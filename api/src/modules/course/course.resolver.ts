@@ -1,0 +1,135 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { requireViewer } from '../../common/auth-checker.js';
+import type { AppContext } from '../../common/context.js';
+import { badInput } from '../../common/errors.js';
+import { fromGlobalId } from '../../common/ids.js';
+import { MutationPayload } from '../../common/user-error.js';
+import { hasRole } from '../../common/viewer.js';
+import { Role } from '../people/people.enums.js';
+import { canViewStudent } from '../people/student.service.js';
+import { Student } from '../people/student.entity.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { Term } from '../term/term.entity.js';
+import { EnterGradesInput } from './dto/grades.input.js';
+import { Course, CourseSection, Enrolment } from './course.entity.js';
+import { enterGrades } from './grades.service.js';
+
+@ObjectType()
+class EnterGradesPayload extends MutationPayload {
+  @Field(() => [Enrolment])
+  enrolments!: Enrolment[];
+}
+
+async function termIdOrCurrent(ctx: AppContext, termId: string | null): Promise<string | null> {
+  if (termId) {
+    const decoded = fromGlobalId(termId);
+    if (decoded?.typeName !== 'Term') throw badInput('學期識別碼格式不正確。', 'termId');
+    return decoded.id;
+  }
+  return (await ctx.loaders.currentTerm())?.id ?? null;
+}
+
+@Resolver(() => CourseSection)
+export class CourseSectionResolver {
+  @Authorized(Role.TEACHER)
+  @Query(() => [CourseSection], { description: '我任教的開課班別（預設目前學期）' })
+  async mySections(
+    @Arg('termId', () => ID, { nullable: true }) termId: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<CourseSection[]> {
+    const viewer = requireViewer(ctx);
+    const term = await termIdOrCurrent(ctx, termId);
+    if (!term) return [];
+    return ctx.em.find(CourseSection, { teacher: viewer.accountId, course: { term } }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => Course)
+  async course(@Root() section: CourseSection, @Ctx() ctx: AppContext): Promise<Course | null> {
+    return ctx.loaders.courseById.load(section.course.id);
+  }
+
+  @FieldResolver(() => UserAccount, { nullable: true, description: '任課教師' })
+  teacher(@Root() section: CourseSection, @Ctx() ctx: AppContext): Promise<UserAccount | null> | null {
+    return section.teacher ? ctx.loaders.accountById.load(section.teacher.id) : null;
+  }
+
+  @FieldResolver(() => [Enrolment], { description: '修課學生與成績（任課教師與行政人員）' })
+  enrolments(@Root() section: CourseSection, @Ctx() ctx: AppContext): Promise<Enrolment[]> | Enrolment[] {
+    const viewer = ctx.viewer;
+    const mine = section.teacher?.id === viewer?.accountId;
+    if (!mine && !hasRole(viewer, Role.SCHOOL_ADMIN)) return [];
+    return ctx.loaders.enrolmentsBySection.load(section.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: '目前使用者是這個班別的任課教師' })
+  viewerIsTeacher(@Root() section: CourseSection, @Ctx() ctx: AppContext): boolean {
+    return section.teacher?.id === ctx.viewer?.accountId;
+  }
+
+  @Authorized(Role.TEACHER)
+  @Mutation(() => EnterGradesPayload, { description: '登錄學期成績（只限自己任教的班別，並在成績登錄期間內）' })
+  async enterGrades(@Arg('input') input: EnterGradesInput, @Ctx() ctx: AppContext): Promise<EnterGradesPayload> {
+    const result = await enterGrades(ctx, input);
+    return Object.assign(new EnterGradesPayload(), { enrolments: result.value ?? [], userErrors: result.userErrors });
+  }
+}
+
+@Resolver(() => Course)
+export class CourseResolver {
+  @FieldResolver(() => Term)
+  term(@Root() course: Course, @Ctx() ctx: AppContext): Promise<Term | null> {
+    return ctx.loaders.termById.load(course.term.id);
+  }
+}
+
+@Resolver(() => Enrolment)
+export class EnrolmentResolver {
+  @FieldResolver(() => Student)
+  student(@Root() enrolment: Enrolment, @Ctx() ctx: AppContext): Promise<Student | null> {
+    return ctx.loaders.studentById.load(enrolment.student.id);
+  }
+
+  @FieldResolver(() => CourseSection)
+  section(@Root() enrolment: Enrolment, @Ctx() ctx: AppContext): Promise<CourseSection | null> {
+    return ctx.loaders.sectionById.load(enrolment.section.id);
+  }
+}
+
+/** The homeroom view: a class's students and each one's records for a term. */
+@Resolver(() => SchoolClass)
+export class ClassRosterResolver {
+  @FieldResolver(() => [Student], { description: '班上學生，依座號（導師與行政人員）' })
+  async students(@Root() schoolClass: SchoolClass, @Ctx() ctx: AppContext): Promise<Student[]> {
+    const viewer = ctx.viewer;
+    const homeroom = schoolClass.homeroomTeacher?.id === viewer?.accountId;
+    if (!homeroom && !hasRole(viewer, Role.SCHOOL_ADMIN)) return [];
+    return ctx.loaders.studentsByClass.load(schoolClass.id);
+  }
+}
+
+@Resolver(() => Student)
+export class StudentRecordsResolver {
+  @FieldResolver(() => [Enrolment], { description: '這學期（或指定學期）的修課紀錄與成績' })
+  async enrolments(
+    @Root() student: Student,
+    @Arg('termId', () => ID, { nullable: true }) termId: string | null,
+    @Ctx() ctx: AppContext,
+  ): Promise<Enrolment[]> {
+    if (!(await canViewStudent(ctx, student))) return [];
+    const term = await termIdOrCurrent(ctx, termId);
+    return term ? ctx.loaders.enrolmentsOfStudentInTerm(term).load(student.id) : [];
+  }
+}
