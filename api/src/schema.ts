@@ -14,6 +14,11 @@ import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
 import { AlertsResolver } from './modules/alerts/alerts.resolver.js';
 import {
+  CadreRecordResolver,
+  CounselingRecordResolver,
+  StudentCadreResolver,
+} from './modules/records/records.resolver.js';
+import {
   ClassRosterResolver,
   CourseResolver,
   CourseSectionResolver,
@@ -48,6 +53,9 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       EnrolmentResolver,
       ClassRosterResolver,
       StudentRecordsResolver,
+      CounselingRecordResolver,
+      CadreRecordResolver,
+      StudentCadreResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

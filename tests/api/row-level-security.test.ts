@@ -54,6 +54,33 @@ beforeAll(async () => {
       },
     );
   }
+  // Cadre and counseling records for both schools.
+  for (const school of [schoolA, schoolB]) {
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    await affairs.ok('mutation ($input: RecordCadreInput!) { recordCadre(input: $input) { record { id } } }', {
+      input: {
+        studentId: toGlobalId('Student', school.students[0]!.id),
+        unit: '班級',
+        position: '班長',
+        level: 1,
+        startsOn: '2026-09-01',
+        endsOn: '2027-01-20',
+      },
+    });
+    const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
+    await counselor.ok(
+      'mutation ($input: RecordCounselingInput!) { recordCounseling(input: $input) { record { id } } }',
+      {
+        input: {
+          kind: 'INDIVIDUAL',
+          studentIds: [toGlobalId('Student', school.students[0]!.id)],
+          heldOn: '2026-11-20',
+          topic: '選課',
+          content: '內容',
+        },
+      },
+    );
+  }
   // Course records for both schools.
   for (const school of [schoolA, schoolB]) {
     const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;

@@ -53,9 +53,11 @@ export interface TestSchool {
   /** One login per role the tests need. */
   logins: {
     registration: Login;
+    affairs: Login;
     teacher: Login;
     homeroom: Login;
     counselor: Login;
+    otherCounselor: Login;
     student: Login;
   };
 }
@@ -210,9 +212,11 @@ export class TestFactory {
     const login = (role: string): Login => ({ username: `${prefix}.${role}`, password: TEST_PASSWORD });
     const logins = {
       registration: login('registration'),
+      affairs: login('affairs'),
       teacher: login('teacher'),
       homeroom: login('homeroom'),
       counselor: login('counselor'),
+      otherCounselor: login('counselor2'),
       student: login('student1'),
     };
     return inTenantTransaction(this.owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
@@ -239,6 +243,17 @@ export class TestFactory {
         await createSchoolAccount(tx, auth, here, {
           ...logins.counselor,
           displayName: '諮詢老師',
+          roles: [Role.TEACHER, Role.COUNSELOR],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.affairs,
+          displayName: '訓育組長',
+          roles: [Role.SCHOOL_ADMIN],
+          adminSections: [AdminSection.STUDENT_AFFAIRS],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.otherCounselor,
+          displayName: '另一位諮詢老師',
           roles: [Role.TEACHER, Role.COUNSELOR],
         }),
       ];

@@ -4,6 +4,7 @@ import { findCurrentTerm } from '../modules/term/term.service.js';
 import type { Clock } from './clock.js';
 import { Authority } from '../modules/authority/authority.entity.js';
 import { Course, CourseSection, Enrolment } from '../modules/course/course.entity.js';
+import { CadreRecord, CounselingParticipant } from '../modules/records/records.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
@@ -91,6 +92,8 @@ export function createLoaders(em: EntityManager, clock: Clock) {
       }
       return loader;
     },
+    participantsByRecord: manyByKey(em, CounselingParticipant, 'record', (p) => p.record.id, { id: 'asc' }),
+    cadresByStudent: manyByKey(em, CadreRecord, 'student', (c) => c.student.id, { startsOn: 'asc' }),
     templateTasksByTemplate: manyByKey(em, TimelineTemplateTask, 'template', (task) => task.template.id, {
       startsAt: 'asc',
     }),

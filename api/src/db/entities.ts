@@ -1,5 +1,6 @@
 import { Authority } from '../modules/authority/authority.entity.js';
 import { Course, CourseSection, Enrolment } from '../modules/course/course.entity.js';
+import { CadreRecord, CounselingParticipant, CounselingRecord } from '../modules/records/records.entity.js';
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
@@ -26,4 +27,7 @@ export const entities = [
   Course,
   CourseSection,
   Enrolment,
+  CadreRecord,
+  CounselingRecord,
+  CounselingParticipant,
 ];

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000000Foundation } from './Migration20261128000000Foundation.js';
 import { Migration20261128100000Timelines } from './Migration20261128100000Timelines.js';
 import { Migration20261128200000CourseRecords } from './Migration20261128200000CourseRecords.js';
+import { Migration20261128210000CadresCounseling } from './Migration20261128210000CadresCounseling.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000Foundation', class: Migration20261128000000Foundation },
   { name: 'Migration20261128100000Timelines', class: Migration20261128100000Timelines },
   { name: 'Migration20261128200000CourseRecords', class: Migration20261128200000CourseRecords },
+  { name: 'Migration20261128210000CadresCounseling', class: Migration20261128210000CadresCounseling },
 ];

@@ -32,6 +32,7 @@ import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
 import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';
+import { canRecordCadres, canRecordCounseling } from '../records/records.service.js';
 
 export enum AccountKind {
   SCHOOL = 'SCHOOL',
@@ -110,6 +111,16 @@ export class Me {
   @Field({ description: '可以發布期程範本（教育局）' })
   get viewerCanPublishTemplates(): boolean {
     return canPublishTemplates(this.viewer);
+  }
+
+  @Field({ description: '可以登錄校內幹部（訓育組）' })
+  get viewerCanRecordCadres(): boolean {
+    return canRecordCadres(this.viewer);
+  }
+
+  @Field({ description: '可以登錄課程諮詢紀錄（課程諮詢教師）' })
+  get viewerCanRecordCounseling(): boolean {
+    return canRecordCounseling(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })

@@ -7,6 +7,7 @@ import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Enrolment } from '../course/course.entity.js';
+import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 
@@ -52,6 +53,19 @@ const fetchers: Record<string, NodeFetcher> = {
     if (!enrolment) return null;
     const teaches = enrolment.section.getEntity().teacher?.id === ctx.viewer?.accountId;
     return teaches || (await canViewStudent(ctx, enrolment.student.getEntity())) ? enrolment : null;
+  },
+  CounselingRecord: async (ctx, id) => {
+    const viewer = ctx.viewer;
+    const record = await ctx.em.findOne(CounselingRecord, { id });
+    if (!record || !viewer) return null;
+    if (hasRole(viewer, Role.SCHOOL_ADMIN) || record.counselor.id === viewer.accountId) return record;
+    const student = await ctx.loaders.studentByAccountId.load(viewer.accountId);
+    const participants = await ctx.loaders.participantsByRecord.load(record.id);
+    return student && participants.some((p) => p.student.id === student.id) ? record : null;
+  },
+  CadreRecord: async (ctx, id) => {
+    const record = await ctx.em.findOne(CadreRecord, { id }, { populate: ['student'] });
+    return record && (await canViewStudent(ctx, record.student.getEntity())) ? record : null;
   },
   Student: async (ctx, id) => {
     const student = await ctx.loaders.studentById.load(id);

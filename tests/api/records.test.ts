@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../api/src/common/ids.js';
+import type { TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+let school: TestSchool;
+let otherSchool: TestSchool;
+
+const CADRE = `mutation ($input: RecordCadreInput!) {
+  recordCadre(input: $input) { record { id unit position level startsOn endsOn } userErrors { field code message } }
+}`;
+const COUNSELING = `mutation ($input: RecordCounselingInput!) {
+  recordCounseling(input: $input) { record { id kind topic students { id } } userErrors { field code message } }
+}`;
+const LIST = '{ counselingRecords(first: 100) { nodes { id topic students { id } } } }';
+
+interface Payload<T> {
+  record: T | null;
+  userErrors: { field: string[]; code: string; message: string }[];
+}
+
+const studentId = (index: number, target = school) => toGlobalId('Student', target.students[index]!.id);
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const city = await app.factory.city();
+  school = await city.school({ studentsPerClass: 3 });
+  otherSchool = await city.school();
+});
+afterAll(() => app.close());
+
+describe('校內幹部 by 訓育組', () => {
+  it('records a cadre position that the student and staff then see', async () => {
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    const result = await affairs.ok<{ recordCadre: Payload<{ unit: string; level: number }> }>(CADRE, {
+      input: {
+        studentId: studentId(0),
+        unit: '班級',
+        position: '班長',
+        level: 1,
+        startsOn: '2026-09-01',
+        endsOn: '2027-01-20',
+      },
+    });
+    expect(result.recordCadre.userErrors).toEqual([]);
+    expect(result.recordCadre.record).toMatchObject({ unit: '班級', level: 1 });
+    const student = await app.client().login(school.logins.student.username, school.logins.student.password);
+    const mine = await student.ok<{ me: { student: { cadreRecords: { position: string }[] } } }>(
+      '{ me { student { cadreRecords { position } } } }',
+    );
+    expect(mine.me.student.cadreRecords.map((c) => c.position)).toEqual(['班長']);
+  });
+
+  it('refuses bad input and another school’s student, writing nothing', async () => {
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    const before = await app.sqlOne<{ n: number }>('select count(*)::int as n from cadre_record where school_id = ?', [
+      school.school.id,
+    ]);
+    const result = await affairs.ok<{ recordCadre: Payload<unknown> }>(CADRE, {
+      input: {
+        studentId: studentId(0, otherSchool),
+        unit: '',
+        position: '班長',
+        level: 4,
+        startsOn: '2026-09-01',
+        endsOn: '2026-08-01',
+      },
+    });
+    expect(result.recordCadre.userErrors.map((e) => e.code).sort()).toEqual([
+      'ENDS_BEFORE_START',
+      'INVALID_LEVEL',
+      'INVALID_TEXT',
+      'STUDENT_NOT_FOUND',
+    ]);
+    const after = await app.sqlOne<{ n: number }>('select count(*)::int as n from cadre_record where school_id = ?', [
+      school.school.id,
+    ]);
+    expect(after.n).toBe(before.n);
+  });
+
+  it('is refused to other staff', async () => {
+    const registration = await app
+      .client()
+      .login(school.logins.registration.username, school.logins.registration.password);
+    const result = await registration.request(CADRE, {
+      input: {
+        studentId: studentId(0),
+        unit: '班級',
+        position: '副班長',
+        level: 1,
+        startsOn: '2026-09-01',
+        endsOn: '2027-01-20',
+      },
+    });
+    expect(result.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('課程諮詢紀錄 by course counselors', () => {
+  it('records individual and group sessions, visible to the counselor, the school admin and the students concerned only', async () => {
+    const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
+    const individual = await counselor.ok<{ recordCounseling: Payload<{ id: string; students: { id: string }[] }> }>(
+      COUNSELING,
+      {
+        input: {
+          kind: 'INDIVIDUAL',
+          studentIds: [studentId(0)],
+          heldOn: '2026-11-20',
+          topic: '選修規劃',
+          content: '討論高三選修與升學方向。',
+        },
+      },
+    );
+    expect(individual.recordCounseling.userErrors).toEqual([]);
+    const group = await counselor.ok<{ recordCounseling: Payload<{ id: string; students: { id: string }[] }> }>(
+      COUNSELING,
+      {
+        input: {
+          kind: 'GROUP',
+          studentIds: [studentId(1), studentId(2)],
+          heldOn: '2026-11-21',
+          topic: '自主學習',
+          content: '團體說明自主學習計畫。',
+        },
+      },
+    );
+    expect(group.recordCounseling.record!.students).toHaveLength(2);
+
+    const ids = (data: { counselingRecords: { nodes: { id: string }[] } }) =>
+      data.counselingRecords.nodes.map((n) => n.id).sort();
+    const both = [individual.recordCounseling.record!.id, group.recordCounseling.record!.id].sort();
+    expect(ids(await counselor.ok(LIST))).toEqual(both);
+    const admin = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    expect(ids(await admin.ok(LIST))).toEqual(both);
+    const other = await app
+      .client()
+      .login(school.logins.otherCounselor.username, school.logins.otherCounselor.password);
+    expect(ids(await other.ok(LIST))).toEqual([]);
+    const student = await app.client().login(school.logins.student.username, school.logins.student.password);
+    expect(ids(await student.ok(LIST))).toEqual([individual.recordCounseling.record!.id]);
+    const groupNode = await student.ok<{ node: null }>('query ($id: ID!) { node(id: $id) { id } }', {
+      id: group.recordCounseling.record!.id,
+    });
+    expect(groupNode.node).toBeNull();
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    expect((await teacher.request(LIST)).errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('checks the kind against the students, the date and the texts, writing nothing', async () => {
+    const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
+    const before = await app.sqlOne<{ n: number }>(
+      'select count(*)::int as n from counseling_record where school_id = ?',
+      [school.school.id],
+    );
+    const individual = await counselor.ok<{ recordCounseling: Payload<unknown> }>(COUNSELING, {
+      input: {
+        kind: 'INDIVIDUAL',
+        studentIds: [studentId(0), studentId(1)],
+        heldOn: '2026-12-31',
+        topic: '',
+        content: '內容',
+      },
+    });
+    expect(individual.recordCounseling.userErrors.map((e) => e.code).sort()).toEqual([
+      'INDIVIDUAL_NEEDS_ONE',
+      'INVALID_DATE',
+      'INVALID_TEXT',
+    ]);
+    const group = await counselor.ok<{ recordCounseling: Payload<unknown> }>(COUNSELING, {
+      input: {
+        kind: 'GROUP',
+        studentIds: [studentId(0), studentId(0, otherSchool)],
+        heldOn: '2026-11-20',
+        topic: '主題',
+        content: '內容',
+      },
+    });
+    expect(group.recordCounseling.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
+      ['input.studentIds.1', 'STUDENT_NOT_FOUND'],
+      ['input.studentIds', 'GROUP_NEEDS_TWO'],
+    ]);
+    const after = await app.sqlOne<{ n: number }>(
+      'select count(*)::int as n from counseling_record where school_id = ?',
+      [school.school.id],
+    );
+    expect(after.n).toBe(before.n);
+  });
+});
