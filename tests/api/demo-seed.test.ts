@@ -68,4 +68,24 @@ describe('demo data', () => {
     expect(plan?.tasks.map((task) => task.kind)).toContain('CONFIRM_RECEIPTS');
     expect(plan?.tasks).toHaveLength(10);
   });
+
+  it('gives demo teachers sections to grade and the homeroom teacher a roster with records', async () => {
+    await seedDemo(app.owner, app.services);
+    const teacher = await app.client().login('sf.teacher', DEMO_PASSWORD);
+    const sections = await teacher.ok<{
+      mySections: { name: string; course: { subjectName: string }; enrolments: unknown[] }[];
+    }>('{ mySections { name course { subjectName } enrolments { id } } }');
+    expect(sections.mySections.map((s) => `${s.course.subjectName} ${s.name}`)).toEqual([
+      '國文 101',
+      '國文 201',
+      '國文 301',
+    ]);
+    expect(sections.mySections.every((s) => s.enrolments.length === 8)).toBe(true);
+    const homeroom = await app.client().login('sf.homeroom', DEMO_PASSWORD);
+    const roster = await homeroom.ok<{ me: { homeroomClasses: { students: { enrolments: unknown[] }[] }[] } }>(
+      '{ me { homeroomClasses { students { enrolments { id } } } } }',
+    );
+    expect(roster.me.homeroomClasses[0]!.students).toHaveLength(8);
+    expect(roster.me.homeroomClasses[0]!.students.every((s) => s.enrolments.length === 3)).toBe(true);
+  });
 });

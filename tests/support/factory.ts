@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inTenantTransaction } from '../../api/src/common/tenant.js';
 import { academicYearOf, semesterOf, taipeiIsoDate } from '../../api/src/common/roc.js';
-import { Course, CourseSection, Enrolment } from '../../api/src/modules/course/course.entity.js';
+import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import {
   createAcademicYears,
   createAuthority,
@@ -10,7 +10,9 @@ import {
   createClass,
   createSchool,
   createSchoolAccount,
+  createCourseSection,
   createStudent,
+  fictionalCourseCode,
   fictionalName,
   fictionalNationalId,
 } from '../../api/src/db/seed/builders.js';
@@ -75,11 +77,6 @@ export interface SectionSpec {
   teacher: UserAccount;
   students: Student[];
   gradeYear?: number;
-}
-
-/** A valid 23-character course code for the n-th course (general subject, domain 01–09). */
-export function courseCode(n: number): string {
-  return `${String(n).padStart(16, '0')}101${String((n % 9) + 1).padStart(2, '0')}01`;
 }
 
 let personCounter = 0;
@@ -152,33 +149,24 @@ export class TestFactory {
 
   /** Courses of the school's current term, one section each, with the given teacher and students enrolled. */
   async sections(school: TestSchool, specs: SectionSpec[]): Promise<CourseSection[]> {
-    const term = school.terms.find(
-      (t) =>
-        t.startsOn <= taipeiIsoDate(this.services.clock.now()) && taipeiIsoDate(this.services.clock.now()) <= t.endsOn,
-    )!;
+    const today = taipeiIsoDate(this.services.clock.now());
+    const term = school.terms.find((t) => t.startsOn <= today && today <= t.endsOn)!;
     return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
       const sections: CourseSection[] = [];
       for (const spec of specs) {
         sectionCounter += 1;
-        const course = tx.create(Course, {
-          school: school.school.id,
-          term: term.id,
-          code: courseCode(sectionCounter),
-          subjectName: spec.subjectName,
-          gradeYear: spec.gradeYear ?? 12,
-          credits: 2,
-        });
-        const section = tx.create(CourseSection, {
-          school: school.school.id,
-          course,
-          name: '301',
-          teacher: spec.teacher.id,
-        });
-        for (const student of spec.students)
-          tx.create(Enrolment, { school: school.school.id, section, student: student.id });
-        sections.push(section);
+        sections.push(
+          await createCourseSection(tx, tx.merge(school.school), tx.merge(term), {
+            code: fictionalCourseCode(sectionCounter),
+            subjectName: spec.subjectName,
+            gradeYear: spec.gradeYear ?? 12,
+            credits: 2,
+            sectionName: '301',
+            teacher: tx.merge(spec.teacher),
+            students: spec.students.map((student) => tx.merge(student)),
+          }),
+        );
       }
-      await tx.flush();
       return sections;
     });
   }

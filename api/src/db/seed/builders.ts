@@ -14,6 +14,7 @@ import { UserAccount } from '../../modules/people/user-account.entity.js';
 import { SchoolClass } from '../../modules/school/school-class.entity.js';
 import { School, type SchoolDivision } from '../../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../../modules/term/term.entity.js';
+import { Course, CourseSection, Enrolment } from '../../modules/course/course.entity.js';
 
 /**
  * Building blocks for demo data and test factories. They run as the owner inside a transaction whose tenant
@@ -182,4 +183,40 @@ export async function createStudent(
     await em.flush();
   }
   return { student, account };
+}
+
+/** A valid 23-character course code for the n-th generated course (general subject, domain 01–09). */
+export function fictionalCourseCode(n: number): string {
+  return `${String(n).padStart(16, '0')}101${String((n % 9) + 1).padStart(2, '0')}01`;
+}
+
+export interface SectionSpec {
+  code: string;
+  subjectName: string;
+  gradeYear: number;
+  credits: number;
+  sectionName: string;
+  teacher: UserAccount;
+  students: Student[];
+}
+
+/** A course of one term with one section, its teacher, and its students enrolled. */
+export async function createCourseSection(
+  em: EntityManager,
+  school: School,
+  term: Term,
+  spec: SectionSpec,
+): Promise<CourseSection> {
+  const course = em.create(Course, {
+    school,
+    term,
+    code: spec.code,
+    subjectName: spec.subjectName,
+    gradeYear: spec.gradeYear,
+    credits: spec.credits,
+  });
+  const section = em.create(CourseSection, { school, course, name: spec.sectionName, teacher: spec.teacher });
+  for (const student of spec.students) em.create(Enrolment, { school, section, student });
+  await em.flush();
+  return section;
 }

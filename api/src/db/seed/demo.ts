@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { academicYearOf } from '../../common/roc.js';
+import { academicYearOf, semesterOf } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { Authority } from '../../modules/authority/authority.entity.js';
 import { AdminSection, Role } from '../../modules/people/people.enums.js';
@@ -14,6 +14,8 @@ import {
   createSchool,
   createSchoolAccount,
   createStudent,
+  createCourseSection,
+  fictionalCourseCode,
   fictionalName,
   fictionalNationalId,
   type AccountSpec,
@@ -152,6 +154,7 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
   });
 
   let person = 0;
+  let courseNumber = 0;
   const schoolIds: string[] = [];
   for (const schoolPlan of schools) {
     const school: School = await owner.em.fork().transactional((tx) =>
@@ -176,10 +179,11 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
           homeroomTeacher: classPlan.homeroom ? homeroomTeacher : null,
         });
         const cohort = currentYear - (classPlan.gradeYear - 10);
+        const classmates = [];
         for (let seat = 1; seat <= classPlan.students; seat += 1) {
           person += 1;
           const number = studentNumber(schoolPlan, classIndex, seat - 1);
-          await createStudent(tx, auth, pii, here, {
+          const { student } = await createStudent(tx, auth, pii, here, {
             studentNumber: number,
             name: fictionalName(person),
             nationalId: fictionalNationalId(person),
@@ -188,6 +192,22 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
             seatNumber: seat,
             schoolClass,
             login: { username: `${schoolPlan.prefix}.s${number}`, password: DEMO_PASSWORD },
+          });
+          classmates.push(student);
+        }
+        // This term's courses for the class, so teachers have sections to grade and homeroom teachers records to see.
+        const teachers = accounts.filter((account) => account.roles.includes(Role.TEACHER));
+        const term = years.get(currentYear)!.terms[semesterOf(clock.now()) - 1]!;
+        for (const [subjectIndex, subjectName] of ['國文', '英文', '數學'].entries()) {
+          courseNumber += 1;
+          await createCourseSection(tx, here, term, {
+            code: fictionalCourseCode(courseNumber),
+            subjectName,
+            gradeYear: classPlan.gradeYear,
+            credits: subjectName === '數學' ? 4 : 3,
+            sectionName: classPlan.name,
+            teacher: teachers[(subjectIndex + 1) % teachers.length]!,
+            students: classmates,
           });
         }
       }
