@@ -122,7 +122,7 @@ describe('deadline alerts over graphql-ws', () => {
     const two = await app({ RUN_WORKER: 'false' });
     const { school } = await setUp(one, [TaskKind.UPLOAD_PERFORMANCES]);
     const onTwo = await alertsFor(two, school.logins.student);
-    await move(one, school, TaskKind.UPLOAD_PERFORMANCES, 3 * DAY);
+    await move(one, school, TaskKind.UPLOAD_PERFORMANCES, 4 * DAY);
     const [alert] = await onTwo.waitFor(1);
     expect(alert).toMatchObject({ kind: 'MOVED', taskKind: 'UPLOAD_PERFORMANCES' });
   });
@@ -223,7 +223,7 @@ describe('deadline alerts over graphql-ws', () => {
     while (!subscription.completed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(subscription.completed).toBe(true);
 
-    await move(a, school, TaskKind.UPLOAD_PERFORMANCES, 3 * DAY);
+    await move(a, school, TaskKind.UPLOAD_PERFORMANCES, 4 * DAY);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(subscription.received).toEqual([]);
   });

@@ -42,7 +42,7 @@ function manyByKey<T, K extends keyof T & string>(
   entity: new () => T,
   key: K,
   keyOf: (row: T) => string,
-  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  orderBy: Record<string, unknown>,
   where: Record<string, unknown> = {},
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
@@ -71,7 +71,10 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
     courseById: byId(em, Course),
     sectionById: byId(em, CourseSection),
-    enrolmentsBySection: manyByKey(em, Enrolment, 'section', (e) => e.section.id, { id: 'asc' }),
+    // A section's students in seat order, as a teacher reads the class list.
+    enrolmentsBySection: manyByKey(em, Enrolment, 'section', (e) => e.section.id, {
+      student: { seatNumber: 'asc', studentNumber: 'asc' },
+    }),
     studentsByClass: manyByKey(em, Student, 'schoolClass', (s) => s.schoolClass?.id ?? '', {
       seatNumber: 'asc',
       studentNumber: 'asc',

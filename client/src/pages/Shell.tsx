@@ -7,6 +7,7 @@ import { ClassesPage } from './ClassesPage';
 import { HomePage } from './HomePage';
 import { SchoolsPage } from './SchoolsPage';
 import { SessionsPage } from './SessionsPage';
+import { GradesPage } from './GradesPage';
 import { TemplatesPage } from './TemplatesPage';
 import { TimelinePage } from './TimelinePage';
 import { AlertToasts } from '../components/AlertToasts';
@@ -25,6 +26,7 @@ export const ShellMeFragment = graphql(`
     viewerCanListClasses
     viewerCanBrowseSchools
     viewerCanEditTimeline
+    viewerCanEnterGrades
     viewerCanPublishTemplates
     school {
       id
@@ -80,6 +82,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
       label: '期程範本',
       visible: viewer.viewerCanPublishTemplates || viewer.viewerCanEditTimeline,
     },
+    { path: '/grades', label: '成績登錄', visible: viewer.viewerCanEnterGrades },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
@@ -126,6 +129,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/' && <HomePage me={viewer} />}
         {current.path === '/timeline' && <TimelinePage />}
         {current.path === '/templates' && <TemplatesPage />}
+        {current.path === '/grades' && <GradesPage />}
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}

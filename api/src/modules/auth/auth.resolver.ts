@@ -113,6 +113,11 @@ export class Me {
     return canPublishTemplates(this.viewer);
   }
 
+  @Field({ description: '可以登錄任教班級的成績（任課教師）' })
+  get viewerCanEnterGrades(): boolean {
+    return hasRole(this.viewer, Role.TEACHER);
+  }
+
   @Field({ description: '可以登錄校內幹部（訓育組）' })
   get viewerCanRecordCadres(): boolean {
     return canRecordCadres(this.viewer);
