@@ -82,4 +82,17 @@ describe.skipIf(!haveBrowser)('the grade grid in Chromium', () => {
     expect(await grades()).toEqual(['88.00', '100.00', '59.00']);
     await page.close();
   });
+
+  it('shows the homeroom teacher the class with each student’s grades', async () => {
+    await app.sql(`update enrolment set term_grade = 75, passed = true where school_id = ? and student_id = ?`, [
+      school.school.id,
+      school.students[0]!.id,
+    ]);
+    const page = await signIn(browser, app.url, school.logins.homeroom.username, school.logins.homeroom.password);
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '我的班級' }).click();
+    const table = page.getByRole('article', { name: '301 班' }).getByRole('table');
+    const firstRow = table.getByRole('row').filter({ hasText: school.students[0]!.name });
+    await expect.poll(() => firstRow.textContent(), { timeout: 10_000 }).toContain('數學 75');
+    await page.close();
+  });
 });

@@ -8,6 +8,7 @@ import { HomePage } from './HomePage';
 import { SchoolsPage } from './SchoolsPage';
 import { SessionsPage } from './SessionsPage';
 import { GradesPage } from './GradesPage';
+import { HomeroomPage } from './HomeroomPage';
 import { TemplatesPage } from './TemplatesPage';
 import { TimelinePage } from './TimelinePage';
 import { AlertToasts } from '../components/AlertToasts';
@@ -27,6 +28,7 @@ export const ShellMeFragment = graphql(`
     viewerCanBrowseSchools
     viewerCanEditTimeline
     viewerCanEnterGrades
+    viewerCanViewHomeroom
     viewerCanPublishTemplates
     school {
       id
@@ -83,6 +85,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
       visible: viewer.viewerCanPublishTemplates || viewer.viewerCanEditTimeline,
     },
     { path: '/grades', label: '成績登錄', visible: viewer.viewerCanEnterGrades },
+    { path: '/homeroom', label: '我的班級', visible: viewer.viewerCanViewHomeroom },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
@@ -130,6 +133,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/timeline' && <TimelinePage />}
         {current.path === '/templates' && <TemplatesPage />}
         {current.path === '/grades' && <GradesPage />}
+        {current.path === '/homeroom' && <HomeroomPage />}
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}

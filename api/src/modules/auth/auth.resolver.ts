@@ -113,6 +113,11 @@ export class Me {
     return canPublishTemplates(this.viewer);
   }
 
+  @Field({ description: '可以查看自己帶的班級（導師）' })
+  get viewerCanViewHomeroom(): boolean {
+    return hasRole(this.viewer, Role.HOMEROOM_TEACHER);
+  }
+
   @Field({ description: '可以登錄任教班級的成績（任課教師）' })
   get viewerCanEnterGrades(): boolean {
     return hasRole(this.viewer, Role.TEACHER);
