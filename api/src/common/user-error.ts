@@ -33,3 +33,15 @@ export abstract class MutationPayload {
   @Field(() => [UserError], { description: '使用者可修正的錯誤；空陣列表示成功' })
   userErrors: UserError[] = [];
 }
+
+/** Fills a mutation's payload from a service result: the value under `key` (or `empty`), and the userErrors. */
+export function payload<P extends MutationPayload, K extends keyof P>(
+  target: P,
+  key: K,
+  result: Result<P[K]>,
+  empty: P[K],
+): P {
+  target.userErrors = result.userErrors;
+  target[key] = result.value ?? empty;
+  return target;
+}

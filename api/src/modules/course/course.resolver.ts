@@ -15,7 +15,7 @@ import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
-import { MutationPayload } from '../../common/user-error.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
@@ -82,8 +82,7 @@ export class CourseSectionResolver {
   @Authorized(Role.TEACHER)
   @Mutation(() => EnterGradesPayload, { description: '登錄學期成績（只限自己任教的班別，並在成績登錄期間內）' })
   async enterGrades(@Arg('input') input: EnterGradesInput, @Ctx() ctx: AppContext): Promise<EnterGradesPayload> {
-    const result = await enterGrades(ctx, input);
-    return Object.assign(new EnterGradesPayload(), { enrolments: result.value ?? [], userErrors: result.userErrors });
+    return payload(new EnterGradesPayload(), 'enrolments', await enterGrades(ctx, input), []);
   }
 }
 

@@ -19,7 +19,7 @@ import { badInput, forbidden } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload } from '../../common/user-error.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
@@ -63,13 +63,13 @@ export class StudentResolver {
   @Authorized(Role.SCHOOL_ADMIN)
   @Mutation(() => StudentPayload, { description: '新增學生（註冊組）' })
   async createStudent(@Arg('input') input: CreateStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
-    return Object.assign(new StudentPayload(), await createStudent(ctx, input));
+    return payload(new StudentPayload(), 'student', await createStudent(ctx, input), null);
   }
 
   @Authorized(Role.SCHOOL_ADMIN)
   @Mutation(() => StudentPayload, { description: '修改學生資料（註冊組）' })
   async updateStudent(@Arg('input') input: UpdateStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
-    return Object.assign(new StudentPayload(), await updateStudent(ctx, input));
+    return payload(new StudentPayload(), 'student', await updateStudent(ctx, input), null);
   }
 
   @FieldResolver(() => String, { description: '身分證字號：註冊組看到完整號碼，其他人看到遮罩（A12****789）' })

@@ -7,7 +7,7 @@ import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '..
 import type { PiiCipher } from '../../common/pii-crypto.js';
 import { academicYearOf } from '../../common/roc.js';
 import { isUniqueViolation } from '../../common/sql.js';
-import { userError, type UserError } from '../../common/user-error.js';
+import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SchoolClass } from '../school/school-class.entity.js';
@@ -119,11 +119,6 @@ async function uniquenessErrors(
   return errors;
 }
 
-export interface StudentWriteResult {
-  student: Student | null;
-  userErrors: UserError[];
-}
-
 /** Builds and persists a student in the current tenant. Used by the mutation and by seeding alike. */
 export async function insertStudent(
   em: EntityManager,
@@ -154,7 +149,7 @@ function requireManager(ctx: AppContext): Viewer {
   return ctx.viewer!;
 }
 
-export async function createStudent(ctx: AppContext, input: CreateStudentInput): Promise<StudentWriteResult> {
+export async function createStudent(ctx: AppContext, input: CreateStudentInput): Promise<Result<Student>> {
   const viewer = requireManager(ctx);
   const fields: StudentFields = {
     studentNumber: input.studentNumber.trim(),
@@ -169,7 +164,7 @@ export async function createStudent(ctx: AppContext, input: CreateStudentInput):
   const schoolClass = input.classId ? await resolveClass(ctx.em, input.classId) : null;
   if (input.classId && !schoolClass) errors.push(classNotFound());
   if (errors.length === 0) errors.push(...(await uniquenessErrors(ctx.em, ctx.services.pii, fields)));
-  if (errors.length > 0) return { student: null, userErrors: errors };
+  if (errors.length > 0) return { value: null, userErrors: errors };
 
   try {
     // A savepoint, so a lost race on the unique constraints leaves the request's transaction usable.
@@ -177,17 +172,17 @@ export async function createStudent(ctx: AppContext, input: CreateStudentInput):
       insertStudent(tx, ctx.services.pii, viewer.schoolId!, fields, schoolClass),
     );
     await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'student.create', targetIds: [student.id] });
-    return { student, userErrors: [] };
+    return { value: student, userErrors: [] };
   } catch (error) {
     // Two staff adding the same student at once: the database's unique constraint decides.
     if (isUniqueViolation(error)) {
-      return { student: null, userErrors: await uniquenessErrors(ctx.em, ctx.services.pii, fields) };
+      return { value: null, userErrors: await uniquenessErrors(ctx.em, ctx.services.pii, fields) };
     }
     throw error;
   }
 }
 
-export async function updateStudent(ctx: AppContext, input: UpdateStudentInput): Promise<StudentWriteResult> {
+export async function updateStudent(ctx: AppContext, input: UpdateStudentInput): Promise<Result<Student>> {
   const viewer = requireManager(ctx);
   const decoded = fromGlobalId(input.id);
   const student = decoded?.typeName === 'Student' ? await ctx.em.findOne(Student, { id: decoded.id }) : null;
@@ -208,7 +203,7 @@ export async function updateStudent(ctx: AppContext, input: UpdateStudentInput):
   if (errors.length === 0 && changes.nationalId !== undefined) {
     errors.push(...(await uniquenessErrors(ctx.em, ctx.services.pii, { nationalId: changes.nationalId }, student.id)));
   }
-  if (errors.length > 0) return { student: null, userErrors: errors };
+  if (errors.length > 0) return { value: null, userErrors: errors };
 
   if (changes.name !== undefined) student.name = changes.name.trim();
   if (changes.birthDate !== undefined) student.birthDate = changes.birthDate;
@@ -227,5 +222,5 @@ export async function updateStudent(ctx: AppContext, input: UpdateStudentInput):
     targetIds: [student.id],
     detail: { fields: changed },
   });
-  return { student, userErrors: [] };
+  return { value: student, userErrors: [] };
 }

@@ -16,7 +16,7 @@ import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload } from '../../common/user-error.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
@@ -83,8 +83,7 @@ export class CounselingRecordResolver {
     @Arg('input') input: RecordCounselingInput,
     @Ctx() ctx: AppContext,
   ): Promise<CounselingRecordPayload> {
-    const result = await recordCounseling(ctx, input);
-    return Object.assign(new CounselingRecordPayload(), { record: result.value, userErrors: result.userErrors });
+    return payload(new CounselingRecordPayload(), 'record', await recordCounseling(ctx, input), null);
   }
 }
 
@@ -93,8 +92,7 @@ export class CadreRecordResolver {
   @Authorized(Role.SCHOOL_ADMIN)
   @Mutation(() => CadreRecordPayload, { description: '登錄校內幹部經歷（訓育組）' })
   async recordCadre(@Arg('input') input: RecordCadreInput, @Ctx() ctx: AppContext): Promise<CadreRecordPayload> {
-    const result = await recordCadre(ctx, input);
-    return Object.assign(new CadreRecordPayload(), { record: result.value, userErrors: result.userErrors });
+    return payload(new CadreRecordPayload(), 'record', await recordCadre(ctx, input), null);
   }
 }
 

@@ -18,7 +18,7 @@ import { badInput } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { MutationPayload, type Result } from '../../common/user-error.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { Term } from '../term/term.entity.js';
@@ -114,17 +114,6 @@ class SubmissionCategoryOption {
 
   @Field()
   label!: string;
-}
-
-function payload<P extends MutationPayload, K extends keyof P>(
-  target: P,
-  key: K,
-  result: Result<P[K]>,
-  empty: P[K],
-): P {
-  target.userErrors = result.userErrors;
-  target[key] = result.value ?? empty;
-  return target;
 }
 
 function decodeTerm(termId: string | null): string | null {
