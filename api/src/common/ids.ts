@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { badInput } from './errors.js';
 
 /** UUIDv7: time-ordered, so new rows land at the end of (school_id, id) indexes instead of all over them. */
 export function newId(now: number = Date.now()): string {
@@ -35,4 +36,17 @@ export function fromGlobalId(globalId: string): DecodedGlobalId | null {
   const id = decoded.slice(separator + 1);
   if (!isUuid(id)) return null;
   return { typeName, id };
+}
+
+/** The row id behind a global id of the expected type; null for any other type or a malformed id. */
+export function idOfType(globalId: string, typeName: string): string | null {
+  const decoded = fromGlobalId(globalId);
+  return decoded?.typeName === typeName ? decoded.id : null;
+}
+
+/** Like idOfType, for an argument that must be such an id: anything else is a clear BAD_USER_INPUT. */
+export function requireIdOfType(globalId: string, typeName: string, label: string, field: string): string {
+  const id = idOfType(globalId, typeName);
+  if (!id) throw badInput(`${label}識別碼格式不正確。`, field);
+  return id;
 }

@@ -17,7 +17,7 @@ import {
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
-import { fromGlobalId, toGlobalId } from '../../common/ids.js';
+import { requireIdOfType, toGlobalId } from '../../common/ids.js';
 import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
 import { applyTenantScope } from '../../common/tenant.js';
 import { MutationPayload, userError } from '../../common/user-error.js';
@@ -294,15 +294,14 @@ export class AuthResolver {
   @Mutation(() => RevokeSessionPayload, { description: '讓這個帳號在某個裝置上的登入失效' })
   async revokeSession(@Arg('input') input: RevokeSessionInput, @Ctx() ctx: AppContext): Promise<RevokeSessionPayload> {
     const viewer = requireViewer(ctx);
-    const decoded = fromGlobalId(input.sessionId);
-    if (!decoded || decoded.typeName !== 'Session') throw badInput('登入識別碼格式不正確。', 'sessionId');
-    const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, decoded.id, viewer.credentialId);
+    const sessionId = requireIdOfType(input.sessionId, 'Session', '登入', 'sessionId');
+    const revoked = await ctx.services.auth.revokeSession(ctx.em, ctx.sessionToken!, sessionId, viewer.credentialId);
     const payload = Object.assign(new RevokeSessionPayload(), { revoked });
     if (!revoked) {
       payload.userErrors = [userError('sessionId', 'SESSION_NOT_FOUND', '找不到這個登入，可能已經登出。')];
       return payload;
     }
-    await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'auth.revoke_session', targetIds: [decoded.id] });
+    await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'auth.revoke_session', targetIds: [sessionId] });
     return payload;
   }
 

@@ -13,8 +13,6 @@ import {
 } from 'type-graphql';
 import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
-import { badInput } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
@@ -23,6 +21,7 @@ import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { Term } from '../term/term.entity.js';
+import { termIdOrCurrent } from '../term/term.service.js';
 import { EnterGradesInput } from './dto/grades.input.js';
 import { Course, CourseSection, Enrolment } from './course.entity.js';
 import { enterGrades } from './grades.service.js';
@@ -31,15 +30,6 @@ import { enterGrades } from './grades.service.js';
 class EnterGradesPayload extends MutationPayload {
   @Field(() => [Enrolment])
   enrolments!: Enrolment[];
-}
-
-async function termIdOrCurrent(ctx: AppContext, termId: string | null): Promise<string | null> {
-  if (termId) {
-    const decoded = fromGlobalId(termId);
-    if (decoded?.typeName !== 'Term') throw badInput('學期識別碼格式不正確。', 'termId');
-    return decoded.id;
-  }
-  return (await ctx.loaders.currentTerm())?.id ?? null;
 }
 
 @Resolver(() => CourseSection)

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
+import { idOfType } from '../../common/ids.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -38,11 +38,8 @@ function rowErrors(grade: GradeInput, index: number): UserError[] {
  */
 export async function enterGrades(ctx: AppContext, input: EnterGradesInput): Promise<Result<Enrolment[]>> {
   const viewer = requireViewer(ctx);
-  const decoded = fromGlobalId(input.sectionId);
-  const section =
-    decoded?.typeName === 'CourseSection'
-      ? await ctx.em.findOne(CourseSection, { id: decoded.id }, { populate: ['course'] })
-      : null;
+  const sectionId = idOfType(input.sectionId, 'CourseSection');
+  const section = sectionId ? await ctx.em.findOne(CourseSection, { id: sectionId }, { populate: ['course'] }) : null;
   if (!section) throw notFound('開課班別');
   if (section.teacher?.id !== viewer.accountId) throw forbidden('登錄其他老師任教班級的成績');
 
@@ -56,10 +53,7 @@ export async function enterGrades(ctx: AppContext, input: EnterGradesInput): Pro
   if (input.grades.length > MAX_GRADES_PER_REQUEST) {
     errors.push(userError('grades', 'TOO_MANY_ROWS', `一次最多登錄 ${MAX_GRADES_PER_REQUEST} 位學生的成績。`));
   }
-  const ids = input.grades.map((grade) => {
-    const id = fromGlobalId(grade.enrolmentId);
-    return id?.typeName === 'Enrolment' ? id.id : null;
-  });
+  const ids = input.grades.map((grade) => idOfType(grade.enrolmentId, 'Enrolment'));
   const enrolments = await ctx.em.find(Enrolment, {
     section,
     id: { $in: ids.filter((id): id is string => id !== null) },

@@ -15,8 +15,8 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
-import { badInput, forbidden } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
+import { forbidden } from '../../common/errors.js';
+import { requireIdOfType } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
@@ -49,11 +49,7 @@ export class StudentResolver {
     const viewer = requireViewer(ctx);
     if (!canListStudents(viewer)) throw forbidden('查看學生名單');
     const classFilter: FilterQuery<SchoolClass> = {};
-    if (classId) {
-      const decoded = fromGlobalId(classId);
-      if (!decoded || decoded.typeName !== 'SchoolClass') throw badInput('班級識別碼格式不正確。', 'classId');
-      classFilter.id = decoded.id;
-    }
+    if (classId) classFilter.id = requireIdOfType(classId, 'SchoolClass', '班級', 'classId');
     // Homeroom teachers see the classes they lead; school admin staff see every class.
     if (!hasRole(viewer, Role.SCHOOL_ADMIN)) classFilter.homeroomTeacher = viewer.accountId;
     const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};

@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
+import { idOfType } from '../../common/ids.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '../../common/national-id.js';
 import type { PiiCipher } from '../../common/pii-crypto.js';
 import { academicYearOf } from '../../common/roc.js';
@@ -90,9 +90,8 @@ export function validateStudentFields(fields: Partial<StudentFields>, today: Dat
 }
 
 async function resolveClass(em: EntityManager, classGlobalId: string): Promise<SchoolClass | null> {
-  const decoded = fromGlobalId(classGlobalId);
-  if (!decoded || decoded.typeName !== 'SchoolClass') return null;
-  return em.findOne(SchoolClass, { id: decoded.id });
+  const id = idOfType(classGlobalId, 'SchoolClass');
+  return id ? em.findOne(SchoolClass, { id }) : null;
 }
 
 const classNotFound = (): UserError => userError('classId', 'CLASS_NOT_FOUND', '找不到指定的班級，請重新選擇。');
@@ -184,8 +183,8 @@ export async function createStudent(ctx: AppContext, input: CreateStudentInput):
 
 export async function updateStudent(ctx: AppContext, input: UpdateStudentInput): Promise<Result<Student>> {
   const viewer = requireManager(ctx);
-  const decoded = fromGlobalId(input.id);
-  const student = decoded?.typeName === 'Student' ? await ctx.em.findOne(Student, { id: decoded.id }) : null;
+  const studentId = idOfType(input.id, 'Student');
+  const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
   if (!student) throw notFound('學生');
 
   const changes: Partial<StudentFields> = {};

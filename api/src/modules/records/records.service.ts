@@ -1,7 +1,7 @@
 import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
+import { idOfType } from '../../common/ids.js';
 import { taipeiIsoDate } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
@@ -25,20 +25,15 @@ function textError(field: string, value: string, label: string, max: number): Us
   return length === 0 || length > max ? userError(field, 'INVALID_TEXT', `請填寫${label}（最多 ${max} 個字）。`) : null;
 }
 
-function decode(globalId: string, typeName: string): string | null {
-  const decoded = fromGlobalId(globalId);
-  return decoded?.typeName === typeName ? decoded.id : null;
-}
-
 /** 訓育組 records one cadre position of a student for a term. */
 export async function recordCadre(ctx: AppContext, input: RecordCadreInput): Promise<Result<CadreRecord>> {
   const viewer = requireViewer(ctx);
   if (!canRecordCadres(viewer)) throw forbidden('登錄校內幹部（限訓育組）');
   const errors: UserError[] = [];
-  const studentId = decode(input.studentId, 'Student');
+  const studentId = idOfType(input.studentId, 'Student');
   const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
   if (!student) errors.push(userError('studentId', 'STUDENT_NOT_FOUND', '找不到這位學生。'));
-  const termId = input.termId ? decode(input.termId, 'Term') : ((await ctx.loaders.currentTerm())?.id ?? null);
+  const termId = input.termId ? idOfType(input.termId, 'Term') : ((await ctx.loaders.currentTerm())?.id ?? null);
   const term = termId ? await ctx.em.findOne(Term, { id: termId }) : null;
   if (!term) errors.push(userError('termId', 'TERM_NOT_FOUND', '找不到這個學期。'));
   for (const error of [textError('unit', input.unit, '單位', 50), textError('position', input.position, '職稱', 50)]) {
@@ -78,7 +73,7 @@ export async function recordCounseling(
   const viewer = requireViewer(ctx);
   if (!canRecordCounseling(viewer)) throw forbidden('登錄課程諮詢紀錄（限課程諮詢教師）');
   const errors: UserError[] = [];
-  const ids = input.studentIds.map((id) => decode(id, 'Student'));
+  const ids = input.studentIds.map((id) => idOfType(id, 'Student'));
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
   const students = unique.length ? await ctx.em.find(Student, { id: { $in: unique } }) : [];
   const found = new Set(students.map((student) => student.id));

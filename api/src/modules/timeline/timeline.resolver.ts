@@ -14,14 +14,13 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
-import { badInput } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { Term } from '../term/term.entity.js';
+import { termIdOrCurrent } from '../term/term.service.js';
 import { concerns } from './audience.js';
 import {
   AdoptTimelineTemplateInput,
@@ -116,13 +115,6 @@ class SubmissionCategoryOption {
   label!: string;
 }
 
-function decodeTerm(termId: string | null): string | null {
-  if (!termId) return null;
-  const decoded = fromGlobalId(termId);
-  if (decoded?.typeName !== 'Term') throw badInput('學期識別碼格式不正確。', 'termId');
-  return decoded.id;
-}
-
 @Resolver(() => TimelineTemplate)
 export class TimelineTemplateResolver {
   @Query(() => [TaskKindOption], { description: '所有期程工作項目，供表單選單使用' })
@@ -173,7 +165,7 @@ export class TimelineResolver {
     @Ctx() ctx: AppContext,
   ): Promise<TimelineTask[]> {
     requireViewer(ctx);
-    const id = decodeTerm(termId) ?? (await ctx.loaders.currentTerm())?.id;
+    const id = await termIdOrCurrent(ctx, termId);
     if (!id) return [];
     return ctx.em.find(TimelineTask, { term: id }, { orderBy: { startsAt: 'asc', kind: 'asc' } });
   }

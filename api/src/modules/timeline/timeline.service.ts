@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TimelinePolicy } from '../../config.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { fromGlobalId } from '../../common/ids.js';
+import { idOfType } from '../../common/ids.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
@@ -38,11 +38,6 @@ export const canEditTimeline = (viewer: Viewer | null): boolean =>
 export const canPublishTemplates = (viewer: Viewer | null): boolean => hasRole(viewer, Role.BUREAU_ADMIN);
 
 const fail = <T>(userErrors: UserError[]): Result<T> => ({ value: null, userErrors });
-
-function decode(globalId: string, typeName: string): string | null {
-  const decoded = fromGlobalId(globalId);
-  return decoded?.typeName === typeName ? decoded.id : null;
-}
 
 // ---------------------------------------------------------------- templates (the bureau)
 
@@ -255,7 +250,7 @@ export async function adoptTemplate(
   input: AdoptTimelineTemplateInput,
 ): Promise<Result<TimelineTask[]>> {
   const viewer = requireEditor(ctx);
-  const templateId = decode(input.templateId, 'TimelineTemplate');
+  const templateId = idOfType(input.templateId, 'TimelineTemplate');
   // Row-level security shows a school only its own bureau's templates.
   const template = templateId
     ? await ctx.em.findOne(TimelineTemplate, { id: templateId, authority: viewer.authorityId })
@@ -280,7 +275,7 @@ export async function adoptTemplate(
 
 export async function moveTask(ctx: AppContext, input: MoveTimelineTaskInput): Promise<Result<TimelineTask>> {
   const viewer = requireEditor(ctx);
-  const taskId = decode(input.taskId, 'TimelineTask');
+  const taskId = idOfType(input.taskId, 'TimelineTask');
   const task = taskId ? await ctx.em.findOne(TimelineTask, { id: taskId }, { populate: ['term'] }) : null;
   if (!task) return fail([userError('taskId', 'TASK_NOT_FOUND', '找不到這項期程。')]);
   if (task.term.getEntity().finalizedAt) return fail([termFinalized('taskId')]);
@@ -308,8 +303,8 @@ export async function grantExtension(
   input: GrantDeadlineExtensionInput,
 ): Promise<Result<TimelineExtension>> {
   const viewer = requireEditor(ctx);
-  const taskId = decode(input.taskId, 'TimelineTask');
-  const studentId = decode(input.studentId, 'Student');
+  const taskId = idOfType(input.taskId, 'TimelineTask');
+  const studentId = idOfType(input.studentId, 'Student');
   const task = taskId ? await ctx.em.findOne(TimelineTask, { id: taskId }) : null;
   const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
   const errors: UserError[] = [];
