@@ -24,6 +24,8 @@ export interface AppConfig {
   introspection: boolean;
   timeline: TimelinePolicy;
   worker: WorkerConfig;
+  files: FilesConfig;
+  imports: ImportPolicy;
   logLevel: 'silent' | 'info' | 'debug';
 }
 
@@ -49,6 +51,20 @@ export interface WorkerConfig {
   enabled: boolean;
   concurrency: number;
   pollIntervalMs: number;
+}
+
+export interface FilesConfig {
+  /** Where the local storage adapter keeps files, content-addressed by SHA-256. */
+  dir: string;
+  /** Largest import file accepted (bytes). */
+  importMaxBytes: number;
+  /** How long an upload slot waits for its bytes. */
+  slotMinutes: number;
+}
+
+export interface ImportPolicy {
+  /** Data rows accepted in one import file. */
+  maxRows: number;
 }
 
 export interface QueryLimits {
@@ -126,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: boolFromEnv(env, 'RUN_WORKER', true),
       concurrency: intFromEnv(env, 'WORKER_CONCURRENCY', 4),
       pollIntervalMs: intFromEnv(env, 'WORKER_POLL_INTERVAL_MS', 1000),
+    },
+    files: {
+      dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? path.join(repoRoot, '.data'), 'files')),
+      importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024),
+      slotMinutes: intFromEnv(env, 'UPLOAD_SLOT_MINUTES', 30),
+    },
+    imports: {
+      maxRows: intFromEnv(env, 'IMPORT_MAX_ROWS', 50_000),
     },
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
   };

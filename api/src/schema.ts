@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { FilesResolver } from './modules/files/files.resolver.js';
+import { ImportResolver } from './modules/imports/imports.resolver.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
@@ -56,6 +58,8 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       CounselingRecordResolver,
       CadreRecordResolver,
       StudentCadreResolver,
+      FilesResolver,
+      ImportResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

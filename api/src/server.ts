@@ -19,6 +19,8 @@ import { assertWithinQueryLimits } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
+import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
+import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -175,6 +177,13 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         }),
     }),
   );
+
+  // File bytes never travel through GraphQL. A cross-site page cannot PUT here: the method needs a CORS preflight.
+  app.put(`${UPLOAD_PATH}/:id`, requestIdMiddleware, (req, res) =>
+    receiveUpload(services, req, res, bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie)),
+  );
+
+  app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

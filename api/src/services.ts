@@ -5,6 +5,7 @@ import type { Logger } from './common/logger.js';
 import type { PiiCipher } from './common/pii-crypto.js';
 import { AlertHub } from './modules/alerts/alert-hub.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { type FileStorage, LocalFileStorage } from './modules/files/file-storage.js';
 import { WindowPolicy } from './modules/timeline/window-policy.service.js';
 
 /** Process-wide collaborators, created once at start and reached by resolvers through the context. */
@@ -20,14 +21,17 @@ export interface AppServices {
   windows: WindowPolicy;
   /** Deadline alerts reaching this instance's subscribers. */
   alerts: AlertHub;
+  /** Where uploaded file contents are kept. */
+  files: FileStorage;
 }
 
-export function createServices(deps: Omit<AppServices, 'auth' | 'windows' | 'alerts'>): AppServices {
+export function createServices(deps: Omit<AppServices, 'auth' | 'windows' | 'alerts' | 'files'>): AppServices {
   const auth = new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours);
   return {
     ...deps,
     auth,
     windows: new WindowPolicy(deps.clock),
     alerts: new AlertHub(deps.orm, deps.log, auth, deps.clock),
+    files: new LocalFileStorage(deps.config.files.dir),
   };
 }

@@ -4,6 +4,7 @@ import type { TestSchool } from '../support/factory.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { csvFile, uploadImportFile } from '../support/uploads.js';
 
 let app: TestApp;
 let schoolA: TestSchool;
@@ -85,6 +86,14 @@ beforeAll(async () => {
   for (const school of [schoolA, schoolB]) {
     const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
     await app.factory.sections(school, [{ subjectName: '數學', teacher, students: school.students.slice(0, 2) }]);
+  }
+  // An upload and an import dry run for both schools.
+  for (const school of [schoolA, schoolB]) {
+    const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const upload = await uploadImportFile(app.url, staff, 'roster.csv', csvFile([['學號'], ['1']]));
+    await staff.ok('mutation ($input: PreviewImportInput!) { previewImport(input: $input) { importRun { id } } }', {
+      input: { kind: 'STUDENTS', uploadId: upload.id },
+    });
   }
   knex = app.owner.em.getConnection().getKnex();
   const rows = await knex.raw(`

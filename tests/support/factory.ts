@@ -60,6 +60,8 @@ export interface TestSchool {
     homeroom: Login;
     counselor: Login;
     otherCounselor: Login;
+    /** 教學組 and 資訊組: imports courses, enrolments and teacher accounts. */
+    teaching: Login;
     student: Login;
   };
 }
@@ -205,6 +207,7 @@ export class TestFactory {
       homeroom: login('homeroom'),
       counselor: login('counselor'),
       otherCounselor: login('counselor2'),
+      teaching: login('teaching'),
       student: login('student1'),
     };
     return inTenantTransaction(this.owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
@@ -243,6 +246,12 @@ export class TestFactory {
           ...logins.otherCounselor,
           displayName: '另一位諮詢老師',
           roles: [Role.TEACHER, Role.COUNSELOR],
+        }),
+        await createSchoolAccount(tx, auth, here, {
+          ...logins.teaching,
+          displayName: '教學組長',
+          roles: [Role.SCHOOL_ADMIN],
+          adminSections: [AdminSection.TEACHING, AdminSection.IT],
         }),
       ];
       const thisYear = yearMap.get(current)!.year;

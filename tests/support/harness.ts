@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inject } from 'vitest';
 import { bootPlatform } from '../../api/src/bootstrap.js';
@@ -18,6 +21,8 @@ export interface TestApp {
   graphqlUrl: string;
   wsUrl: string;
   services: AppServices;
+  /** The folder the app keeps uploaded files in (a fresh one per app). */
+  filesDir: string;
   owner: MikroORM;
   clock: ManualClock;
   factory: TestFactory;
@@ -36,6 +41,7 @@ export interface TestApp {
  * `now` (default DEFAULT_TEST_NOW) and moves only when the test moves it; alert jobs run by the database's real time.
  */
 export async function startTestApp(env: Record<string, string> = {}, now: Date = DEFAULT_TEST_NOW): Promise<TestApp> {
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'portfolio-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -47,6 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     DATABASE_URL: inject('databaseUrl'),
     PII_ENCRYPTION_KEY: inject('piiKey'),
     CLIENT_DIST_DIR: inject('clientDistDir'),
+    FILES_DIR: filesDir,
     ...env,
   });
   const clock = new ManualClock(now);
@@ -73,6 +80,7 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     graphqlUrl: `${url}/graphql`,
     wsUrl: `${url.replace(/^http/, 'ws')}/graphql`,
     services: platform.services,
+    filesDir: config.files.dir,
     owner: platform.owner,
     clock,
     factory: new TestFactory(platform.owner, platform.services),
@@ -87,6 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     close: async () => {
       await server.close();
       await platform.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

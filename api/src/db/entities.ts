@@ -1,6 +1,8 @@
 import { Authority } from '../modules/authority/authority.entity.js';
 import { Course, CourseSection, Enrolment } from '../modules/course/course.entity.js';
 import { CadreRecord, CounselingParticipant, CounselingRecord } from '../modules/records/records.entity.js';
+import { FileUpload } from '../modules/files/upload.entity.js';
+import { ImportRun } from '../modules/imports/import-run.entity.js';
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
@@ -30,4 +32,6 @@ export const entities = [
   CadreRecord,
   CounselingRecord,
   CounselingParticipant,
+  FileUpload,
+  ImportRun,
 ];

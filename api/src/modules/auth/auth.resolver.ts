@@ -15,6 +15,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
+import { canImport } from '../imports/import.service.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
@@ -131,6 +132,11 @@ export class Me {
   @Field({ description: '可以登錄課程諮詢紀錄（課程諮詢教師）' })
   get viewerCanRecordCounseling(): boolean {
     return canRecordCounseling(this.viewer);
+  }
+
+  @Field({ description: '可以匯入資料（註冊組、教學組、資訊組，依資料種類）' })
+  get viewerCanImport(): boolean {
+    return canImport(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })

@@ -118,6 +118,30 @@ async function uniquenessErrors(
   return errors;
 }
 
+/** Builds a student in the current tenant, to be persisted by the caller's next flush (one flush for a whole roster). */
+export function buildStudent(
+  em: EntityManager,
+  pii: PiiCipher,
+  schoolId: string,
+  fields: StudentFields & { gender?: 'M' | 'F' | null },
+  schoolClass: SchoolClass | null,
+): Student {
+  const nationalId = normalizeNationalId(fields.nationalId);
+  return em.create(Student, {
+    school: em.getReference(School, schoolId),
+    studentNumber: fields.studentNumber,
+    name: fields.name.trim(),
+    nationalIdEncrypted: pii.encrypt(nationalId),
+    nationalIdDigest: pii.digest(nationalId),
+    birthDate: fields.birthDate,
+    gender: fields.gender ?? null,
+    cohort: fields.cohort,
+    schoolClass,
+    seatNumber: fields.seatNumber,
+    status: fields.status,
+  });
+}
+
 /** Builds and persists a student in the current tenant. Used by the mutation and by seeding alike. */
 export async function insertStudent(
   em: EntityManager,
@@ -126,19 +150,7 @@ export async function insertStudent(
   fields: StudentFields,
   schoolClass: SchoolClass | null,
 ): Promise<Student> {
-  const nationalId = normalizeNationalId(fields.nationalId);
-  const student = em.create(Student, {
-    school: em.getReference(School, schoolId),
-    studentNumber: fields.studentNumber,
-    name: fields.name.trim(),
-    nationalIdEncrypted: pii.encrypt(nationalId),
-    nationalIdDigest: pii.digest(nationalId),
-    birthDate: fields.birthDate,
-    cohort: fields.cohort,
-    schoolClass,
-    seatNumber: fields.seatNumber,
-    status: fields.status,
-  });
+  const student = buildStudent(em, pii, schoolId, fields, schoolClass);
   await em.flush();
   return student;
 }

@@ -7,6 +7,9 @@ import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Enrolment } from '../course/course.entity.js';
+import { FileUpload } from '../files/upload.entity.js';
+import { ImportRun } from '../imports/import-run.entity.js';
+import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
@@ -46,6 +49,9 @@ const fetchers: Record<string, NodeFetcher> = {
     ctx.viewer ? ctx.em.findOne(TimelineTemplate, { id, authority: ctx.viewer.authorityId }) : null,
   TimelineTemplateTask: async (ctx, id) =>
     ctx.viewer ? ctx.em.findOne(TimelineTemplateTask, { id, authority: ctx.viewer.authorityId }) : null,
+  FileUpload: async (ctx, id) =>
+    ctx.viewer ? ctx.em.findOne(FileUpload, { id, createdBy: ctx.viewer.accountId }) : null,
+  ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
   Enrolment: async (ctx, id) => {

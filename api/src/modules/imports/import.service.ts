@@ -1,0 +1,194 @@
+import type { AppContext } from '../../common/context.js';
+import { forbidden, notFound } from '../../common/errors.js';
+import { idOfType, requireIdOfType } from '../../common/ids.js';
+import { termLabel } from '../../common/roc.js';
+import { type Result, userError } from '../../common/user-error.js';
+import { hasRole, type Viewer } from '../../common/viewer.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
+import { Role } from '../people/people.enums.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { termIdOrCurrent } from '../term/term.service.js';
+import { Term } from '../term/term.entity.js';
+import type { RowProblem } from './columns.js';
+import { courseImport } from './course-import.js';
+import { enrolmentImport } from './enrolment-import.js';
+import type { ImportKindHandler, ImportPlan, ImportScope, InitialPassword } from './import-kind.js';
+import { ImportKind, ImportRun, ImportStatus } from './import-run.entity.js';
+import { studentImport } from './student-import.js';
+import { FileProblem, readTabularFile } from './tabular-file.js';
+import { teacherImport } from './teacher-import.js';
+
+export const IMPORT_KINDS: Record<ImportKind, ImportKindHandler> = {
+  [ImportKind.STUDENTS]: studentImport,
+  [ImportKind.TEACHERS]: teacherImport,
+  [ImportKind.COURSES]: courseImport,
+  [ImportKind.ENROLMENTS]: enrolmentImport,
+};
+
+/** Import pages are for school office staff; what each may import is decided per kind. */
+export const canImport = (viewer: Viewer | null): boolean =>
+  hasRole(viewer, Role.SCHOOL_ADMIN) && Object.values(IMPORT_KINDS).some((kind) => kind.mayImport(viewer!));
+
+function requireImporter(ctx: AppContext, handler: ImportKindHandler): Viewer {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !handler.mayImport(viewer)) throw forbidden(handler.permission);
+  return viewer;
+}
+
+const fileProblem = (problem: FileProblem): RowProblem => ({
+  rowNumber: 0,
+  column: null,
+  code: problem.code,
+  message: problem.message,
+});
+
+/** Reads the stored file and checks it against the school's data as it is now. */
+async function planImport(
+  ctx: AppContext,
+  viewer: Viewer,
+  handler: ImportKindHandler,
+  upload: FileUpload,
+  term: Term,
+): Promise<ImportPlan> {
+  const bytes = await ctx.services.files.read(upload.sha256!);
+  const academicYear = await ctx.loaders.academicYearById.load(term.academicYear.id);
+  const scope: ImportScope = {
+    em: ctx.em,
+    services: ctx.services,
+    viewer,
+    schoolId: viewer.schoolId!,
+    term,
+    termLabel: termLabel(academicYear!.year, term.semester),
+    today: ctx.services.clock.now(),
+  };
+  try {
+    const file = await readTabularFile(bytes, { maxRows: ctx.services.config.imports.maxRows });
+    if (file.rows.length === 0) {
+      return {
+        rowCount: 0,
+        problems: [{ rowNumber: 0, column: null, code: 'EMPTY_FILE', message: '檔案只有欄位名稱，沒有資料列。' }],
+        counts: { toCreate: 0, toUpdate: 0, unchanged: 0 },
+        apply: () => Promise.reject(new Error('empty')),
+      };
+    }
+    return await handler.plan(scope, file);
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    return {
+      rowCount: 0,
+      problems: [fileProblem(error)],
+      counts: { toCreate: 0, toUpdate: 0, unchanged: 0 },
+      apply: () => Promise.reject(error),
+    };
+  }
+}
+
+export interface PreviewImportArgs {
+  kind: ImportKind;
+  uploadId: string;
+  termId?: string | null;
+}
+
+/**
+ * The dry run: checks an uploaded file and records the result, with every problem by row number, and what a commit
+ * would create, update or leave as it is. Writes nothing but the import record.
+ */
+export async function previewImport(ctx: AppContext, args: PreviewImportArgs): Promise<Result<ImportRun>> {
+  const handler = IMPORT_KINDS[args.kind];
+  const viewer = requireImporter(ctx, handler);
+  const uploadId = idOfType(args.uploadId, 'FileUpload');
+  const upload = uploadId
+    ? await ctx.em.findOne(FileUpload, { id: uploadId, createdBy: viewer.accountId, purpose: UploadPurpose.IMPORT })
+    : null;
+  if (!upload)
+    return {
+      value: null,
+      userErrors: [userError('uploadId', 'UPLOAD_NOT_FOUND', '找不到上傳的檔案，請重新選擇檔案。')],
+    };
+  if (!upload.sha256) {
+    return {
+      value: null,
+      userErrors: [userError('uploadId', 'UPLOAD_INCOMPLETE', '檔案還沒有上傳完成，請重新上傳。')],
+    };
+  }
+  const termId = await termIdOrCurrent(ctx, args.termId);
+  const term = termId ? await ctx.em.findOne(Term, { id: termId }) : null;
+  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+
+  const plan = await planImport(ctx, viewer, handler, upload, term);
+  const run = ctx.em.create(ImportRun, {
+    school: viewer.schoolId!,
+    kind: args.kind,
+    upload,
+    term,
+    fileName: upload.fileName,
+    fileSha256: upload.sha256,
+    status: plan.problems.length === 0 ? ImportStatus.PREVIEWED : ImportStatus.REJECTED,
+    rowCount: plan.rowCount,
+    problemCount: plan.problems.length,
+    problems: plan.problems,
+    ...plan.counts,
+    createdBy: ctx.em.getReference(UserAccount, viewer.accountId),
+    createdAt: ctx.services.clock.now(),
+  });
+  await ctx.em.flush();
+  return { value: run, userErrors: [] };
+}
+
+export interface CommitOutcome {
+  run: ImportRun;
+  initialPasswords: InitialPassword[];
+}
+
+/**
+ * Writes a checked file, all rows or none. The file is checked again first, since the school's data may have
+ * changed since the dry run; any problem now refuses the whole file.
+ */
+export async function commitImport(ctx: AppContext, importId: string): Promise<Result<CommitOutcome>> {
+  const id = requireIdOfType(importId, 'ImportRun', '匯入紀錄', 'importId');
+  const run = await ctx.em.findOne(ImportRun, { id }, { populate: ['upload', 'term'] });
+  if (!run) throw notFound('匯入紀錄');
+  const handler = IMPORT_KINDS[run.kind];
+  const viewer = requireImporter(ctx, handler);
+  if (run.status === ImportStatus.COMMITTED) {
+    return { value: null, userErrors: [userError('importId', 'ALREADY_COMMITTED', '這個檔案已經匯入過了。')] };
+  }
+  if (run.status === ImportStatus.REJECTED) {
+    return {
+      value: null,
+      userErrors: [userError('importId', 'HAS_PROBLEMS', `檔案有 ${run.problemCount} 個問題，請修正後重新上傳。`)],
+    };
+  }
+  const plan = await planImport(ctx, viewer, handler, run.upload.getEntity(), run.term.getEntity());
+  if (plan.problems.length > 0) {
+    return {
+      value: null,
+      userErrors: plan.problems.map((problem) =>
+        userError('importId', 'DATA_CHANGED', `檢查後資料已有變動：${problem.message}`),
+      ),
+    };
+  }
+  const outcome = await plan.apply();
+  Object.assign(run, {
+    ...plan.counts,
+    rowCount: plan.rowCount,
+    status: ImportStatus.COMMITTED,
+    committedBy: ctx.em.getReference(UserAccount, viewer.accountId),
+    committedAt: ctx.services.clock.now(),
+  });
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'import.commit',
+    targetIds: [run.id],
+    detail: {
+      kind: run.kind,
+      fileSha256: run.fileSha256,
+      rowCount: plan.rowCount,
+      ...plan.counts,
+      changedRows: outcome.changedIds.length,
+      accountsCreated: outcome.initialPasswords.length,
+    },
+  });
+  return { value: { run, initialPasswords: outcome.initialPasswords }, userErrors: [] };
+}
