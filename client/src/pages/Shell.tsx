@@ -9,6 +9,8 @@ import { SchoolsPage } from './SchoolsPage';
 import { SessionsPage } from './SessionsPage';
 import { GradesPage } from './GradesPage';
 import { HomeroomPage } from './HomeroomPage';
+import { CadresPage } from './CadresPage';
+import { CounselingPage } from './CounselingPage';
 import { TemplatesPage } from './TemplatesPage';
 import { TimelinePage } from './TimelinePage';
 import { AlertToasts } from '../components/AlertToasts';
@@ -30,6 +32,8 @@ export const ShellMeFragment = graphql(`
     viewerCanEnterGrades
     viewerCanViewHomeroom
     viewerCanPublishTemplates
+    viewerCanRecordCadres
+    viewerCanRecordCounseling
     school {
       id
       displayName
@@ -86,6 +90,8 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     },
     { path: '/grades', label: '成績登錄', visible: viewer.viewerCanEnterGrades },
     { path: '/homeroom', label: '我的班級', visible: viewer.viewerCanViewHomeroom },
+    { path: '/cadres', label: '校內幹部', visible: viewer.viewerCanRecordCadres },
+    { path: '/counseling', label: '課程諮詢紀錄', visible: viewer.viewerCanRecordCounseling },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
@@ -134,6 +140,8 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/templates' && <TemplatesPage />}
         {current.path === '/grades' && <GradesPage />}
         {current.path === '/homeroom' && <HomeroomPage />}
+        {current.path === '/cadres' && <CadresPage />}
+        {current.path === '/counseling' && <CounselingPage />}
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}

@@ -1,0 +1,332 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { classLabel, studentLabel, useClassRosters, type ClassRosters } from '../components/ClassRosters';
+import { ErrorList } from '../components/ErrorList';
+import { RocDateHint } from '../components/RocDateHint';
+import { graphql } from '../gql';
+import type { CounselingKind } from '../gql/graphql';
+import { rocCalendarDate, toTaipeiInput } from '../lib/roc';
+
+const CounselingQuery = graphql(`
+  query CounselingPage($after: String) {
+    me {
+      id
+      serverTime
+    }
+    counselingRecords(first: 100, after: $after) {
+      nodes {
+        id
+        kind
+        heldOn
+        topic
+        content
+        createdAt
+        students {
+          id
+          name
+          studentNumber
+          schoolClass {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const RecordCounselingMutation = graphql(`
+  mutation RecordCounseling($input: RecordCounselingInput!) {
+    recordCounseling(input: $input) {
+      record {
+        id
+        kind
+        heldOn
+        topic
+        students {
+          id
+          name
+          studentNumber
+        }
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const KIND_LABELS: Record<CounselingKind, string> = { INDIVIDUAL: '個別諮詢', GROUP: '團體諮詢' };
+
+/** The API gives a record's students in no particular order; they are shown by 學號. */
+const byNumber = <T extends { studentNumber: string }>(students: readonly T[]): T[] =>
+  [...students].sort((a, b) => a.studentNumber.localeCompare(b.studentNumber, 'en', { numeric: true }));
+
+interface Picked {
+  id: string;
+  name: string;
+  studentNumber: string;
+}
+
+function CounselingForm({ today, rosters }: { today: string; rosters: ClassRosters }) {
+  const classes = rosters.classes ?? [];
+  const newestYear = classes[0]?.academicYear.year;
+  const [kind, setKind] = useState<CounselingKind>('INDIVIDUAL');
+  const [classId, setClassId] = useState('');
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [lookup, setLookup] = useState('');
+  const [heldOn, setHeldOn] = useState(today);
+  const [topic, setTopic] = useState('');
+  const [content, setContent] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [record, { loading }] = useMutation(RecordCounselingMutation, {
+    refetchQueries: ['CounselingPage'],
+    awaitRefetchQueries: true,
+  });
+  const schoolClass = classes.find((c) => c.id === classId) ?? null;
+  const isPicked = (id: string) => picked.some((p) => p.id === id);
+  const toggle = (student: Picked, on: boolean) =>
+    setPicked((current) =>
+      on
+        ? current.some((p) => p.id === student.id)
+          ? current
+          : [...current, student]
+        : current.filter((p) => p.id !== student.id),
+    );
+
+  function addByNumber() {
+    setNotice(null);
+    const found = rosters.findByNumber(lookup);
+    if (!found) {
+      setErrors([lookup.trim() ? `找不到學號「${lookup.trim()}」的學生。` : '請輸入學號。']);
+      return;
+    }
+    setErrors([]);
+    toggle(found.student, true);
+    setLookup('');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    try {
+      const result = await record({
+        variables: { input: { kind, studentIds: picked.map((p) => p.id), heldOn, topic, content } },
+      });
+      const payload = result.data?.recordCounseling;
+      const problems = payload?.userErrors ?? [];
+      setErrors([...new Set(problems.map((problem) => problem.message))]);
+      if (payload?.record && problems.length === 0) {
+        const saved = payload.record;
+        setNotice(
+          `已登錄 ${rocCalendarDate(saved.heldOn)} ${KIND_LABELS[saved.kind]}「${saved.topic}」：` +
+            `${byNumber(saved.students)
+              .map((s) => `${s.name}（${s.studentNumber}）`)
+              .join('、')}。`,
+        );
+        setPicked([]);
+        setTopic('');
+        setContent('');
+      }
+    } catch (caught) {
+      setErrors([`無法儲存：${caught instanceof Error ? caught.message : String(caught)}`]);
+    }
+  }
+
+  return (
+    <form className="card-form" aria-label="登錄課程諮詢紀錄" onSubmit={(event) => void submit(event)}>
+      <h3>登錄一次諮詢</h3>
+      <fieldset>
+        <legend>諮詢方式</legend>
+        {(['INDIVIDUAL', 'GROUP'] as const).map((value) => (
+          <label key={value} className="inline-choice">
+            <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+            {KIND_LABELS[value]}
+          </label>
+        ))}
+        <p className="muted">個別諮詢選一位學生，團體諮詢選兩位以上。</p>
+      </fieldset>
+      <fieldset>
+        <legend>參與學生</legend>
+        {classes.length === 0 ? (
+          <p className="muted" data-testid="no-rosters">
+            您的帳號看不到任何班級的學生名單（班級學生目前只開放給該班導師與行政人員查看），因此無法在這裡選擇學生。
+          </p>
+        ) : (
+          <>
+            <div className="picker">
+              <label>
+                班級
+                <select value={classId} onChange={(event) => setClassId(event.target.value)}>
+                  <option value="">（請選擇）</option>
+                  {classes.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {classLabel(c, newestYear)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <span className="muted">或</span>
+              <label>
+                以學號加入
+                <input
+                  value={lookup}
+                  onChange={(event) => setLookup(event.target.value)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      addByNumber();
+                    }
+                  }}
+                />
+              </label>
+              <button type="button" className="secondary" onClick={addByNumber}>
+                加入
+              </button>
+            </div>
+            {schoolClass && (
+              <div className="checklist" role="group" aria-label={`${schoolClass.name} 班學生`}>
+                {schoolClass.students.map((student) => (
+                  <label key={student.id} className="inline-choice">
+                    <input
+                      type="checkbox"
+                      checked={isPicked(student.id)}
+                      onChange={(event) => toggle(student, event.target.checked)}
+                    />
+                    {studentLabel(student)}
+                  </label>
+                ))}
+              </div>
+            )}
+          </>
+        )}
+        <div data-testid="picked-students">
+          {picked.length === 0 ? (
+            <p className="muted">尚未選擇學生。</p>
+          ) : (
+            <ul className="picked">
+              {picked.map((student) => (
+                <li key={student.id}>
+                  {student.name}（{student.studentNumber}）
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`移除 ${student.name}`}
+                    onClick={() => toggle(student, false)}
+                  >
+                    移除
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </fieldset>
+      <label>
+        諮詢日期
+        <span className="date-field">
+          <input type="date" value={heldOn} max={today} onChange={(event) => setHeldOn(event.target.value)} />
+          <RocDateHint value={heldOn} testId="held-on-roc" />
+        </span>
+      </label>
+      <label>
+        主題
+        <input value={topic} onChange={(event) => setTopic(event.target.value)} placeholder="例如：選修規劃" />
+      </label>
+      <label>
+        內容
+        <textarea value={content} rows={4} onChange={(event) => setContent(event.target.value)} />
+      </label>
+      <ErrorList messages={errors} />
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={loading}>
+          {loading ? '儲存中…' : '登錄諮詢紀錄'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Course counselors record group and individual sessions (課程諮詢紀錄) and see their own, newest first. */
+export function CounselingPage() {
+  const { data, error, fetchMore } = useQuery(CounselingQuery, { fetchPolicy: 'cache-and-network' });
+  const rosters = useClassRosters();
+  const hasNextPage = data?.counselingRecords.pageInfo.hasNextPage ?? false;
+  const endCursor = data?.counselingRecords.pageInfo.endCursor ?? null;
+  // The list comes a page at a time, oldest first; every page is loaded so that the newest can be shown first.
+  useEffect(() => {
+    if (!hasNextPage || !endCursor) return;
+    void fetchMore({
+      variables: { after: endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        ...fetchMoreResult,
+        counselingRecords: {
+          ...fetchMoreResult.counselingRecords,
+          nodes: [...previous.counselingRecords.nodes, ...fetchMoreResult.counselingRecords.nodes],
+        },
+      }),
+    });
+  }, [hasNextPage, endCursor, fetchMore]);
+
+  if (error) return <p role="alert">無法載入課程諮詢紀錄：{error.message}</p>;
+  if (rosters.error) return <p role="alert">無法載入班級：{rosters.error}</p>;
+  if (!data?.me || !rosters.classes) return <p>載入中…</p>;
+  const records = hasNextPage
+    ? null
+    : [...data.counselingRecords.nodes].sort(
+        (a, b) => b.heldOn.localeCompare(a.heldOn) || b.createdAt.localeCompare(a.createdAt),
+      );
+  return (
+    <section>
+      <h2>課程諮詢紀錄</h2>
+      <CounselingForm today={toTaipeiInput(data.me.serverTime).slice(0, 10)} rosters={rosters} />
+      <section aria-label="我的諮詢紀錄">
+        <h3>我的諮詢紀錄</h3>
+        {records === null ? (
+          <p>載入中…</p>
+        ) : records.length === 0 ? (
+          <p>尚無課程諮詢紀錄。</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>日期</th>
+                <th>方式</th>
+                <th>學生</th>
+                <th>主題</th>
+                <th>內容</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((item) => (
+                <tr key={item.id}>
+                  <td>{rocCalendarDate(item.heldOn)}</td>
+                  <td>{KIND_LABELS[item.kind]}</td>
+                  <td>
+                    {byNumber(item.students)
+                      .map((s) => `${s.name}（${s.studentNumber}${s.schoolClass ? `，${s.schoolClass.name} 班` : ''}）`)
+                      .join('、')}
+                  </td>
+                  <td>{item.topic}</td>
+                  <td className="prose">{item.content}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import type { TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+let school: TestSchool;
+let browser: Browser;
+
+const count = async (table: 'cadre_record' | 'counseling_record' | 'counseling_participant'): Promise<number> =>
+  (await app.sqlOne<{ n: number }>(`select count(*)::int as n from ${table} where school_id = ?`, [school.school.id]))
+    .n;
+
+describe.skipIf(!haveBrowser)('the cadre and counseling pages in Chromium', () => {
+  beforeAll(async () => {
+    app = await startTestApp();
+    const city = await app.factory.city();
+    school = await city.school({ studentsPerClass: 3 });
+    // The API shows a class's students only to its homeroom teacher and school admin staff, so the counselor leads
+    // class 101 here; a counselor who leads no class has no students to pick from.
+    const counselor = school.accounts.find((account) => account.username === school.logins.counselor.username)!;
+    await app.sql('update school_class set homeroom_teacher_id = ? where school_id = ? and id = ?', [
+      counselor.id,
+      school.school.id,
+      school.classes[1]!.id,
+    ]);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets 訓育組 record a cadre position found by 學號, refusing an end before the start with nothing saved', async () => {
+    const student = school.students[3]!; // seat 1 of class 101
+    const page = await signIn(browser, app.url, school.logins.affairs.username, school.logins.affairs.password);
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '校內幹部' }).click();
+    const form = page.getByRole('form', { name: '登錄校內幹部' });
+    const term = form.getByLabel('學期');
+    await term.waitFor();
+    expect(await term.locator('option:checked').textContent()).toBe('115學年度第1學期（目前學期）');
+    // The dates start as the term's, shown in ROC form beside the inputs.
+    expect(await form.getByTestId('starts-on-roc').textContent()).toBe('民國 115/08/01');
+    expect(await form.getByTestId('ends-on-roc').textContent()).toBe('民國 116/01/31');
+
+    await form.getByLabel('以學號查詢').fill(student.studentNumber);
+    await form.getByRole('button', { name: '查詢' }).click();
+    expect(await form.getByTestId('chosen-student').textContent()).toBe(
+      `已選：${student.name}（學號 ${student.studentNumber}，101 班）`,
+    );
+    await form.getByLabel('單位').fill('班級');
+    await form.getByLabel('職稱').fill('班長');
+    await form.getByLabel('幹部等級').selectOption('2');
+    await form.getByLabel('開始日期').fill('2026-09-01');
+    await form.getByLabel('結束日期').fill('2026-08-31');
+    expect(await form.getByTestId('ends-on-roc').textContent()).toBe('民國 115/08/31');
+
+    await form.getByRole('button', { name: '登錄校內幹部' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('結束日期不可早於開始日期。');
+    expect(await count('cadre_record')).toBe(0);
+
+    await form.getByLabel('結束日期').fill('2027-01-20');
+    await form.getByRole('button', { name: '登錄校內幹部' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe(`已登錄：${student.name}（${student.studentNumber}）班級班長，第 2 級，115/09/01–116/01/20。`);
+    expect(await form.getByRole('alert').count()).toBe(0);
+
+    const list = page.getByRole('region', { name: '101 班校內幹部' });
+    const row = list.getByRole('row').filter({ hasText: student.name });
+    await expect
+      .poll(() => row.textContent())
+      .toBe(`1${student.studentNumber}${student.name}班級班長2115/09/01–116/01/20`);
+    const saved = await app.sql<{ unit: string; position: string; level: number; starts_on: string; ends_on: string }>(
+      `select unit, position, level, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
+       from cadre_record where school_id = ? and student_id = ?`,
+      [school.school.id, student.id],
+    );
+    expect(saved).toEqual([
+      { unit: '班級', position: '班長', level: 2, starts_on: '2026-09-01', ends_on: '2027-01-20' },
+    ]);
+    await page.close();
+  });
+
+  it('lets a counselor record a group session with two students, refusing an empty topic with nothing saved', async () => {
+    const [first, second] = [school.students[3]!, school.students[4]!]; // seats 1 and 2 of class 101
+    const page = await signIn(browser, app.url, school.logins.counselor.username, school.logins.counselor.password);
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '課程諮詢紀錄' }).click();
+    const form = page.getByRole('form', { name: '登錄課程諮詢紀錄' });
+    await form.waitFor();
+    await expect
+      .poll(() => page.getByRole('region', { name: '我的諮詢紀錄' }).textContent())
+      .toContain('尚無課程諮詢紀錄');
+    // The server says it is 28 November 2026 in Taipei; the browser sits in New York.
+    expect(await form.getByLabel('諮詢日期').inputValue()).toBe('2026-11-28');
+    expect(await form.getByTestId('held-on-roc').textContent()).toBe('民國 115/11/28');
+
+    await form.getByLabel('團體諮詢').check();
+    await form.getByLabel('班級').selectOption({ label: '101 班' });
+    await form
+      .getByRole('group', { name: '101 班學生' })
+      .getByLabel(`1 號 ${first.name}（${first.studentNumber}）`)
+      .check();
+    await form.getByLabel('以學號加入').fill(second.studentNumber);
+    await form.getByRole('button', { name: '加入', exact: true }).click();
+    const picked = form.getByTestId('picked-students');
+    await expect
+      .poll(() => picked.getByRole('listitem').allTextContents())
+      .toEqual([`${first.name}（${first.studentNumber}）移除`, `${second.name}（${second.studentNumber}）移除`]);
+    await form.getByLabel('諮詢日期').fill('2026-11-27');
+    expect(await form.getByTestId('held-on-roc').textContent()).toBe('民國 115/11/27');
+    await form.getByLabel('內容').fill('說明高二選組與選修規劃。');
+
+    await form.getByRole('button', { name: '登錄諮詢紀錄' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('請填寫主題（最多 100 個字）。');
+    expect([await count('counseling_record'), await count('counseling_participant')]).toEqual([0, 0]);
+
+    await form.getByLabel('主題').fill('選組說明');
+    await form.getByRole('button', { name: '登錄諮詢紀錄' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe(
+        `已登錄 115/11/27 團體諮詢「選組說明」：${first.name}（${first.studentNumber}）、${second.name}（${second.studentNumber}）。`,
+      );
+    const list = page.getByRole('region', { name: '我的諮詢紀錄' });
+    const row = list.getByRole('row').filter({ hasText: '選組說明' });
+    await expect
+      .poll(() => row.getByRole('cell').allTextContents())
+      .toEqual([
+        '115/11/27',
+        '團體諮詢',
+        `${first.name}（${first.studentNumber}，101 班）、${second.name}（${second.studentNumber}，101 班）`,
+        '選組說明',
+        '說明高二選組與選修規劃。',
+      ]);
+    expect([await count('counseling_record'), await count('counseling_participant')]).toEqual([1, 2]);
+    await page.close();
+  });
+});
