@@ -258,6 +258,15 @@ describe('student roster import', () => {
     expect((await commit(staff, again)).userErrors).toEqual([]);
     expect(await footprint(school)).toEqual({ ...after, commits: 2 });
 
+    // Read back from the database, newest first, with their timestamps.
+    const recent = await staff.ok<{ recentImports: { status: string; committedAt: string }[] }>(
+      '{ recentImports { status committedAt } }',
+    );
+    expect(recent.recentImports).toEqual([
+      { status: 'COMMITTED', committedAt: app.clock.now().toISOString() },
+      { status: 'COMMITTED', committedAt: app.clock.now().toISOString() },
+    ]);
+
     // A committed import cannot be committed twice.
     expect((await commit(staff, run)).userErrors.map((error) => error.code)).toEqual(['ALREADY_COMMITTED']);
   });

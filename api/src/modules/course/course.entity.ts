@@ -116,7 +116,7 @@ export class Enrolment extends SchoolOwnedEntity<'kind'> {
   gradedBy?: Ref<UserAccount> | null;
 
   @Field(() => Date, { nullable: true, description: '最後登錄成績的時間' })
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   gradedAt?: Date | null;
 
   get globalId(): string {

@@ -55,7 +55,7 @@ export class FileUpload extends SchoolOwnedEntity<'sha256' | 'size' | 'contentTy
   contentType?: string | null;
 
   @Field(() => Date, { nullable: true, description: '檔案完整收到的時間' })
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   storedAt?: Date | null;
 
   get globalId(): string {

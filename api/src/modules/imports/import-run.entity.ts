@@ -121,7 +121,7 @@ export class ImportRun extends SchoolOwnedEntity<
   committedBy?: Ref<UserAccount> | null;
 
   @Field(() => Date, { nullable: true })
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   committedAt?: Date | null;
 
   get globalId(): string {

@@ -48,7 +48,7 @@ export class Term extends SchoolOwnedPeriod<'finalizedAt'> implements Node {
   academicYear!: Ref<AcademicYear>;
 
   @Field(() => Date, { nullable: true, description: '完成最終提交的時間；之後期程不再變動' })
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   finalizedAt?: Date | null;
 
   @Field(() => Int, { description: '學期：1 上學期、2 下學期' })

@@ -94,9 +94,9 @@ export class DeadlineAlert extends SchoolOwnedEntity<'firedAt' | 'cancelledAt'> 
   @Property()
   fireAt!: Date;
 
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   firedAt?: Date | null;
 
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   cancelledAt?: Date | null;
 }
