@@ -131,6 +131,21 @@ describe('課程諮詢紀錄 by course counselors', () => {
       data.counselingRecords.nodes.map((n) => n.id).sort();
     const both = [individual.recordCounseling.record!.id, group.recordCounseling.record!.id].sort();
     expect(ids(await counselor.ok(LIST))).toEqual(both);
+    // Newest session first, across pages.
+    const firstPage = await counselor.ok<{
+      counselingRecords: { nodes: { id: string }[]; pageInfo: { endCursor: string } };
+    }>('{ counselingRecords(first: 1) { nodes { id } pageInfo { endCursor } } }');
+    expect(firstPage.counselingRecords.nodes.map((n) => n.id)).toEqual([group.recordCounseling.record!.id]);
+    const secondPage = await counselor.ok<{ counselingRecords: { nodes: { id: string }[] } }>(
+      'query ($after: String) { counselingRecords(first: 1, after: $after) { nodes { id } } }',
+      { after: firstPage.counselingRecords.pageInfo.endCursor },
+    );
+    expect(secondPage.counselingRecords.nodes.map((n) => n.id)).toEqual([individual.recordCounseling.record!.id]);
+    // Counselors advise any student of the school, so they can find every one of them.
+    const roster = await counselor.ok<{ students: { nodes: { id: string }[] } }>(
+      '{ students(first: 100) { nodes { id } } }',
+    );
+    expect(roster.students.nodes).toHaveLength(school.students.length);
     const admin = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     expect(ids(await admin.ok(LIST))).toEqual(both);
     const other = await app

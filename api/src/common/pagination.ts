@@ -91,8 +91,8 @@ function decodeCursor(cursor: string): [CursorValue, string] {
 }
 
 /**
- * Keyset pagination ordered by one column and then the id: stable while rows are added, and an index range scan
- * on (school_id, column, ...) instead of an OFFSET that reads every skipped row.
+ * Keyset pagination ordered by one column and then the id, both ascending or both descending: stable while rows are
+ * added, and an index range scan on (school_id, column, ...) instead of an OFFSET that reads every skipped row.
  */
 export async function paginate<T extends { id: string }, K extends keyof T & string>(
   em: EntityManager,
@@ -100,18 +100,20 @@ export async function paginate<T extends { id: string }, K extends keyof T & str
   where: FilterQuery<T>,
   args: ConnectionArgs,
   orderKey: K,
+  direction: 'asc' | 'desc' = 'asc',
 ): Promise<Connection<T>> {
+  const beyond = direction === 'asc' ? '$gt' : '$lt';
   const limit = pageSize(args);
   let filter = where;
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
     const after = {
-      $or: [{ [orderKey]: { $gt: value } }, { [orderKey]: value, id: { $gt: id } }],
+      $or: [{ [orderKey]: { [beyond]: value } }, { [orderKey]: value, id: { [beyond]: id } }],
     } as unknown as FilterQuery<T>;
     filter = { $and: [where, after] } as unknown as FilterQuery<T>;
   }
   const rows = (await em.find(entity, filter, {
-    orderBy: { [orderKey]: 'asc', id: 'asc' } as never,
+    orderBy: { [orderKey]: direction, id: direction } as never,
     limit: limit + 1,
   })) as T[];
   const page = rows.slice(0, limit);

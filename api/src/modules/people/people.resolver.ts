@@ -20,12 +20,17 @@ import { requireIdOfType } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
-import { hasRole } from '../../common/viewer.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { Role } from './people.enums.js';
-import { canListStudents, canSeeFullNationalId, createStudent, updateStudent } from './student.service.js';
+import {
+  canListStudents,
+  canSeeFullNationalId,
+  createStudent,
+  seesWholeSchool,
+  updateStudent,
+} from './student.service.js';
 import { Student } from './student.entity.js';
 import { UserAccount } from './user-account.entity.js';
 
@@ -40,7 +45,9 @@ class StudentPayload extends MutationPayload {
 @Resolver(() => Student)
 export class StudentResolver {
   @Authorized()
-  @Query(() => StudentConnection, { description: '學生名單：行政人員看全校，導師只看自己帶的班級；依學號排序' })
+  @Query(() => StudentConnection, {
+    description: '學生名單：行政人員與課程諮詢教師看全校，導師只看自己帶的班級；依學號排序',
+  })
   async students(
     @Args() args: ConnectionArgs,
     @Arg('classId', () => ID, { nullable: true, description: '只列出這個班級' }) classId: string | null,
@@ -50,8 +57,8 @@ export class StudentResolver {
     if (!canListStudents(viewer)) throw forbidden('查看學生名單');
     const classFilter: FilterQuery<SchoolClass> = {};
     if (classId) classFilter.id = requireIdOfType(classId, 'SchoolClass', '班級', 'classId');
-    // Homeroom teachers see the classes they lead; school admin staff see every class.
-    if (!hasRole(viewer, Role.SCHOOL_ADMIN)) classFilter.homeroomTeacher = viewer.accountId;
+    // Homeroom teachers see the classes they lead; whole-school staff see every class.
+    if (!seesWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
     const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }

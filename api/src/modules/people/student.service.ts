@@ -21,15 +21,21 @@ export const canManageStudents = (viewer: Viewer | null): boolean => hasSection(
 /** Only 註冊組 needs the full number (it goes into the central rosters); everyone else sees it masked. */
 export const canSeeFullNationalId = canManageStudents;
 
-export const canListStudents = (viewer: Viewer | null): boolean =>
-  hasRole(viewer, Role.SCHOOL_ADMIN, Role.HOMEROOM_TEACHER);
+/**
+ * Who sees every student of the school: office staff, and course counselors, who advise any student who asks and
+ * record those sessions.
+ */
+export const seesWholeSchool = (viewer: Viewer | null): boolean => hasRole(viewer, Role.SCHOOL_ADMIN, Role.COUNSELOR);
 
-/** Whether the viewer may see this student at all: the student, school admin staff, or the class's homeroom teacher. */
+export const canListStudents = (viewer: Viewer | null): boolean =>
+  seesWholeSchool(viewer) || hasRole(viewer, Role.HOMEROOM_TEACHER);
+
+/** Whether the viewer may see this student at all: the student, whole-school staff, or the class's homeroom teacher. */
 export async function canViewStudent(ctx: AppContext, student: Student): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!viewer || viewer.schoolId !== student.schoolId) return false;
   if (student.account?.id === viewer.accountId) return true;
-  if (hasRole(viewer, Role.SCHOOL_ADMIN)) return true;
+  if (seesWholeSchool(viewer)) return true;
   if (hasRole(viewer, Role.HOMEROOM_TEACHER) && student.schoolClass) {
     const schoolClass = await ctx.loaders.classById.load(student.schoolClass.id);
     return schoolClass?.homeroomTeacher?.id === viewer.accountId;

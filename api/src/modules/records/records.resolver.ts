@@ -22,6 +22,7 @@ import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
+import { Term } from '../term/term.entity.js';
 import { RecordCadreInput, RecordCounselingInput } from './dto/records.input.js';
 import { CadreRecord, CounselingParticipant, CounselingRecord } from './records.entity.js';
 import { recordCadre, recordCounseling } from './records.service.js';
@@ -56,7 +57,7 @@ export class CounselingRecordResolver {
       const mine = student ? await ctx.em.find(CounselingParticipant, { student }) : [];
       where = { id: { $in: mine.map((participant) => participant.record.id) } };
     } else throw forbidden('查看課程諮詢紀錄');
-    return paginate(ctx.em, CounselingRecord, where, args, 'heldOn');
+    return paginate(ctx.em, CounselingRecord, where, args, 'heldOn', 'desc');
   }
 
   @FieldResolver(() => UserAccount, { nullable: true, description: '課程諮詢教師' })
@@ -93,6 +94,11 @@ export class CadreRecordResolver {
   @Mutation(() => CadreRecordPayload, { description: '登錄校內幹部經歷（訓育組）' })
   async recordCadre(@Arg('input') input: RecordCadreInput, @Ctx() ctx: AppContext): Promise<CadreRecordPayload> {
     return payload(new CadreRecordPayload(), 'record', await recordCadre(ctx, input), null);
+  }
+
+  @FieldResolver(() => Term, { description: '學期' })
+  async term(@Root() record: CadreRecord, @Ctx() ctx: AppContext): Promise<Term | null> {
+    return ctx.loaders.termById.load(record.term.id);
   }
 }
 
