@@ -15,6 +15,7 @@ import { TemplatesPage } from './TemplatesPage';
 import { TimelinePage } from './TimelinePage';
 import { AlertToasts } from '../components/AlertToasts';
 import { StudentsPage } from './StudentsPage';
+import { ImportsPage } from './ImportsPage';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
@@ -32,6 +33,7 @@ export const ShellMeFragment = graphql(`
     viewerCanEnterGrades
     viewerCanViewHomeroom
     viewerCanPublishTemplates
+    viewerCanImport
     viewerCanRecordCadres
     viewerCanRecordCounseling
     school {
@@ -93,6 +95,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/cadres', label: '校內幹部', visible: viewer.viewerCanRecordCadres },
     { path: '/counseling', label: '課程諮詢紀錄', visible: viewer.viewerCanRecordCounseling },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
+    { path: '/imports', label: '資料匯入', visible: viewer.viewerCanImport },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
     { path: '/sessions', label: '登入裝置', visible: true },
@@ -143,6 +146,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/cadres' && <CadresPage />}
         {current.path === '/counseling' && <CounselingPage />}
         {current.path === '/students' && <StudentsPage />}
+        {current.path === '/imports' && <ImportsPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}
