@@ -40,6 +40,10 @@ const ClassCadresQuery = graphql(`
           name
           cadreRecords {
             id
+            term {
+              id
+              label
+            }
             unit
             position
             level
@@ -84,13 +88,13 @@ function ClassCadres({ classId }: { classId: string }) {
   return (
     <section aria-label={`${schoolClass.name} 班校內幹部`} data-testid="class-cadres">
       <h3>{schoolClass.name} 班的校內幹部</h3>
-      <p className="muted">列出本班學生所有已登錄的校內幹部經歷（各學期）。</p>
       {rows.length === 0 ? (
         <p>本班尚未登錄校內幹部。</p>
       ) : (
         <table>
           <thead>
             <tr>
+              <th>學期</th>
               <th>座號</th>
               <th>學號</th>
               <th>姓名</th>
@@ -103,6 +107,7 @@ function ClassCadres({ classId }: { classId: string }) {
           <tbody>
             {rows.map(({ student, record }) => (
               <tr key={record.id}>
+                <td>{record.term?.label}</td>
                 <td>{student.seatNumber ?? ''}</td>
                 <td>{student.studentNumber}</td>
                 <td>{student.name}</td>
