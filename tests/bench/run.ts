@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alertFanoutBenchmark } from './alert-fanout.bench.js';
+import { importBenchmark } from './import.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
 import { startServerProcess } from './server-process.js';
 
@@ -66,6 +67,23 @@ if (!only || only === 'alert-fanout') {
     await write('alert-fanout', { benchmark: 'alert-fanout', at: new Date().toISOString(), machine, result });
     console.log(`\n${subscribers} idle deadlineAlerts subscribers on one instance, one alert:`);
     console.table([result]);
+  } finally {
+    await server.stop();
+  }
+}
+
+if (!only || only === 'import') {
+  const server = await startServerProcess(repoRoot);
+  try {
+    const result = await importBenchmark(server);
+    await write('import', { benchmark: 'import', at: new Date().toISOString(), machine, result });
+    const { phases, ...summary } = result;
+    console.log(
+      `\nXLSX import: ${summary.students} students, ${summary.sections} sections, ${summary.enrolments} enrolments` +
+        ` (seconds as the client sees them; server peak RSS from ${summary.peakSource}, per phase):`,
+    );
+    console.table(phases);
+    console.log(summary);
   } finally {
     await server.stop();
   }
