@@ -26,6 +26,7 @@ export interface AppConfig {
   worker: WorkerConfig;
   files: FilesConfig;
   imports: ImportPolicy;
+  portfolio: PortfolioPolicy;
   logLevel: 'silent' | 'info' | 'debug';
 }
 
@@ -58,8 +59,18 @@ export interface FilesConfig {
   dir: string;
   /** Largest import file accepted (bytes). */
   importMaxBytes: number;
+  /** Largest evidence document (PDF/JPG/PNG) and audio or video file (MP3/MP4) accepted: policy, bytes. */
+  documentMaxBytes: number;
+  mediaMaxBytes: number;
   /** How long an upload slot waits for its bytes. */
   slotMinutes: number;
+}
+
+export interface PortfolioPolicy {
+  /** Course outcomes a student may select (勾選) per academic year. */
+  maxSelectedOutcomes: number;
+  /** Diverse performances a student may select per academic year. */
+  maxSelectedPerformances: number;
 }
 
 export interface ImportPolicy {
@@ -146,10 +157,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     files: {
       dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? path.join(repoRoot, '.data'), 'files')),
       importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024),
+      documentMaxBytes: intFromEnv(env, 'UPLOAD_DOCUMENT_MAX_BYTES', 4 * 1024 * 1024),
+      mediaMaxBytes: intFromEnv(env, 'UPLOAD_MEDIA_MAX_BYTES', 10 * 1024 * 1024),
       slotMinutes: intFromEnv(env, 'UPLOAD_SLOT_MINUTES', 30),
     },
     imports: {
       maxRows: intFromEnv(env, 'IMPORT_MAX_ROWS', 50_000),
+    },
+    portfolio: {
+      maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),
+      maxSelectedPerformances: intFromEnv(env, 'SELECT_MAX_PERFORMANCES', 10),
     },
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
   };

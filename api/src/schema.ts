@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
+import {
+  CourseOutcomeResolver,
+  CourseOutcomeVersionResolver,
+  DiversePerformanceResolver,
+  EnrolmentOutcomesResolver,
+  FileUploadResolver,
+  SelectionResolver,
+  StudentPortfolioResolver,
+} from './modules/portfolio/portfolio.resolver.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
@@ -60,6 +69,13 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       StudentCadreResolver,
       FilesResolver,
       ImportResolver,
+      CourseOutcomeResolver,
+      CourseOutcomeVersionResolver,
+      FileUploadResolver,
+      DiversePerformanceResolver,
+      SelectionResolver,
+      EnrolmentOutcomesResolver,
+      StudentPortfolioResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

@@ -21,6 +21,7 @@ import { requestTransactionPlugin } from './common/request-transaction.plugin.js
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
+import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -184,6 +185,9 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   );
 
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
+  app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) =>
+    serveFile(services, req, res, bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie)),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

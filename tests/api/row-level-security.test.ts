@@ -85,7 +85,23 @@ beforeAll(async () => {
   // Course records for both schools.
   for (const school of [schoolA, schoolB]) {
     const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-    await app.factory.sections(school, [{ subjectName: '數學', teacher, students: school.students.slice(0, 2) }]);
+    const [section] = await app.factory.sections(school, [
+      { subjectName: '數學', teacher, students: school.students.slice(0, 2) },
+    ]);
+    // Evidence: outcomes with their versions, a certification proxy and a diverse performance.
+    await app.factory.outcomes(school, section!, 1, teacher.id);
+    const homeroom = school.accounts.find((account) => account.username === school.logins.homeroom.username)!;
+    await app.sql(
+      `insert into certification_proxy (school_id, id, teacher_id, proxy_id, created_by, created_at)
+       values (?, gen_random_uuid(), ?, ?, ?, now())`,
+      [school.school.id, teacher.id, homeroom.id, teacher.id],
+    );
+    await app.sql(
+      `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, description,
+                                        created_at, updated_at)
+       values (?, gen_random_uuid(), ?, ?, 'OTHER', '志工', '簡述', now(), now())`,
+      [school.school.id, school.students[0]!.id, school.years.at(-1)!.id],
+    );
   }
   // An upload and an import dry run for both schools.
   for (const school of [schoolA, schoolB]) {

@@ -173,6 +173,53 @@ export class TestFactory {
     });
   }
 
+  /**
+   * Course outcomes waiting for certification, `perStudent` for every student of the section, each with a stored
+   * document upload (bytes not on disk: for queue and progress tests that never open the file).
+   */
+  async outcomes(school: TestSchool, section: CourseSection, perStudent: number, uploaderId: string): Promise<number> {
+    return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
+      const [row] = await tx.execute<{ n: number }[]>(
+        `with made as (
+           select e.school_id, e.id as enrolment_id, e.student_id, c.term_id, t.academic_year_id, n,
+                  gen_random_uuid() as outcome_id, gen_random_uuid() as upload_id
+           from enrolment e
+           join course_section s on s.school_id = e.school_id and s.id = e.section_id
+           join course c on c.school_id = s.school_id and c.id = s.course_id
+           join term t on t.school_id = c.school_id and t.id = c.term_id
+           cross join generate_series(1, ?) n
+           where e.school_id = ? and e.section_id = ?
+         ), uploads as (
+           insert into upload (school_id, id, purpose, file_name, declared_size, created_by, created_at, expires_at,
+                               sha256, size, content_type, stored_at)
+           select school_id, upload_id, 'DOCUMENT', '成果' || n || '.pdf', 100, ?, now(), now(),
+                  encode(sha256(upload_id::text::bytea), 'hex'), 100, 'application/pdf', now()
+           from made returning id
+         ), outcomes as (
+           insert into course_outcome (school_id, id, student_id, enrolment_id, term_id, academic_year_id, kind, status,
+                                       created_at, updated_at)
+           select school_id, outcome_id, student_id, enrolment_id, term_id, academic_year_id, 'OTHER', 'PENDING',
+                  now(), now()
+           from made returning id
+         )
+         insert into course_outcome_version (school_id, id, outcome_id, version, description, document_upload_id,
+                                             status, created_at)
+         select m.school_id, gen_random_uuid(), m.outcome_id, 1, '簡述 ' || m.n, m.upload_id, 'PENDING', now()
+         from made m
+         where exists (select 1 from outcomes o where o.id = m.outcome_id)
+           and exists (select 1 from uploads u where u.id = m.upload_id)
+         returning 1`,
+        [perStudent, school.school.id, section.id, uploaderId],
+      );
+      void row;
+      const [count] = await tx.execute<{ n: number }[]>(
+        'select count(*)::int as n from course_outcome o join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id where e.section_id = ?',
+        [section.id],
+      );
+      return count?.n ?? 0;
+    });
+  }
+
   async city(): Promise<TestCity> {
     const prefix = `t${token()}`;
     const authority = await this.owner.em

@@ -11,6 +11,9 @@ import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
 import { TimelineTemplateTask } from '../modules/timeline/timeline-template.entity.js';
+import { FileUpload } from '../modules/files/upload.entity.js';
+import { CourseOutcome, CourseOutcomeVersion } from '../modules/portfolio/course-outcome.entity.js';
+import { DiversePerformance } from '../modules/portfolio/diverse-performance.entity.js';
 
 type EntityWithId = { id: string };
 
@@ -71,6 +74,12 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
     courseById: byId(em, Course),
     sectionById: byId(em, CourseSection),
+    enrolmentById: byId(em, Enrolment),
+    uploadById: byId(em, FileUpload),
+    outcomeVersionsByOutcome: manyByKey(em, CourseOutcomeVersion, 'outcome', (v) => v.outcome.id, { version: 'asc' }),
+    outcomesByEnrolment: manyByKey(em, CourseOutcome, 'enrolment', (o) => o.enrolment.id, { createdAt: 'asc' }),
+    outcomesByStudent: manyByKey(em, CourseOutcome, 'student', (o) => o.student.id, { createdAt: 'asc' }),
+    performancesByStudent: manyByKey(em, DiversePerformance, 'student', (p) => p.student.id, { createdAt: 'asc' }),
     // A section's students in seat order, as a teacher reads the class list.
     enrolmentsBySection: manyByKey(em, Enrolment, 'section', (e) => e.section.id, {
       student: { seatNumber: 'asc', studentNumber: 'asc' },

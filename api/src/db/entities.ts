@@ -3,6 +3,8 @@ import { Course, CourseSection, Enrolment } from '../modules/course/course.entit
 import { CadreRecord, CounselingParticipant, CounselingRecord } from '../modules/records/records.entity.js';
 import { FileUpload } from '../modules/files/upload.entity.js';
 import { ImportRun } from '../modules/imports/import-run.entity.js';
+import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from '../modules/portfolio/course-outcome.entity.js';
+import { DiversePerformance } from '../modules/portfolio/diverse-performance.entity.js';
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
@@ -34,4 +36,8 @@ export const entities = [
   CounselingParticipant,
   FileUpload,
   ImportRun,
+  CourseOutcome,
+  CourseOutcomeVersion,
+  CertificationProxy,
+  DiversePerformance,
 ];

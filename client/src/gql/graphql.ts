@@ -228,8 +228,12 @@ export type TemplateTaskInput = {
 
 /** 上傳檔案的用途 */
 export type UploadPurpose =
+  /** 學習歷程文件（PDF、JPG、PNG） */
+  | 'DOCUMENT'
   /** 資料匯入（CSV 或 Excel） */
-  | 'IMPORT';
+  | 'IMPORT'
+  /** 學習歷程影音（MP3、MP4） */
+  | 'MEDIA';
 
 /** 學校調整的一項期程 */
 export type WindowShiftInput = {
@@ -292,7 +296,10 @@ export type CadresPageClassQuery = { node:
     | { __typename: 'CadreRecord', id: string }
     | { __typename: 'CounselingRecord', id: string }
     | { __typename: 'Course', id: string }
+    | { __typename: 'CourseOutcome', id: string }
+    | { __typename: 'CourseOutcomeVersion', id: string }
     | { __typename: 'CourseSection', id: string }
+    | { __typename: 'DiversePerformance', id: string }
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FileUpload', id: string }
     | { __typename: 'ImportRun', id: string }
@@ -349,7 +356,10 @@ export type GradesPageSectionQuery = { node:
     | { __typename: 'CadreRecord', id: string }
     | { __typename: 'CounselingRecord', id: string }
     | { __typename: 'Course', id: string }
+    | { __typename: 'CourseOutcome', id: string }
+    | { __typename: 'CourseOutcomeVersion', id: string }
     | { __typename: 'CourseSection', name: string, id: string, course: { id: string, subjectName: string }, enrolments: Array<{ id: string, termGrade: number | null, passed: boolean | null, makeupGrade: number | null, qualitativeNote: string | null, gradedAt: string | null, student: { id: string, studentNumber: string, name: string, seatNumber: number | null } }> }
+    | { __typename: 'DiversePerformance', id: string }
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FileUpload', id: string }
     | { __typename: 'ImportRun', id: string }

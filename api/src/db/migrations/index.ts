@@ -4,6 +4,7 @@ import { Migration20261128100000Timelines } from './Migration20261128100000Timel
 import { Migration20261128200000CourseRecords } from './Migration20261128200000CourseRecords.js';
 import { Migration20261128210000CadresCounseling } from './Migration20261128210000CadresCounseling.js';
 import { Migration20261128220000UploadsImports } from './Migration20261128220000UploadsImports.js';
+import { Migration20261128230000Evidence } from './Migration20261128230000Evidence.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128200000CourseRecords', class: Migration20261128200000CourseRecords },
   { name: 'Migration20261128210000CadresCounseling', class: Migration20261128210000CadresCounseling },
   { name: 'Migration20261128220000UploadsImports', class: Migration20261128220000UploadsImports },
+  { name: 'Migration20261128230000Evidence', class: Migration20261128230000Evidence },
 ];

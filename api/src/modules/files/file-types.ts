@@ -16,6 +16,18 @@ function looksLikeText(head: Buffer): boolean {
   return !head.includes(0x00);
 }
 
+const startsWith =
+  (...magic: number[]) =>
+  (head: Buffer): boolean =>
+    head.length >= magic.length && magic.every((byte, index) => head[index] === byte);
+
+/** MP3: an ID3 tag, or straight into an MPEG audio frame (11 set sync bits). */
+const isMp3 = (head: Buffer): boolean =>
+  startsWith(0x49, 0x44, 0x33)(head) || (head[0] === 0xff && head[1] !== undefined && (head[1] & 0xe0) === 0xe0);
+
+/** MP4: an ISO base media file starts with a box whose type is ftyp. */
+const isMp4 = (head: Buffer): boolean => head.subarray(4, 8).toString('latin1') === 'ftyp';
+
 const ACCEPTED: Record<UploadPurpose, AcceptedType[]> = {
   [UploadPurpose.IMPORT]: [
     {
@@ -25,9 +37,27 @@ const ACCEPTED: Record<UploadPurpose, AcceptedType[]> = {
     },
     { extension: '.csv', contentType: 'text/csv', matches: looksLikeText },
   ],
+  [UploadPurpose.DOCUMENT]: [
+    { extension: '.pdf', contentType: 'application/pdf', matches: startsWith(0x25, 0x50, 0x44, 0x46, 0x2d) },
+    { extension: '.jpg', contentType: 'image/jpeg', matches: startsWith(0xff, 0xd8, 0xff) },
+    { extension: '.jpeg', contentType: 'image/jpeg', matches: startsWith(0xff, 0xd8, 0xff) },
+    {
+      extension: '.png',
+      contentType: 'image/png',
+      matches: startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    },
+  ],
+  [UploadPurpose.MEDIA]: [
+    { extension: '.mp3', contentType: 'audio/mpeg', matches: isMp3 },
+    { extension: '.mp4', contentType: 'video/mp4', matches: isMp4 },
+  ],
 };
 
-const PURPOSE_LABELS: Record<UploadPurpose, string> = { [UploadPurpose.IMPORT]: 'CSV 或 Excel（.xlsx）' };
+const PURPOSE_LABELS: Record<UploadPurpose, string> = {
+  [UploadPurpose.IMPORT]: 'CSV 或 Excel（.xlsx）',
+  [UploadPurpose.DOCUMENT]: 'PDF、JPG 或 PNG',
+  [UploadPurpose.MEDIA]: 'MP3 或 MP4',
+};
 
 export type FileNameProblem = { code: 'UNSUPPORTED_FILE_TYPE' | 'OLD_EXCEL_FORMAT'; message: string };
 

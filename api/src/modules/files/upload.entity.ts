@@ -9,12 +9,18 @@ import { UserAccount } from '../people/user-account.entity.js';
 /** What a file is uploaded for decides which kinds of file and which sizes are accepted. */
 export enum UploadPurpose {
   IMPORT = 'IMPORT',
+  DOCUMENT = 'DOCUMENT',
+  MEDIA = 'MEDIA',
 }
 
 registerEnumType(UploadPurpose, {
   name: 'UploadPurpose',
   description: '上傳檔案的用途',
-  valuesConfig: enumDescriptions({ IMPORT: '資料匯入（CSV 或 Excel）' }),
+  valuesConfig: enumDescriptions({
+    IMPORT: '資料匯入（CSV 或 Excel）',
+    DOCUMENT: '學習歷程文件（PDF、JPG、PNG）',
+    MEDIA: '學習歷程影音（MP3、MP4）',
+  }),
 });
 
 @ObjectType({ implements: Node, description: '上傳的檔案：先取得上傳位置，再以 PUT 送出檔案內容' })

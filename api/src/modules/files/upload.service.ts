@@ -8,7 +8,8 @@ import { createContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { currentRequestId } from '../../common/request-id.js';
 import { inTenantTransaction } from '../../common/tenant.js';
-import { type Result, userError } from '../../common/user-error.js';
+import { idOfType } from '../../common/ids.js';
+import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import type { AppServices } from '../../services.js';
@@ -20,11 +21,14 @@ import { FileUpload, UploadPurpose } from './upload.entity.js';
 
 export const UPLOAD_PATH = '/uploads';
 
-/** Who may upload for what: imports are school staff's work. */
+/** Who may upload for what: imports are school staff's work, evidence is the students'. */
 function mayUpload(viewer: Viewer | null, purpose: UploadPurpose): boolean {
   switch (purpose) {
     case UploadPurpose.IMPORT:
       return hasRole(viewer, Role.SCHOOL_ADMIN);
+    case UploadPurpose.DOCUMENT:
+    case UploadPurpose.MEDIA:
+      return hasRole(viewer, Role.STUDENT);
   }
 }
 
@@ -32,6 +36,10 @@ function maxBytes(services: AppServices, purpose: UploadPurpose): number {
   switch (purpose) {
     case UploadPurpose.IMPORT:
       return services.config.files.importMaxBytes;
+    case UploadPurpose.DOCUMENT:
+      return services.config.files.documentMaxBytes;
+    case UploadPurpose.MEDIA:
+      return services.config.files.mediaMaxBytes;
   }
 }
 
@@ -215,4 +223,25 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
     services.log.error('upload failed', { requestId: currentRequestId(), error: String(error) });
     refuse(res, new UploadRefused(500, 'INTERNAL', '上傳時發生錯誤，請稍後再試。'));
   }
+}
+
+/**
+ * An upload the viewer may attach to an item: their own, complete, of the right purpose. Whether it is already
+ * attached elsewhere is left to the unique constraints of the tables that point at uploads.
+ */
+export async function findAttachableUpload(
+  ctx: AppContext,
+  globalId: string,
+  purpose: UploadPurpose,
+  field: string,
+): Promise<{ upload: FileUpload | null; error: UserError | null }> {
+  const id = idOfType(globalId, 'FileUpload');
+  const upload = id ? await ctx.em.findOne(FileUpload, { id, createdBy: ctx.viewer?.accountId ?? null }) : null;
+  if (!upload || upload.purpose !== purpose) {
+    return { upload: null, error: userError(field, 'UPLOAD_NOT_FOUND', '找不到上傳的檔案，請重新上傳。') };
+  }
+  if (!upload.storedAt) {
+    return { upload: null, error: userError(field, 'UPLOAD_INCOMPLETE', '檔案還沒有上傳完成，請重新上傳。') };
+  }
+  return { upload, error: null };
 }

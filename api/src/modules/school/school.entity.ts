@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId, toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { Authority } from '../authority/authority.entity.js';
@@ -24,7 +24,7 @@ registerEnumType(SchoolDivision, {
 @ObjectType({ implements: Node, description: '學校（一個部別為一個租戶）' })
 @Entity({ tableName: 'school' })
 export class School implements Node {
-  [OptionalProps]?: 'createdAt' | 'globalId' | 'divisionLabel' | 'displayName';
+  [OptionalProps]?: 'createdAt' | 'globalId' | 'divisionLabel' | 'displayName' | 'outcomeUploadCap';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -46,6 +46,13 @@ export class School implements Node {
 
   @Property()
   createdAt: Date = new Date();
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '每位學生每學期可上傳的課程學習成果件數上限（學校自訂；空白表示不限）',
+  })
+  @Property({ type: 'integer', nullable: true })
+  outcomeUploadCap?: number | null = null;
 
   get globalId(): string {
     return toGlobalId('School', this.id);

@@ -7,7 +7,10 @@ import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Enrolment } from '../course/course.entity.js';
-import { FileUpload } from '../files/upload.entity.js';
+import { certifiesSection } from '../portfolio/certification.service.js';
+import { CourseOutcome } from '../portfolio/course-outcome.entity.js';
+import { DiversePerformance } from '../portfolio/diverse-performance.entity.js';
+import { mayReadUpload } from '../portfolio/file.route.js';
 import { ImportRun } from '../imports/import-run.entity.js';
 import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
@@ -49,8 +52,22 @@ const fetchers: Record<string, NodeFetcher> = {
     ctx.viewer ? ctx.em.findOne(TimelineTemplate, { id, authority: ctx.viewer.authorityId }) : null,
   TimelineTemplateTask: async (ctx, id) =>
     ctx.viewer ? ctx.em.findOne(TimelineTemplateTask, { id, authority: ctx.viewer.authorityId }) : null,
-  FileUpload: async (ctx, id) =>
-    ctx.viewer ? ctx.em.findOne(FileUpload, { id, createdBy: ctx.viewer.accountId }) : null,
+  FileUpload: async (ctx, id) => {
+    const upload = await ctx.loaders.uploadById.load(id);
+    return upload && (await mayReadUpload(ctx, upload)) ? upload : null;
+  },
+  CourseOutcome: async (ctx, id) => {
+    const outcome = await ctx.em.findOne(CourseOutcome, { id }, { populate: ['student', 'enrolment.section'] });
+    if (!outcome) return null;
+    const visible =
+      (await canViewStudent(ctx, outcome.student.getEntity())) ||
+      (await certifiesSection(ctx, outcome.enrolment.getEntity().section.getEntity()));
+    return visible ? outcome : null;
+  },
+  DiversePerformance: async (ctx, id) => {
+    const performance = await ctx.em.findOne(DiversePerformance, { id }, { populate: ['student'] });
+    return performance && (await canViewStudent(ctx, performance.student.getEntity())) ? performance : null;
+  },
   ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
