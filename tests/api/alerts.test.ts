@@ -117,6 +117,29 @@ describe('deadline alerts over graphql-ws', () => {
     expect(student.errors).toEqual([]);
   });
 
+  it('tells a student how many of their courses still have no outcome uploaded', async () => {
+    const a = await app(WORKER);
+    const { school } = await setUp(a, [TaskKind.UPLOAD_COURSE_OUTCOMES]);
+    const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+    const me = school.students[0]!;
+    await a.factory.sections(
+      school,
+      ['國文', '數學', '物理'].map((subjectName) => ({ subjectName, teacher, students: [me] })),
+    );
+    // One of the three already has an outcome.
+    const [first] = await a.sql<{ section_id: string }>(
+      'select section_id from enrolment where school_id = ? and student_id = ? order by section_id limit 1',
+      [school.school.id, me.id],
+    );
+    await a.factory.outcomes(school, { id: first!.section_id }, 1, teacher.id);
+    const student = await alertsFor(a, school.logins.student);
+    await move(a, school, TaskKind.UPLOAD_COURSE_OUTCOMES, HOUR + 1500);
+    const [, closing] = await student.waitFor(2);
+    expect(closing!.message).toMatch(
+      /^你還有 2 門課尚未上傳課程學習成果，上傳將於 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 截止。$/,
+    );
+  });
+
   it('reaches a browser on instance 2 when the alert fires on instance 1', async () => {
     const one = await app(WORKER);
     const two = await app({ RUN_WORKER: 'false' });

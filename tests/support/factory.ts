@@ -177,7 +177,12 @@ export class TestFactory {
    * Course outcomes waiting for certification, `perStudent` for every student of the section, each with a stored
    * document upload (bytes not on disk: for queue and progress tests that never open the file).
    */
-  async outcomes(school: TestSchool, section: CourseSection, perStudent: number, uploaderId: string): Promise<number> {
+  async outcomes(
+    school: TestSchool,
+    section: Pick<CourseSection, 'id'>,
+    perStudent: number,
+    uploaderId: string,
+  ): Promise<number> {
     return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
       const [row] = await tx.execute<{ n: number }[]>(
         `with made as (

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TaskKind } from '../timeline/timeline.enums.js';
+import {
+  coursesWithoutOutcome,
+  outcomesNotSelected,
+  performancesNotSelected,
+} from '../portfolio/pending-work.counters.js';
+import { TaskKind } from '../timeline/timeline.enums.js';
 
 /** Counts, per student id, what a student still has to do in a window of this kind. */
 export type PendingWorkCounter = (
@@ -9,7 +14,11 @@ export type PendingWorkCounter = (
 ) => Promise<Map<string, number>>;
 
 /**
- * Where the portfolio features plug in their counts ("你還有 2 件課程學習成果尚未勾選"). Until they exist, no kind
- * has a counter and alerts use the general sentence.
+ * Where the portfolio features plug in their counts ("你還有 2 件課程學習成果尚未勾選"). A kind without a counter
+ * (receipt confirmation, until submission exists) gets the general sentence.
  */
-export const pendingWorkCounters: Partial<Record<TaskKind, PendingWorkCounter>> = {};
+export const pendingWorkCounters: Partial<Record<TaskKind, PendingWorkCounter>> = {
+  [TaskKind.UPLOAD_COURSE_OUTCOMES]: coursesWithoutOutcome,
+  [TaskKind.SELECT_COURSE_OUTCOMES]: outcomesNotSelected,
+  [TaskKind.SELECT_PERFORMANCES]: performancesNotSelected,
+};
