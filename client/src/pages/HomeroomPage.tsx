@@ -1,5 +1,8 @@
 import { useQuery } from '@apollo/client/react';
+import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
+import type { HomeroomPageQuery } from '../gql/graphql';
+import { PROGRESS_WINDOWS } from '../lib/evidence';
 
 const HomeroomQuery = graphql(`
   query HomeroomPage {
@@ -31,13 +34,56 @@ const HomeroomQuery = graphql(`
             unit
             position
           }
+          portfolioProgress {
+            outcomes
+            pending
+            certified
+            rejected
+            outcomesSelected
+            performances
+            performancesSelected
+          }
         }
       }
     }
   }
 `);
 
-/** The homeroom teacher's class: each student's status, this term's grades and cadre positions. */
+type ClassStudent = NonNullable<HomeroomPageQuery['me']>['homeroomClasses'][number]['students'][number];
+
+const PROGRESS_KEYS = [
+  'outcomes',
+  'pending',
+  'certified',
+  'rejected',
+  'outcomesSelected',
+  'performances',
+  'performancesSelected',
+] as const;
+
+function ProgressCells({ progress }: { progress: ClassStudent['portfolioProgress'] }) {
+  return PROGRESS_KEYS.map((key) => (
+    <td key={key} className="number" data-progress={key}>
+      {progress ? progress[key] : '—'}
+    </td>
+  ));
+}
+
+/** Whom to remind: the students with nothing uploaded this term. */
+function NotYetUploaded({ students }: { students: ClassStudent[] }) {
+  const missing = students.filter((student) => student.portfolioProgress?.outcomes === 0);
+  if (missing.length === 0) return null;
+  return (
+    <p className="muted" data-testid="not-yet-uploaded">
+      本學期尚未上傳課程學習成果（{missing.length} 人）：{missing.map((student) => student.name).join('、')}
+    </p>
+  );
+}
+
+/**
+ * The homeroom teacher's class: each student's status, this term's grades and cadre positions, and how far each is
+ * with the portfolio (outcomes uploaded, certified and selected; performances recorded and selected).
+ */
 export function HomeroomPage() {
   const { data, error } = useQuery(HomeroomQuery, { fetchPolicy: 'cache-and-network' });
   if (error) return <p role="alert">無法載入班級：{error.message}</p>;
@@ -45,9 +91,11 @@ export function HomeroomPage() {
   return (
     <section>
       <h2>我的班級</h2>
+      <WindowNotice kinds={PROGRESS_WINDOWS} scope="school" />
       {data.me.homeroomClasses.map((schoolClass) => (
         <article key={schoolClass.id} aria-label={`${schoolClass.name} 班`}>
           <h3>{schoolClass.name} 班</h3>
+          <NotYetUploaded students={schoolClass.students} />
           <table>
             <thead>
               <tr>
@@ -57,6 +105,13 @@ export function HomeroomPage() {
                 <th>學籍狀態</th>
                 <th>本學期成績</th>
                 <th>校內幹部</th>
+                <th>成果已上傳</th>
+                <th>待認證</th>
+                <th>已認證</th>
+                <th>未通過</th>
+                <th>成果已勾選</th>
+                <th>多元表現</th>
+                <th>多元表現已勾選</th>
               </tr>
             </thead>
             <tbody>
@@ -77,6 +132,7 @@ export function HomeroomPage() {
                           .join('、')}
                   </td>
                   <td>{student.cadreRecords.map((record) => `${record.unit}${record.position}`).join('、') || '—'}</td>
+                  <ProgressCells progress={student.portfolioProgress} />
                 </tr>
               ))}
             </tbody>

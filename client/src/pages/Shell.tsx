@@ -16,6 +16,11 @@ import { TimelinePage } from './TimelinePage';
 import { AlertToasts } from '../components/AlertToasts';
 import { StudentsPage } from './StudentsPage';
 import { ImportsPage } from './ImportsPage';
+import { OutcomesPage } from './OutcomesPage';
+import { PerformancesPage } from './PerformancesPage';
+import { SelectionPage } from './SelectionPage';
+import { CertificationPage } from './CertificationPage';
+import { ProgressPage } from './ProgressPage';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
@@ -23,6 +28,7 @@ export const ShellMeFragment = graphql(`
     kind
     displayName
     username
+    roles
     roleLabels
     serverTime
     currentTermLabel
@@ -82,6 +88,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
   const [logout] = useMutation(LogoutMutation);
   const now = clock.data?.serverClock.now ?? viewer.serverTime;
 
+  const isStudent = viewer.roles.includes('STUDENT');
   const nav: NavEntry[] = [
     { path: '/', label: '首頁', visible: true },
     { path: '/timeline', label: '期程', visible: viewer.school !== null && viewer.school !== undefined },
@@ -90,13 +97,18 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
       label: '期程範本',
       visible: viewer.viewerCanPublishTemplates || viewer.viewerCanEditTimeline,
     },
+    { path: '/outcomes', label: '我的學習成果', visible: isStudent },
+    { path: '/performances', label: '多元表現', visible: isStudent },
+    { path: '/selection', label: '勾選', visible: isStudent },
     { path: '/grades', label: '成績登錄', visible: viewer.viewerCanEnterGrades },
+    { path: '/certify', label: '認證', visible: viewer.roles.includes('TEACHER') },
     { path: '/homeroom', label: '我的班級', visible: viewer.viewerCanViewHomeroom },
     { path: '/cadres', label: '校內幹部', visible: viewer.viewerCanRecordCadres },
     { path: '/counseling', label: '課程諮詢紀錄', visible: viewer.viewerCanRecordCounseling },
     { path: '/students', label: '學生名單', visible: viewer.viewerCanListStudents },
     { path: '/imports', label: '資料匯入', visible: viewer.viewerCanImport },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
+    { path: '/progress', label: '學習歷程進度', visible: viewer.roles.includes('SCHOOL_ADMIN') },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
     { path: '/sessions', label: '登入裝置', visible: true },
   ].filter((entry) => entry.visible);
@@ -141,12 +153,17 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/' && <HomePage me={viewer} />}
         {current.path === '/timeline' && <TimelinePage />}
         {current.path === '/templates' && <TemplatesPage />}
+        {current.path === '/outcomes' && <OutcomesPage />}
+        {current.path === '/performances' && <PerformancesPage />}
+        {current.path === '/selection' && <SelectionPage />}
         {current.path === '/grades' && <GradesPage />}
+        {current.path === '/certify' && <CertificationPage />}
         {current.path === '/homeroom' && <HomeroomPage />}
         {current.path === '/cadres' && <CadresPage />}
         {current.path === '/counseling' && <CounselingPage />}
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/imports' && <ImportsPage />}
+        {current.path === '/progress' && <ProgressPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}

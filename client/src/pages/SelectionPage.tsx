@@ -1,0 +1,277 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { ErrorList } from '../components/ErrorList';
+import { WindowNotice } from '../components/WindowNotice';
+import { graphql } from '../gql';
+import { STATUS_LABELS } from '../lib/evidence';
+import { rocDateTime } from '../lib/roc';
+
+const SelectionQuery = graphql(`
+  query SelectionPage {
+    me {
+      id
+      currentTerm {
+        id
+        academicYear {
+          id
+          label
+        }
+      }
+      student {
+        id
+        performances {
+          id
+          category
+          title
+          description
+          selectedAt
+        }
+      }
+    }
+    terms(first: 100) {
+      nodes {
+        id
+        label
+        academicYear {
+          id
+        }
+      }
+    }
+    performanceCategories {
+      category
+      label
+    }
+  }
+`);
+
+const SelectionCountersQuery = graphql(`
+  query SelectionCounters {
+    mySelection {
+      academicYearId
+      outcomesSelected
+      outcomesMax
+      performancesSelected
+      performancesMax
+    }
+  }
+`);
+
+const TermOutcomesQuery = graphql(`
+  query SelectionTermOutcomes($termId: ID!) {
+    me {
+      id
+      student {
+        id
+        enrolments(termId: $termId) {
+          id
+          section {
+            id
+            name
+            course {
+              id
+              subjectName
+            }
+          }
+          outcomes {
+            id
+            status
+            selectedAt
+            current {
+              id
+              description
+              decidedAt
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const SelectItemMutation = graphql(`
+  mutation SelectItem($input: SelectItemInput!) {
+    selectItem(input: $input) {
+      outcome {
+        id
+        selectedAt
+      }
+      performance {
+        id
+        selectedAt
+      }
+      summary {
+        academicYearId
+        outcomesSelected
+        outcomesMax
+        performancesSelected
+        performancesMax
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+type Select = (itemId: string, selected: boolean) => void;
+
+/** One term's certified outcomes, to select; the others are counted so the student knows what still waits. */
+function TermOutcomes({
+  termId,
+  termLabel,
+  busy,
+  onSelect,
+}: {
+  termId: string;
+  termLabel: string;
+  busy: Set<string>;
+  onSelect: Select;
+}) {
+  const { data, error } = useQuery(TermOutcomesQuery, { variables: { termId }, fetchPolicy: 'cache-and-network' });
+  if (error)
+    return (
+      <p role="alert">
+        無法載入{termLabel}的學習成果：{error.message}
+      </p>
+    );
+  const enrolments = data?.me?.student?.enrolments;
+  if (!enrolments) return <p>載入中…</p>;
+  const items = enrolments.flatMap((enrolment) =>
+    enrolment.outcomes.map((outcome) => ({ outcome, subject: enrolment.section.course.subjectName })),
+  );
+  if (enrolments.length === 0) return null;
+  const certified = items.filter((item) => item.outcome.status === 'CERTIFIED');
+  const waiting = items.filter((item) => item.outcome.status !== 'CERTIFIED');
+  return (
+    <div className="term-outcomes">
+      <h4>{termLabel}</h4>
+      {certified.length === 0 ? (
+        <p className="muted">這學期還沒有通過認證的課程學習成果。</p>
+      ) : (
+        <ul className="select-list">
+          {certified.map(({ outcome, subject }) => (
+            <li key={outcome.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={Boolean(outcome.selectedAt)}
+                  disabled={busy.has(outcome.id)}
+                  onChange={(event) => onSelect(outcome.id, event.target.checked)}
+                />
+                <strong>{subject}</strong>：{outcome.current.description}
+              </label>
+              <span className="muted">
+                {outcome.selectedAt
+                  ? `已於 ${rocDateTime(outcome.selectedAt)} 勾選`
+                  : outcome.current.decidedAt && `${rocDateTime(outcome.current.decidedAt)} 通過認證`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting.length > 0 && (
+        <p className="muted">
+          另有{' '}
+          {waiting
+            .map(
+              (item) => `「${item.subject}：${item.outcome.current.description}」${STATUS_LABELS[item.outcome.status]}`,
+            )
+            .join('、')}
+          ，通過認證後才能勾選。
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** 勾選: choose what goes to the central database, against the caps per academic year. */
+export function SelectionPage() {
+  const { data, error } = useQuery(SelectionQuery, { fetchPolicy: 'cache-and-network' });
+  const counters = useQuery(SelectionCountersQuery, { fetchPolicy: 'cache-and-network' });
+  const [selectItem] = useMutation(SelectItemMutation);
+  const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [errors, setErrors] = useState<string[]>([]);
+
+  if (error) return <p role="alert">無法載入：{error.message}</p>;
+  if (!data?.me) return <p>載入中…</p>;
+  const student = data.me.student;
+  if (!student) return <p>只有學生可以勾選。</p>;
+  const year = data.me.currentTerm?.academicYear;
+  const terms = data.terms.nodes.filter((term) => term.academicYear.id === year?.id);
+  const summary = counters.data?.mySelection;
+  const labelOf = new Map(data.performanceCategories.map((entry) => [entry.category, entry.label]));
+
+  const onSelect: Select = (itemId, selected) => {
+    setErrors([]);
+    setBusy((current) => new Set(current).add(itemId));
+    selectItem({
+      variables: { input: { itemId, selected } },
+      update: (cache, result) => {
+        const next = result.data?.selectItem.summary;
+        if (next) cache.writeQuery({ query: SelectionCountersQuery, data: { mySelection: next } });
+      },
+    })
+      .then((result) => {
+        const userErrors = result.data?.selectItem.userErrors ?? [];
+        if (userErrors.length > 0) setErrors(userErrors.map((userError) => userError.message));
+      })
+      .catch((caught: unknown) => setErrors([(caught as Error).message]))
+      .finally(() =>
+        setBusy((current) => {
+          const next = new Set(current);
+          next.delete(itemId);
+          return next;
+        }),
+      );
+  };
+
+  return (
+    <section className="selection">
+      <h2>勾選提交項目</h2>
+      <p>勾選要提交到中央資料庫的項目（{year?.label ?? '本學年'}）。勾選在期間內可以取消或改選。</p>
+      <WindowNotice kinds={['SELECT_COURSE_OUTCOMES', 'SELECT_PERFORMANCES']} scope="mine" />
+      {summary && (
+        <div className="counters">
+          <p className="counter-box" data-testid="outcome-counter">
+            課程學習成果 <strong>已勾選 {`${summary.outcomesSelected}/${summary.outcomesMax}`}</strong>
+          </p>
+          <p className="counter-box" data-testid="performance-counter">
+            多元表現 <strong>已勾選 {`${summary.performancesSelected}/${summary.performancesMax}`}</strong>
+          </p>
+        </div>
+      )}
+      <ErrorList messages={errors} />
+      <article aria-label="課程學習成果">
+        <h3>課程學習成果</h3>
+        {terms.map((term) => (
+          <TermOutcomes key={term.id} termId={term.id} termLabel={term.label} busy={busy} onSelect={onSelect} />
+        ))}
+      </article>
+      <article aria-label="多元表現">
+        <h3>多元表現</h3>
+        {student.performances.length === 0 ? (
+          <p className="muted">本學年還沒有登錄多元表現。</p>
+        ) : (
+          <ul className="select-list">
+            {student.performances.map((performance) => (
+              <li key={performance.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={Boolean(performance.selectedAt)}
+                    disabled={busy.has(performance.id)}
+                    onChange={(event) => onSelect(performance.id, event.target.checked)}
+                  />
+                  <strong>{labelOf.get(performance.category) ?? performance.category}</strong>：{performance.title}
+                </label>
+                <span className="muted">{performance.description}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </article>
+    </section>
+  );
+}
