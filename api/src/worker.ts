@@ -1,0 +1,28 @@
+import { run, type Runner } from 'graphile-worker';
+import { alertTasks, quietLogger } from './modules/alerts/alert-worker.js';
+import { CLEANUP_UPLOADS_CRONTAB, CLEANUP_UPLOADS_TASK, cleanupUploads } from './modules/files/upload-cleanup.js';
+import type { AppServices } from './services.js';
+
+/**
+ * This instance's job runner (RUN_WORKER): deadline alerts, and the periodic upload cleanup. Jobs are taken once
+ * whichever instances run it; graphile-worker's crontab schedules each periodic run once across all of them. The
+ * runner's own connections use the owner's URL only to manage the queue: task bodies work through the services
+ * (portfolio_app), like requests.
+ */
+export function startWorker(databaseUrl: string, services: AppServices): Promise<Runner> {
+  const config = services.config.worker;
+  return run({
+    connectionString: databaseUrl,
+    concurrency: config.concurrency,
+    pollInterval: config.pollIntervalMs,
+    noHandleSignals: true,
+    logger: quietLogger(services.log),
+    crontab: CLEANUP_UPLOADS_CRONTAB,
+    taskList: {
+      ...alertTasks(services.orm),
+      [CLEANUP_UPLOADS_TASK]: async () => {
+        await cleanupUploads(services);
+      },
+    },
+  });
+}
