@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies } from 'cookie';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -208,6 +208,20 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         .send('前端尚未建置：請執行 npm run build（npm start 會自動建置），或用 npm run dev 開發。');
     });
   }
+
+  // What the routes outside GraphQL did not answer themselves: a Chinese message with the request id, no stack trace.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const requestId = currentRequestId();
+    log.error('http route error', { requestId, error: String(error) });
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    res
+      .status(500)
+      .type('text/plain; charset=utf-8')
+      .send(`系統發生錯誤，請稍後再試。若持續發生，請將錯誤編號 ${requestId} 告知學校資訊組。`);
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

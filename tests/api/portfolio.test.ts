@@ -140,6 +140,7 @@ describe('course learning outcomes', () => {
     expect(asStudent.status).toBe(200);
     expect(asStudent.headers.get('content-type')).toBe('application/pdf');
     expect(asStudent.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(asStudent.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(Buffer.from(await asStudent.arrayBuffer())).toEqual(PDF);
     expect((await fetchAs(s.teacher)).status).toBe(200);
     const classmate = await app
@@ -173,6 +174,24 @@ describe('course learning outcomes', () => {
       [s.school.school.id],
     );
     expect(audit.map((row) => row.operation)).toEqual(['outcome.upload', 'outcome.certify', 'selection.add']);
+  });
+
+  it('says plainly when a stored file cannot be read, without a stack trace', async () => {
+    const s = await setup();
+    const teacherId = s.school.accounts.find((account) => account.username === s.school.logins.teacher.username)!.id;
+    // The factory records uploads whose bytes were never written: the same as a file lost from storage.
+    await app.factory.outcomes(s.school, s.section, 1, teacherId);
+    const queue = await s.teacher.ok<{ certificationQueue: { current: { document: { url: string } } }[] }>(
+      '{ certificationQueue { current { document { url } } } }',
+    );
+    const response = await fetch(`${app.url}${queue.certificationQueue[0]!.current.document.url}`, {
+      headers: { authorization: `Bearer ${s.teacher.token}` },
+    });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).toMatch(/^檔案暫時無法讀取.*錯誤編號 [0-9a-f-]{36}/);
+    expect(text).not.toMatch(/at |\/work\//);
+    expect(app.logLines.some((line) => line.includes('stored file unreadable'))).toBe(true);
   });
 
   it('refuses bad files and bad input with a clear error and stores nothing', async () => {

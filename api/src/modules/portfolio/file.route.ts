@@ -71,9 +71,28 @@ export async function serveFile(services: AppServices, req: Request, res: Respon
     res.status(404).type('text/plain; charset=utf-8').send('找不到這個檔案，或您沒有權限查看。');
     return;
   }
-  const bytes = await services.files.read(found.sha256!);
+  let bytes: Buffer;
+  try {
+    bytes = await services.files.read(found.sha256!);
+  } catch (error) {
+    // A stored file that cannot be read is the loss DOMAIN.md §7 warns about: say so, log it, never a stack trace.
+    services.log.error('stored file unreadable', {
+      requestId: currentRequestId(),
+      uploadId: found.id,
+      sha256: found.sha256,
+      error: String(error),
+    });
+    res
+      .status(500)
+      .type('text/plain; charset=utf-8')
+      .send(`檔案暫時無法讀取，已通知系統管理者；請將錯誤編號 ${currentRequestId()} 告知學校資訊組。`);
+    return;
+  }
   res
     .status(200)
+    // The client previews documents in a frame of its own page; other sites may not frame them.
+    .setHeader('X-Frame-Options', 'SAMEORIGIN')
+    .setHeader('Content-Security-Policy', "frame-ancestors 'self'")
     .type(found.contentType ?? 'application/octet-stream')
     .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(found.fileName)}`)
     .setHeader('Cache-Control', 'private, max-age=3600')
