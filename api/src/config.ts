@@ -55,8 +55,12 @@ export interface WorkerConfig {
 }
 
 export interface FilesConfig {
-  /** Where the local storage adapter keeps files, content-addressed by SHA-256. */
+  /** Where the local storage adapter keeps files, content-addressed by SHA-256 (with S3: only the temporary files). */
   dir: string;
+  /** Which adapter keeps the files: a local folder (default) or an S3-compatible bucket. */
+  storage: 'local' | 's3';
+  /** Set when storage is 's3'. */
+  s3: S3Config | null;
   /** Largest import file accepted (bytes). */
   importMaxBytes: number;
   /** Largest evidence document (PDF/JPG/PNG) and audio or video file (MP3/MP4) accepted: policy, bytes. */
@@ -64,6 +68,18 @@ export interface FilesConfig {
   mediaMaxBytes: number;
   /** How long an upload slot waits for its bytes. */
   slotMinutes: number;
+}
+
+export interface S3Config {
+  /** Unset: AWS itself; set for an S3-compatible service (MinIO, Ceph, a cloud's object storage). */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Both or neither: neither uses the SDK's default credential chain (environment, instance role). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** `bucket` in the path rather than the host name, as most S3-compatible services need. */
+  forcePathStyle: boolean;
 }
 
 export interface PortfolioPolicy {
@@ -114,9 +130,45 @@ function logLevelFromEnv(raw: string | undefined): AppConfig['logLevel'] {
   throw new Error(`環境變數 LOG_LEVEL 必須是 silent、info 或 debug，目前是 "${raw}"`);
 }
 
+function fileStorageFromEnv(raw: string | undefined): FilesConfig['storage'] {
+  if (raw === undefined || raw === '' || raw === 'local') return 'local';
+  if (raw === 's3') return 's3';
+  throw new Error(`環境變數 FILE_STORAGE 必須是 local 或 s3，目前是 "${raw}"`);
+}
+
+/** The S3 settings, checked together so that a half-configured bucket fails at start with every missing name. */
+function s3FromEnv(env: NodeJS.ProcessEnv, storage: FilesConfig['storage']): S3Config | null {
+  if (storage !== 's3') return null;
+  const value = (name: string): string | undefined => env[name]?.trim() || undefined;
+  const missing = ['S3_BUCKET', 'S3_REGION'].filter((name) => !value(name));
+  if (missing.length > 0) {
+    throw new Error(`FILE_STORAGE=s3 時必須設定 ${missing.join('、')}（S3 相容儲存空間的 bucket 名稱與區域）`);
+  }
+  const accessKeyId = value('S3_ACCESS_KEY_ID');
+  const secretAccessKey = value('S3_SECRET_ACCESS_KEY');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error(
+      'S3_ACCESS_KEY_ID 與 S3_SECRET_ACCESS_KEY 必須同時設定（或同時不設定，改用 AWS 預設的憑證來源），目前只設定了其中一個',
+    );
+  }
+  const endpoint = value('S3_ENDPOINT');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new Error(`環境變數 S3_ENDPOINT 必須是 http:// 或 https:// 開頭的網址，目前是 "${endpoint}"`);
+  }
+  return {
+    endpoint,
+    bucket: value('S3_BUCKET')!,
+    region: value('S3_REGION')!,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: boolFromEnv(env, 'S3_FORCE_PATH_STYLE', endpoint !== undefined),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const production = nodeEnv === 'production';
+  const storage = fileStorageFromEnv(env.FILE_STORAGE);
   return {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
@@ -156,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     files: {
       dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? path.join(repoRoot, '.data'), 'files')),
+      storage,
+      s3: s3FromEnv(env, storage),
       importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 20 * 1024 * 1024),
       documentMaxBytes: intFromEnv(env, 'UPLOAD_DOCUMENT_MAX_BYTES', 4 * 1024 * 1024),
       mediaMaxBytes: intFromEnv(env, 'UPLOAD_MEDIA_MAX_BYTES', 10 * 1024 * 1024),

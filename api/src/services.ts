@@ -5,7 +5,8 @@ import type { Logger } from './common/logger.js';
 import type { PiiCipher } from './common/pii-crypto.js';
 import { AlertHub } from './modules/alerts/alert-hub.js';
 import { AuthService } from './modules/auth/auth.service.js';
-import { type FileStorage, LocalFileStorage } from './modules/files/file-storage.js';
+import { createFileStorage } from './modules/files/create-file-storage.js';
+import type { FileStorage } from './modules/files/file-storage.js';
 import { WindowPolicy } from './modules/timeline/window-policy.service.js';
 
 /** Process-wide collaborators, created once at start and reached by resolvers through the context. */
@@ -32,6 +33,6 @@ export function createServices(deps: Omit<AppServices, 'auth' | 'windows' | 'ale
     auth,
     windows: new WindowPolicy(deps.clock),
     alerts: new AlertHub(deps.orm, deps.log, auth, deps.clock),
-    files: new LocalFileStorage(deps.config.files.dir),
+    files: createFileStorage(deps.config.files),
   };
 }

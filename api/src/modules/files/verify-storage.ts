@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { FileStorage } from './file-storage.js';
+
+export type StorageProblemKind = 'MISSING' | 'CORRUPT';
+
+export interface StorageProblem {
+  kind: StorageProblemKind;
+  schoolId: string;
+  /** The school's name and division, as a person reads it. */
+  school: string;
+  uploadId: string;
+  fileName: string;
+  /** What the upload row says the file's SHA-256 is. */
+  expectedSha256: string;
+  /** What the stored bytes hash to (CORRUPT only). */
+  actualSha256: string | null;
+}
+
+export interface StorageReport {
+  /** Upload rows with a stored file. */
+  uploads: number;
+  /** Distinct stored files (content-addressed: one file may serve several uploads). */
+  files: number;
+  /** Bytes read and hashed. */
+  bytes: number;
+  seconds: number;
+  problems: StorageProblem[];
+}
+
+export interface VerifyOptions {
+  /** Only these schools' uploads (tests); default every school. */
+  schoolIds?: string[];
+  /** Files hashed at once. */
+  concurrency?: number;
+}
+
+interface UploadRow {
+  school_id: string;
+  school: string;
+  id: string;
+  file_name: string;
+  sha256: string;
+}
+
+type FileState =
+  { kind: 'OK'; bytes: number } | { kind: 'MISSING' } | { kind: 'CORRUPT'; actual: string; bytes: number };
+
+/** Streams one stored file through SHA-256. */
+export async function hashStored(files: FileStorage, sha256: string): Promise<FileState> {
+  const stream = await files.open(sha256);
+  if (!stream) return { kind: 'MISSING' };
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of stream) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  const actual = hash.digest('hex');
+  return actual === sha256 ? { kind: 'OK', bytes } : { kind: 'CORRUPT', actual, bytes };
+}
+
+/** Runs fn over items, at most `limit` at once. */
+export async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * Re-hashes every stored file an upload row points at, in every school, and lists the uploads whose file is missing
+ * or whose bytes no longer hash to the recorded SHA-256. Needs a connection that sees every school (the owner's).
+ */
+export async function verifyStorage(
+  db: pg.ClientBase,
+  files: FileStorage,
+  options: VerifyOptions = {},
+): Promise<StorageReport> {
+  const started = performance.now();
+  const { rows } = await db.query<UploadRow>(
+    `select u.school_id, s.name || case s.division when 'NIGHT' then ' 進修部' else ' 日間部' end as school,
+            u.id, u.file_name, u.sha256
+     from upload u join school s on s.id = u.school_id
+     where u.stored_at is not null and ($1::uuid[] is null or u.school_id = any ($1::uuid[]))
+     order by s.name, s.division, u.created_at, u.id`,
+    [options.schoolIds ?? null],
+  );
+  const bySha = new Map<string, UploadRow[]>();
+  for (const row of rows) bySha.set(row.sha256, [...(bySha.get(row.sha256) ?? []), row]);
+
+  const states = new Map<string, FileState>();
+  let bytes = 0;
+  await eachLimited([...bySha.keys()], options.concurrency ?? 4, async (sha256) => {
+    const state = await hashStored(files, sha256);
+    if (state.kind !== 'MISSING') bytes += state.bytes;
+    states.set(sha256, state);
+  });
+
+  const problems: StorageProblem[] = [];
+  for (const row of rows) {
+    const state = states.get(row.sha256)!;
+    if (state.kind === 'OK') continue;
+    problems.push({
+      kind: state.kind,
+      schoolId: row.school_id,
+      school: row.school,
+      uploadId: row.id,
+      fileName: row.file_name,
+      expectedSha256: row.sha256,
+      actualSha256: state.kind === 'CORRUPT' ? state.actual : null,
+    });
+  }
+  return {
+    uploads: rows.length,
+    files: bySha.size,
+    bytes,
+    seconds: (performance.now() - started) / 1000,
+    problems,
+  };
+}
+
+const KIND_LABEL: Record<StorageProblemKind, string> = { MISSING: '缺少檔案', CORRUPT: '內容不符' };
+
+/** The report as the command prints it: one line per problem, then the summary. */
+export function formatStorageReport(report: StorageReport, location: string): string {
+  const lines = [`檢查儲存的檔案：${location}`];
+  if (report.problems.length > 0) {
+    lines.push('', '有問題的檔案（學校、上傳編號、檔名、應有的 SHA-256）：');
+    for (const p of report.problems) {
+      const actual = p.actualSha256 ? `（實際 ${p.actualSha256}）` : '';
+      lines.push(`  ${KIND_LABEL[p.kind]}  ${p.school}  ${p.uploadId}  ${p.fileName}  ${p.expectedSha256}${actual}`);
+    }
+    lines.push('');
+  }
+  const missing = report.problems.filter((p) => p.kind === 'MISSING').length;
+  const corrupt = report.problems.length - missing;
+  const mb = (report.bytes / 1024 / 1024).toFixed(1);
+  lines.push(
+    `檢查了 ${report.uploads} 筆上傳、${report.files} 個檔案、${mb} MB（${report.bytes} 位元組），` +
+      `費時 ${report.seconds.toFixed(1)} 秒；缺少檔案 ${missing} 筆，內容不符 ${corrupt} 筆。`,
+  );
+  lines.push(report.problems.length === 0 ? '結果：全部檔案完好。' : '結果：有檔案遺失或損毀，請從備份還原這些檔案。');
+  return lines.join('\n');
+}
