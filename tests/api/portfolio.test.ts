@@ -300,6 +300,38 @@ describe('course learning outcomes', () => {
     expect(audit.detail.asProxyFor).toEqual([fromGlobalId(accountId(s.school.logins.teacher.username))!.id]);
   });
 
+  it('keeps the video when only the document is replaced', async () => {
+    const s = await setup();
+    const document = await upload(s.student, 'DOCUMENT', 'v1.pdf', PDF);
+    const media = await upload(s.student, 'MEDIA', 'talk.mp4', MP4);
+    const created = await s.student.ok<{ uploadCourseOutcome: Errors & { outcome: Outcome } }>(UPLOAD_OUTCOME, {
+      input: {
+        enrolmentId: s.enrolmentId,
+        kind: 'PROJECT',
+        description: '專題簡報與錄影',
+        documentUploadId: document.id,
+        mediaUploadId: media.id,
+      },
+    });
+    expect(created.uploadCourseOutcome.userErrors).toEqual([]);
+    const newer = await upload(s.student, 'DOCUMENT', 'v2.pdf', Buffer.concat([PDF, Buffer.from('% v2\n')]));
+    const replaced = await s.student.ok<{ replaceCourseOutcome: Errors }>(
+      `mutation ($input: ReplaceCourseOutcomeInput!) { replaceCourseOutcome(input: $input) { userErrors { code } } }`,
+      { input: { outcomeId: created.uploadCourseOutcome.outcome.id, documentUploadId: newer.id } },
+    );
+    expect(replaced.replaceCourseOutcome.userErrors).toEqual([]);
+    const versions = await s.student.ok<{
+      node: { versions: { version: number; document: { fileName: string }; media: { fileName: string } | null }[] };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on CourseOutcome { versions { version document { fileName } media { fileName } } } } }',
+      { id: created.uploadCourseOutcome.outcome.id },
+    );
+    expect(versions.node.versions).toEqual([
+      { version: 1, document: { fileName: 'v1.pdf' }, media: { fileName: 'talk.mp4' } },
+      { version: 2, document: { fileName: 'v2.pdf' }, media: { fileName: 'talk.mp4' } },
+    ]);
+  });
+
   it('refuses certifying outside one’s sections and outside the window, changing nothing', async () => {
     const s = await setup();
     const outcome = (await uploadOutcome(s)).outcome!;

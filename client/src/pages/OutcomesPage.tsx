@@ -273,7 +273,7 @@ function OutcomeDialog({
         {replacing ? (
           <p className="hint">
             更換後會成為第 {target.outcome.currentVersion + 1}{' '}
-            版並重新等待認證；先前的版本都會保留。新版本只包含這次附上的檔案。
+            版並重新等待認證；先前的版本都會保留。沒有更換的文件或影音會沿用到新版本。
           </p>
         ) : (
           <label>

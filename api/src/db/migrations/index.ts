@@ -6,6 +6,7 @@ import { Migration20261128210000CadresCounseling } from './Migration202611282100
 import { Migration20261128220000UploadsImports } from './Migration20261128220000UploadsImports.js';
 import { Migration20261128230000Evidence } from './Migration20261128230000Evidence.js';
 import { Migration20261129000000UploadCleanup } from './Migration20261129000000UploadCleanup.js';
+import { Migration20261129010000OutcomeVersionsShareFiles } from './Migration20261129010000OutcomeVersionsShareFiles.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128220000UploadsImports', class: Migration20261128220000UploadsImports },
   { name: 'Migration20261128230000Evidence', class: Migration20261128230000Evidence },
   { name: 'Migration20261129000000UploadCleanup', class: Migration20261129000000UploadCleanup },
+  { name: 'Migration20261129010000OutcomeVersionsShareFiles', class: Migration20261129010000OutcomeVersionsShareFiles },
 ];

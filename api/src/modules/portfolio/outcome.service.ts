@@ -114,7 +114,7 @@ export async function uploadCourseOutcome(
 
 /**
  * The student replaces the file of an outcome not yet certified (waiting, or not passed): a new version that waits
- * for certification again. Earlier versions stay as they were.
+ * for certification again, with the new file and the one not replaced. Earlier versions stay as they were.
  */
 export async function replaceCourseOutcome(
   ctx: AppContext,
@@ -149,7 +149,11 @@ export async function replaceCourseOutcome(
   outcome.currentVersion += 1;
   outcome.status = CertificationStatus.PENDING;
   outcome.updatedAt = ctx.services.clock.now();
-  newVersion(ctx, outcome, outcome.currentVersion, description, files);
+  // A file not replaced stays: a new document keeps the earlier video, and the other way round.
+  newVersion(ctx, outcome, outcome.currentVersion, description, {
+    document: files.document ?? (current.document ? await ctx.loaders.uploadById.load(current.document.id) : null),
+    media: files.media ?? (current.media ? await ctx.loaders.uploadById.load(current.media.id) : null),
+  });
   await ctx.em.flush();
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'outcome.replace',
