@@ -70,11 +70,11 @@ const nationalId = (n: number, letter: string): string =>
   withCheckDigit(letter, n % 2 === 0 ? 2 : 1, String(1000000 + (n % 9000000)).slice(-7));
 const courseCode = (n: number): string => `${String(n).padStart(16, '0')}101${String((n % 9) + 1).padStart(2, '0')}01`;
 
-type Row = (string | number | Date | null)[];
+export type Row = (string | number | Date | null)[];
 const ENROLMENT_HEADER = ['學號', '課程代碼', '班別', '修課類別'];
 const KIND_CHANGE_EVERY = 4;
 
-async function xlsx(header: string[], rows: Row[]): Promise<Buffer> {
+export async function xlsx(header: string[], rows: Row[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('工作表1');
   sheet.addRow(header);
@@ -164,14 +164,14 @@ async function generateFiles(today: Date): Promise<Files> {
 }
 
 /** The server's memory from /proc: VmRSS now, and VmHWM, the peak since start or since the last reset. */
-async function memory(pid: number): Promise<{ rss: number; peak: number }> {
+export async function memory(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
 }
 
 /** Resets VmHWM to the current RSS (Linux: `echo 5 > /proc/PID/clear_refs`); false where that is not allowed. */
-async function resetPeak(pid: number): Promise<boolean> {
+export async function resetPeak(pid: number): Promise<boolean> {
   try {
     await writeFile(`/proc/${pid}/clear_refs`, '5');
     return true;
@@ -245,7 +245,7 @@ interface Run {
 type UserErrors = { code: string; message: string }[];
 
 /** requestUpload, then the bytes with a PUT: the id of the stored upload. */
-async function upload(server: ServerProcess, token: string, fileName: string, bytes: Buffer): Promise<string> {
+export async function upload(server: ServerProcess, token: string, fileName: string, bytes: Buffer): Promise<string> {
   const slot = await gql<{ requestUpload: { uploadUrl: string | null; userErrors: UserErrors } }>(
     `${server.url}/graphql`,
     REQUEST_UPLOAD,
@@ -270,7 +270,7 @@ function checked(what: string, run: Run | null, userErrors: UserErrors, status: 
   return run;
 }
 
-async function preview(server: ServerProcess, token: string, kind: string, uploadId: string): Promise<Run> {
+export async function preview(server: ServerProcess, token: string, kind: string, uploadId: string): Promise<Run> {
   const { previewImport } = await gql<{ previewImport: { importRun: Run | null; userErrors: UserErrors } }>(
     `${server.url}/graphql`,
     PREVIEW,
@@ -280,7 +280,7 @@ async function preview(server: ServerProcess, token: string, kind: string, uploa
   return checked(`dry run of ${kind}`, previewImport.importRun, previewImport.userErrors, 'PREVIEWED');
 }
 
-async function commit(server: ServerProcess, token: string, run: Run): Promise<Run> {
+export async function commit(server: ServerProcess, token: string, run: Run): Promise<Run> {
   const { commitImport } = await gql<{ commitImport: { importRun: Run | null; userErrors: UserErrors } }>(
     `${server.url}/graphql`,
     COMMIT,
@@ -290,7 +290,11 @@ async function commit(server: ServerProcess, token: string, run: Run): Promise<R
   return checked('commit', commitImport.importRun, commitImport.userErrors, 'COMMITTED');
 }
 
-function expectCounts(what: string, run: Run, expected: Partial<Pick<Run, 'toCreate' | 'toUpdate' | 'unchanged'>>) {
+export function expectCounts(
+  what: string,
+  run: Run,
+  expected: Partial<Pick<Run, 'toCreate' | 'toUpdate' | 'unchanged'>>,
+) {
   for (const [key, value] of Object.entries(expected)) {
     const actual = run[key as keyof typeof expected];
     if (actual !== value) throw new Error(`${what}: ${key} is ${actual}, expected ${value}`);

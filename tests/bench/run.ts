@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alertFanoutBenchmark } from './alert-fanout.bench.js';
+import { deadlineRushBenchmark, type RushResult } from './deadline-rush.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
 import { startServerProcess } from './server-process.js';
@@ -87,5 +88,48 @@ if (!only || only === 'import') {
   } finally {
     await server.stop();
   }
+}
+if (!only || only === 'deadline-rush') {
+  const students = Number(process.env.BENCH_STUDENTS ?? 500);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? students);
+  // The rush at BENCH_FILE_MB, then the same rush on a fresh server at BENCH_COMPARE_FILE_MB (0: none), to show
+  // that the server's memory does not follow the file size.
+  const sizes = [Number(process.env.BENCH_FILE_MB ?? 1), Number(process.env.BENCH_COMPARE_FILE_MB ?? 4)].filter(
+    (size, index, all) => size > 0 && all.indexOf(size) === index,
+  );
+  const rushes: RushResult[] = [];
+  for (const fileMiB of sizes) {
+    const server = await startServerProcess(repoRoot);
+    try {
+      rushes.push(await deadlineRushBenchmark(server, { students, concurrency, fileMiB }));
+    } finally {
+      await server.stop();
+    }
+  }
+  await write('deadline-rush', { benchmark: 'deadline-rush', at: new Date().toISOString(), machine, rushes });
+  for (const rush of rushes) {
+    console.log(
+      `\ndeadline rush: ${rush.students} students (${rush.concurrency} at once), ${rush.fileMiB} MiB PDF each;` +
+        ` ${rush.rush.uploaded} uploaded in ${rush.rush.seconds} s (${rush.rush.uploadsPerSecond} uploads/s,` +
+        ` ${rush.rush.mibPerSecond} MiB/s); load average ${rush.loadAverageBefore[0]} → ${rush.loadAverageAfter[0]}:`,
+    );
+    console.table([...rush.rush.steps, ...rush.select.steps]);
+    console.log({ certify: rush.certify, select: { ...rush.select, steps: undefined }, stored: rush.stored });
+    if (rush.errors.count > 0) console.log('errors:', rush.errors);
+  }
+  console.log('\nserver RSS (MiB) by file size:');
+  console.table(
+    rushes.map((rush) => ({
+      fileMiB: rush.fileMiB,
+      sentMiB: rush.rss.rushBytesSentMiB,
+      serverStart: rush.rss.serverStartMiB,
+      rushStart: rush.rss.rushStartMiB,
+      rushPeakSampled: rush.rss.rushPeakSampledMiB,
+      rushPeakHwm: rush.rss.rushPeakHwmMiB,
+      rushEnd: rush.rss.rushEndMiB,
+      selectPeak: rush.rss.selectPeakSampledMiB,
+      end: rush.rss.endMiB,
+    })),
+  );
 }
 console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);

@@ -7,6 +7,10 @@ import { freePort } from '../support/free-port.js';
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** The server's data folder (embedded PostgreSQL under pg/, stored files under files/), removed by stop(). */
+  dataDir: string;
+  /** The embedded database as its owner (the postgres superuser), for setup steps no API offers. */
+  ownerDatabaseUrl(): Promise<string>;
   /** Resident memory of the server process, from /proc. */
   rssBytes(): Promise<number>;
   stop(): Promise<void>;
@@ -17,6 +21,7 @@ export async function startServerProcess(repoRoot: string): Promise<ServerProces
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portfolio-bench-'));
   await chmod(dataDir, 0o755);
   const port = await freePort();
+  const pgPort = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
     env: {
       ...process.env,
@@ -24,7 +29,7 @@ export async function startServerProcess(repoRoot: string): Promise<ServerProces
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     },
@@ -45,6 +50,12 @@ export async function startServerProcess(repoRoot: string): Promise<ServerProces
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    dataDir,
+    ownerDatabaseUrl: async () => {
+      // api/src/db/embedded.ts keeps the generated superuser password beside the cluster's folder.
+      const password = (await readFile(path.join(dataDir, 'pg.password'), 'utf8')).trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portfolio`;
+    },
     rssBytes: async () => {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
