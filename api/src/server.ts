@@ -7,18 +7,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { parse as parseCookies } from 'cookie';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Clock } from './common/clock.js';
 import { createContext, type AppContext, type SessionCookies } from './common/context.js';
+import { cookieToken, sessionTokenOf } from './common/http-session.js';
+import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { type AppError, ErrorCode, formatError } from './common/errors.js';
 import { assertWithinQueryLimits } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
-import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
@@ -32,16 +32,6 @@ export interface RunningServer {
   port: number;
   httpServer: Server;
   close(): Promise<void>;
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1] ?? null;
-}
-
-function cookieToken(header: string | undefined): string | null {
-  if (!header) return null;
-  return parseCookies(header)[SESSION_COOKIE] ?? null;
 }
 
 function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCookies {
@@ -171,7 +161,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         createContext(services, {
           transport: 'http',
           requestId: currentRequestId(),
-          sessionToken: bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie),
+          sessionToken: sessionTokenOf(req.headers),
           ip: req.ip ?? '',
           userAgent: req.headers['user-agent'] ?? '',
           cookies: sessionCookies(res, config.cookieSecure, services.clock),
@@ -180,14 +170,10 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   );
 
   // File bytes never travel through GraphQL. A cross-site page cannot PUT here: the method needs a CORS preflight.
-  app.put(`${UPLOAD_PATH}/:id`, requestIdMiddleware, (req, res) =>
-    receiveUpload(services, req, res, bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie)),
-  );
+  app.put(`${UPLOAD_PATH}/:id`, requestIdMiddleware, (req, res) => receiveUpload(services, req, res));
 
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
-  app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) =>
-    serveFile(services, req, res, bearerToken(req.headers.authorization) ?? cookieToken(req.headers.cookie)),
-  );
+  app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

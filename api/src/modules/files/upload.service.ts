@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../common/context.js';
-import { createContext } from '../../common/context.js';
+import { routeContext } from '../../common/http-session.js';
 import { forbidden } from '../../common/errors.js';
 import { currentRequestId } from '../../common/request-id.js';
 import { inTenantTransaction } from '../../common/tenant.js';
@@ -161,15 +161,8 @@ async function findOpenSlot(services: AppServices, viewer: Viewer, id: string): 
  * slot and the limit and the first bytes against the file type; only a complete, matching file is kept and recorded.
  * Anything else leaves no file and no change behind.
  */
-export async function receiveUpload(services: AppServices, req: Request, res: Response, sessionToken: string | null) {
-  const ctx = await createContext(services, {
-    transport: 'http',
-    requestId: currentRequestId(),
-    sessionToken,
-    ip: req.ip ?? '',
-    userAgent: req.headers['user-agent'] ?? '',
-    cookies: null,
-  });
+export async function receiveUpload(services: AppServices, req: Request, res: Response) {
+  const ctx = await routeContext(services, req);
   const viewer = ctx.viewer;
   const tempPath = services.files.newTempPath();
   try {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { createContext, type AppContext } from '../../common/context.js';
+import type { AppContext } from '../../common/context.js';
+import { routeContext } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
 import { applyTenantScope } from '../../common/tenant.js';
 import type { AppServices } from '../../services.js';
@@ -42,15 +43,8 @@ export async function mayReadUpload(ctx: AppContext, upload: FileUpload): Promis
 }
 
 /** GET /files/:id — the stored bytes, inline with their content type, only for those allowed to see them. */
-export async function serveFile(services: AppServices, req: Request, res: Response, sessionToken: string | null) {
-  const ctx = await createContext(services, {
-    transport: 'http',
-    requestId: currentRequestId(),
-    sessionToken,
-    ip: req.ip ?? '',
-    userAgent: req.headers['user-agent'] ?? '',
-    cookies: null,
-  });
+export async function serveFile(services: AppServices, req: Request, res: Response) {
+  const ctx = await routeContext(services, req);
   const viewer = ctx.viewer;
   if (!viewer?.schoolId) {
     res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
