@@ -64,7 +64,7 @@ describe.skipIf(!haveBrowser)('the cadre and counseling pages in Chromium', () =
     const row = list.getByRole('row').filter({ hasText: student.name });
     await expect
       .poll(() => row.textContent())
-      .toBe(`1${student.studentNumber}${student.name}班級班長2115/09/01–116/01/20`);
+      .toBe(`115學年度第1學期1${student.studentNumber}${student.name}班級班長2115/09/01–116/01/20`);
     const saved = await app.sql<{ unit: string; position: string; level: number; starts_on: string; ends_on: string }>(
       `select unit, position, level, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
        from cadre_record where school_id = ? and student_id = ?`,
