@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalCourseCode, fictionalNationalId } from '../../api/src/db/seed/builders.js';
@@ -197,6 +198,45 @@ describe('uploads', () => {
     // The slot is still good for the right bytes, once.
     expect((await putBytes(app.url, staff, mine.requestUpload.uploadUrl!, csv)).status).toBe(200);
     expect((await putBytes(app.url, staff, mine.requestUpload.uploadUrl!, csv)).body.code).toBe('ALREADY_UPLOADED');
+  });
+
+  it('keeps nothing when the connection is cut in the middle of an upload', async () => {
+    const school = await city.school();
+    const staff = await signIn(school.logins.registration);
+    const bytes = csvFile([
+      STUDENT_HEADER,
+      ...Array.from({ length: 2000 }, (_, i) => studentRow(String(9_800_000 + i))),
+    ]);
+    const slot = await requestUpload(staff, 'big.csv', bytes.length);
+    const target = new URL(`${app.url}${slot.requestUpload.uploadUrl!}`);
+    await new Promise<void>((resolve) => {
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'PUT',
+          headers: { authorization: `Bearer ${staff.token}`, 'content-length': bytes.length },
+        },
+        () => resolve(),
+      );
+      req.on('error', () => resolve());
+      req.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
+        // Half the file is on its way: the line drops.
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 200);
+      });
+    });
+    // The server notices the cut and cleans up; give it a moment.
+    await expect.poll(() => readdirSync(path.join(app.filesDir, 'tmp')).length, { timeout: 5000 }).toBe(0);
+    const row = await app.sqlOne<{ stored_at: string | null }>('select stored_at from upload where id = ?', [
+      fromGlobalId(slot.requestUpload.upload!.id)!.id,
+    ]);
+    expect(row.stored_at).toBeNull();
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(existsSync(path.join(app.filesDir, sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(false);
   });
 
   it('refuses an upload from someone who may not import', async () => {
