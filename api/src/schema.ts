@@ -2,6 +2,7 @@ import path from 'node:path';
 import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
 import {
+  CertificationProxyResolver,
   CourseOutcomeResolver,
   CourseOutcomeVersionResolver,
   DiversePerformanceResolver,
@@ -70,6 +71,7 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       FilesResolver,
       ImportResolver,
       CourseOutcomeResolver,
+      CertificationProxyResolver,
       CourseOutcomeVersionResolver,
       FileUploadResolver,
       DiversePerformanceResolver,

@@ -46,6 +46,11 @@ const nav = (page: Page, label: string) =>
   page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true }).click();
 
 const teacherOf = (s: TestSchool) => s.accounts.find((account) => account.username === s.logins.teacher.username)!;
+const sectionOfTeacher = () =>
+  app.sqlOne<{ id: string }>('select id from course_section where school_id = ? and teacher_id = ? limit 1', [
+    school.school.id,
+    teacherId,
+  ]);
 const classOf = (s: TestSchool, index: number) =>
   s.students.filter((student) => student.schoolClass?.id === s.classes[index]!.id);
 
@@ -383,5 +388,36 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       expect(await cell('outcomesSelected')).toBe(String(total('selected')));
     }
     await staff.close();
+  });
+
+  it('lets 教學組 name a proxy, who then finds the teacher’s outcomes in their own queue', async () => {
+    const proxyAccount = school.accounts.find((account) => account.username === school.logins.homeroom.username)!;
+    await app.factory.outcomes(school, { id: (await sectionOfTeacher()).id }, 1, teacherId);
+    const page = await signIn(browser, app.url, school.logins.teaching.username, school.logins.teaching.password);
+    await nav(page, '認證代理人');
+    await page
+      .getByLabel('任課教師')
+      .selectOption({ label: `${teacherOf(school).displayName}（${teacherOf(school).username}）` });
+    await page.getByLabel('代理人').selectOption({ label: `${proxyAccount.displayName}（${proxyAccount.username}）` });
+    await page.getByRole('button', { name: '指定代理人' }).click();
+    await expect.poll(() => page.getByTestId('proxies').locator('tbody tr').count()).toBe(1);
+    const row = await page.getByTestId('proxies').locator('tbody tr td').allTextContents();
+    expect(row.slice(0, 2)).toEqual([teacherOf(school).displayName, proxyAccount.displayName]);
+    const stored = await app.sql(
+      'select 1 from certification_proxy where school_id = ? and teacher_id = ? and proxy_id = ?',
+      [school.school.id, teacherId, proxyAccount.id],
+    );
+    expect(stored).toHaveLength(1);
+
+    // The same teacher as their own proxy is refused in Chinese, with nothing stored.
+    await page
+      .getByLabel('代理人')
+      .selectOption({ label: `${teacherOf(school).displayName}（${teacherOf(school).username}）` });
+    await page.getByRole('button', { name: '指定代理人' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('代理人不能是教師本人');
+    const proxy = await app.client().login(school.logins.homeroom.username, school.logins.homeroom.password);
+    const queue = await proxy.ok<{ certificationQueue: unknown[] }>('{ certificationQueue { id } }');
+    expect(queue.certificationQueue.length).toBeGreaterThan(0);
+    await page.close();
   });
 });

@@ -21,6 +21,7 @@ import { PerformancesPage } from './PerformancesPage';
 import { SelectionPage } from './SelectionPage';
 import { CertificationPage } from './CertificationPage';
 import { ProgressPage } from './ProgressPage';
+import { ProxiesPage } from './ProxiesPage';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
@@ -29,6 +30,7 @@ export const ShellMeFragment = graphql(`
     displayName
     username
     roles
+    adminSections
     roleLabels
     serverTime
     currentTermLabel
@@ -109,6 +111,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/imports', label: '資料匯入', visible: viewer.viewerCanImport },
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/progress', label: '學習歷程進度', visible: viewer.roles.includes('SCHOOL_ADMIN') },
+    { path: '/proxies', label: '認證代理人', visible: viewer.adminSections.includes('TEACHING') },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
     { path: '/sessions', label: '登入裝置', visible: true },
   ].filter((entry) => entry.visible);
@@ -164,6 +167,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/students' && <StudentsPage />}
         {current.path === '/imports' && <ImportsPage />}
         {current.path === '/progress' && <ProgressPage />}
+        {current.path === '/proxies' && <ProxiesPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}

@@ -108,6 +108,7 @@ export class CourseOutcomeVersion extends SchoolOwnedEntity<
 }
 
 /** A teacher named to certify in another teacher's place (代理人). */
+@ObjectType({ description: '認證代理：代理人可認證任課教師的課程學習成果' })
 @Entity({ tableName: 'certification_proxy' })
 @TenantFilter()
 export class CertificationProxy extends SchoolOwnedEntity {

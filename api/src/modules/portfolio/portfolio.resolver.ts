@@ -20,7 +20,7 @@ import { hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
 import { FileUpload } from '../files/upload.entity.js';
-import { AdminSection } from '../people/people.enums.js';
+import { AdminSection, Role } from '../people/people.enums.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
@@ -33,7 +33,7 @@ import {
   rejectCourseOutcome,
   setCertificationProxy,
 } from './certification.service.js';
-import { CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js';
+import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import {
   CertificationProxyInput,
@@ -303,6 +303,39 @@ export class CourseOutcomeResolver {
   async current(@Root() outcome: CourseOutcome, @Ctx() ctx: AppContext): Promise<CourseOutcomeVersion | undefined> {
     const versions = await ctx.loaders.outcomeVersionsByOutcome.load(outcome.id);
     return versions.find((version) => version.version === outcome.currentVersion);
+  }
+}
+
+@Resolver(() => CertificationProxy)
+export class CertificationProxyResolver {
+  @Authorized()
+  @Query(() => [CertificationProxy], { description: '本校的認證代理（教學組）' })
+  certificationProxies(@Ctx() ctx: AppContext): Promise<CertificationProxy[]> {
+    if (!hasSection(ctx.viewer, AdminSection.TEACHING)) throw forbidden('查看認證代理人（限教學組）');
+    return ctx.em.find(CertificationProxy, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [UserAccount], { description: '本校的任課教師，依姓名（教學組指定代理人時挑選）' })
+  async schoolTeachers(@Ctx() ctx: AppContext): Promise<UserAccount[]> {
+    if (!hasSection(ctx.viewer, AdminSection.TEACHING)) throw forbidden('查看教師名單（限教學組）');
+    const accounts = await ctx.em.find(UserAccount, { active: true }, { orderBy: { displayName: 'asc', id: 'asc' } });
+    return accounts.filter((account) => account.roles.includes(Role.TEACHER));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() entry: CertificationProxy): string {
+    return entry.id;
+  }
+
+  @FieldResolver(() => UserAccount, { description: '任課教師' })
+  teacher(@Root() entry: CertificationProxy, @Ctx() ctx: AppContext): Promise<UserAccount | null> {
+    return ctx.loaders.accountById.load(entry.teacher.id);
+  }
+
+  @FieldResolver(() => UserAccount, { description: '代理人' })
+  proxy(@Root() entry: CertificationProxy, @Ctx() ctx: AppContext): Promise<UserAccount | null> {
+    return ctx.loaders.accountById.load(entry.proxy.id);
   }
 }
 
