@@ -21,6 +21,7 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { StudentResolver, UserAccountResolver } from './modules/people/people.resolver.js';
 import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
+import { SubmissionResolver } from './modules/submission/submission.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
@@ -51,6 +52,7 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
     resolvers: [
       AuthResolver,
       NodeResolver,
+      SubmissionResolver,
       SystemResolver,
       SchoolResolver,
       SchoolClassResolver,

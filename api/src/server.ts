@@ -22,6 +22,7 @@ import { requestTransactionPlugin } from './common/request-transaction.plugin.js
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
+import { servePackage, SUBMISSION_PATH } from './modules/submission/submission.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -174,6 +175,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
 
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
   app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
+  app.get(`${SUBMISSION_PATH}/:id/package.zip`, requestIdMiddleware, (req, res) => servePackage(services, req, res));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

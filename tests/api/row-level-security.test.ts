@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSchool } from '../support/factory.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
-import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
 
@@ -35,14 +35,18 @@ beforeAll(async () => {
   // Timeline rows for both schools: windows, their alerts, and an extension each.
   const soon = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * 24 * 3600_000);
   await city.timeline(
-    [{ kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: soon(1), endsAt: soon(5) }],
+    [
+      { kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: soon(1), endsAt: soon(5) },
+      { kind: TaskKind.SUBMIT, category: SubmissionCategory.COURSE_RECORDS, startsAt: soon(-1), endsAt: soon(5) },
+    ],
     [schoolA, schoolB],
   );
   for (const school of [schoolA, schoolB]) {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
-    const task = await app.sqlOne<{ id: string }>('select id from timeline_task where school_id = ?', [
-      school.school.id,
-    ]);
+    const task = await app.sqlOne<{ id: string }>(
+      "select id from timeline_task where school_id = ? and kind = 'UPLOAD_COURSE_OUTCOMES'",
+      [school.school.id],
+    );
     await staff.ok(
       'mutation ($input: GrantDeadlineExtensionInput!) { grantDeadlineExtension(input: $input) { extension { id } } }',
       {
@@ -103,9 +107,16 @@ beforeAll(async () => {
       [school.school.id, school.students[0]!.id, school.years.at(-1)!.id],
     );
   }
-  // An upload and an import dry run for both schools.
+  // An upload and an import dry run for both schools, and a submission package with its rows.
   for (const school of [schoolA, schoolB]) {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const term = await app.sqlOne<{ id: string }>(
+      "select term_id as id from timeline_task where school_id = ? and kind = 'SUBMIT'",
+      [school.school.id],
+    );
+    await staff.ok('mutation ($input: SubmitTermInput!) { submitTerm(input: $input) { submission { id } } }', {
+      input: { termId: toGlobalId('Term', term.id), category: 'COURSE_RECORDS', idempotencyKey: 'rls-submission-1' },
+    });
     const upload = await uploadImportFile(app.url, staff, 'roster.csv', csvFile([['學號'], ['1']]));
     await staff.ok('mutation ($input: PreviewImportInput!) { previewImport(input: $input) { importRun { id } } }', {
       input: { kind: 'STUDENTS', uploadId: upload.id },

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { IsolationLevel } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
+import type { OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from './context.js';
 import { assertWithinQueryLimits } from './query-limits.js';
@@ -26,6 +28,22 @@ function queueStatements(transaction: Knex.Transaction): void {
 }
 
 /**
+ * Mutations that read many tables and must see them as of one moment (a submission package is built from one
+ * snapshot). Their transaction begins REPEATABLE READ: PostgreSQL takes the isolation level only before the first
+ * statement of a transaction, and the tenant's set_config is already a statement, so it is chosen at BEGIN here.
+ */
+export const SNAPSHOT_MUTATIONS = new Set(['submitTerm']);
+
+export function needsSnapshot(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation?.operation === 'mutation' &&
+    operation.selectionSet.selections.some(
+      (selection) => selection.kind === 'Field' && SNAPSHOT_MUTATIONS.has(selection.name.value),
+    )
+  );
+}
+
+/**
  * Runs each HTTP operation in one transaction scoped to the viewer's tenant: it begins when execution starts,
  * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind.
  */
@@ -37,8 +55,10 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
         async didResolveOperation({ document, operationName, request }) {
           assertWithinQueryLimits(document, operationName, request.variables, config.queryLimits);
         },
-        async executionDidStart({ contextValue }) {
-          await contextValue.em.begin();
+        async executionDidStart({ contextValue, operation }) {
+          await contextValue.em.begin(
+            needsSnapshot(operation) ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : undefined,
+          );
           open = true;
           queueStatements(contextValue.em.getTransactionContext<Knex.Transaction>()!);
           await applyTenantScope(contextValue.em, {

@@ -8,6 +8,7 @@ import { DiversePerformance } from '../modules/portfolio/diverse-performance.ent
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
+import { Submission, SubmissionRow } from '../modules/submission/submission.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
@@ -40,4 +41,6 @@ export const entities = [
   CourseOutcomeVersion,
   CertificationProxy,
   DiversePerformance,
+  Submission,
+  SubmissionRow,
 ];

@@ -456,6 +456,7 @@ export type CadresPageClassQuery = { node:
     | { __typename: 'School', id: string }
     | { __typename: 'SchoolClass', name: string, id: string, students: Array<{ id: string, seatNumber: number | null, studentNumber: string, name: string, cadreRecords: Array<{ id: string, unit: string, position: string, level: number, startsOn: string, endsOn: string, term: { id: string, label: string } }> }> }
     | { __typename: 'Student', id: string }
+    | { __typename: 'Submission', id: string }
     | { __typename: 'Term', id: string }
     | { __typename: 'TimelineExtension', id: string }
     | { __typename: 'TimelineTask', id: string }
@@ -537,6 +538,7 @@ export type GradesPageSectionQuery = { node:
     | { __typename: 'School', id: string }
     | { __typename: 'SchoolClass', id: string }
     | { __typename: 'Student', id: string }
+    | { __typename: 'Submission', id: string }
     | { __typename: 'Term', id: string }
     | { __typename: 'TimelineExtension', id: string }
     | { __typename: 'TimelineTask', id: string }

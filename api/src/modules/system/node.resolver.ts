@@ -14,6 +14,8 @@ import { mayReadUpload } from '../portfolio/file.route.js';
 import { ImportRun } from '../imports/import-run.entity.js';
 import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
+import { Submission } from '../submission/submission.entity.js';
+import { mayListSubmissions } from '../submission/submission.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 
@@ -68,6 +70,7 @@ const fetchers: Record<string, NodeFetcher> = {
     const performance = await ctx.em.findOne(DiversePerformance, { id }, { populate: ['student'] });
     return performance && (await canViewStudent(ctx, performance.student.getEntity())) ? performance : null;
   },
+  Submission: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(Submission, { id }) : null),
   ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),

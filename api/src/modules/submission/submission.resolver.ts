@@ -1,0 +1,90 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { forbidden } from '../../common/errors.js';
+import { idOfType } from '../../common/ids.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { Term } from '../term/term.entity.js';
+import { SubmissionCategory } from '../timeline/timeline.enums.js';
+import { packageUrlOf } from './submission.route.js';
+import { Submission } from './submission.entity.js';
+import { mayListSubmissions, submitTerm } from './submission.service.js';
+
+@InputType({ description: '提交某學期某類別的資料至中央資料庫' })
+class SubmitTermInput {
+  @Field(() => ID)
+  termId!: string;
+
+  @Field(() => SubmissionCategory)
+  category!: SubmissionCategory;
+
+  @Field({ description: '用戶端產生的識別碼（8–100 字元）；重送同一個請求時沿用，只會產生一份提交' })
+  idempotencyKey!: string;
+}
+
+@ObjectType()
+class SubmitTermPayload extends MutationPayload {
+  @Field(() => Submission, { nullable: true })
+  submission!: Submission | null;
+}
+
+@ObjectType({ description: '資料包中一份名冊的筆數' })
+class SubmissionRosterCount {
+  @Field({ description: '名冊在資料包中的路徑' })
+  path!: string;
+
+  @Field(() => Int)
+  rows!: number;
+}
+
+@Resolver(() => Submission)
+export class SubmissionResolver {
+  @Authorized()
+  @Query(() => [Submission], { description: '本校某學期的提交紀錄，新的在前（負責提交的處室）' })
+  async submissions(@Arg('termId', () => ID) termId: string, @Ctx() ctx: AppContext): Promise<Submission[]> {
+    if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看提交紀錄');
+    const id = idOfType(termId, 'Term');
+    if (!id) return [];
+    return ctx.em.find(Submission, { term: id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
+  @Authorized()
+  @Mutation(() => SubmitTermPayload, { description: '提交：依當下的資料產生中央格式資料包並保存（需在提交期程內）' })
+  async submitTerm(@Arg('input') input: SubmitTermInput, @Ctx() ctx: AppContext): Promise<SubmitTermPayload> {
+    return payload(new SubmitTermPayload(), 'submission', await submitTerm(ctx, input), null);
+  }
+
+  @FieldResolver(() => Term)
+  term(@Root() submission: Submission, @Ctx() ctx: AppContext): Promise<Term | null> {
+    return ctx.loaders.termById.load(submission.term.id);
+  }
+
+  @FieldResolver(() => UserAccount, { description: '提交的人' })
+  createdBy(@Root() submission: Submission, @Ctx() ctx: AppContext): Promise<UserAccount | null> {
+    return ctx.loaders.accountById.load(submission.createdBy.id);
+  }
+
+  @FieldResolver(() => [SubmissionRosterCount], { description: '各名冊的筆數' })
+  rosters(@Root() submission: Submission): SubmissionRosterCount[] {
+    return Object.entries(submission.rowCounts).map(([path, rows]) => ({ path, rows }));
+  }
+
+  @FieldResolver(() => String, { description: '下載資料包（zip）的網址' })
+  packageUrl(@Root() submission: Submission): string {
+    return packageUrlOf(submission);
+  }
+}

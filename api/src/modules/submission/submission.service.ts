@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { AppContext } from '../../common/context.js';
+import { forbidden } from '../../common/errors.js';
+import { idOfType, newId } from '../../common/ids.js';
+import { inTenantTransaction } from '../../common/tenant.js';
+import { type Result, userError } from '../../common/user-error.js';
+import { hasSection, type Viewer } from '../../common/viewer.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { AdminSection } from '../people/people.enums.js';
+import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
+import { packageZip, readRosters } from './rosters.js';
+import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from './submission.entity.js';
+
+/** Who builds (and downloads) each category's package: the sections responsible for that data (DOMAIN.md §3). */
+export const SUBMITTING_SECTIONS: Record<SubmissionCategory, AdminSection[]> = {
+  [SubmissionCategory.BASIC]: [AdminSection.REGISTRATION, AdminSection.STUDENT_AFFAIRS],
+  [SubmissionCategory.COURSE_RECORDS]: [AdminSection.REGISTRATION, AdminSection.TEACHING],
+  [SubmissionCategory.COURSE_OUTCOMES]: [AdminSection.REGISTRATION, AdminSection.TEACHING],
+  [SubmissionCategory.PERFORMANCES]: [AdminSection.STUDENT_AFFAIRS, AdminSection.REGISTRATION],
+};
+
+export const maySubmit = (viewer: Viewer | null, category: SubmissionCategory): boolean =>
+  SUBMITTING_SECTIONS[category].some((section) => hasSection(viewer, section));
+
+/** Office staff of any responsible section see the list of their school's submissions. */
+export const mayListSubmissions = (viewer: Viewer | null): boolean =>
+  Object.values(SubmissionCategory).some((category) => maySubmit(viewer, category));
+
+export interface SubmitTermInput {
+  termId: string;
+  category: SubmissionCategory;
+  idempotencyKey: string;
+}
+
+const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+const pgCode = (error: unknown): string | undefined =>
+  (error as { code?: string } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
+
+/** The submission claimed by this key, read outside the request's snapshot (it may have committed after it began). */
+function committedByKey(ctx: AppContext, idempotencyKey: string): Promise<Submission | null> {
+  const viewer = ctx.viewer!;
+  return inTenantTransaction(
+    ctx.services.orm.em,
+    { schoolId: viewer.schoolId, authorityId: viewer.authorityId },
+    (tx) => tx.findOne(Submission, { idempotencyKey }),
+  );
+}
+
+function sameRequest(existing: Submission, termId: string, category: SubmissionCategory): Result<Submission> {
+  if (existing.term.id === termId && existing.category === category) return { value: existing, userErrors: [] };
+  return {
+    value: null,
+    userErrors: [
+      userError(
+        'idempotencyKey',
+        'IDEMPOTENCY_KEY_REUSED',
+        '這個識別碼已用於另一個學期或類別的提交，請重新整理頁面後再試。',
+      ),
+    ],
+  };
+}
+
+/**
+ * 提交: builds the category's package for a term from one snapshot, stores the zip (content-addressed) and a copy of
+ * every roster row, and audits it. The request's transaction is REPEATABLE READ for this mutation (see
+ * request-transaction.plugin.ts), so every roster is read from the same snapshot. The idempotency key is unique per
+ * school: the same key again returns the submission it made, also when two identical requests race.
+ */
+export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promise<Result<Submission>> {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !maySubmit(viewer, input.category)) throw forbidden('提交這個類別的資料');
+  const key = input.idempotencyKey.trim();
+  if (!KEY.test(key)) {
+    return {
+      value: null,
+      userErrors: [
+        userError('idempotencyKey', 'INVALID_IDEMPOTENCY_KEY', '識別碼須為 8 至 100 個英數字元（可含 . _ : -）。'),
+      ],
+    };
+  }
+  const termId = idOfType(input.termId, 'Term');
+  const term = termId ? await ctx.loaders.termById.load(termId) : null;
+  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+
+  const [isolation] = await ctx.em.execute<{ transaction_isolation: string }[]>('show transaction_isolation');
+  if (isolation?.transaction_isolation !== 'repeatable read') {
+    throw new Error('submitTerm must run in a REPEATABLE READ transaction');
+  }
+
+  const existing = await ctx.em.findOne(Submission, { idempotencyKey: key });
+  if (existing) return sameRequest(existing, term.id, input.category);
+
+  const window = await ctx.services.windows.check(ctx.em, {
+    termId: term.id,
+    kind: TaskKind.SUBMIT,
+    category: input.category,
+  });
+  if (window.userError) return { value: null, userErrors: [window.userError] };
+
+  const school = await ctx.loaders.schoolById.load(viewer.schoolId);
+  const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
+  const rosters = await readRosters(
+    ctx.em,
+    ctx.services.pii,
+    {
+      schoolCode: school!.code,
+      termId: term.id,
+      academicYearId: term.academicYear.id,
+      year: year!.year,
+      semester: term.semester,
+    },
+    input.category,
+  );
+  const now = ctx.services.clock.now();
+  const zip = await packageZip(rosters, now);
+  const sha256 = createHash('sha256').update(zip).digest('hex');
+  const tempPath = ctx.services.files.newTempPath();
+  try {
+    await writeFile(tempPath, zip);
+    await ctx.services.files.keep(tempPath, sha256);
+  } catch (error) {
+    await ctx.services.files.discard(tempPath);
+    throw error;
+  }
+  const rowCounts: RowCounts = Object.fromEntries(rosters.map((roster) => [roster.path, roster.rows.length]));
+
+  // Claim the key. A concurrent identical request that committed first makes this insert fail (after waiting for
+  // it); the savepoint keeps this transaction usable, and the winner's submission is read outside our snapshot.
+  const id = newId();
+  await ctx.em.execute('savepoint submission_claim');
+  try {
+    await ctx.em.execute(
+      `insert into submission (school_id, id, term_id, category, idempotency_key, status, row_counts, zip_sha256,
+                               zip_size, created_by, created_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+      [
+        viewer.schoolId,
+        id,
+        term.id,
+        input.category,
+        key,
+        SubmissionStatus.SUBMITTED,
+        JSON.stringify(rowCounts),
+        sha256,
+        zip.length,
+        viewer.accountId,
+        now,
+      ],
+    );
+    await ctx.em.execute('release savepoint submission_claim');
+  } catch (error) {
+    const code = pgCode(error);
+    if (code !== '23505' && code !== '40001') throw error;
+    await ctx.em.execute('rollback to savepoint submission_claim');
+    const winner = await committedByKey(ctx, key);
+    if (!winner) throw error;
+    return sameRequest(winner, term.id, input.category);
+  }
+
+  const submission = await ctx.em.findOneOrFail(Submission, { id });
+  for (const roster of rosters) {
+    roster.rows.forEach((row, index) => {
+      ctx.em.create(SubmissionRow, {
+        school: viewer.schoolId!,
+        submission,
+        roster: roster.path,
+        rowNumber: index + 1,
+        student: row.studentId,
+        cells: row.cells,
+      });
+    });
+  }
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'submission.submit',
+    targetIds: [submission.id, term.id],
+    detail: { category: input.category, zipSha256: sha256, rowCounts },
+  });
+  return { value: submission, userErrors: [] };
+}

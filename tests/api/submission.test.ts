@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../api/src/common/ids.js';
+import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { ApiClient } from '../support/api-client.js';
+import type { TestCity, TestSchool } from '../support/factory.js';
+import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+
+const DAY = 24 * 3600_000;
+const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
+
+let app: TestApp;
+let city: TestCity;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  city = await app.factory.city();
+});
+afterAll(() => app.close());
+
+const SUBMIT = `mutation ($input: SubmitTermInput!) {
+  submitTerm(input: $input) {
+    submission { id category status idempotencyKey zipSha256 zipSize packageUrl rosters { path rows } }
+    userErrors { code message }
+  }
+}`;
+
+interface SubmitResult {
+  submitTerm: {
+    submission: {
+      id: string;
+      category: string;
+      zipSha256: string;
+      zipSize: number;
+      packageUrl: string;
+      rosters: { path: string; rows: number }[];
+    } | null;
+    userErrors: { code: string; message: string }[];
+  };
+}
+
+interface Setup {
+  school: TestSchool;
+  termId: string;
+  registration: ApiClient;
+}
+
+/** A school with the SUBMIT window of `category` (open now by default) and two sections: six enrolments. */
+async function setup(
+  category = SubmissionCategory.COURSE_RECORDS,
+  window: { startsAt: Date; endsAt: Date } = { startsAt: at(-1), endsAt: at(5) },
+): Promise<Setup> {
+  const school = await city.school();
+  await city.timeline([{ kind: TaskKind.SUBMIT, category, ...window }], [school]);
+  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+  const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
+  const [physics] = await app.factory.sections(school, [
+    { subjectName: '物理', teacher, students: firstClass },
+    { subjectName: '國語文', teacher, students: school.students },
+  ]);
+  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
+    school.school.id,
+  ]);
+  const term = await app.sqlOne<{ term_id: string }>(
+    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
+    [physics!.id],
+  );
+  const registration = await app
+    .client()
+    .login(school.logins.registration.username, school.logins.registration.password);
+  return { school, termId: toGlobalId('Term', term.term_id), registration };
+}
+
+const submit = (client: ApiClient, termId: string, idempotencyKey: string, category = 'COURSE_RECORDS') =>
+  client.ok<SubmitResult>(SUBMIT, { input: { termId, category, idempotencyKey } });
+
+async function download(client: ApiClient, url: string) {
+  const response = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${client.token}` } });
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+async function firstSheet(bytes: Buffer): Promise<(string | number | null)[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows: (string | number | null)[][] = [];
+  sheet.eachRow((row) => {
+    rows.push((row.values as (string | number | null)[]).slice(1));
+  });
+  return rows;
+}
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('submission packages', () => {
+  it('builds the course records package: subject and grade rosters, one row per enrolment with national ID and birth date', async () => {
+    const { school, termId, registration } = await setup();
+    const result = await submit(registration, termId, 'course-records-0001');
+    expect(result.submitTerm.userErrors).toEqual([]);
+    const submission = result.submitTerm.submission!;
+    expect(submission.rosters).toEqual([
+      { path: '01_學業表現上傳資料/1_科目名冊.xlsx', rows: 2 },
+      { path: '01_學業表現上傳資料/3_學生成績名冊.xlsx', rows: 6 },
+    ]);
+
+    const { response, bytes } = await download(registration, submission.packageUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(sha(bytes)).toBe(submission.zipSha256);
+    expect(bytes.length).toBe(submission.zipSize);
+
+    const zip = await JSZip.loadAsync(bytes);
+    const paths = Object.values(zip.files)
+      .filter((file) => !file.dir)
+      .map((file) => file.name)
+      .sort();
+    expect(paths).toEqual(['01_學業表現上傳資料/1_科目名冊.xlsx', '01_學業表現上傳資料/3_學生成績名冊.xlsx']);
+
+    const term = await app.sqlOne<{ year: number; semester: number }>(
+      'select y.year, t.semester from term t join academic_year y on y.id = t.academic_year_id where t.id = ?',
+      [Buffer.from(termId, 'base64url').toString().split(':')[1]],
+    );
+    const subjects = await firstSheet(await zip.file('01_學業表現上傳資料/1_科目名冊.xlsx')!.async('nodebuffer'));
+    expect(subjects[0]!.slice(0, 3)).toEqual(['學校代碼', '學年度', '學期']);
+    expect(subjects).toHaveLength(3);
+
+    const grades = await firstSheet(await zip.file('01_學業表現上傳資料/3_學生成績名冊.xlsx')!.async('nodebuffer'));
+    expect(grades[0]!.slice(0, 5)).toEqual(['學校代碼', '學年度', '學期', '身分證號', '出生日期']);
+    const rows = grades.slice(1);
+    expect(rows).toHaveLength(6);
+    const ids = school.students.map((student) => app.services.pii.decrypt(student.nationalIdEncrypted));
+    for (const row of rows) {
+      expect(row.slice(0, 3)).toEqual([school.school.code, term.year, term.semester]);
+      expect(ids).toContain(row[3]);
+      expect(row[4]).toBe('2008-05-01');
+    }
+    // Every student once in 國語文, the first class also in 物理.
+    expect(rows.filter((row) => row[3] === ids[0])).toHaveLength(2);
+    expect(rows.filter((row) => row[3] === ids[3])).toHaveLength(1);
+
+    const audit = await app.sql('select 1 from audit_log where school_id = ? and operation = ?', [
+      school.school.id,
+      'submission.submit',
+    ]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('keeps what was submitted: a grade changed afterwards changes neither the stored rows nor the zip', async () => {
+    const { school, termId, registration } = await setup();
+    const submission = (await submit(registration, termId, 'copy-on-submit-01')).submitTerm.submission!;
+    const rowsBefore = await app.sql<{ cells: unknown }>(
+      'select cells from submission_row where school_id = ? order by roster, row_number',
+      [school.school.id],
+    );
+    expect(rowsBefore).toHaveLength(8);
+
+    await app.sql('update enrolment set term_grade = 42, passed = false where school_id = ?', [school.school.id]);
+
+    const rowsAfter = await app.sql<{ cells: unknown }>(
+      'select cells from submission_row where school_id = ? order by roster, row_number',
+      [school.school.id],
+    );
+    expect(rowsAfter).toEqual(rowsBefore);
+    const again = await download(registration, submission.packageUrl);
+    expect(sha(again.bytes)).toBe(submission.zipSha256);
+    const grades = await firstSheet(
+      await (await JSZip.loadAsync(again.bytes)).file('01_學業表現上傳資料/3_學生成績名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(grades.slice(1).every((row) => row[10] === 80)).toBe(true);
+
+    // The database refuses to change a submitted row, even for the owner.
+    await expect(
+      app.sql('update submission_row set cells = ? where school_id = ?', ['[]', school.school.id]),
+    ).rejects.toThrow(/append-only/);
+
+    // A new submission reads the data as it is now.
+    const later = (await submit(registration, termId, 'copy-on-submit-02')).submitTerm.submission!;
+    expect(later.zipSha256).not.toBe(submission.zipSha256);
+  });
+
+  it('creates exactly one submission per idempotency key, also for two identical requests at once', async () => {
+    const { school, termId, registration } = await setup();
+    const first = (await submit(registration, termId, 'same-key-00001')).submitTerm.submission!;
+    const second = (await submit(registration, termId, 'same-key-00001')).submitTerm.submission!;
+    expect(second.id).toBe(first.id);
+
+    const [a, b] = await Promise.all([
+      submit(registration, termId, 'racing-key-0001'),
+      submit(registration, termId, 'racing-key-0001'),
+    ]);
+    expect(a.submitTerm.userErrors).toEqual([]);
+    expect(b.submitTerm.userErrors).toEqual([]);
+    expect(a.submitTerm.submission!.id).toBe(b.submitTerm.submission!.id);
+
+    const counts = await app.sql<{ key: string; n: number }>(
+      'select idempotency_key as key, count(*)::int as n from submission where school_id = ? group by 1 order by 1',
+      [school.school.id],
+    );
+    expect(counts).toEqual([
+      { key: 'racing-key-0001', n: 1 },
+      { key: 'same-key-00001', n: 1 },
+    ]);
+    const rows = await app.sqlOne<{ n: number }>('select count(*)::int as n from submission_row where school_id = ?', [
+      school.school.id,
+    ]);
+    expect(rows.n).toBe(16);
+
+    // The same key for another category is refused rather than answered with the wrong package.
+    const other = await submit(registration, termId, 'same-key-00001', 'BASIC');
+    expect(other.submitTerm.userErrors.map((error) => error.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+  });
+
+  it('refuses outside the SUBMIT window of the category and writes nothing', async () => {
+    const { school, termId, registration } = await setup(SubmissionCategory.COURSE_RECORDS, {
+      startsAt: at(1),
+      endsAt: at(3),
+    });
+    const early = await submit(registration, termId, 'too-early-0001');
+    expect(early.submitTerm.submission).toBeNull();
+    expect(early.submitTerm.userErrors.map((error) => error.code)).toEqual(['WINDOW_NOT_OPEN']);
+
+    const noWindow = await submit(registration, termId, 'no-window-0001', 'BASIC');
+    expect(noWindow.submitTerm.userErrors.map((error) => error.code)).toEqual(['WINDOW_NOT_OPEN']);
+
+    app.clock.set(at(4));
+    try {
+      const again = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+      const late = await submit(again, termId, 'too-late-00001');
+      expect(late.submitTerm.userErrors.map((error) => error.code)).toEqual(['WINDOW_CLOSED']);
+    } finally {
+      app.clock.set(DEFAULT_TEST_NOW);
+    }
+    for (const table of ['submission', 'submission_row']) {
+      const rows = await app.sql(`select 1 from ${table} where school_id = ?`, [school.school.id]);
+      expect(rows).toHaveLength(0);
+    }
+  });
+
+  it('lets only the responsible sections submit: students, teachers and 訓育組 for course records are forbidden', async () => {
+    const { school, termId } = await setup();
+    for (const login of [school.logins.student, school.logins.teacher, school.logins.affairs]) {
+      const client = await app.client().login(login.username, login.password);
+      const result = await client.request(SUBMIT, {
+        input: { termId, category: 'COURSE_RECORDS', idempotencyKey: 'forbidden-0001' },
+      });
+      expect(result.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const rows = await app.sql('select 1 from submission where school_id = ?', [school.school.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("lists a school's submissions and hides another school's from node, the list and the download", async () => {
+    const mine = await setup();
+    const theirs = await setup();
+    const own = (await submit(mine.registration, mine.termId, 'listing-key-0001')).submitTerm.submission!;
+    const foreign = (await submit(theirs.registration, theirs.termId, 'listing-key-0001')).submitTerm.submission!;
+    expect(foreign.id).not.toBe(own.id);
+
+    const list = await mine.registration.ok<{ submissions: { id: string }[] }>(
+      'query ($termId: ID!) { submissions(termId: $termId) { id } }',
+      { termId: mine.termId },
+    );
+    expect(list.submissions.map((entry) => entry.id)).toEqual([own.id]);
+
+    const node = await mine.registration.ok<{ a: { id: string } | null; b: { id: string } | null }>(
+      'query ($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } }',
+      { a: own.id, b: foreign.id },
+    );
+    expect(node.a?.id).toBe(own.id);
+    expect(node.b).toBeNull();
+
+    const { response } = await download(mine.registration, foreign.packageUrl);
+    expect(response.status).toBe(404);
+    const student = await app.client().login(mine.school.logins.student.username, mine.school.logins.student.password);
+    expect((await download(student, own.packageUrl)).response.status).toBe(404);
+  });
+});
