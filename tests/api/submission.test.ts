@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
@@ -45,15 +46,19 @@ interface Setup {
   school: TestSchool;
   termId: string;
   registration: ApiClient;
+  physics: CourseSection;
 }
 
 /** A school with the SUBMIT window of `category` (open now by default) and two sections: six enrolments. */
 async function setup(
-  category = SubmissionCategory.COURSE_RECORDS,
+  categories = [SubmissionCategory.COURSE_RECORDS],
   window: { startsAt: Date; endsAt: Date } = { startsAt: at(-1), endsAt: at(5) },
 ): Promise<Setup> {
   const school = await city.school();
-  await city.timeline([{ kind: TaskKind.SUBMIT, category, ...window }], [school]);
+  await city.timeline(
+    categories.map((category) => ({ kind: TaskKind.SUBMIT, category, ...window })),
+    [school],
+  );
   const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
   const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
   const [physics] = await app.factory.sections(school, [
@@ -70,7 +75,7 @@ async function setup(
   const registration = await app
     .client()
     .login(school.logins.registration.username, school.logins.registration.password);
-  return { school, termId: toGlobalId('Term', term.term_id), registration };
+  return { school, termId: toGlobalId('Term', term.term_id), registration, physics: physics! };
 }
 
 const submit = (client: ApiClient, termId: string, idempotencyKey: string, category = 'COURSE_RECORDS') =>
@@ -213,7 +218,7 @@ describe('submission packages', () => {
   });
 
   it('refuses outside the SUBMIT window of the category and writes nothing', async () => {
-    const { school, termId, registration } = await setup(SubmissionCategory.COURSE_RECORDS, {
+    const { school, termId, registration } = await setup([SubmissionCategory.COURSE_RECORDS], {
       startsAt: at(1),
       endsAt: at(3),
     });
@@ -275,5 +280,138 @@ describe('submission packages', () => {
     expect(response.status).toBe(404);
     const student = await app.client().login(mine.school.logins.student.username, mine.school.logins.student.password);
     expect((await download(student, own.packageUrl)).response.status).toBe(404);
+  });
+
+  it('packages the selected outcomes and performances only, with their files; performances with semester 0', async () => {
+    const { school, termId, registration, physics } = await setup([
+      SubmissionCategory.COURSE_OUTCOMES,
+      SubmissionCategory.PERFORMANCES,
+    ]);
+    const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+    // Two outcomes for each of the two physics students, all certified, the first of each student selected.
+    await app.factory.outcomes(school, physics, 2, teacher.id);
+    await app.sql(
+      `update course_outcome_version set status = 'CERTIFIED', decided_at = now(), decided_by = ? where school_id = ?`,
+      [teacher.id, school.school.id],
+    );
+    await app.sql(`update course_outcome set status = 'CERTIFIED' where school_id = ?`, [school.school.id]);
+    await app.sql(
+      `update course_outcome set selected_at = now() where school_id = ? and id in (
+         select distinct on (student_id) id from course_outcome where school_id = ? order by student_id, id)`,
+      [school.school.id, school.school.id],
+    );
+    const selected = await app.sql<{ file_name: string; sha256: string }>(
+      `select u.file_name, u.sha256 from course_outcome o
+       join course_outcome_version v on v.outcome_id = o.id and v.version = o.current_version
+       join upload u on u.id = v.document_upload_id
+       where o.school_id = ? and o.selected_at is not null order by u.sha256`,
+      [school.school.id],
+    );
+    expect(selected).toHaveLength(2);
+    // Two performances of the first student; only the one with a document is selected.
+    const student = school.students[0]!;
+    const year = school.years.at(-1)!;
+    const docSha = createHash('sha256').update('performance document').digest('hex');
+    await app.sql(
+      `with u as (
+         insert into upload (school_id, id, purpose, file_name, declared_size, created_by, created_at, expires_at,
+                             sha256, size, content_type, stored_at)
+         values (?, gen_random_uuid(), 'DOCUMENT', '獎狀.pdf', 100, ?, now(), now(), ?, 100, 'application/pdf', now())
+         returning id)
+       insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, description,
+                                        document_upload_id, selected_at, created_at, updated_at)
+       select ?, gen_random_uuid(), ?, ?, 'OTHER', '淨灘志工', '簡述', u.id, now(), now(), now() from u`,
+      [school.school.id, teacher.id, docSha, school.school.id, student.id, year.id],
+    );
+    await app.sql(
+      `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, description,
+                                        created_at, updated_at)
+       values (?, gen_random_uuid(), ?, ?, 'OTHER', '未勾選', '簡述', now(), now())`,
+      [school.school.id, student.id, year.id],
+    );
+    const nationalId = app.services.pii.decrypt(student.nationalIdEncrypted);
+
+    const outcomes = (await submit(registration, termId, 'outcomes-key-0001', 'COURSE_OUTCOMES')).submitTerm;
+    expect(outcomes.userErrors).toEqual([]);
+    expect(outcomes.submission!.rosters).toEqual([
+      { path: '01_學業表現上傳資料/7_學生課程學習成果名冊.xlsx', rows: 2 },
+    ]);
+    const outcomeZip = await JSZip.loadAsync((await download(registration, outcomes.submission!.packageUrl)).bytes);
+    const outcomeRows = await firstSheet(
+      await outcomeZip.file('01_學業表現上傳資料/7_學生課程學習成果名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(outcomeRows[0]).toEqual([
+      '學校代碼',
+      '學年度',
+      '學期',
+      '身分證號',
+      '出生日期',
+      '課程代碼',
+      '科目名稱',
+      '成果類別',
+      '簡述',
+      '文件檔名',
+      '文件SHA-256',
+      '影音檔名',
+      '影音SHA-256',
+    ]);
+    expect(
+      outcomeRows
+        .slice(1)
+        .map((row) => ({ file_name: row[9], sha256: row[10] }))
+        .sort((a, b) => String(a.sha256).localeCompare(String(b.sha256))),
+    ).toEqual(selected);
+    expect(outcomeRows.slice(1).every((row) => row[6] === '物理')).toBe(true);
+
+    const performances = (await submit(registration, termId, 'performances-key-1', 'PERFORMANCES')).submitTerm;
+    expect(performances.userErrors).toEqual([]);
+    const performanceZip = await JSZip.loadAsync(
+      (await download(registration, performances.submission!.packageUrl)).bytes,
+    );
+    expect(Object.keys(performanceZip.files).filter((name) => name.endsWith('.xlsx'))).toEqual([
+      '02_非學業表現上傳資料/2_學生自填多元表現名冊.xlsx',
+    ]);
+    const performanceRows = await firstSheet(
+      await performanceZip.file('02_非學業表現上傳資料/2_學生自填多元表現名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(performanceRows).toHaveLength(2);
+    const row = performanceRows[1]!;
+    expect(row.slice(0, 5)).toEqual([school.school.code, year.year, 0, nationalId, '2008-05-01']);
+    expect(row[6]).toBe('淨灘志工');
+    expect(row.slice(10, 12)).toEqual(['獎狀.pdf', docSha]);
+  });
+
+  it('packages basic data (student register and cadres); 訓育組 submits it, only 註冊組 downloads it', async () => {
+    const { school, termId, registration } = await setup([SubmissionCategory.BASIC]);
+    const term = Buffer.from(termId, 'base64url').toString().split(':')[1];
+    await app.sql(
+      `insert into cadre_record (school_id, id, student_id, term_id, unit, position, level, starts_on, ends_on)
+       values (?, gen_random_uuid(), ?, ?, '班級', '班長', 1, '2026-09-01', '2027-01-20')`,
+      [school.school.id, school.students[1]!.id, term],
+    );
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    const result = (await submit(affairs, termId, 'basic-data-key-01', 'BASIC')).submitTerm;
+    expect(result.userErrors).toEqual([]);
+    expect(result.submission!.rosters).toEqual([
+      { path: '01_學業表現上傳資料/2_學生資料名冊.xlsx', rows: 4 },
+      { path: '02_非學業表現上傳資料/1_校內幹部經歷名冊.xlsx', rows: 1 },
+    ]);
+    expect((await download(affairs, result.submission!.packageUrl)).response.status).toBe(404);
+    const zip = await JSZip.loadAsync((await download(registration, result.submission!.packageUrl)).bytes);
+    const cadres = await firstSheet(
+      await zip.file('02_非學業表現上傳資料/1_校內幹部經歷名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(cadres[1]!.slice(3)).toEqual([
+      app.services.pii.decrypt(school.students[1]!.nationalIdEncrypted),
+      '2008-05-01',
+      '班級',
+      '班長',
+      1,
+      '2026-09-01',
+      '2027-01-20',
+    ]);
+    const register = await firstSheet(await zip.file('01_學業表現上傳資料/2_學生資料名冊.xlsx')!.async('nodebuffer'));
+    expect(register[0]!.slice(0, 7)).toEqual(['學校代碼', '學年度', '學期', '身分證號', '出生日期', '學號', '姓名']);
+    expect(register.slice(1).map((r) => r[5])).toEqual(school.students.map((s) => s.studentNumber).sort());
   });
 });

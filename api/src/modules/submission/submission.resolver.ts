@@ -22,7 +22,7 @@ import { Term } from '../term/term.entity.js';
 import { SubmissionCategory } from '../timeline/timeline.enums.js';
 import { packageUrlOf } from './submission.route.js';
 import { Submission } from './submission.entity.js';
-import { mayListSubmissions, submitTerm } from './submission.service.js';
+import { mayDownloadPackage, mayListSubmissions, submitTerm } from './submission.service.js';
 
 @InputType({ description: '提交某學期某類別的資料至中央資料庫' })
 class SubmitTermInput {
@@ -83,7 +83,12 @@ export class SubmissionResolver {
     return Object.entries(submission.rowCounts).map(([path, rows]) => ({ path, rows }));
   }
 
-  @FieldResolver(() => String, { description: '下載資料包（zip）的網址' })
+  @FieldResolver(() => Boolean, { description: '檢視者可否下載資料包（含完整身分證號，限註冊組）' })
+  viewerCanDownload(@Ctx() ctx: AppContext): boolean {
+    return mayDownloadPackage(ctx.viewer);
+  }
+
+  @FieldResolver(() => String, { description: '下載資料包（zip）的網址（限註冊組）' })
   packageUrl(@Root() submission: Submission): string {
     return packageUrlOf(submission);
   }

@@ -5,7 +5,7 @@ import { applyTenantScope } from '../../common/tenant.js';
 import type { AppServices } from '../../services.js';
 import { CATEGORY_LABELS } from '../timeline/timeline.enums.js';
 import { Submission } from './submission.entity.js';
-import { maySubmit } from './submission.service.js';
+import { mayDownloadPackage } from './submission.service.js';
 
 export const SUBMISSION_PATH = '/submissions';
 
@@ -13,8 +13,8 @@ export const packageUrlOf = (submission: Pick<Submission, 'id'>): string =>
   `${SUBMISSION_PATH}/${submission.id}/package.zip`;
 
 /**
- * GET /submissions/:id/package.zip — the stored package, exactly the bytes submitted, as an attachment. Only for the
- * sections that submit that category (the package carries full national IDs), and only in the viewer's school.
+ * GET /submissions/:id/package.zip — the stored package, exactly the bytes submitted, as an attachment. Only for
+ * 註冊組 (the package carries full national IDs), and only in the viewer's school.
  */
 export async function servePackage(services: AppServices, req: Request, res: Response) {
   const ctx = await routeContext(services, req);
@@ -30,7 +30,7 @@ export async function servePackage(services: AppServices, req: Request, res: Res
   try {
     await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
     const submission = /^[0-9a-f-]{36}$/.test(id) ? await ctx.em.findOne(Submission, { id }) : null;
-    found = submission && maySubmit(viewer, submission.category) ? submission : null;
+    found = submission && mayDownloadPackage(viewer) ? submission : null;
   } finally {
     await ctx.em.rollback();
   }

@@ -23,6 +23,12 @@ export const SUBMITTING_SECTIONS: Record<SubmissionCategory, AdminSection[]> = {
 export const maySubmit = (viewer: Viewer | null, category: SubmissionCategory): boolean =>
   SUBMITTING_SECTIONS[category].some((section) => hasSection(viewer, section));
 
+/**
+ * The package carries full national IDs, which only 註冊組 sees (README, API conventions): only 註冊組 downloads it,
+ * whichever section submitted it.
+ */
+export const mayDownloadPackage = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);
+
 /** Office staff of any responsible section see the list of their school's submissions. */
 export const mayListSubmissions = (viewer: Viewer | null): boolean =>
   Object.values(SubmissionCategory).some((category) => maySubmit(viewer, category));
