@@ -25,7 +25,8 @@ import { initOrm } from './orm.js';
  * Layout of a backup folder:
  *   manifest.json              written last: a folder without it is not a finished backup
  *   db/<schema>.<table>.copy.gz
- *   files/ab/cd/<sha256>       the stored files the snapshot's upload rows point at, each checked against its hash
+ *   files/ab/cd/<sha256>       the stored files the snapshot's upload rows and submission packages point at, each
+ *                              checked against its hash
  *   pii.key                    the generated PII key, when the installation uses one (keep the folder private)
  */
 
@@ -239,7 +240,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
       sequences.push({ ...seq, lastValue: value.rows[0]!.last_value, isCalled: value.rows[0]!.is_called });
     }
     shas = (
-      await db.query<{ sha256: string }>('select distinct sha256 from upload where sha256 is not null order by 1')
+      await db.query<{ sha256: string }>(
+        `select sha256 from upload where sha256 is not null
+         union select zip_sha256 from submission
+         order by 1`,
+      )
     ).rows.map((row) => row.sha256);
     await db.query('commit');
   } finally {
