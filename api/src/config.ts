@@ -27,6 +27,8 @@ export interface AppConfig {
   files: FilesConfig;
   imports: ImportPolicy;
   portfolio: PortfolioPolicy;
+  /** How packages reach the central database: the built-in reference repository (demo, tests) or file exchange. */
+  centralGateway: 'reference' | 'file';
   logLevel: 'silent' | 'info' | 'debug';
 }
 
@@ -222,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),
       maxSelectedPerformances: intFromEnv(env, 'SELECT_MAX_PERFORMANCES', 10),
     },
+    centralGateway: env.CENTRAL_GATEWAY === 'file' ? 'file' : 'reference',
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
   };
 }

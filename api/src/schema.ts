@@ -22,6 +22,7 @@ import { StudentResolver, UserAccountResolver } from './modules/people/people.re
 import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 import { SubmissionResolver } from './modules/submission/submission.resolver.js';
+import { ReceiptResolver, ReceiptRowResolver } from './modules/receipts/receipt.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
@@ -53,6 +54,8 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       AuthResolver,
       NodeResolver,
       SubmissionResolver,
+      ReceiptResolver,
+      ReceiptRowResolver,
       SystemResolver,
       SchoolResolver,
       SchoolClassResolver,

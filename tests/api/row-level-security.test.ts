@@ -114,9 +114,22 @@ beforeAll(async () => {
       "select term_id as id from timeline_task where school_id = ? and kind = 'SUBMIT'",
       [school.school.id],
     );
-    await staff.ok('mutation ($input: SubmitTermInput!) { submitTerm(input: $input) { submission { id } } }', {
-      input: { termId: toGlobalId('Term', term.id), category: 'COURSE_RECORDS', idempotencyKey: 'rls-submission-1' },
-    });
+    const submitted = await staff.ok<{ submitTerm: { submission: { id: string } } }>(
+      'mutation ($input: SubmitTermInput!) { submitTerm(input: $input) { submission { id } } }',
+      {
+        input: { termId: toGlobalId('Term', term.id), category: 'COURSE_RECORDS', idempotencyKey: 'rls-submission-1' },
+      },
+    );
+    // The reference central repository's receipt file, imported: receipt_import and receipt_row.
+    const submissionId = submitted.submitTerm.submission.id;
+    const sent = await staff.ok<{ sendToCentralRepository: { receiptFiles: { id: string }[] } }>(
+      'mutation ($input: SendToCentralRepositoryInput!) { sendToCentralRepository(input: $input) { receiptFiles { id } } }',
+      { input: { submissionId } },
+    );
+    await staff.ok(
+      'mutation ($input: ImportReceiptsInput!) { importReceipts(input: $input) { receiptImport { id } } }',
+      { input: { submissionId, uploadId: sent.sendToCentralRepository.receiptFiles[0]!.id } },
+    );
     const upload = await uploadImportFile(app.url, staff, 'roster.csv', csvFile([['學號'], ['1']]));
     await staff.ok('mutation ($input: PreviewImportInput!) { previewImport(input: $input) { importRun { id } } }', {
       input: { kind: 'STUDENTS', uploadId: upload.id },

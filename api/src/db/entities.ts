@@ -9,6 +9,7 @@ import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
 import { Submission, SubmissionRow } from '../modules/submission/submission.entity.js';
+import { ReceiptImport, ReceiptRow } from '../modules/receipts/receipt.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
@@ -43,4 +44,6 @@ export const entities = [
   DiversePerformance,
   Submission,
   SubmissionRow,
+  ReceiptImport,
+  ReceiptRow,
 ];

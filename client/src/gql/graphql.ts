@@ -453,6 +453,7 @@ export type CadresPageClassQuery = { node:
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FileUpload', id: string }
     | { __typename: 'ImportRun', id: string }
+    | { __typename: 'ReceiptImport', id: string }
     | { __typename: 'School', id: string }
     | { __typename: 'SchoolClass', name: string, id: string, students: Array<{ id: string, seatNumber: number | null, studentNumber: string, name: string, cadreRecords: Array<{ id: string, unit: string, position: string, level: number, startsOn: string, endsOn: string, term: { id: string, label: string } }> }> }
     | { __typename: 'Student', id: string }
@@ -535,6 +536,7 @@ export type GradesPageSectionQuery = { node:
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FileUpload', id: string }
     | { __typename: 'ImportRun', id: string }
+    | { __typename: 'ReceiptImport', id: string }
     | { __typename: 'School', id: string }
     | { __typename: 'SchoolClass', id: string }
     | { __typename: 'Student', id: string }

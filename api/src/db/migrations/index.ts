@@ -8,6 +8,7 @@ import { Migration20261128230000Evidence } from './Migration20261128230000Eviden
 import { Migration20261129000000UploadCleanup } from './Migration20261129000000UploadCleanup.js';
 import { Migration20261129010000OutcomeVersionsShareFiles } from './Migration20261129010000OutcomeVersionsShareFiles.js';
 import { Migration20261129020000Submissions } from './Migration20261129020000Submissions.js';
+import { Migration20261129030000Receipts } from './Migration20261129030000Receipts.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000000UploadCleanup', class: Migration20261129000000UploadCleanup },
   { name: 'Migration20261129010000OutcomeVersionsShareFiles', class: Migration20261129010000OutcomeVersionsShareFiles },
   { name: 'Migration20261129020000Submissions', class: Migration20261129020000Submissions },
+  { name: 'Migration20261129030000Receipts', class: Migration20261129030000Receipts },
 ];

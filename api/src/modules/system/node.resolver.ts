@@ -15,6 +15,7 @@ import { ImportRun } from '../imports/import-run.entity.js';
 import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { Submission } from '../submission/submission.entity.js';
+import { ReceiptImport } from '../receipts/receipt.entity.js';
 import { mayListSubmissions } from '../submission/submission.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
@@ -71,6 +72,7 @@ const fetchers: Record<string, NodeFetcher> = {
     return performance && (await canViewStudent(ctx, performance.student.getEntity())) ? performance : null;
   },
   Submission: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(Submission, { id }) : null),
+  ReceiptImport: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(ReceiptImport, { id }) : null),
   ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),

@@ -1,0 +1,153 @@
+import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
+import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../common/national-id.js';
+import type { PortfolioPolicy } from '../../config.js';
+import type { ReceiptKind } from './receipt.entity.js';
+import {
+  type PackagedRoster,
+  RECEIPT_HEAD,
+  RECEIPT_KINDS,
+  RECEIPT_TAIL,
+  RECEIVED,
+  REJECTED,
+  readPackage,
+  receiptWorkbook,
+} from './receipt-format.js';
+
+/** A submission package as it goes to the central database: the stored zip and whose it is. */
+export interface OutgoingPackage {
+  schoolCode: string;
+  year: number;
+  semester: number;
+  zip: Buffer;
+  at: Date;
+}
+
+/** One receipt file the central database answers with. */
+export interface ReceiptFile {
+  kind: ReceiptKind;
+  fileName: string;
+  bytes: Buffer;
+  received: number;
+  rejected: number;
+}
+
+/**
+ * How packages reach the central database. File exchange (`file`): the school downloads the zip, hands it over
+ * itself and later imports the receipt files it gets back (`importReceipts`), so `send` answers nothing. The
+ * reference repository (`reference`) answers at once with receipt files, for the demo and the tests.
+ */
+export interface CentralRepositoryGateway {
+  readonly mode: 'file' | 'reference';
+  send(pkg: OutgoingPackage): Promise<ReceiptFile[] | null>;
+}
+
+export class FileExchangeGateway implements CentralRepositoryGateway {
+  readonly mode = 'file' as const;
+  send(): Promise<null> {
+    return Promise.resolve(null);
+  }
+}
+
+const DOCUMENT_FILE = /\.(pdf|jpe?g|png)$/i;
+const MEDIA_FILE = /\.(mp3|mp4)$/i;
+const SHA256 = /^[0-9a-f]{64}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A central repository inside the project. It validates each row of the package by the public rules and answers
+ * with one receipt file per kind it holds, each row 已收訖 or 退件 with a reason: the row's school and term, the
+ * national ID's checksum and the birth date, the course code's shape, the selection caps per student (outcomes and
+ * performances in one package; it sees one package, not the whole academic year), outcomes with a file (it cannot
+ * see certification itself, only that the school sent a certified item's file), and the kinds of file.
+ */
+export class ReferenceCentralRepository implements CentralRepositoryGateway {
+  readonly mode = 'reference' as const;
+
+  constructor(private readonly policy: PortfolioPolicy) {}
+
+  async send(pkg: OutgoingPackage): Promise<ReceiptFile[]> {
+    const rosters = await readPackage(pkg.zip);
+    const files: ReceiptFile[] = [];
+    for (const kind of Object.keys(RECEIPT_KINDS) as ReceiptKind[]) {
+      const spec = RECEIPT_KINDS[kind];
+      const roster = rosters.find((r) => r.path === spec.roster);
+      if (!roster) continue;
+      const own = roster.columns.slice(3);
+      const columns = [...RECEIPT_HEAD, ...own, ...RECEIPT_TAIL];
+      const verdicts = this.check(kind, roster, pkg);
+      let received = 0;
+      const rows = roster.rows.map((cells, index) => {
+        const reason = verdicts[index];
+        if (!reason) received += 1;
+        return [
+          cells[0] ?? '',
+          Number(cells[1]),
+          Number(cells[2]),
+          spec.label,
+          ...cells.slice(3),
+          reason ? REJECTED : RECEIVED,
+          reason ?? '',
+        ];
+      });
+      files.push({
+        kind,
+        fileName: `收訖明細_${spec.label}_${pkg.schoolCode}_${pkg.year}${pkg.semester}.xlsx`,
+        bytes: await receiptWorkbook(columns, rows, pkg.at),
+        received,
+        rejected: rows.length - received,
+      });
+    }
+    return files;
+  }
+
+  /** The reason each row is rejected, or null when it is received. */
+  private check(kind: ReceiptKind, roster: PackagedRoster, pkg: OutgoingPackage): (string | null)[] {
+    const col = (name: string) => roster.columns.indexOf(name);
+    const value = (cells: string[], name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : null);
+    const perStudent = new Map<string, number>();
+    const cap =
+      kind === 'COURSE_OUTCOMES'
+        ? this.policy.maxSelectedOutcomes
+        : kind === 'PERFORMANCES'
+          ? this.policy.maxSelectedPerformances
+          : null;
+    return roster.rows.map((cells) => {
+      const semester = kind === 'PERFORMANCES' ? '0' : String(pkg.semester);
+      if (value(cells, '學校代碼') !== pkg.schoolCode) return '學校代碼與提交學校不符。';
+      if (value(cells, '學年度') !== String(pkg.year) || value(cells, '學期') !== semester) {
+        return '學年度或學期與提交的學期不符。';
+      }
+      const nationalId = value(cells, '身分證號') ?? '';
+      const idProblem = nationalIdProblem(nationalId);
+      if (idProblem) return `身分證號：${NATIONAL_ID_MESSAGES[idProblem]}`;
+      if (!ISO_DATE.test(value(cells, '出生日期') ?? '')) return '出生日期格式不正確。';
+      const code = value(cells, '課程代碼');
+      if (code !== null) {
+        const codeProblem = courseCodeProblem(code);
+        if (codeProblem) return `課程代碼：${COURSE_CODE_MESSAGES[codeProblem]}`;
+      }
+      for (const [name, sha, pattern] of [
+        ['文件檔名', '文件SHA-256', DOCUMENT_FILE],
+        ['影音檔名', '影音SHA-256', MEDIA_FILE],
+      ] as const) {
+        const fileName = value(cells, name);
+        const hash = value(cells, sha);
+        if (fileName && !pattern.test(fileName)) return `${name}的檔案類型不符規定。`;
+        if (fileName && !SHA256.test(hash ?? '')) return `${sha}不正確。`;
+      }
+      if (kind === 'COURSE_OUTCOMES' && !value(cells, '文件SHA-256') && !value(cells, '影音SHA-256')) {
+        return '課程學習成果未附經認證的檔案。';
+      }
+      if (cap !== null) {
+        const count = (perStudent.get(nationalId) ?? 0) + 1;
+        perStudent.set(nationalId, count);
+        if (count > cap) return `超過每學年勾選上限 ${cap} 件。`;
+      }
+      return null;
+    });
+  }
+}
+
+export function centralGateway(mode: 'file' | 'reference', policy: PortfolioPolicy): CentralRepositoryGateway {
+  return mode === 'file' ? new FileExchangeGateway() : new ReferenceCentralRepository(policy);
+}

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
+import { ROSTER_PATHS } from '../submission/rosters.js';
+import { SubmissionCategory } from '../timeline/timeline.enums.js';
+import { ReceiptKind } from './receipt.entity.js';
+
+/**
+ * The receipt file (收訖明細) format, as the reference central repository writes it and the import reads it: one
+ * XLSX per kind, first sheet 收訖明細, columns 學校代碼, 學年度, 學期, 收訖種類, then the submitted roster's own
+ * columns after its first three, then 收訖狀態 (已收訖 or 退件) and 退件原因.
+ */
+export interface ReceiptKindSpec {
+  label: string;
+  roster: string;
+  category: SubmissionCategory;
+  /** Columns that name the same row in the package and the receipt; any other difference is a change. */
+  identity: string[];
+}
+
+export const RECEIPT_KINDS: Record<ReceiptKind, ReceiptKindSpec> = {
+  [ReceiptKind.CADRES]: {
+    label: '校內幹部',
+    roster: ROSTER_PATHS.cadres,
+    category: SubmissionCategory.BASIC,
+    identity: ['身分證號', '單位名稱', '擔任職務', '開始日期'],
+  },
+  [ReceiptKind.COURSE_RECORDS]: {
+    label: '修課紀錄',
+    roster: ROSTER_PATHS.grades,
+    category: SubmissionCategory.COURSE_RECORDS,
+    identity: ['身分證號', '課程代碼', '修課類別'],
+  },
+  [ReceiptKind.COURSE_OUTCOMES]: {
+    label: '課程學習成果',
+    roster: ROSTER_PATHS.outcomes,
+    category: SubmissionCategory.COURSE_OUTCOMES,
+    identity: ['身分證號', '課程代碼', '成果類別', '文件SHA-256', '影音SHA-256'],
+  },
+  [ReceiptKind.PERFORMANCES]: {
+    label: '多元表現',
+    roster: ROSTER_PATHS.performances,
+    category: SubmissionCategory.PERFORMANCES,
+    identity: ['身分證號', '多元表現類別', '名稱'],
+  },
+};
+
+export const kindOfLabel = (label: string): ReceiptKind | null =>
+  (Object.keys(RECEIPT_KINDS) as ReceiptKind[]).find((kind) => RECEIPT_KINDS[kind].label === label) ?? null;
+
+export const RECEIPT_HEAD = ['學校代碼', '學年度', '學期', '收訖種類'];
+export const RECEIPT_TAIL = ['收訖狀態', '退件原因'];
+export const RECEIVED = '已收訖';
+export const REJECTED = '退件';
+
+/** One roster of a stored package as text: its columns and rows (cells as text, in column order). */
+export interface PackagedRoster {
+  path: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** Reads every roster of a package zip (the stored submission), cells as text. */
+export async function readPackage(zipBytes: Buffer): Promise<PackagedRoster[]> {
+  const zip = await JSZip.loadAsync(zipBytes);
+  const rosters: PackagedRoster[] = [];
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !file.name.endsWith('.xlsx')) continue;
+    const bytes = await file.async('nodebuffer');
+    try {
+      const table = await readTabularFile(bytes, { maxRows: Number.MAX_SAFE_INTEGER });
+      rosters.push({
+        path: file.name,
+        columns: table.headers,
+        rows: table.rows.map((row) => table.headers.map((_, index) => row.cells[index]?.text ?? '')),
+      });
+    } catch (error) {
+      // An empty roster (header only) is still a roster.
+      if (error instanceof FileProblem && error.code === 'EMPTY_FILE') continue;
+      throw error;
+    }
+  }
+  return rosters;
+}
+
+/** A receipt file as XLSX: the rows (full cells, as text or number) under RECEIPT_HEAD, roster columns, RECEIPT_TAIL. */
+export async function receiptWorkbook(columns: string[], rows: (string | number)[][], at: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '中央資料庫（參考實作）';
+  workbook.created = at;
+  workbook.modified = at;
+  const sheet = workbook.addWorksheet('收訖明細');
+  sheet.addRow(columns);
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,166 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { AppContext } from '../../common/context.js';
+import { forbidden } from '../../common/errors.js';
+import { idOfType } from '../../common/ids.js';
+import { MutationPayload, payload } from '../../common/user-error.js';
+import { FileUpload } from '../files/upload.entity.js';
+import { canViewStudent } from '../people/student.service.js';
+import { mayListSubmissions } from '../submission/submission.service.js';
+import { ReceiptImport, ReceiptRow } from './receipt.entity.js';
+import { importReceipts, sendToCentralRepository } from './receipt.service.js';
+
+@InputType({ description: '將一份提交送至中央資料庫' })
+class SendToCentralRepositoryInput {
+  @Field(() => ID)
+  submissionId!: string;
+}
+
+@ObjectType()
+class SendToCentralRepositoryPayload extends MutationPayload {
+  @Field(() => [FileUpload], {
+    nullable: true,
+    description: '中央資料庫（參考實作）回覆的收訖明細檔，已存為本人的匯入檔，可用 importReceipts 匯入',
+  })
+  receiptFiles!: FileUpload[] | null;
+}
+
+@InputType({ description: '匯入一份收訖明細檔' })
+class ImportReceiptsInput {
+  @Field(() => ID)
+  submissionId!: string;
+
+  @Field(() => ID, { description: '上傳的收訖明細檔（用途 IMPORT）' })
+  uploadId!: string;
+}
+
+@ObjectType()
+class ImportReceiptsPayload extends MutationPayload {
+  @Field(() => ReceiptImport, { nullable: true })
+  receiptImport!: ReceiptImport | null;
+}
+
+@ObjectType({ description: '一個班級在一次提交的收訖明細統計' })
+class ReceiptClassSummary {
+  @Field(() => String, { nullable: true, description: '班級名稱（沒有班級的學生為空）' })
+  className!: string | null;
+
+  @Field(() => Int)
+  received!: number;
+
+  @Field(() => Int)
+  rejected!: number;
+
+  @Field(() => Int, { description: '需要處理的筆數（退件、缺漏、多出、內容不同）' })
+  flagged!: number;
+}
+
+@Resolver(() => ReceiptImport)
+export class ReceiptResolver {
+  @Authorized()
+  @Mutation(() => SendToCentralRepositoryPayload, {
+    description: '將提交的資料包送至中央資料庫（參考實作立即回覆收訖明細檔；檔案交換方式則請下載資料包）',
+  })
+  async sendToCentralRepository(
+    @Arg('input') input: SendToCentralRepositoryInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<SendToCentralRepositoryPayload> {
+    return payload(
+      new SendToCentralRepositoryPayload(),
+      'receiptFiles',
+      await sendToCentralRepository(ctx, input),
+      null,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ImportReceiptsPayload, { description: '匯入收訖明細並自動與提交內容比對' })
+  async importReceipts(
+    @Arg('input') input: ImportReceiptsInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ImportReceiptsPayload> {
+    return payload(new ImportReceiptsPayload(), 'receiptImport', await importReceipts(ctx, input), null);
+  }
+
+  @Authorized()
+  @Query(() => [ReceiptImport], { description: '一次提交已匯入的收訖明細（負責提交的處室）' })
+  async receiptImports(
+    @Arg('submissionId', () => ID) submissionId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ReceiptImport[]> {
+    if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看收訖明細');
+    const id = idOfType(submissionId, 'Submission');
+    if (!id) return [];
+    return ctx.em.find(ReceiptImport, { submission: id }, { orderBy: { kind: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [ReceiptRow], {
+    description: '一位學生的收訖明細與比對結果（學生本人、全校的處室人員、導師）',
+  })
+  async studentReceiptRows(
+    @Arg('studentId', () => ID) studentId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ReceiptRow[]> {
+    const id = idOfType(studentId, 'Student');
+    const student = id ? await ctx.loaders.studentById.load(id) : null;
+    if (!student || !(await canViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
+    return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy: { kind: 'asc', rowNumber: 'asc', id: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => [ReceiptClassSummary], { description: '一次提交的收訖明細，各班的已收訖、退件與待處理筆數' })
+  async receiptClassSummary(
+    @Arg('submissionId', () => ID) submissionId: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<ReceiptClassSummary[]> {
+    if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看收訖明細');
+    const id = idOfType(submissionId, 'Submission');
+    if (!id) return [];
+    const rows = await ctx.em.execute<ReceiptClassSummary[]>(
+      `select k.name as "className",
+              count(*) filter (where r.status = 'RECEIVED')::int as received,
+              count(*) filter (where r.status = 'REJECTED')::int as rejected,
+              count(*) filter (where r.reconciliation <> 'OK')::int as flagged
+       from receipt_row r
+       left join student s on s.school_id = r.school_id and s.id = r.student_id
+       left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+       where r.submission_id = ?
+       group by k.name
+       order by k.name nulls last`,
+      [id],
+    );
+    return rows;
+  }
+
+  @FieldResolver(() => FileUpload, { description: '匯入的檔案' })
+  upload(@Root() receipt: ReceiptImport, @Ctx() ctx: AppContext): Promise<FileUpload | null> {
+    return ctx.em.findOne(FileUpload, { id: receipt.upload.id });
+  }
+}
+
+@Resolver(() => ReceiptRow)
+export class ReceiptRowResolver {
+  @FieldResolver(() => ID, { description: '全域識別碼' })
+  id(@Root() row: ReceiptRow): string {
+    return row.globalId;
+  }
+
+  @FieldResolver(() => [String], { description: '識別這筆資料的欄位，「欄位：值」' })
+  keyFields(@Root() row: ReceiptRow): string[] {
+    return Object.entries(row.keyFields).map(([name, value]) => `${name}：${value}`);
+  }
+}

@@ -1,0 +1,317 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { AppContext } from '../../common/context.js';
+import { forbidden } from '../../common/errors.js';
+import { idOfType } from '../../common/ids.js';
+import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
+import { type Result, userError } from '../../common/user-error.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findAttachableUpload } from '../files/upload.service.js';
+import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
+import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
+import { Student } from '../people/student.entity.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { Submission, SubmissionRow } from '../submission/submission.entity.js';
+import { mayDownloadPackage } from '../submission/submission.service.js';
+import { centralGateway } from './central-gateway.js';
+import { ReceiptImport, ReceiptKind, ReceiptRow, ReceiptStatus, Reconciliation } from './receipt.entity.js';
+import {
+  kindOfLabel,
+  RECEIPT_HEAD,
+  RECEIPT_KINDS,
+  RECEIPT_TAIL,
+  RECEIVED,
+  REJECTED,
+  readPackage,
+} from './receipt-format.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Receipt files carry full national IDs, like the package: only 註冊組 sends packages and imports receipts. */
+export const mayHandleReceipts = mayDownloadPackage;
+
+async function submissionOf(ctx: AppContext, globalId: string): Promise<Submission | null> {
+  const id = idOfType(globalId, 'Submission');
+  return id ? ctx.em.findOne(Submission, { id }) : null;
+}
+
+async function scopeOf(ctx: AppContext, submission: Submission) {
+  const term = (await ctx.loaders.termById.load(submission.term.id))!;
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
+  return { schoolCode: school.code, year: year.year, semester: term.semester };
+}
+
+const NOT_FOUND = userError('submissionId', 'SUBMISSION_NOT_FOUND', '找不到指定的提交紀錄。');
+
+/**
+ * Sends a stored package through the configured gateway. The reference repository answers at once: its receipt
+ * files are stored as import uploads of the viewer, ready for `importReceipts`. File exchange answers with a
+ * userError telling staff to hand the downloaded package over and import the receipt files they get back.
+ */
+export async function sendToCentralRepository(
+  ctx: AppContext,
+  input: { submissionId: string },
+): Promise<Result<FileUpload[]>> {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !mayHandleReceipts(viewer)) throw forbidden('送出資料包至中央資料庫');
+  const submission = await submissionOf(ctx, input.submissionId);
+  if (!submission) return { value: null, userErrors: [NOT_FOUND] };
+  const gateway = centralGateway(ctx.services.config.centralGateway, ctx.services.config.portfolio);
+  const now = ctx.services.clock.now();
+  const answer = await gateway.send({
+    ...(await scopeOf(ctx, submission)),
+    zip: await ctx.services.files.read(submission.zipSha256),
+    at: now,
+  });
+  if (answer === null) {
+    return {
+      value: null,
+      userErrors: [
+        userError(
+          'submissionId',
+          'FILE_EXCHANGE',
+          '本系統以檔案交換方式連接中央資料庫：請下載資料包上傳至中央資料庫，收到收訖明細後再於此匯入。',
+        ),
+      ],
+    };
+  }
+  const uploads: FileUpload[] = [];
+  for (const file of answer) {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const tempPath = ctx.services.files.newTempPath();
+    try {
+      await writeFile(tempPath, file.bytes);
+      await ctx.services.files.keep(tempPath, sha256);
+    } catch (error) {
+      await ctx.services.files.discard(tempPath);
+      throw error;
+    }
+    uploads.push(
+      ctx.em.create(FileUpload, {
+        school: viewer.schoolId,
+        purpose: UploadPurpose.IMPORT,
+        fileName: file.fileName,
+        declaredSize: file.bytes.length,
+        createdBy: ctx.em.getReference(UserAccount, viewer.accountId),
+        createdAt: now,
+        expiresAt: now,
+        sha256,
+        size: file.bytes.length,
+        contentType: XLSX_TYPE,
+        storedAt: now,
+      }),
+    );
+  }
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'submission.send_reference',
+    targetIds: [submission.id, ...uploads.map((upload) => upload.id)],
+    detail: { receipts: answer.map((file) => ({ kind: file.kind, received: file.received, rejected: file.rejected })) },
+  });
+  return { value: uploads, userErrors: [] };
+}
+
+const fileError = (code: string, message: string) => ({
+  value: null,
+  userErrors: [userError('uploadId', code, message)],
+});
+
+/**
+ * Imports one receipt file for a submission and reconciles it against the submitted rows: every row of the file
+ * becomes a receipt row (OK, REJECTED, CHANGED or EXTRA), and every submitted row the file does not list a MISSING
+ * one. The file must be for the viewer's school and the submission's term and category; the same file again
+ * returns the earlier import and writes nothing; another file for a kind already imported is refused.
+ */
+export async function importReceipts(
+  ctx: AppContext,
+  input: { submissionId: string; uploadId: string },
+): Promise<Result<ReceiptImport>> {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !mayHandleReceipts(viewer)) throw forbidden('匯入收訖明細');
+  const submission = await submissionOf(ctx, input.submissionId);
+  if (!submission) return { value: null, userErrors: [NOT_FOUND] };
+  const { upload, error } = await findAttachableUpload(ctx, input.uploadId, UploadPurpose.IMPORT, 'uploadId');
+  if (!upload) return { value: null, userErrors: [error!] };
+
+  const bytes = await ctx.services.files.read(upload.sha256!);
+  let table;
+  try {
+    table = await readTabularFile(bytes, { maxRows: ctx.services.config.imports.maxRows });
+  } catch (problem) {
+    if (problem instanceof FileProblem) return fileError(problem.code, problem.message);
+    throw problem;
+  }
+  const at = (name: string) => table.headers.indexOf(name);
+  const missingColumns = [...RECEIPT_HEAD, ...RECEIPT_TAIL, '身分證號'].filter((name) => at(name) < 0);
+  if (missingColumns.length > 0) {
+    return fileError(
+      'NOT_A_RECEIPT_FILE',
+      `這不是收訖明細檔：缺少欄位「${missingColumns.join('、')}」。請上傳中央資料庫回覆的收訖明細原檔。`,
+    );
+  }
+  if (table.rows.length === 0) return fileError('EMPTY_FILE', '收訖明細檔裡沒有資料列。');
+  const text = (cells: { text: string }[], name: string) => (cells[at(name)]?.text ?? '').trim();
+
+  const scope = await scopeOf(ctx, submission);
+  const labels = new Set(table.rows.map((row) => text(row.cells, '收訖種類')));
+  const kind = labels.size === 1 ? kindOfLabel([...labels][0]!) : null;
+  if (!kind) {
+    return fileError('UNKNOWN_RECEIPT_KIND', '收訖種類須為同一種：校內幹部、修課紀錄、課程學習成果或多元表現。');
+  }
+  const spec = RECEIPT_KINDS[kind];
+  if (table.rows.some((row) => text(row.cells, '學校代碼') !== scope.schoolCode)) {
+    return fileError(
+      'RECEIPT_OTHER_SCHOOL',
+      `這份收訖明細不是本校（學校代碼 ${scope.schoolCode}）的，未匯入任何資料。`,
+    );
+  }
+  const semester = kind === ReceiptKind.PERFORMANCES ? '0' : String(scope.semester);
+  if (
+    table.rows.some((row) => text(row.cells, '學年度') !== String(scope.year) || text(row.cells, '學期') !== semester)
+  ) {
+    return fileError(
+      'RECEIPT_OTHER_TERM',
+      `這份收訖明細不是 ${scope.year} 學年度第 ${scope.semester} 學期的，未匯入任何資料。`,
+    );
+  }
+  if (spec.category !== submission.category) {
+    return fileError('RECEIPT_KIND_MISMATCH', `「${spec.label}」的收訖明細不屬於這次提交的類別，未匯入任何資料。`);
+  }
+  const badStatus = table.rows.find((row) => ![RECEIVED, REJECTED].includes(text(row.cells, '收訖狀態')));
+  if (badStatus) {
+    return fileError(
+      'INVALID_RECEIPT_ROW',
+      `第 ${badStatus.rowNumber} 列的收訖狀態須為「${RECEIVED}」或「${REJECTED}」，檔案可能不完整，未匯入任何資料。`,
+    );
+  }
+
+  const sha256 = upload.sha256!;
+  const earlier = await ctx.em.findOne(ReceiptImport, { submission, kind });
+  if (earlier) {
+    if (earlier.fileSha256 === sha256) return { value: earlier, userErrors: [] };
+    return fileError(
+      'RECEIPT_ALREADY_IMPORTED',
+      `這次提交的「${spec.label}」收訖明細已於先前匯入另一個檔案，未匯入任何資料。`,
+    );
+  }
+
+  // The submitted rows of the roster, with their column names from the stored package.
+  const roster = (await readPackage(await ctx.services.files.read(submission.zipSha256))).find(
+    (r) => r.path === spec.roster,
+  );
+  const columns = roster?.columns ?? [];
+  const submitted = await ctx.em.find(
+    SubmissionRow,
+    { submission, roster: spec.roster },
+    { orderBy: { rowNumber: 'asc' } },
+  );
+  const cellText = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? '' : String(value).trim();
+  const submittedValue = (row: SubmissionRow, name: string) => cellText(row.cells[columns.indexOf(name)]);
+  const identityOf = (value: (name: string) => string) => JSON.stringify(spec.identity.map(value));
+  const open = new Map<string, SubmissionRow[]>();
+  for (const row of submitted) {
+    const key = identityOf((name) => submittedValue(row, name));
+    open.set(key, [...(open.get(key) ?? []), row]);
+  }
+  const compared = columns.slice(3).filter((name) => at(name) >= 0);
+  const keyFields = (value: (name: string) => string): Record<string, string> =>
+    Object.fromEntries(spec.identity.filter((name) => name !== '身分證號').map((name) => [name, value(name)]));
+
+  // Rows the central database lists but the school did not submit: find the student by the national ID's digest.
+  const students = new Map<string, string | null>();
+  const studentByNationalId = async (nationalId: string): Promise<string | null> => {
+    if (!students.has(nationalId)) {
+      const student = await ctx.em.findOne(Student, {
+        nationalIdDigest: ctx.services.pii.digest(normalizeNationalId(nationalId)),
+      });
+      students.set(nationalId, student?.id ?? null);
+    }
+    return students.get(nationalId)!;
+  };
+
+  const receipt = ctx.em.create(ReceiptImport, {
+    school: viewer.schoolId,
+    submission,
+    kind,
+    upload,
+    fileName: upload.fileName,
+    fileSha256: sha256,
+    receivedCount: 0,
+    rejectedCount: 0,
+    flaggedCount: 0,
+    createdBy: ctx.em.getReference(UserAccount, viewer.accountId),
+    createdAt: ctx.services.clock.now(),
+  });
+  const rows: ReceiptRow[] = [];
+  for (const row of table.rows) {
+    const value = (name: string) => text(row.cells, name);
+    const status = value('收訖狀態') === RECEIVED ? ReceiptStatus.RECEIVED : ReceiptStatus.REJECTED;
+    const candidates = open.get(identityOf(value)) ?? [];
+    const match = candidates.shift() ?? null;
+    const changed = match ? compared.filter((name) => submittedValue(match, name) !== value(name)) : [];
+    const nationalId = normalizeNationalId(value('身分證號'));
+    rows.push(
+      ctx.em.create(ReceiptRow, {
+        school: viewer.schoolId,
+        receiptImport: receipt,
+        submission,
+        kind,
+        rowNumber: row.rowNumber,
+        submissionRow: match,
+        student: match ? (match.student?.id ?? null) : await studentByNationalId(nationalId),
+        nationalIdMasked: nationalId ? maskNationalId(nationalId) : null,
+        keyFields: keyFields(value),
+        status,
+        reason: status === ReceiptStatus.REJECTED ? value('退件原因') || null : null,
+        reconciliation: !match
+          ? Reconciliation.EXTRA
+          : changed.length > 0
+            ? Reconciliation.CHANGED
+            : status === ReceiptStatus.REJECTED
+              ? Reconciliation.REJECTED
+              : Reconciliation.OK,
+        changedColumns: changed,
+      }),
+    );
+  }
+  for (const left of open.values()) {
+    for (const match of left) {
+      const nationalId = normalizeNationalId(submittedValue(match, '身分證號'));
+      rows.push(
+        ctx.em.create(ReceiptRow, {
+          school: viewer.schoolId,
+          receiptImport: receipt,
+          submission,
+          kind,
+          rowNumber: null,
+          submissionRow: match,
+          student: match.student?.id ?? null,
+          nationalIdMasked: nationalId ? maskNationalId(nationalId) : null,
+          keyFields: keyFields((name) => submittedValue(match, name)),
+          status: ReceiptStatus.MISSING,
+          reason: null,
+          reconciliation: Reconciliation.MISSING,
+          changedColumns: [],
+        }),
+      );
+    }
+  }
+  receipt.receivedCount = rows.filter((row) => row.status === ReceiptStatus.RECEIVED).length;
+  receipt.rejectedCount = rows.filter((row) => row.status === ReceiptStatus.REJECTED).length;
+  receipt.flaggedCount = rows.filter((row) => row.reconciliation !== Reconciliation.OK).length;
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'receipts.import',
+    targetIds: [receipt.id, submission.id, upload.id],
+    detail: {
+      kind,
+      fileSha256: sha256,
+      received: receipt.receivedCount,
+      rejected: receipt.rejectedCount,
+      flagged: receipt.flaggedCount,
+    },
+  });
+  return { value: receipt, userErrors: [] };
+}
