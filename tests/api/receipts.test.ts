@@ -308,4 +308,27 @@ describe('receipt lists through the reference central repository', () => {
     expect(oddResult.userErrors[0]!.code).toBe('INVALID_RECEIPT_ROW');
     expect(await countRows(school.school.id)).toBe(0);
   });
+
+  it('lets only 註冊組 send and import; with CENTRAL_GATEWAY=file the package is handed over as a file', async () => {
+    const { school, registration, submissionId, receipt } = await round();
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    const send = await teacher.request(SEND, { input: { submissionId } });
+    expect(send.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    const imported = await teacher.request(IMPORT, { input: { submissionId, uploadId: receipt.id } });
+    expect(imported.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const uploadsBefore = await app.sql('select 1 from upload where school_id = ?', [school.school.id]);
+    app.services.config.centralGateway = 'file';
+    try {
+      const result = await registration.ok<{ sendToCentralRepository: { userErrors: { code: string }[] } }>(SEND, {
+        input: { submissionId },
+      });
+      expect(result.sendToCentralRepository.userErrors.map((error) => error.code)).toEqual(['FILE_EXCHANGE']);
+    } finally {
+      app.services.config.centralGateway = 'reference';
+    }
+    const uploadsAfter = await app.sql('select 1 from upload where school_id = ?', [school.school.id]);
+    expect(uploadsAfter).toHaveLength(uploadsBefore.length);
+    expect(await countRows(school.school.id)).toBe(0);
+  });
 });
