@@ -186,6 +186,8 @@ export async function importReceipts(
     );
   }
 
+  // One import per submission at a time: a second, concurrent request waits here and then sees the first one's.
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`receipts:${submission.id}`]);
   const sha256 = upload.sha256!;
   const earlier = await ctx.em.findOne(ReceiptImport, { submission, kind });
   if (earlier) {
