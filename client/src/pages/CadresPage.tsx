@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { classLabel, studentLabel, useClassRosters, type ClassRosters } from '../components/ClassRosters';
 import { ErrorList } from '../components/ErrorList';
+import { StudentNumberLookup } from '../components/StudentNumberLookup';
 import { RocDateHint } from '../components/RocDateHint';
 import { graphql } from '../gql';
 import type { CadresPageQuery } from '../gql/graphql';
@@ -251,22 +252,13 @@ function CadreForm({ terms, currentTermId, rosters }: { terms: Term[]; currentTe
                 </select>
               </label>
               <span className="muted">或</span>
-              <label>
-                以學號查詢
-                <input
-                  value={lookup}
-                  onChange={(event) => setLookup(event.target.value)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') {
-                      event.preventDefault();
-                      findByNumber();
-                    }
-                  }}
-                />
-              </label>
-              <button type="button" className="secondary" onClick={findByNumber}>
-                查詢
-              </button>
+              <StudentNumberLookup
+                label="以學號查詢"
+                buttonLabel="查詢"
+                value={lookup}
+                onChange={setLookup}
+                onSubmit={findByNumber}
+              />
             </div>
           )}
           <p data-testid="chosen-student">

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { classLabel, studentLabel, useClassRosters, type ClassRosters } from '../components/ClassRosters';
 import { ErrorList } from '../components/ErrorList';
+import { StudentNumberLookup } from '../components/StudentNumberLookup';
 import { RocDateHint } from '../components/RocDateHint';
 import { graphql } from '../gql';
 import type { CounselingKind } from '../gql/graphql';
@@ -174,22 +175,13 @@ function CounselingForm({ today, rosters }: { today: string; rosters: ClassRoste
                 </select>
               </label>
               <span className="muted">或</span>
-              <label>
-                以學號加入
-                <input
-                  value={lookup}
-                  onChange={(event) => setLookup(event.target.value)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') {
-                      event.preventDefault();
-                      addByNumber();
-                    }
-                  }}
-                />
-              </label>
-              <button type="button" className="secondary" onClick={addByNumber}>
-                加入
-              </button>
+              <StudentNumberLookup
+                label="以學號加入"
+                buttonLabel="加入"
+                value={lookup}
+                onChange={setLookup}
+                onSubmit={addByNumber}
+              />
             </div>
             {schoolClass && (
               <div className="checklist" role="group" aria-label={`${schoolClass.name} 班學生`}>
