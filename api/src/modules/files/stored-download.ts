@@ -1,0 +1,77 @@
+import type { Request, Response } from 'express';
+import type { AppContext } from '../../common/context.js';
+import { routeContext } from '../../common/http-session.js';
+import { currentRequestId } from '../../common/request-id.js';
+import { applyTenantScope } from '../../common/tenant.js';
+import type { Viewer } from '../../common/viewer.js';
+import type { AppServices } from '../../services.js';
+
+/** A stored file the viewer may have, and how to send it. */
+export interface StoredDownload {
+  sha256: string;
+  contentType: string;
+  fileName: string;
+  disposition: 'inline' | 'attachment';
+  headers: Record<string, string>;
+  /** Facts for the log line when the bytes cannot be read. */
+  logFields: Record<string, unknown>;
+}
+
+export interface DownloadSpec {
+  /** Looks the item up in the viewer's school (row-level security applies) and checks who may have it. */
+  find(ctx: AppContext, viewer: Viewer, id: string): Promise<StoredDownload | null>;
+  notFoundMessage: string;
+  /** What it is, in words, for the message when it cannot be read, e.g. 檔案. */
+  label: string;
+  logMessage: string;
+}
+
+/**
+ * A GET of stored bytes outside GraphQL: the session's viewer, a read-only transaction scoped to their school for
+ * the lookup, then the bytes with their headers. An unreadable stored file is the loss DOMAIN.md §7 warns about:
+ * it is logged and answered in Chinese with the request id, never with a stack trace.
+ */
+export async function sendStoredDownload(services: AppServices, req: Request, res: Response, spec: DownloadSpec) {
+  const ctx = await routeContext(services, req);
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId) {
+    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
+    return;
+  }
+  const id = String(req.params.id);
+  await ctx.em.begin();
+  let found: StoredDownload | null = null;
+  try {
+    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
+    found = /^[0-9a-f-]{36}$/.test(id) ? await spec.find(ctx, viewer, id) : null;
+  } finally {
+    await ctx.em.rollback();
+  }
+  if (!found) {
+    res.status(404).type('text/plain; charset=utf-8').send(spec.notFoundMessage);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await services.files.read(found.sha256);
+  } catch (error) {
+    services.log.error(spec.logMessage, {
+      requestId: currentRequestId(),
+      ...found.logFields,
+      sha256: found.sha256,
+      error: String(error),
+    });
+    res
+      .status(500)
+      .type('text/plain; charset=utf-8')
+      .send(`${spec.label}暫時無法讀取，已通知系統管理者；請將錯誤編號 ${currentRequestId()} 告知學校資訊組。`);
+    return;
+  }
+  res.status(200);
+  for (const [name, value] of Object.entries(found.headers)) res.setHeader(name, value);
+  res
+    .type(found.contentType)
+    .setHeader('Content-Disposition', `${found.disposition}; filename*=UTF-8''${encodeURIComponent(found.fileName)}`)
+    .setHeader('ETag', `"${found.sha256}"`)
+    .send(bytes);
+}
