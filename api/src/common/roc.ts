@@ -84,3 +84,12 @@ export function taipeiIsoDate(date: Date): string {
   const p = taipeiParts(date);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a YYYY-MM-DD string names a real calendar day (no 2026-02-30). */
+export function isIsoCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

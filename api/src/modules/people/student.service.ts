@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '../../common/national-id.js';
 import type { PiiCipher } from '../../common/pii-crypto.js';
-import { academicYearOf } from '../../common/roc.js';
+import { academicYearOf, isIsoCalendarDate } from '../../common/roc.js';
 import { isUniqueViolation } from '../../common/sql.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
@@ -44,7 +44,6 @@ export async function canViewStudent(ctx: AppContext, student: Student): Promise
 }
 
 const STUDENT_NUMBER = /^[A-Za-z0-9]{1,20}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface StudentFields {
   studentNumber: string;
@@ -54,12 +53,6 @@ export interface StudentFields {
   cohort: number;
   seatNumber: number | null;
   status: StudentStatus;
-}
-
-function validDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Edge validation shared by every way a student is written (form, import, seed); returns every problem at once. */
@@ -77,7 +70,7 @@ export function validateStudentFields(fields: Partial<StudentFields>, today: Dat
   }
   if (fields.birthDate !== undefined) {
     const todayIso = today.toISOString().slice(0, 10);
-    if (!validDate(fields.birthDate) || fields.birthDate < '1950-01-01' || fields.birthDate > todayIso) {
+    if (!isIsoCalendarDate(fields.birthDate) || fields.birthDate < '1950-01-01' || fields.birthDate > todayIso) {
       errors.push(userError('birthDate', 'INVALID_BIRTH_DATE', '出生日期格式應為 YYYY-MM-DD，且必須是過去的日期。'));
     }
   }

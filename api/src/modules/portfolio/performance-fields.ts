@@ -1,3 +1,4 @@
+import { isIsoCalendarDate } from '../../common/roc.js';
 import { PerformanceCategory } from './portfolio.enums.js';
 
 export type FieldKind = 'text' | 'date' | 'number' | 'choice';
@@ -60,14 +61,6 @@ export const PERFORMANCE_FIELDS: Record<PerformanceCategory, PerformanceField[]>
   [PerformanceCategory.OTHER]: DATES(false),
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
 /** Checks a category's fields: every problem in Chinese with its key, and the clean values to store. */
 export function checkPerformanceDetails(
   category: PerformanceCategory,
@@ -90,7 +83,7 @@ export function checkPerformanceDetails(
     }
     if (value.length > 100) {
       problems.push({ key: field.key, code: 'TOO_LONG', message: `${field.label}最多 100 個字。` });
-    } else if (field.kind === 'date' && !validDate(value)) {
+    } else if (field.kind === 'date' && !isIsoCalendarDate(value)) {
       problems.push({ key: field.key, code: 'INVALID_DATE', message: `${field.label}的格式應為 YYYY-MM-DD。` });
     } else if (
       field.kind === 'number' &&

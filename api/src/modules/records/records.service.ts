@@ -2,7 +2,7 @@ import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
-import { taipeiIsoDate } from '../../common/roc.js';
+import { isIsoCalendarDate, taipeiIsoDate } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -15,10 +15,6 @@ import { CadreRecord, CounselingKind, CounselingParticipant, CounselingRecord } 
 
 export const canRecordCadres = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.STUDENT_AFFAIRS);
 export const canRecordCounseling = (viewer: Viewer | null): boolean => hasRole(viewer, Role.COUNSELOR);
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (value: string): boolean =>
-  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 function textError(field: string, value: string, label: string, max: number): UserError | null {
   const length = value.trim().length;
@@ -42,9 +38,11 @@ export async function recordCadre(ctx: AppContext, input: RecordCadreInput): Pro
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > 3) {
     errors.push(userError('level', 'INVALID_LEVEL', '幹部等級只能是 1、2 或 3。'));
   }
-  if (!validDate(input.startsOn)) errors.push(userError('startsOn', 'INVALID_DATE', '開始日期格式應為 YYYY-MM-DD。'));
-  if (!validDate(input.endsOn)) errors.push(userError('endsOn', 'INVALID_DATE', '結束日期格式應為 YYYY-MM-DD。'));
-  else if (validDate(input.startsOn) && input.endsOn < input.startsOn) {
+  if (!isIsoCalendarDate(input.startsOn))
+    errors.push(userError('startsOn', 'INVALID_DATE', '開始日期格式應為 YYYY-MM-DD。'));
+  if (!isIsoCalendarDate(input.endsOn))
+    errors.push(userError('endsOn', 'INVALID_DATE', '結束日期格式應為 YYYY-MM-DD。'));
+  else if (isIsoCalendarDate(input.startsOn) && input.endsOn < input.startsOn) {
     errors.push(userError('endsOn', 'ENDS_BEFORE_START', '結束日期不可早於開始日期。'));
   }
   if (errors.length > 0 || !student || !term) return { value: null, userErrors: errors };
@@ -87,7 +85,7 @@ export async function recordCounseling(
   if (input.kind === CounselingKind.GROUP && students.length < 2) {
     errors.push(userError('studentIds', 'GROUP_NEEDS_TWO', '團體諮詢至少要有兩位學生。'));
   }
-  if (!validDate(input.heldOn) || input.heldOn > taipeiIsoDate(ctx.services.clock.now())) {
+  if (!isIsoCalendarDate(input.heldOn) || input.heldOn > taipeiIsoDate(ctx.services.clock.now())) {
     errors.push(userError('heldOn', 'INVALID_DATE', '諮詢日期格式應為 YYYY-MM-DD，且不可是未來的日期。'));
   }
   for (const error of [
