@@ -1,4 +1,5 @@
 import type { AppContext } from '../../common/context.js';
+import { pgTextArray } from '../../common/sql.js';
 import { userError, type UserError } from '../../common/user-error.js';
 import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
 import { findAttachableUpload } from '../files/upload.service.js';
@@ -36,7 +37,7 @@ export async function evidenceFiles(
          union all
          select 1 from diverse_performance where document_upload_id = any(?::uuid[]) or media_upload_id = any(?::uuid[])
        ) attached`,
-      [ids, ids, ids, ids].map((list) => `{${list.join(',')}}`),
+      [ids, ids, ids, ids].map(pgTextArray),
     );
     // The unique constraints on the upload columns stay the last word if two requests race.
     if ((row?.n ?? 0) > 0) {
