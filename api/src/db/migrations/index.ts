@@ -9,6 +9,9 @@ import { Migration20261129000000UploadCleanup } from './Migration20261129000000U
 import { Migration20261129010000OutcomeVersionsShareFiles } from './Migration20261129010000OutcomeVersionsShareFiles.js';
 import { Migration20261129020000Submissions } from './Migration20261129020000Submissions.js';
 import { Migration20261129030000Receipts } from './Migration20261129030000Receipts.js';
+import { Migration20261129040000Precheck } from './Migration20261129040000Precheck.js';
+import { Migration20261129050000Confirmation } from './Migration20261129050000Confirmation.js';
+import { Migration20261129060000Statistics } from './Migration20261129060000Statistics.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +25,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129010000OutcomeVersionsShareFiles', class: Migration20261129010000OutcomeVersionsShareFiles },
   { name: 'Migration20261129020000Submissions', class: Migration20261129020000Submissions },
   { name: 'Migration20261129030000Receipts', class: Migration20261129030000Receipts },
+  { name: 'Migration20261129040000Precheck', class: Migration20261129040000Precheck },
+  { name: 'Migration20261129050000Confirmation', class: Migration20261129050000Confirmation },
+  { name: 'Migration20261129060000Statistics', class: Migration20261129060000Statistics },
 ];
