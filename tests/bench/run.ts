@@ -38,7 +38,7 @@ const machine = {
 const only = process.argv[2];
 
 if (!only || only === 'me-query') {
-  const server = await startServerProcess(repoRoot);
+  const server = await startServerProcess();
   try {
     const results = await meQueryBenchmark(server);
     const report = {
@@ -62,7 +62,7 @@ if (!only || only === 'me-query') {
 
 if (!only || only === 'alert-fanout') {
   const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
-  const server = await startServerProcess(repoRoot);
+  const server = await startServerProcess();
   try {
     const result = await alertFanoutBenchmark(server, subscribers);
     await write('alert-fanout', { benchmark: 'alert-fanout', at: new Date().toISOString(), machine, result });
@@ -74,7 +74,7 @@ if (!only || only === 'alert-fanout') {
 }
 
 if (!only || only === 'import') {
-  const server = await startServerProcess(repoRoot);
+  const server = await startServerProcess();
   try {
     const result = await importBenchmark(server);
     await write('import', { benchmark: 'import', at: new Date().toISOString(), machine, result });
@@ -99,7 +99,7 @@ if (!only || only === 'deadline-rush') {
   );
   const rushes: RushResult[] = [];
   for (const fileMiB of sizes) {
-    const server = await startServerProcess(repoRoot);
+    const server = await startServerProcess();
     try {
       rushes.push(await deadlineRushBenchmark(server, { students, concurrency, fileMiB }));
     } finally {

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/free-port.js';
+import { startServerChild } from '../support/server-child.js';
 
 export interface ServerProcess {
   url: string;
@@ -17,39 +17,20 @@ export interface ServerProcess {
 }
 
 /** Starts the built API (api/dist) as its own process on a fresh embedded database with the demo data. */
-export async function startServerProcess(repoRoot: string): Promise<ServerProcess> {
+export async function startServerProcess(): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portfolio-bench-'));
   await chmod(dataDir, 0o755);
-  const port = await freePort();
   const pgPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'api/dist/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('已啟動')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  const server = await startServerChild('built', {
+    DATABASE_URL: '',
+    NODE_ENV: 'production',
+    EMBEDDED_PG_PORT: String(pgPort),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
   });
   return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
+    url: server.url,
+    pid: server.pid,
     dataDir,
     ownerDatabaseUrl: async () => {
       // api/src/db/embedded.ts keeps the generated superuser password beside the cluster's folder.
@@ -57,14 +38,12 @@ export async function startServerProcess(repoRoot: string): Promise<ServerProces
       return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portfolio`;
     },
     rssBytes: async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const status = await readFile(`/proc/${server.pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       return kib * 1024;
     },
     stop: async () => {
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
