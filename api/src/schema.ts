@@ -23,6 +23,11 @@ import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 import { SubmissionResolver } from './modules/submission/submission.resolver.js';
 import { ReceiptResolver, ReceiptRowResolver } from './modules/receipts/receipt.resolver.js';
+import {
+  PrecheckMismatchResolver,
+  PrecheckResolver,
+  PrecheckViewerResolver,
+} from './modules/precheck/precheck.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
@@ -56,6 +61,9 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       SubmissionResolver,
       ReceiptResolver,
       ReceiptRowResolver,
+      PrecheckResolver,
+      PrecheckMismatchResolver,
+      PrecheckViewerResolver,
       SystemResolver,
       SchoolResolver,
       SchoolClassResolver,

@@ -23,6 +23,7 @@ import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { servePackage, SUBMISSION_PATH } from './modules/submission/submission.route.js';
+import { PRECHECK_PATH, servePrecheckRoster } from './modules/precheck/precheck.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -176,6 +177,9 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
   app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
   app.get(`${SUBMISSION_PATH}/:id/package.zip`, requestIdMiddleware, (req, res) => servePackage(services, req, res));
+  app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, requestIdMiddleware, (req, res) =>
+    servePrecheckRoster(services, req, res),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

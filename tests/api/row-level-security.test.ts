@@ -38,6 +38,7 @@ beforeAll(async () => {
     [
       { kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: soon(1), endsAt: soon(5) },
       { kind: TaskKind.SUBMIT, category: SubmissionCategory.COURSE_RECORDS, startsAt: soon(-1), endsAt: soon(5) },
+      { kind: TaskKind.PRECHECK, startsAt: soon(-1), endsAt: soon(5) },
     ],
     [schoolA, schoolB],
   );
@@ -130,6 +131,31 @@ beforeAll(async () => {
       'mutation ($input: ImportReceiptsInput!) { importReceipts(input: $input) { receiptImport { id } } }',
       { input: { submissionId, uploadId: sent.sendToCentralRepository.receiptFiles[0]!.id } },
     );
+    // A pre-check compared by the reference repository, one student's national ID made invalid so that it lists
+    // mismatches: precheck_run and precheck_mismatch.
+    const student = school.students[1]!;
+    const nationalId = app.services.pii.decrypt(student.nationalIdEncrypted);
+    await app.sql('update student set national_id_encrypted = ? where id = ?', [
+      app.services.pii.encrypt(`${nationalId.slice(0, -1)}${(Number(nationalId.at(-1)) + 1) % 10}`),
+      student.id,
+    ]);
+    const precheck = await staff.ok<{ exportPrecheckRoster: { precheckRun: { id: string } } }>(
+      'mutation ($input: ExportPrecheckRosterInput!) { exportPrecheckRoster(input: $input) { precheckRun { id } } }',
+      { input: { termId: toGlobalId('Term', term.id) } },
+    );
+    const precheckRunId = precheck.exportPrecheckRoster.precheckRun.id;
+    const compared = await staff.ok<{ sendPrecheckToCentralRepository: { resultFile: { id: string } } }>(
+      'mutation ($input: SendPrecheckToCentralRepositoryInput!) { sendPrecheckToCentralRepository(input: $input) { resultFile { id } } }',
+      { input: { precheckRunId } },
+    );
+    await staff.ok(
+      'mutation ($input: ImportPrecheckResultInput!) { importPrecheckResult(input: $input) { precheckRun { id } } }',
+      { input: { precheckRunId, uploadId: compared.sendPrecheckToCentralRepository.resultFile.id } },
+    );
+    await app.sql('update student set national_id_encrypted = ? where id = ?', [
+      student.nationalIdEncrypted,
+      student.id,
+    ]);
     const upload = await uploadImportFile(app.url, staff, 'roster.csv', csvFile([['學號'], ['1']]));
     await staff.ok('mutation ($input: PreviewImportInput!) { previewImport(input: $input) { importRun { id } } }', {
       input: { kind: 'STUDENTS', uploadId: upload.id },

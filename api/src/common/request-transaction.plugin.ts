@@ -32,7 +32,7 @@ function queueStatements(transaction: Knex.Transaction): void {
  * snapshot). Their transaction begins REPEATABLE READ: PostgreSQL takes the isolation level only before the first
  * statement of a transaction, and the tenant's set_config is already a statement, so it is chosen at BEGIN here.
  */
-export const SNAPSHOT_MUTATIONS = new Set(['submitTerm']);
+export const SNAPSHOT_MUTATIONS = new Set(['submitTerm', 'exportPrecheckRoster']);
 
 export function needsSnapshot(operation: OperationDefinitionNode | undefined): boolean {
   return (

@@ -10,6 +10,7 @@ import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
 import { Submission, SubmissionRow } from '../modules/submission/submission.entity.js';
 import { ReceiptImport, ReceiptRow } from '../modules/receipts/receipt.entity.js';
+import { PrecheckMismatch, PrecheckRun } from '../modules/precheck/precheck.entity.js';
 import { SchoolClass } from '../modules/school/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
@@ -46,4 +47,6 @@ export const entities = [
   SubmissionRow,
   ReceiptImport,
   ReceiptRow,
+  PrecheckRun,
+  PrecheckMismatch,
 ];

@@ -1,6 +1,13 @@
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../common/national-id.js';
 import type { PortfolioPolicy } from '../../config.js';
+import { readTabularFile } from '../imports/tabular-file.js';
+import {
+  MATCHED,
+  enrolmentKey,
+  type PrecheckResultCells,
+  precheckResultWorkbook,
+} from '../precheck/precheck-format.js';
 import type { ReceiptKind } from './receipt.entity.js';
 import {
   type PackagedRoster,
@@ -31,19 +38,41 @@ export interface ReceiptFile {
   rejected: number;
 }
 
+/** A pre-check roster (預檢名冊, XLSX) as it goes to the central database for comparison. */
+export interface OutgoingPrecheck {
+  schoolCode: string;
+  year: number;
+  semester: number;
+  roster: Buffer;
+  at: Date;
+}
+
+/** The comparison result file (format: precheck/precheck-format.ts) and its counts. */
+export interface PrecheckResultFile {
+  fileName: string;
+  bytes: Buffer;
+  matched: number;
+  mismatched: number;
+}
+
 /**
- * How packages reach the central database. File exchange (`file`): the school downloads the zip, hands it over
- * itself and later imports the receipt files it gets back (`importReceipts`), so `send` answers nothing. The
- * reference repository (`reference`) answers at once with receipt files, for the demo and the tests.
+ * How packages reach the central database. File exchange (`file`): the school downloads the zip (or the pre-check
+ * roster), hands it over itself and later imports the files it gets back (`importReceipts`, `importPrecheckResult`),
+ * so `send` and `precheck` answer nothing. The reference repository (`reference`) answers at once, for the demo and
+ * the tests.
  */
 export interface CentralRepositoryGateway {
   readonly mode: 'file' | 'reference';
   send(pkg: OutgoingPackage): Promise<ReceiptFile[] | null>;
+  precheck(roster: OutgoingPrecheck): Promise<PrecheckResultFile | null>;
 }
 
 export class FileExchangeGateway implements CentralRepositoryGateway {
   readonly mode = 'file' as const;
   send(): Promise<null> {
+    return Promise.resolve(null);
+  }
+  precheck(): Promise<null> {
     return Promise.resolve(null);
   }
 }
@@ -98,6 +127,55 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
       });
     }
     return files;
+  }
+
+  /**
+   * Compares a pre-check roster by the public rules the central database applies to course records: the row's
+   * school and term, the national ID's checksum, the birth date, the course code's shape, and the same enrolment
+   * (national ID and course code) listed twice. Every row is answered 相符 or 不符 with the reason; the reference
+   * repository holds no course records of its own, so it never answers 中央查無 or 學校未列.
+   */
+  async precheck(outgoing: OutgoingPrecheck): Promise<PrecheckResultFile> {
+    const table = await readTabularFile(outgoing.roster, { maxRows: Number.MAX_SAFE_INTEGER });
+    const col = (name: string) => table.headers.indexOf(name);
+    const seen = new Set<string>();
+    let matched = 0;
+    const rows = table.rows.map((row): PrecheckResultCells => {
+      const value = (name: string) => (col(name) >= 0 ? (row.cells[col(name)]?.text ?? '').trim() : '');
+      const nationalId = value('身分證號');
+      const code = value('課程代碼');
+      const key = enrolmentKey(nationalId, code);
+      let reason: string | null = null;
+      if (value('學校代碼') !== outgoing.schoolCode) reason = '學校代碼與預檢學校不符。';
+      else if (value('學年度') !== String(outgoing.year) || value('學期') !== String(outgoing.semester)) {
+        reason = '學年度或學期與預檢的學期不符。';
+      } else {
+        const idProblem = nationalIdProblem(nationalId);
+        const codeProblem = courseCodeProblem(code);
+        if (idProblem) reason = `身分證號：${NATIONAL_ID_MESSAGES[idProblem]}`;
+        else if (!ISO_DATE.test(value('出生日期'))) reason = '出生日期格式不正確。';
+        else if (codeProblem) reason = `課程代碼：${COURSE_CODE_MESSAGES[codeProblem]}`;
+        else if (seen.has(key)) reason = '同一學生的同一課程代碼重複列出。';
+      }
+      seen.add(key);
+      if (!reason) matched += 1;
+      return [
+        outgoing.schoolCode,
+        outgoing.year,
+        outgoing.semester,
+        nationalId,
+        value('學號'),
+        code,
+        reason ? '不符' : MATCHED,
+        reason ?? '',
+      ];
+    });
+    return {
+      fileName: `預檢比對結果_${outgoing.schoolCode}_${outgoing.year}${outgoing.semester}.xlsx`,
+      bytes: await precheckResultWorkbook(rows, outgoing.at),
+      matched,
+      mismatched: rows.length - matched,
+    };
   }
 
   /** The reason each row is rejected, or null when it is received. */

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
 import { type Result, userError } from '../../common/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-upload.js';
 import { findAttachableUpload } from '../files/upload.service.js';
-import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
+import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
 import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
@@ -24,8 +23,6 @@ import {
   REJECTED,
   readPackage,
 } from './receipt-format.js';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Receipt files carry full national IDs, like the package: only 註冊組 sends packages and imports receipts. */
 export const mayHandleReceipts = mayDownloadPackage;
@@ -78,30 +75,7 @@ export async function sendToCentralRepository(
   }
   const uploads: FileUpload[] = [];
   for (const file of answer) {
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const tempPath = ctx.services.files.newTempPath();
-    try {
-      await writeFile(tempPath, file.bytes);
-      await ctx.services.files.keep(tempPath, sha256);
-    } catch (error) {
-      await ctx.services.files.discard(tempPath);
-      throw error;
-    }
-    uploads.push(
-      ctx.em.create(FileUpload, {
-        school: viewer.schoolId,
-        purpose: UploadPurpose.IMPORT,
-        fileName: file.fileName,
-        declaredSize: file.bytes.length,
-        createdBy: ctx.em.getReference(UserAccount, viewer.accountId),
-        createdAt: now,
-        expiresAt: now,
-        sha256,
-        size: file.bytes.length,
-        contentType: XLSX_TYPE,
-        storedAt: now,
-      }),
-    );
+    uploads.push(await storeAnswerAsUpload(ctx, { ...file, contentType: XLSX_TYPE }, now));
   }
   await ctx.em.flush();
   await recordAudit(ctx.em, viewer, ctx.requestId, {

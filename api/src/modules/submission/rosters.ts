@@ -113,65 +113,7 @@ export async function readRosters(
         })),
       });
     } else if (kind === 'grades') {
-      const rows = await em.execute<
-        (StudentCols & {
-          code: string;
-          subject_name: string;
-          grade_year: number;
-          credits: number;
-          kind: string;
-          term_grade: string | null;
-          passed: boolean | null;
-          makeup_grade: string | null;
-          credits_counted: boolean | null;
-          qualitative_note: string | null;
-        })[]
-      >(
-        `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, c.grade_year,
-                c.credits, e.kind, e.term_grade, e.passed, e.makeup_grade, e.credits_counted, e.qualitative_note
-         from enrolment e
-         join course_section cs on cs.school_id = e.school_id and cs.id = e.section_id
-         join course c on c.school_id = cs.school_id and c.id = cs.course_id
-         join student s on s.school_id = e.school_id and s.id = e.student_id
-         where c.term_id = ?
-         order by s.student_number, c.code, e.id`,
-        [termId],
-      );
-      rosters.push({
-        path,
-        sheetName,
-        columns: [
-          ...HEAD,
-          ...PERSON,
-          '課程代碼',
-          '科目名稱',
-          '開課年級',
-          '學分數',
-          '修課類別',
-          '學期成績',
-          '是否及格',
-          '補考成績',
-          '是否採計學分',
-          '質性描述',
-        ],
-        rows: rows.map((r) => ({
-          studentId: r.id,
-          cells: [
-            ...head(),
-            ...person(r),
-            r.code,
-            r.subject_name,
-            r.grade_year,
-            r.credits,
-            ENROLMENT_KIND[r.kind] ?? r.kind,
-            num(r.term_grade),
-            yesNo(r.passed),
-            num(r.makeup_grade),
-            yesNo(r.credits_counted),
-            r.qualitative_note,
-          ],
-        })),
-      });
+      rosters.push(await readEnrolmentRoster(em, pii, scope, { withGrades: true }));
     } else if (kind === 'outcomes') {
       const rows = await em.execute<
         (StudentCols & FileCols & { code: string; subject_name: string; kind: string; description: string })[]
@@ -274,6 +216,81 @@ export async function readRosters(
     }
   }
   return rosters;
+}
+
+const GRADE_COLUMNS = ['學期成績', '是否及格', '補考成績', '是否採計學分', '質性描述'];
+
+/**
+ * 3_學生成績名冊: one row per enrolment of the term. The submission sends it with the grades; the pre-check (預檢)
+ * sends it without them (`withGrades: false`), with the student's 學號 after 出生日期 instead, so the central
+ * database's comparison names the student the way the school knows them. One query serves both, so the pre-check
+ * compares exactly the enrolments a later submission will carry.
+ */
+export async function readEnrolmentRoster(
+  em: EntityManager,
+  pii: PiiCipher,
+  scope: RosterScope,
+  { withGrades }: { withGrades: boolean },
+): Promise<Roster> {
+  const path = ROSTER_PATHS.grades;
+  const rows = await em.execute<
+    (StudentCols & {
+      code: string;
+      subject_name: string;
+      grade_year: number;
+      credits: number;
+      kind: string;
+      term_grade: string | null;
+      passed: boolean | null;
+      makeup_grade: string | null;
+      credits_counted: boolean | null;
+      qualitative_note: string | null;
+    })[]
+  >(
+    `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, c.grade_year,
+            c.credits, e.kind, e.term_grade, e.passed, e.makeup_grade, e.credits_counted, e.qualitative_note
+     from enrolment e
+     join course_section cs on cs.school_id = e.school_id and cs.id = e.section_id
+     join course c on c.school_id = cs.school_id and c.id = cs.course_id
+     join student s on s.school_id = e.school_id and s.id = e.student_id
+     where c.term_id = ?
+     order by s.student_number, c.code, e.id`,
+    [scope.termId],
+  );
+  return {
+    path,
+    sheetName: path.slice(path.lastIndexOf('_') + 1, -'.xlsx'.length),
+    columns: [
+      ...HEAD,
+      ...PERSON,
+      ...(withGrades ? [] : ['學號']),
+      '課程代碼',
+      '科目名稱',
+      '開課年級',
+      '學分數',
+      '修課類別',
+      ...(withGrades ? GRADE_COLUMNS : []),
+    ],
+    rows: rows.map((r) => ({
+      studentId: r.id,
+      cells: [
+        scope.schoolCode,
+        scope.year,
+        scope.semester,
+        pii.decrypt(r.national_id_encrypted),
+        iso(r.birth_date),
+        ...(withGrades ? [] : [r.student_number]),
+        r.code,
+        r.subject_name,
+        r.grade_year,
+        r.credits,
+        ENROLMENT_KIND[r.kind] ?? r.kind,
+        ...(withGrades
+          ? [num(r.term_grade), yesNo(r.passed), num(r.makeup_grade), yesNo(r.credits_counted), r.qualitative_note]
+          : []),
+      ],
+    })),
+  };
 }
 
 interface StudentCols {

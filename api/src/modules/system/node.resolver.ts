@@ -16,6 +16,8 @@ import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { Submission } from '../submission/submission.entity.js';
 import { ReceiptImport } from '../receipts/receipt.entity.js';
+import { PrecheckRun } from '../precheck/precheck.entity.js';
+import { mayPrecheck } from '../precheck/precheck.service.js';
 import { mayListSubmissions } from '../submission/submission.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
@@ -73,6 +75,7 @@ const fetchers: Record<string, NodeFetcher> = {
   },
   Submission: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(Submission, { id }) : null),
   ReceiptImport: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(ReceiptImport, { id }) : null),
+  PrecheckRun: async (ctx, id) => (mayPrecheck(ctx.viewer) ? ctx.em.findOne(PrecheckRun, { id }) : null),
   ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
