@@ -27,6 +27,7 @@ export interface AppConfig {
   files: FilesConfig;
   imports: ImportPolicy;
   portfolio: PortfolioPolicy;
+  statistics: StatisticsPolicy;
   /** How packages reach the central database: the built-in reference repository (demo, tests) or file exchange. */
   centralGateway: 'reference' | 'file';
   logLevel: 'silent' | 'info' | 'debug';
@@ -89,6 +90,11 @@ export interface PortfolioPolicy {
   maxSelectedOutcomes: number;
   /** Diverse performances a student may select per academic year. */
   maxSelectedPerformances: number;
+}
+
+export interface StatisticsPolicy {
+  /** Rows of a statistics table with fewer students than this show no figures (privacy); 0: nothing is suppressed. */
+  suppressBelow: number;
 }
 
 export interface ImportPolicy {
@@ -223,6 +229,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     portfolio: {
       maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),
       maxSelectedPerformances: intFromEnv(env, 'SELECT_MAX_PERFORMANCES', 10),
+    },
+    statistics: {
+      suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),
     },
     centralGateway: env.CENTRAL_GATEWAY === 'file' ? 'file' : 'reference',
     logLevel: logLevelFromEnv(env.LOG_LEVEL),

@@ -45,6 +45,7 @@ import {
   StudentRecordsResolver,
 } from './modules/course/course.resolver.js';
 import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
 
@@ -91,6 +92,7 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       SelectionResolver,
       EnrolmentOutcomesResolver,
       StudentPortfolioResolver,
+      StatisticsResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../api/src/common/ids.js';
+import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
+import { RECOUNT_BY_COHORT_SQL, type RecountRow } from '../../api/src/modules/statistics/recount.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { ApiClient } from '../support/api-client.js';
+import type { TestCity, TestSchool } from '../support/factory.js';
+import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { putBytes } from '../support/uploads.js';
+
+const DAY = 24 * 3600_000;
+const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+const FIGURES = `suppressed students uploaders nonUploaders uploadRatePct outcomesUploaded outcomesPerUploader
+  outcomesCertified performancesUploaded counselingRecords`;
+const CITY_COHORTS = `{ cityCohortStatistics { asOf asOfRoc rows { cohort label schools ${FIGURES} }
+  total { cohort label schools ${FIGURES} } } }`;
+const SCHOOL_COHORTS = `{ schoolCohortStatistics { asOf rows { cohort schools ${FIGURES} }
+  total { cohort schools ${FIGURES} } } }`;
+const CITY_SCHOOLS = `query ($cohort: Int, $schoolIds: [ID!], $first: Int, $after: String) {
+  citySchoolStatistics(cohort: $cohort, schoolIds: $schoolIds, first: $first, after: $after) {
+    asOf nodes { schoolId schoolCode division ${FIGURES} } pageInfo { hasNextPage endCursor }
+  }
+}`;
+const SCHOOL_CLASSES = `query ($cohort: Int, $first: Int) {
+  schoolClassStatistics(cohort: $cohort, first: $first) { nodes { classId className ${FIGURES} } }
+}`;
+const CITY_PROGRESS = `query ($term: String!, $first: Int) {
+  cityTermProgress(term: $term, first: $first) {
+    nodes { schoolId openWindows enrolledStudents uploaders uploadRatePct outcomesUploaded outcomesCertified
+            certificationRatePct outcomesSelected selectors selectionRatePct confirmationRatePct }
+  }
+}`;
+const SCHOOL_PROGRESS = `query ($termId: ID!) {
+  schoolTermProgress(termId: $termId) {
+    nodes { className openWindows enrolledStudents uploaders outcomesUploaded outcomesCertified outcomesSelected }
+  }
+}`;
+
+interface Figures {
+  suppressed: boolean;
+  students: number | null;
+  uploaders: number | null;
+  nonUploaders: number | null;
+  uploadRatePct: number | null;
+  outcomesUploaded: number | null;
+  outcomesPerUploader: number | null;
+  outcomesCertified: number | null;
+  performancesUploaded: number | null;
+  counselingRecords: number | null;
+}
+interface CohortRow extends Figures {
+  cohort: number | null;
+  schools: number;
+}
+interface CohortTable {
+  asOf: string;
+  rows: CohortRow[];
+  total: CohortRow;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** What a table row must say, from the naive recount. */
+function expected(row: RecountRow): CohortRow {
+  const students = Number(row.students);
+  const uploaders = Number(row.uploaders);
+  const outcomes = Number(row.outcomes);
+  return {
+    cohort: row.cohort,
+    schools: Number(row.schools),
+    suppressed: false,
+    students,
+    uploaders,
+    nonUploaders: students - uploaders,
+    uploadRatePct: students ? round2((uploaders / students) * 100) : 0,
+    outcomesUploaded: outcomes,
+    outcomesPerUploader: uploaders ? round2(outcomes / uploaders) : 0,
+    outcomesCertified: Number(row.certified_outcomes),
+    performancesUploaded: Number(row.performances),
+    counselingRecords: Number(row.counseling_records),
+  };
+}
+
+let app: TestApp;
+let city: TestCity;
+let school: TestSchool;
+let other: TestSchool;
+let bureau: ApiClient;
+let section: CourseSection;
+
+async function recount(authorityId: string, schoolId: string | null = null): Promise<CohortRow[]> {
+  const rows = await app.sql<RecountRow>(RECOUNT_BY_COHORT_SQL, [authorityId, schoolId, schoolId]);
+  return rows.map(expected);
+}
+
+async function expectCityEqualsRecount(): Promise<CohortTable> {
+  const table = (await bureau.ok<{ cityCohortStatistics: CohortTable }>(CITY_COHORTS)).cityCohortStatistics;
+  const shown = [...table.rows, table.total].map(({ label: _label, ...row }: CohortRow & { label?: string }) => row);
+  expect(shown).toEqual(await recount(city.authority.id));
+  return table;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  city = await app.factory.city();
+  school = await city.school({ studentsPerClass: 4 });
+  other = await city.school({ studentsPerClass: 2 });
+  await city.timeline(
+    [
+      TaskKind.UPLOAD_COURSE_OUTCOMES,
+      TaskKind.CERTIFY_COURSE_OUTCOMES,
+      TaskKind.SELECT_COURSE_OUTCOMES,
+      TaskKind.UPLOAD_PERFORMANCES,
+    ].map((kind) => ({ kind, startsAt: at(-1), endsAt: at(5) })),
+    [school],
+  );
+  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+  const classmates = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
+  [section] = (await app.factory.sections(school, [{ subjectName: '物理', teacher, students: classmates }])) as [
+    CourseSection,
+  ];
+  await app.factory.outcomes(school, section, 2, teacher.id);
+  bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
+});
+afterAll(() => app.close());
+
+async function uploadOutcome(student: ApiClient, enrolmentId: string): Promise<string> {
+  const slot = await student.ok<{ requestUpload: { uploadUrl: string } }>(
+    'mutation ($input: RequestUploadInput!) { requestUpload(input: $input) { uploadUrl } }',
+    { input: { purpose: 'DOCUMENT', fileName: 'report.pdf', size: PDF.length } },
+  );
+  const put = await putBytes(app.url, student, slot.requestUpload.uploadUrl, PDF);
+  const result = await student.ok<{ uploadCourseOutcome: { outcome: { id: string }; userErrors: unknown[] } }>(
+    `mutation ($input: UploadCourseOutcomeInput!) {
+       uploadCourseOutcome(input: $input) { outcome { id } userErrors { code message } }
+     }`,
+    { input: { enrolmentId, kind: 'OTHER', description: '實驗報告', documentUploadId: put.body.upload!.id } },
+  );
+  expect(result.uploadCourseOutcome.userErrors).toEqual([]);
+  return result.uploadCourseOutcome.outcome.id;
+}
+
+describe('city statistics', () => {
+  it('equals a direct recount, and stays equal after uploads, certifications, performances and counseling', async () => {
+    const before = await expectCityEqualsRecount();
+    expect(before.total.outcomesUploaded).toBe(8);
+
+    const student = await app.client().login(school.logins.student.username, school.logins.student.password);
+    const enrolment = await app.sqlOne<{ id: string }>(
+      'select id from enrolment where section_id = ? and student_id = ?',
+      [section.id, school.students[0]!.id],
+    );
+    const outcomeId = await uploadOutcome(student, toGlobalId('Enrolment', enrolment.id));
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    const pending = await app.sql<{ id: string }>('select id from course_outcome where school_id = ? limit 3', [
+      school.school.id,
+    ]);
+    const certified = await teacher.ok<{ certifyCourseOutcomes: { userErrors: unknown[] } }>(
+      `mutation ($input: CertifyCourseOutcomesInput!) { certifyCourseOutcomes(input: $input) { userErrors { code } } }`,
+      { input: { outcomeIds: [outcomeId, ...pending.map((row) => toGlobalId('CourseOutcome', row.id))] } },
+    );
+    expect(certified.certifyCourseOutcomes.userErrors).toEqual([]);
+    const performance = await student.ok<{ recordPerformance: { userErrors: unknown[] } }>(
+      `mutation ($input: RecordPerformanceInput!) { recordPerformance(input: $input) { userErrors { code } } }`,
+      { input: { category: 'OTHER', title: '志工服務', details: [], description: '社區服務' } },
+    );
+    expect(performance.recordPerformance.userErrors).toEqual([]);
+    const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
+    await counselor.ok(
+      'mutation ($input: RecordCounselingInput!) { recordCounseling(input: $input) { record { id } } }',
+      {
+        input: {
+          kind: 'GROUP',
+          studentIds: school.students.slice(0, 3).map((s) => toGlobalId('Student', s.id)),
+          heldOn: '2026-11-20',
+          topic: '選課說明',
+          content: '團體諮詢',
+        },
+      },
+    );
+
+    const after = await expectCityEqualsRecount();
+    expect(after.total.outcomesUploaded).toBe(9);
+    expect(after.total.outcomesCertified).toBe(4);
+    expect(after.total.performancesUploaded).toBe(1);
+    expect(after.total.counselingRecords).toBe(3);
+    expect(new Date(after.asOf).getTime()).toBeGreaterThanOrEqual(new Date(before.asOf).getTime());
+  });
+
+  it('gives the same figures per school and, for the school office, per cohort and class', async () => {
+    const schools = await bureau.ok<{
+      citySchoolStatistics: { nodes: (Figures & { schoolId: string })[]; pageInfo: { hasNextPage: boolean } };
+    }>(CITY_SCHOOLS, {});
+    expect(schools.citySchoolStatistics.nodes).toHaveLength(2);
+    for (const row of schools.citySchoolStatistics.nodes) {
+      const id = [school, other].find((s) => toGlobalId('School', s.school.id) === row.schoolId)!.school.id;
+      const [, total] = [null, (await recount(city.authority.id, id)).at(-1)!];
+      const { cohort: _c, schools: _s, ...figures } = total;
+      expect(row).toMatchObject(figures);
+    }
+
+    const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const own = (await office.ok<{ schoolCohortStatistics: CohortTable }>(SCHOOL_COHORTS)).schoolCohortStatistics;
+    expect([...own.rows, own.total]).toEqual(await recount(city.authority.id, school.school.id));
+
+    const classes = await office.ok<{ schoolClassStatistics: { nodes: (Figures & { className: string })[] } }>(
+      SCHOOL_CLASSES,
+      { first: 100 },
+    );
+    const byClass = await app.sql<{ name: string; students: number; outcomes: number }>(
+      `select c.name, count(distinct s.id)::int as students, count(o.id)::int as outcomes
+       from student s join school_class c on c.school_id = s.school_id and c.id = s.class_id
+       left join course_outcome o on o.school_id = s.school_id and o.student_id = s.id
+       where s.school_id = ? group by c.name order by c.name`,
+      [school.school.id],
+    );
+    expect(
+      classes.schoolClassStatistics.nodes.map((row) => ({
+        name: row.className,
+        students: row.students,
+        outcomes: row.outcomesUploaded,
+      })),
+    ).toEqual(byClass);
+  });
+
+  it('shows a term’s progress by school while its windows are open', async () => {
+    const term = await app.sqlOne<{ id: string; key: string }>(
+      `select t.id, y.year::text || t.semester::text as key from term t
+       join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
+       where t.id = (select term_id from timeline_task where school_id = ? limit 1)`,
+      [school.school.id],
+    );
+    const progress = await bureau.ok<{
+      cityTermProgress: { nodes: { schoolId: string; openWindows: string[]; outcomesUploaded: number }[] };
+    }>(CITY_PROGRESS, { term: term.key });
+    const expectedTerm = await app.sqlOne<{ outcomes: number; certified: number }>(
+      `select count(*)::int as outcomes, count(*) filter (where status = 'CERTIFIED')::int as certified
+       from course_outcome where school_id = ? and term_id = ?`,
+      [school.school.id, term.id],
+    );
+    // Only the school with open windows is listed.
+    expect(progress.cityTermProgress.nodes).toHaveLength(1);
+    expect(progress.cityTermProgress.nodes[0]).toMatchObject({
+      schoolId: toGlobalId('School', school.school.id),
+      outcomesUploaded: expectedTerm.outcomes,
+      outcomesCertified: expectedTerm.certified,
+    });
+    expect(progress.cityTermProgress.nodes[0]!.openWindows).toContain('UPLOAD_COURSE_OUTCOMES');
+
+    const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const perClass = await office.ok<{ schoolTermProgress: { nodes: { outcomesUploaded: number }[] } }>(
+      SCHOOL_PROGRESS,
+      { termId: toGlobalId('Term', term.id) },
+    );
+    expect(perClass.schoolTermProgress.nodes.reduce((sum, row) => sum + row.outcomesUploaded, 0)).toBe(
+      expectedTerm.outcomes,
+    );
+  });
+});
+
+describe('bad input and other tenants', () => {
+  const codeOf = async (client: ApiClient, query: string, variables: Record<string, unknown> = {}) => {
+    const result = await client.request(query, variables);
+    expect(result.data).toBeNull();
+    return result.errors.map((error) => error.extensions?.code);
+  };
+
+  it('shows another authority’s bureau none of these schools, and refuses their ids', async () => {
+    const elsewhere = await app.factory.city();
+    const otherBureau = await app.client().login(elsewhere.bureauLogin.username, elsewhere.bureauLogin.password);
+    const table = (await otherBureau.ok<{ cityCohortStatistics: CohortTable }>(CITY_COHORTS)).cityCohortStatistics;
+    expect(table.rows).toEqual([]);
+    expect(table.total).toMatchObject({ schools: 0, students: 0, outcomesUploaded: 0 });
+    const schools = await otherBureau.ok<{ citySchoolStatistics: { nodes: unknown[] } }>(CITY_SCHOOLS, {});
+    expect(schools.citySchoolStatistics.nodes).toEqual([]);
+    expect(await codeOf(otherBureau, CITY_SCHOOLS, { schoolIds: [toGlobalId('School', school.school.id)] })).toEqual([
+      'NOT_FOUND',
+    ]);
+  });
+
+  it('refuses city figures to school users and school figures to the bureau', async () => {
+    const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    expect(await codeOf(office, CITY_COHORTS)).toEqual(['FORBIDDEN']);
+    expect(await codeOf(office, CITY_SCHOOLS)).toEqual(['FORBIDDEN']);
+    expect(await codeOf(office, CITY_PROGRESS, { term: '1151' })).toEqual(['FORBIDDEN']);
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    expect(await codeOf(teacher, SCHOOL_COHORTS)).toEqual(['FORBIDDEN']);
+    expect(await codeOf(bureau, SCHOOL_COHORTS)).toEqual(['FORBIDDEN']);
+    expect(await codeOf(app.client(), CITY_COHORTS)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers an unknown cohort or term and an over-limit page size with a clear error', async () => {
+    expect(await codeOf(bureau, CITY_SCHOOLS, { cohort: 150 })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(bureau, CITY_SCHOOLS, { cohort: 99999 })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(bureau, CITY_SCHOOLS, { first: 101 })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(bureau, CITY_SCHOOLS, { after: 'not-a-cursor' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(bureau, CITY_PROGRESS, { term: '1993' })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(bureau, CITY_PROGRESS, { term: 'abc' })).toEqual(['BAD_USER_INPUT']);
+    const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    expect(await codeOf(office, SCHOOL_CLASSES, { cohort: 150 })).toEqual(['BAD_USER_INPUT']);
+    expect(await codeOf(office, SCHOOL_PROGRESS, { termId: toGlobalId('Term', other.terms[0]!.id) })).toEqual([
+      'NOT_FOUND',
+    ]);
+    const result = await bureau.request<{ citySchoolStatistics: unknown }>(CITY_SCHOOLS, { first: 500 });
+    expect(result.errors[0]!.message).toContain('100');
+  });
+
+  it('pages through the schools with a cursor', async () => {
+    const first = await bureau.ok<{
+      citySchoolStatistics: { nodes: { schoolId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(CITY_SCHOOLS, { first: 1 });
+    expect(first.citySchoolStatistics.pageInfo.hasNextPage).toBe(true);
+    const second = await bureau.ok<{
+      citySchoolStatistics: { nodes: { schoolId: string }[]; pageInfo: { hasNextPage: boolean } };
+    }>(CITY_SCHOOLS, { first: 1, after: first.citySchoolStatistics.pageInfo.endCursor });
+    expect(second.citySchoolStatistics.pageInfo.hasNextPage).toBe(false);
+    expect(second.citySchoolStatistics.nodes[0]!.schoolId).not.toBe(first.citySchoolStatistics.nodes[0]!.schoolId);
+  });
+});
+
+describe('privacy suppression', () => {
+  it('hides the figures of rows with fewer students than STATS_SUPPRESS_BELOW', async () => {
+    const strict = await startTestApp({ STATS_SUPPRESS_BELOW: '5' });
+    try {
+      const client = await strict.client().login(city.bureauLogin.username, city.bureauLogin.password);
+      const schools = await client.ok<{ citySchoolStatistics: { nodes: Figures[] } }>(CITY_SCHOOLS, {});
+      const sizes = await strict.sql<{ n: number }>(
+        'select count(*)::int as n from student where school_id = any(?::uuid[]) group by school_id',
+        [`{${school.school.id},${other.school.id}}`],
+      );
+      expect(sizes.some((row) => row.n < 5)).toBe(true);
+      for (const row of schools.citySchoolStatistics.nodes) {
+        if (row.suppressed) {
+          expect(row).toMatchObject({
+            students: null,
+            uploaders: null,
+            outcomesUploaded: null,
+            counselingRecords: null,
+          });
+        } else {
+          expect(row.students).toBeGreaterThanOrEqual(5);
+        }
+      }
+      expect(schools.citySchoolStatistics.nodes.some((row) => row.suppressed)).toBe(true);
+    } finally {
+      await strict.close();
+    }
+  });
+});
