@@ -387,9 +387,14 @@ describe('pre-check (預檢)', () => {
     await refuse('g.xlsx', await workbookOf(oddVerdict), 'INVALID_PRECHECK_ROW');
     expect(await stateOf(school.school.id)).toEqual(before);
 
-    // The real answer imports once; again (the same upload or the same bytes), or into another run, it is refused.
-    const imported = (await importResult(registration, run.id, resultFile.id)).importPrecheckResult;
-    expect(imported.userErrors).toEqual([]);
+    // The real answer imports once, also when sent twice at the same moment; again (the same upload or the same
+    // bytes), or into another run, it is refused.
+    const [a, b] = await Promise.all([
+      importResult(registration, run.id, resultFile.id),
+      importResult(registration, run.id, resultFile.id),
+    ]);
+    const codes = [a, b].map((result) => result.importPrecheckResult.userErrors.map((error) => error.code));
+    expect(codes.sort()).toEqual([[], ['PRECHECK_ALREADY_IMPORTED']]);
     const after = await stateOf(school.school.id);
     expect(after.runs[0]!.status).toBe('COMPARED');
     await refuse('same.xlsx', bytes, 'PRECHECK_ALREADY_IMPORTED');
