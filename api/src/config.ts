@@ -48,6 +48,8 @@ export interface TimelinePolicy {
   closingSoonHours: number;
   /** How long a closed window still shows among "my deadlines". */
   recentlyClosedDays: number;
+  /** A dispute is overdue after this many days when the term has no 疑義處理 window to take its end from. */
+  disputeAnswerDays: number;
 }
 
 export interface WorkerConfig {
@@ -208,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       confirmReceiptsMinDays: intFromEnv(env, 'TIMELINE_CONFIRM_MIN_DAYS', 3),
       closingSoonHours: intFromEnv(env, 'TIMELINE_CLOSING_SOON_HOURS', 72),
       recentlyClosedDays: intFromEnv(env, 'TIMELINE_RECENTLY_CLOSED_DAYS', 14),
+      disputeAnswerDays: intFromEnv(env, 'DISPUTE_ANSWER_DAYS', 7),
     },
     worker: {
       enabled: boolFromEnv(env, 'RUN_WORKER', true),

@@ -23,6 +23,13 @@ import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 import { SubmissionResolver } from './modules/submission/submission.resolver.js';
 import { ReceiptResolver, ReceiptRowResolver } from './modules/receipts/receipt.resolver.js';
+import { AuditLogResolver } from './modules/audit/audit.resolver.js';
+import {
+  ConfirmationResolver,
+  DisputeResolver,
+  ReceiptImportConfirmationResolver,
+  ReceiptRowReviewResolver,
+} from './modules/confirmation/confirmation.resolver.js';
 import {
   PrecheckMismatchResolver,
   PrecheckResolver,
@@ -62,6 +69,11 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       SubmissionResolver,
       ReceiptResolver,
       ReceiptRowResolver,
+      ConfirmationResolver,
+      AuditLogResolver,
+      DisputeResolver,
+      ReceiptRowReviewResolver,
+      ReceiptImportConfirmationResolver,
       PrecheckResolver,
       PrecheckMismatchResolver,
       PrecheckViewerResolver,

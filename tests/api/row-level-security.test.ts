@@ -161,6 +161,27 @@ beforeAll(async () => {
       input: { kind: 'STUDENTS', uploadId: upload.id },
     });
   }
+  // A confirmation, a dispute and a staff confirmation of a receipt row, and a final lock, for both schools
+  // (written as the owner: the windows they need are not open here, and the lock comes last so nothing above is refused).
+  for (const school of [schoolA, schoolB]) {
+    const staffId = school.accounts.find((a) => a.username === school.logins.registration.username)!.id;
+    await app.sql(
+      `with r as (select r.school_id, r.id, r.student_id, r.submission_id, r.receipt_import_id, s.term_id
+                  from receipt_row r join submission s on s.school_id = r.school_id and s.id = r.submission_id
+                  where r.school_id = ? order by r.id limit 1),
+       review as (insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
+                  select school_id, gen_random_uuid(), id, student_id, 'DISPUTED', ?, now() from r),
+       dispute as (insert into dispute (school_id, id, receipt_row_id, student_id, submission_id, term_id, category,
+                                        reason, status, raised_by, raised_at, due_at)
+                   select school_id, gen_random_uuid(), id, student_id, submission_id, term_id, 'COURSE_RECORDS',
+                          '測試', 'OPEN', ?, now(), now() + interval '7 days' from r),
+       staff as (insert into receipt_staff_confirmation (school_id, id, receipt_import_id, confirmed_by, confirmed_at)
+                 select school_id, gen_random_uuid(), receipt_import_id, ?, now() from r)
+       insert into final_lock (school_id, id, term_id, category, submission_id, locked_by, locked_at)
+       select school_id, gen_random_uuid(), term_id, 'PERFORMANCES', submission_id, ?, now() from r`,
+      [school.school.id, staffId, staffId, staffId, staffId],
+    );
+  }
   knex = app.owner.em.getConnection().getKnex();
   const rows = await knex.raw(`
     select c.table_name from information_schema.columns c

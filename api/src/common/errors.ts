@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { CATEGORY_LABELS, type SubmissionCategory } from '../modules/timeline/timeline.enums.js';
+import { FINAL_LOCKED, pgCode } from './sql.js';
 
 /**
  * Failures that are not the user's to fix in a form: they are thrown and reach the client as GraphQL errors
@@ -11,6 +13,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  TERM_FINALIZED: 'TERM_FINALIZED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +31,13 @@ export const forbidden = (what = '這項操作'): AppError =>
 export const notFound = (what = '資料'): AppError => new AppError(ErrorCode.NOT_FOUND, `找不到指定的${what}。`);
 export const badInput = (message: string, field?: string): AppError =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+/** The database names the term (HINT) and the category (DETAIL) the refused row belongs to. */
+function finalLockedMessage(error: unknown): string {
+  const pg = ((error as { cause?: unknown } | null)?.cause ?? error) as { hint?: string; detail?: string } | null;
+  const what = CATEGORY_LABELS[pg?.detail as SubmissionCategory] ?? '資料';
+  return `${pg?.hint ?? '這個學期'}的「${what}」已完成最終提交，資料不能再新增、修改或刪除。`;
+}
 
 /** Codes the client may see as they are; anything else is an unexpected failure and is hidden. */
 const PASS_THROUGH_CODES = new Set<string>([
@@ -54,6 +64,9 @@ export function formatError(
   requestId?: string,
 ): GraphQLFormattedError {
   const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
+  if (pgCode(cause) === FINAL_LOCKED) {
+    return { message: finalLockedMessage(cause), path: formatted.path, extensions: { code: ErrorCode.TERM_FINALIZED } };
+  }
   if (cause instanceof ArgumentValidationError) {
     return { message: '輸入資料格式不正確。', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }

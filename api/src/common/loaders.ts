@@ -14,6 +14,8 @@ import { TimelineTemplateTask } from '../modules/timeline/timeline-template.enti
 import { FileUpload } from '../modules/files/upload.entity.js';
 import { CourseOutcome, CourseOutcomeVersion } from '../modules/portfolio/course-outcome.entity.js';
 import { DiversePerformance } from '../modules/portfolio/diverse-performance.entity.js';
+import { ReceiptRow } from '../modules/receipts/receipt.entity.js';
+import { Dispute, ReceiptReview } from '../modules/confirmation/confirmation.entity.js';
 
 type EntityWithId = { id: string };
 
@@ -75,6 +77,9 @@ export function createLoaders(em: EntityManager, clock: Clock) {
     courseById: byId(em, Course),
     sectionById: byId(em, CourseSection),
     enrolmentById: byId(em, Enrolment),
+    receiptRowById: byId(em, ReceiptRow),
+    reviewByReceiptRow: byKey(em, ReceiptReview, 'receiptRow', (review) => review.receiptRow.id),
+    disputeByReceiptRow: byKey(em, Dispute, 'receiptRow', (dispute) => dispute.receiptRow.id),
     uploadById: byId(em, FileUpload),
     outcomeVersionsByOutcome: manyByKey(em, CourseOutcomeVersion, 'outcome', (v) => v.outcome.id, { version: 'asc' }),
     outcomesByEnrolment: manyByKey(em, CourseOutcome, 'enrolment', (o) => o.enrolment.id, { createdAt: 'asc' }),

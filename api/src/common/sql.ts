@@ -17,3 +17,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pgError = error as { code?: string; constraint?: string } | null;
   return pgError?.code === UNIQUE_VIOLATION && (constraint === undefined || pgError.constraint === constraint);
 }
+
+/** The SQLSTATE of an error from the pg driver, whether MikroORM wrapped it or not. */
+export const pgCode = (error: unknown): string | undefined =>
+  (error as { code?: string } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
+
+/** Raised by the final_lock_guard triggers: the row belongs to a term and category that is finally submitted. */
+export const FINAL_LOCKED = 'PF001';

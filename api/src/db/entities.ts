@@ -16,6 +16,13 @@ import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../modules/timeline/timeline-template.entity.js';
 import { DeadlineAlert, TimelineExtension, TimelineTask } from '../modules/timeline/timeline-task.entity.js';
+import { AuditLogEntry } from '../modules/audit/audit-log.entity.js';
+import {
+  Dispute,
+  FinalLock,
+  ReceiptReview,
+  ReceiptStaffConfirmation,
+} from '../modules/confirmation/confirmation.entity.js';
 
 export const entities = [
   Authority,
@@ -49,4 +56,9 @@ export const entities = [
   ReceiptRow,
   PrecheckRun,
   PrecheckMismatch,
+  ReceiptReview,
+  ReceiptStaffConfirmation,
+  Dispute,
+  FinalLock,
+  AuditLogEntry,
 ];

@@ -8,19 +8,22 @@ import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
+import { Dispute } from '../confirmation/confirmation.entity.js';
 import { Student } from '../people/student.entity.js';
+import { AlertKind, TaskKind } from '../timeline/timeline.enums.js';
 import { concerns } from '../timeline/audience.js';
 import { DeadlineAlert, TimelineExtension } from '../timeline/timeline-task.entity.js';
-import { alertText, DeadlineAlertMessage } from './alert-message.js';
+import { alertText, DeadlineAlertMessage, disputeNoticeText } from './alert-message.js';
 import { pendingWorkCounters } from './pending-work.js';
 
 export const ALERT_CHANNEL = 'deadline_alerts';
 
-/** What travels through NOTIFY: ids only, never rows. */
-export interface AlertEvent {
-  alertId: string;
+/** What travels through NOTIFY: ids only, never rows. A deadline alert for its audience, or a dispute for its student. */
+export interface DeadlineAlertEvent {
   schoolId: string;
+  alertId: string;
 }
+export type AlertEvent = DeadlineAlertEvent | { schoolId: string; disputeId: string };
 
 interface Subscriber {
   viewer: Viewer;
@@ -137,11 +140,13 @@ export class AlertHub {
     for (const expired of all.filter((s) => s.viewer.sessionExpiresAt <= now)) await expired.queue.return();
     const subscribers = all.filter((s) => s.viewer.sessionExpiresAt > now);
     if (subscribers.length === 0) return;
+    if ('disputeId' in event) return this.dispatchDispute(event.schoolId, event.disputeId, subscribers);
+    const alertId = event.alertId;
     const messages = await inTenantTransaction(
       this.orm.em,
       { schoolId: event.schoolId, authorityId: null },
       async (em) => {
-        const alert = await em.findOne(DeadlineAlert, { id: event.alertId }, { populate: ['task'] });
+        const alert = await em.findOne(DeadlineAlert, { id: alertId }, { populate: ['task'] });
         if (!alert?.firedAt) return [];
         const task = alert.task.getEntity();
         const studentAccounts = subscribers
@@ -189,5 +194,32 @@ export class AlertHub {
       },
     );
     for (const { subscriber, message } of messages) subscriber.queue.push(message);
+  }
+
+  /** A dispute moved: its student's own sessions hear what happened and what the section answered. */
+  private async dispatchDispute(schoolId: string, disputeId: string, subscribers: Subscriber[]): Promise<void> {
+    const found = await inTenantTransaction(this.orm.em, { schoolId, authorityId: null }, async (em) => {
+      const dispute = await em.findOne(Dispute, { id: disputeId });
+      const student = dispute?.student ? await em.findOne(Student, { id: dispute.student.id }) : null;
+      return dispute && student?.account ? { dispute, accountId: student.account.id } : null;
+    });
+    if (!found) return;
+    const { dispute, accountId } = found;
+    const at = dispute.resolvedAt ?? dispute.reviewedAt ?? dispute.raisedAt;
+    const message = Object.assign(new DeadlineAlertMessage(), {
+      id: toGlobalId('DisputeNotice', `${dispute.id}:${dispute.status}`),
+      kind: AlertKind.DISPUTE_UPDATED,
+      taskId: dispute.globalId,
+      taskKind: TaskKind.RESOLVE_DISPUTES,
+      taskLabel: '疑義處理',
+      startsAt: dispute.raisedAt,
+      endsAt: dispute.dueAt,
+      message: disputeNoticeText(dispute),
+      firedAt: at,
+      pendingCount: null,
+    });
+    for (const subscriber of subscribers) {
+      if (subscriber.viewer.accountId === accountId) subscriber.queue.push(message);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { formatRocDateTime } from '../../common/roc.js';
+import { type Dispute, DisputeStatus } from '../confirmation/confirmation.entity.js';
 import { AlertKind, TaskKind } from '../timeline/timeline.enums.js';
 import type { TimelineTask } from '../timeline/timeline-task.entity.js';
 import { rocWindow } from '../timeline/timeline-window.js';
@@ -74,4 +75,17 @@ export function alertText(
       return `${label}將於 ${end} 截止（剩 ${HOURS_LEFT[kind] ?? 0} 小時）。${personal}`;
     }
   }
+}
+
+const DISPUTE_NOTICES: Record<DisputeStatus, string> = {
+  [DisputeStatus.OPEN]: '你的疑義已送出',
+  [DisputeStatus.IN_REVIEW]: '學校已受理你的疑義，正在處理',
+  [DisputeStatus.RESOLVED_NO_CHANGE]: '學校已回覆你的疑義（資料無誤，不需更正）',
+  [DisputeStatus.RESOLVED_CORRECTED]: '學校已更正你提出疑義的資料，將於下次提交送至中央資料庫',
+};
+
+/** What a student reads when their dispute moves: the state, and the section's answer when there is one. */
+export function disputeNoticeText(dispute: Dispute): string {
+  const answer = dispute.answer ? `：「${dispute.answer}」` : '。';
+  return `${DISPUTE_NOTICES[dispute.status]}${answer}`;
 }

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { runMigrations, type Logger as WorkerLogger, Logger, type TaskList } from 'graphile-worker';
 import type { Logger as AppLogger } from '../../common/logger.js';
 import { inTenantTransaction } from '../../common/tenant.js';
-import { ALERT_CHANNEL, type AlertEvent } from './alert-hub.js';
+import { ALERT_CHANNEL, type DeadlineAlertEvent } from './alert-hub.js';
 
 export const DELIVER_ALERT_TASK = 'deliver_deadline_alert';
 
@@ -22,7 +22,7 @@ export function quietLogger(log?: AppLogger): WorkerLogger {
  * flips fired_at from null sends the notification. A job that runs again (an instance died before recording the
  * job as done) finds it fired and sends nothing.
  */
-export async function deliverAlert(orm: MikroORM, event: AlertEvent): Promise<boolean> {
+export async function deliverAlert(orm: MikroORM, event: DeadlineAlertEvent): Promise<boolean> {
   return inTenantTransaction(orm.em, { schoolId: event.schoolId, authorityId: null }, async (em) => {
     const fired = await em.execute<{ id: string }[]>(
       'update deadline_alert set fired_at = now() where id = ? and fired_at is null and cancelled_at is null returning id',
@@ -38,7 +38,7 @@ export async function deliverAlert(orm: MikroORM, event: AlertEvent): Promise<bo
 export function alertTasks(orm: MikroORM): TaskList {
   return {
     [DELIVER_ALERT_TASK]: async (payload) => {
-      const event = payload as AlertEvent;
+      const event = payload as DeadlineAlertEvent;
       await deliverAlert(orm, event);
     },
   };

@@ -16,7 +16,7 @@ import type { AppContext } from '../../common/context.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
-import { canViewStudent, seesWholeSchool } from '../people/student.service.js';
+import { canViewStudent, seesClass } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';
@@ -102,9 +102,7 @@ export class EnrolmentResolver {
 export class ClassRosterResolver {
   @FieldResolver(() => [Student], { description: '班上學生，依座號（導師與行政人員）' })
   async students(@Root() schoolClass: SchoolClass, @Ctx() ctx: AppContext): Promise<Student[]> {
-    const viewer = ctx.viewer;
-    const homeroom = schoolClass.homeroomTeacher?.id === viewer?.accountId;
-    if (!homeroom && !seesWholeSchool(viewer)) return [];
+    if (!seesClass(ctx.viewer, schoolClass)) return [];
     return ctx.loaders.studentsByClass.load(schoolClass.id);
   }
 }

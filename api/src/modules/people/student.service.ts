@@ -30,6 +30,10 @@ export const seesWholeSchool = (viewer: Viewer | null): boolean => hasRole(viewe
 export const canListStudents = (viewer: Viewer | null): boolean =>
   seesWholeSchool(viewer) || hasRole(viewer, Role.HOMEROOM_TEACHER);
 
+/** Whether the viewer may see a whole class: its homeroom teacher, or whole-school staff. */
+export const seesClass = (viewer: Viewer | null, schoolClass: SchoolClass): boolean =>
+  (viewer !== null && schoolClass.homeroomTeacher?.id === viewer.accountId) || seesWholeSchool(viewer);
+
 /** Whether the viewer may see this student at all: the student, whole-school staff, or the class's homeroom teacher. */
 export async function canViewStudent(ctx: AppContext, student: Student): Promise<boolean> {
   const viewer = ctx.viewer;
@@ -38,7 +42,7 @@ export async function canViewStudent(ctx: AppContext, student: Student): Promise
   if (seesWholeSchool(viewer)) return true;
   if (hasRole(viewer, Role.HOMEROOM_TEACHER) && student.schoolClass) {
     const schoolClass = await ctx.loaders.classById.load(student.schoolClass.id);
-    return schoolClass?.homeroomTeacher?.id === viewer.accountId;
+    return schoolClass !== null && seesClass(viewer, schoolClass);
   }
   return false;
 }

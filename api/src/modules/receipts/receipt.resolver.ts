@@ -14,9 +14,10 @@ import {
   Root,
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
+import { badInput, forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
+import { CURRENT_IMPORTS_SQL } from '../confirmation/confirmation.service.js';
 import { FileUpload } from '../files/upload.entity.js';
 import { canViewStudent } from '../people/student.service.js';
 import { mayListSubmissions } from '../submission/submission.service.js';
@@ -113,12 +114,26 @@ export class ReceiptResolver {
   })
   async studentReceiptRows(
     @Arg('studentId', () => ID) studentId: string,
+    @Arg('termId', () => ID, {
+      nullable: true,
+      description: '只列這個學期目前有效的收訖明細（每種取最新匯入的一份；重新提交後以新的為準）',
+    })
+    termId: string | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ReceiptRow[]> {
     const id = idOfType(studentId, 'Student');
     const student = id ? await ctx.loaders.studentById.load(id) : null;
     if (!student || !(await canViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
-    return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy: { kind: 'asc', rowNumber: 'asc', id: 'asc' } });
+    const orderBy = { kind: 'asc', rowNumber: 'asc', id: 'asc' } as const;
+    if (!termId) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
+    const term = idOfType(termId, 'Term');
+    if (!term) throw badInput('學期識別碼不正確。', 'termId');
+    const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term]);
+    return ctx.em.find(
+      ReceiptRow,
+      { student: student.id, receiptImport: { $in: current.map((row) => row.id) } },
+      { orderBy },
+    );
   }
 
   @Authorized()

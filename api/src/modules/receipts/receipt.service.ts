@@ -4,6 +4,7 @@ import { idOfType } from '../../common/ids.js';
 import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
 import { type Result, userError } from '../../common/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { finalLockedError, finalLockOf } from '../confirmation/confirmation.service.js';
 import { storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-upload.js';
 import { findAttachableUpload } from '../files/upload.service.js';
 import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
@@ -105,6 +106,9 @@ export async function importReceipts(
   if (!viewer?.schoolId || !mayHandleReceipts(viewer)) throw forbidden('匯入收訖明細');
   const submission = await submissionOf(ctx, input.submissionId);
   if (!submission) return { value: null, userErrors: [NOT_FOUND] };
+  if (await finalLockOf(ctx.em, submission.term.id, submission.category)) {
+    return { value: null, userErrors: [finalLockedError('submissionId', submission.category)] };
+  }
   const { upload, error } = await findAttachableUpload(ctx, input.uploadId, UploadPurpose.IMPORT, 'uploadId');
   if (!upload) return { value: null, userErrors: [error!] };
 

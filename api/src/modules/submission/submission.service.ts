@@ -3,10 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, newId } from '../../common/ids.js';
+import { pgCode } from '../../common/sql.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { type Result, userError } from '../../common/user-error.js';
 import { hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { attachCorrections, finalLockedError, finalLockOf } from '../confirmation/confirmation.service.js';
 import { AdminSection } from '../people/people.enums.js';
 import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
 import { packageZip, readRosters } from './rosters.js';
@@ -40,9 +42,6 @@ export interface SubmitTermInput {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
-
-const pgCode = (error: unknown): string | undefined =>
-  (error as { code?: string } | null)?.code ?? (error as { cause?: { code?: string } } | null)?.cause?.code;
 
 /** The submission claimed by this key, read outside the request's snapshot (it may have committed after it began). */
 function committedByKey(ctx: AppContext, idempotencyKey: string): Promise<Submission | null> {
@@ -98,6 +97,11 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   const existing = await ctx.em.findOne(Submission, { idempotencyKey: key });
   if (existing) return sameRequest(existing, term.id, input.category);
 
+  // Serialised with finalizeTerm: a submission never lands after the lock was checked for.
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`final:${term.id}:${input.category}`]);
+  if (await finalLockOf(ctx.em, term.id, input.category)) {
+    return { value: null, userErrors: [finalLockedError('category', input.category)] };
+  }
   const window = await ctx.services.windows.check(ctx.em, {
     termId: term.id,
     kind: TaskKind.SUBMIT,
@@ -179,10 +183,11 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
     });
   }
   await ctx.em.flush();
+  const corrections = await attachCorrections(ctx.em, submission);
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'submission.submit',
     targetIds: [submission.id, term.id],
-    detail: { category: input.category, zipSha256: sha256, rowCounts },
+    detail: { category: input.category, zipSha256: sha256, rowCounts, corrections },
   });
   return { value: submission, userErrors: [] };
 }

@@ -68,6 +68,8 @@ export enum AlertKind {
   CLOSING_1H = 'CLOSING_1H',
   CLOSED = 'CLOSED',
   MOVED = 'MOVED',
+  /** Not a deadline: the student's dispute (疑義) was taken up or answered. Never stored as a deadline alert. */
+  DISPUTE_UPDATED = 'DISPUTE_UPDATED',
 }
 
 /** Who a window concerns: the people who act in it, and their homeroom teachers who chase them. */
@@ -106,5 +108,6 @@ registerEnumType(AlertKind, {
     CLOSING_1H: { description: '1 小時後截止' },
     CLOSED: { description: '已截止' },
     MOVED: { description: '期程變更' },
+    DISPUTE_UPDATED: { description: '疑義處理進度（taskId 為疑義的識別碼）' },
   },
 });

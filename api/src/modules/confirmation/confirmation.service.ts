@@ -1,0 +1,430 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppContext } from '../../common/context.js';
+import { forbidden } from '../../common/errors.js';
+import { idOfType } from '../../common/ids.js';
+import { pgTextArray } from '../../common/sql.js';
+import { type Result, userError, type UserError } from '../../common/user-error.js';
+import { hasRole } from '../../common/viewer.js';
+import { ALERT_CHANNEL, type AlertEvent } from '../alerts/alert-hub.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Role } from '../people/people.enums.js';
+import type { Student } from '../people/student.entity.js';
+import { UserAccount } from '../people/user-account.entity.js';
+import { ReceiptImport, type ReceiptKind, ReceiptRow } from '../receipts/receipt.entity.js';
+import { RECEIPT_KINDS } from '../receipts/receipt-format.js';
+import { Submission } from '../submission/submission.entity.js';
+import { maySubmit } from '../submission/submission.service.js';
+import { CATEGORY_LABELS, type SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
+import { TimelineTask } from '../timeline/timeline-task.entity.js';
+import {
+  Dispute,
+  DisputeStatus,
+  FinalLock,
+  ReceiptReview,
+  ReceiptStaffConfirmation,
+  ReviewDecision,
+  UNRESOLVED_DISPUTE,
+} from './confirmation.entity.js';
+
+const MAX_ROWS_PER_CONFIRMATION = 500;
+const MAX_TEXT = 500;
+
+export const categoryOfKind = (kind: ReceiptKind): SubmissionCategory => RECEIPT_KINDS[kind].category;
+
+export const kindsOfCategory = (category: SubmissionCategory): ReceiptKind[] =>
+  (Object.keys(RECEIPT_KINDS) as ReceiptKind[]).filter((kind) => RECEIPT_KINDS[kind].category === category);
+
+/**
+ * The receipt imports that count for a term now: per kind, the newest import of any of the term's submissions (a
+ * resubmission's receipts replace the earlier ones).
+ */
+export const CURRENT_IMPORTS_SQL = `
+  select distinct on (ri.kind) ri.school_id, ri.id, ri.kind
+  from receipt_import ri
+  join submission s on s.school_id = ri.school_id and s.id = ri.submission_id
+  where s.term_id = ?
+  order by ri.kind, ri.created_at desc, ri.id desc`;
+
+export function finalLockOf(
+  em: EntityManager,
+  termId: string,
+  category: SubmissionCategory,
+): Promise<FinalLock | null> {
+  return em.findOne(FinalLock, { term: termId, category });
+}
+
+export const finalLockedError = (field: string | null, category: SubmissionCategory): UserError =>
+  userError(field, 'TERM_FINALIZED', `這個學期的「${CATEGORY_LABELS[category]}」已完成最終提交，資料不能再變更。`);
+
+/** Tells the student's open alert subscriptions that their dispute moved; NOTIFY is delivered at commit. */
+async function notifyStudent(em: EntityManager, dispute: Dispute): Promise<void> {
+  const event: AlertEvent = { schoolId: dispute.school.id, disputeId: dispute.id };
+  await em.execute('select pg_notify(?, ?)', [ALERT_CHANNEL, JSON.stringify(event)]);
+}
+
+async function viewerStudent(ctx: AppContext, action: string): Promise<Student> {
+  const viewer = ctx.viewer;
+  const student =
+    viewer?.schoolId && hasRole(viewer, Role.STUDENT)
+      ? await ctx.loaders.studentByAccountId.load(viewer.accountId)
+      : null;
+  if (!student) throw forbidden(action);
+  return student;
+}
+
+const NOT_YOURS = (field: string) =>
+  userError(field, 'RECEIPT_ROW_NOT_YOURS', '只能確認或提出疑義於自己的收訖明細，未做任何變更。');
+
+/** The rows, if every id names a receipt row of this student; null otherwise (nothing is revealed about others). */
+async function ownRows(ctx: AppContext, student: Student, ids: string[]): Promise<ReceiptRow[] | null> {
+  const rowIds = ids.map((id) => idOfType(id, 'ReceiptRow'));
+  if (rowIds.some((id) => !id)) return null;
+  const unique = [...new Set(rowIds as string[])];
+  const rows = await ctx.em.find(ReceiptRow, { id: { $in: unique } });
+  if (rows.length !== unique.length || rows.some((row) => row.student?.id !== student.id)) return null;
+  return rows;
+}
+
+/** The confirmation window of each term the rows belong to must be open for this student (extensions count). */
+async function confirmationWindowProblem(
+  ctx: AppContext,
+  rows: ReceiptRow[],
+  studentId: string | null,
+  field: string,
+): Promise<UserError | null> {
+  const submissions = await ctx.em.find(Submission, { id: { $in: [...new Set(rows.map((r) => r.submission.id))] } });
+  for (const termId of new Set(submissions.map((s) => s.term.id))) {
+    const answer = await ctx.services.windows.check(
+      ctx.em,
+      { termId, kind: TaskKind.CONFIRM_RECEIPTS, studentId },
+      field,
+    );
+    if (answer.userError) return answer.userError;
+  }
+  return null;
+}
+
+/** 確認無誤: a student marks their own receipt rows correct, inside the confirmation window. Disputed rows stay disputed. */
+export async function confirmReceiptRows(
+  ctx: AppContext,
+  input: { receiptRowIds: string[] },
+): Promise<Result<ReceiptRow[]>> {
+  const student = await viewerStudent(ctx, '確認收訖明細');
+  if (input.receiptRowIds.length === 0 || input.receiptRowIds.length > MAX_ROWS_PER_CONFIRMATION) {
+    return {
+      value: null,
+      userErrors: [
+        userError('receiptRowIds', 'INVALID_ROW_COUNT', `一次可確認 1 至 ${MAX_ROWS_PER_CONFIRMATION} 筆收訖明細。`),
+      ],
+    };
+  }
+  const rows = await ownRows(ctx, student, input.receiptRowIds);
+  if (!rows) return { value: null, userErrors: [NOT_YOURS('receiptRowIds')] };
+  const windowProblem = await confirmationWindowProblem(ctx, rows, student.id, 'receiptRowIds');
+  if (windowProblem) return { value: null, userErrors: [windowProblem] };
+  const disputed = await ctx.em.count(ReceiptReview, {
+    receiptRow: { $in: rows.map((r) => r.id) },
+    decision: ReviewDecision.DISPUTED,
+  });
+  if (disputed > 0) {
+    return {
+      value: null,
+      userErrors: [
+        userError('receiptRowIds', 'ROW_DISPUTED', '已提出疑義的資料不能再標為正確，請等候處室回覆。未做任何變更。'),
+      ],
+    };
+  }
+  const now = ctx.services.clock.now();
+  await ctx.em.execute(
+    `insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
+     select ?, gen_random_uuid(), r, ?, 'CORRECT', ?, ? from unnest(?::uuid[]) r
+     on conflict (school_id, receipt_row_id) do nothing`,
+    [student.school.id, student.id, ctx.viewer!.accountId, now, pgTextArray(rows.map((r) => r.id))],
+  );
+  await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
+    operation: 'receipts.confirm',
+    targetIds: [student.id],
+    detail: { rows: rows.length },
+  });
+  return { value: rows, userErrors: [] };
+}
+
+/** When a new dispute is due: the end of the term's 疑義處理 window if it lies ahead, else a policy number of days. */
+async function disputeDueAt(ctx: AppContext, termId: string, now: Date): Promise<Date> {
+  const window = await ctx.em.findOne(TimelineTask, { term: termId, kind: TaskKind.RESOLVE_DISPUTES, category: null });
+  if (window && window.endsAt > now) return window.endsAt;
+  return new Date(now.getTime() + ctx.services.config.timeline.disputeAnswerDays * 24 * 3600_000);
+}
+
+function textProblem(field: string, value: string, what: string): UserError | null {
+  const text = value.trim();
+  if (text.length === 0) return userError(field, `${field.toUpperCase()}_REQUIRED`, `請填寫${what}。`);
+  if (text.length > MAX_TEXT) {
+    return userError(field, `${field.toUpperCase()}_TOO_LONG`, `${what}最多 ${MAX_TEXT} 字，目前 ${text.length} 字。`);
+  }
+  return null;
+}
+
+/** 提出疑義 on one of the student's own rows, inside the confirmation window; one dispute per row. */
+export async function raiseDispute(
+  ctx: AppContext,
+  input: { receiptRowId: string; reason: string },
+): Promise<Result<Dispute>> {
+  const student = await viewerStudent(ctx, '提出疑義');
+  const rows = await ownRows(ctx, student, [input.receiptRowId]);
+  if (!rows) return { value: null, userErrors: [NOT_YOURS('receiptRowId')] };
+  const row = rows[0]!;
+  const reasonProblem = textProblem('reason', input.reason, '疑義內容');
+  if (reasonProblem) return { value: null, userErrors: [reasonProblem] };
+  const windowProblem = await confirmationWindowProblem(ctx, rows, student.id, 'receiptRowId');
+  if (windowProblem) return { value: null, userErrors: [windowProblem] };
+  const submission = await ctx.em.findOneOrFail(Submission, { id: row.submission.id });
+  if (await finalLockOf(ctx.em, submission.term.id, submission.category)) {
+    return { value: null, userErrors: [finalLockedError('receiptRowId', submission.category)] };
+  }
+  if (await ctx.em.findOne(Dispute, { receiptRow: row.id })) {
+    return {
+      value: null,
+      userErrors: [userError('receiptRowId', 'ALREADY_DISPUTED', '這筆資料已提出過疑義，請在下方查看處理進度。')],
+    };
+  }
+  const now = ctx.services.clock.now();
+  const dispute = ctx.em.create(Dispute, {
+    school: student.school.id,
+    receiptRow: row.id,
+    student: student.id,
+    submission: submission.id,
+    term: submission.term.id,
+    category: submission.category,
+    reason: input.reason.trim(),
+    status: DisputeStatus.OPEN,
+    raisedBy: ctx.viewer!.accountId,
+    raisedAt: now,
+    dueAt: await disputeDueAt(ctx, submission.term.id, now),
+  });
+  await ctx.em.flush();
+  await ctx.em.execute(
+    `insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
+     values (?, gen_random_uuid(), ?, ?, 'DISPUTED', ?, ?)
+     on conflict (school_id, receipt_row_id)
+     do update set decision = 'DISPUTED', decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+    [student.school.id, row.id, student.id, ctx.viewer!.accountId, now],
+  );
+  await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
+    operation: 'dispute.raise',
+    targetIds: [dispute.id, row.id, student.id],
+    detail: { category: submission.category, kind: row.kind },
+  });
+  return { value: dispute, userErrors: [] };
+}
+
+/** A section's staff confirm that they checked a receipt list of their category, inside the confirmation window. */
+export async function confirmReceiptImport(
+  ctx: AppContext,
+  input: { receiptImportId: string },
+): Promise<Result<ReceiptStaffConfirmation>> {
+  const viewer = ctx.viewer;
+  const id = idOfType(input.receiptImportId, 'ReceiptImport');
+  const receiptImport = id ? await ctx.em.findOne(ReceiptImport, { id }) : null;
+  if (!receiptImport) {
+    return {
+      value: null,
+      userErrors: [userError('receiptImportId', 'RECEIPT_IMPORT_NOT_FOUND', '找不到指定的收訖明細。')],
+    };
+  }
+  const category = categoryOfKind(receiptImport.kind);
+  if (!viewer?.schoolId || !maySubmit(viewer, category)) throw forbidden('確認這個類別的收訖明細');
+  const submission = await ctx.em.findOneOrFail(Submission, { id: receiptImport.submission.id });
+  const window = await ctx.services.windows.check(
+    ctx.em,
+    { termId: submission.term.id, kind: TaskKind.CONFIRM_RECEIPTS },
+    'receiptImportId',
+  );
+  if (window.userError) return { value: null, userErrors: [window.userError] };
+  const existing = await ctx.em.findOne(ReceiptStaffConfirmation, { receiptImport: receiptImport.id });
+  if (existing) return { value: existing, userErrors: [] };
+  const confirmation = ctx.em.create(ReceiptStaffConfirmation, {
+    school: viewer.schoolId,
+    receiptImport: receiptImport.id,
+    confirmedBy: viewer.accountId,
+    confirmedAt: ctx.services.clock.now(),
+  });
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'receipts.staff_confirm',
+    targetIds: [receiptImport.id, submission.id],
+    detail: { kind: receiptImport.kind },
+  });
+  return { value: confirmation, userErrors: [] };
+}
+
+export enum DisputeResolution {
+  NO_CHANGE = 'NO_CHANGE',
+  CORRECTED = 'CORRECTED',
+}
+
+const viewerRef = (ctx: AppContext) => ctx.em.getReference(UserAccount, ctx.viewer!.accountId, { wrapped: true });
+
+async function disputeForStaff(
+  ctx: AppContext,
+  globalId: string,
+): Promise<{ dispute: Dispute | null; error: UserError | null }> {
+  const id = idOfType(globalId, 'Dispute');
+  const dispute = id ? await ctx.em.findOne(Dispute, { id }) : null;
+  if (!dispute) {
+    return { dispute: null, error: userError('disputeId', 'DISPUTE_NOT_FOUND', '找不到指定的疑義。') };
+  }
+  if (!maySubmit(ctx.viewer, dispute.category)) throw forbidden('處理這個類別的疑義');
+  if (await finalLockOf(ctx.em, dispute.term.id, dispute.category)) {
+    return { dispute: null, error: finalLockedError('disputeId', dispute.category) };
+  }
+  return { dispute, error: null };
+}
+
+/** 受理: the section starts looking into an open dispute; the student hears of it. */
+export async function startDisputeReview(ctx: AppContext, input: { disputeId: string }): Promise<Result<Dispute>> {
+  const { dispute, error } = await disputeForStaff(ctx, input.disputeId);
+  if (!dispute) return { value: null, userErrors: [error!] };
+  if (dispute.status !== DisputeStatus.OPEN) {
+    return {
+      value: null,
+      userErrors: [userError('disputeId', 'DISPUTE_NOT_OPEN', '這件疑義已在處理中或已處理完畢。')],
+    };
+  }
+  dispute.status = DisputeStatus.IN_REVIEW;
+  dispute.reviewedBy = viewerRef(ctx);
+  dispute.reviewedAt = ctx.services.clock.now();
+  await ctx.em.flush();
+  await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
+    operation: 'dispute.review',
+    targetIds: [dispute.id],
+    detail: { category: dispute.category },
+  });
+  await notifyStudent(ctx.em, dispute);
+  return { value: dispute, userErrors: [] };
+}
+
+/**
+ * 疑義處理完畢: either the data was right (the answer says why) or it was corrected in the school's records and goes to
+ * the central database with the next submission of the category (submitTerm links it).
+ */
+export async function resolveDispute(
+  ctx: AppContext,
+  input: { disputeId: string; resolution: DisputeResolution; answer: string },
+): Promise<Result<Dispute>> {
+  const { dispute, error } = await disputeForStaff(ctx, input.disputeId);
+  if (!dispute) return { value: null, userErrors: [error!] };
+  if (!UNRESOLVED_DISPUTE.includes(dispute.status)) {
+    return { value: null, userErrors: [userError('disputeId', 'DISPUTE_RESOLVED', '這件疑義已處理完畢。')] };
+  }
+  const answerProblem = textProblem('answer', input.answer, '給學生的回覆');
+  if (answerProblem) return { value: null, userErrors: [answerProblem] };
+  const now = ctx.services.clock.now();
+  dispute.status =
+    input.resolution === DisputeResolution.CORRECTED
+      ? DisputeStatus.RESOLVED_CORRECTED
+      : DisputeStatus.RESOLVED_NO_CHANGE;
+  dispute.answer = input.answer.trim();
+  dispute.resolvedBy = viewerRef(ctx);
+  dispute.resolvedAt = now;
+  if (!dispute.reviewedAt) {
+    dispute.reviewedBy = viewerRef(ctx);
+    dispute.reviewedAt = now;
+  }
+  await ctx.em.flush();
+  await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
+    operation: 'dispute.resolve',
+    targetIds: [dispute.id],
+    detail: { category: dispute.category, resolution: input.resolution },
+  });
+  await notifyStudent(ctx.em, dispute);
+  return { value: dispute, userErrors: [] };
+}
+
+/** Corrected disputes of the term and category that no submission carries yet now ride on this one. */
+export async function attachCorrections(em: EntityManager, submission: Submission): Promise<number> {
+  return em.nativeUpdate(
+    Dispute,
+    {
+      term: submission.term.id,
+      category: submission.category,
+      status: DisputeStatus.RESOLVED_CORRECTED,
+      resubmission: null,
+    },
+    { resubmission: submission.id },
+  );
+}
+
+export interface FinalizeInput {
+  termId: string;
+  category: SubmissionCategory;
+}
+
+/**
+ * 完成最終提交: possible once the newest submission's receipt lists are all imported, every dispute is resolved and
+ * every correction has been resubmitted. From then on the database refuses changes to the category's data of the term.
+ */
+export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promise<Result<FinalLock>> {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !maySubmit(viewer, input.category)) throw forbidden('完成這個類別的最終提交');
+  const termId = idOfType(input.termId, 'Term');
+  const term = termId ? await ctx.loaders.termById.load(termId) : null;
+  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+  const fail = (code: string, message: string): Result<FinalLock> => ({
+    value: null,
+    userErrors: [userError('category', code, message)],
+  });
+  // Serialise finalising and submitting one term's category, so no submission slips in between the checks and the lock.
+  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`final:${term.id}:${input.category}`]);
+  if (await finalLockOf(ctx.em, term.id, input.category))
+    return { value: null, userErrors: [finalLockedError('category', input.category)] };
+  const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.FINAL_SUBMIT }, 'termId');
+  if (window.userError) return { value: null, userErrors: [window.userError] };
+
+  const label = CATEGORY_LABELS[input.category];
+  const latest = await ctx.em.findOne(
+    Submission,
+    { term: term.id, category: input.category },
+    { orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  if (!latest) return fail('NOT_SUBMITTED', `「${label}」還沒有提交過，不能完成最終提交。`);
+  const imported = new Set((await ctx.em.find(ReceiptImport, { submission: latest.id })).map((r) => r.kind));
+  const missing = kindsOfCategory(input.category).filter((kind) => !imported.has(kind));
+  if (missing.length > 0) {
+    const names = missing.map((kind) => RECEIPT_KINDS[kind].label).join('、');
+    return fail('RECEIPTS_NOT_IMPORTED', `最近一次提交的「${names}」收訖明細尚未匯入，不能完成最終提交。`);
+  }
+  const unresolved = await ctx.em.count(Dispute, {
+    term: term.id,
+    category: input.category,
+    status: { $in: UNRESOLVED_DISPUTE },
+  });
+  if (unresolved > 0) return fail('DISPUTES_OPEN', `還有 ${unresolved} 件疑義尚未處理完畢，不能完成最終提交。`);
+  const notResubmitted = await ctx.em.count(Dispute, {
+    term: term.id,
+    category: input.category,
+    status: DisputeStatus.RESOLVED_CORRECTED,
+    resubmission: null,
+  });
+  if (notResubmitted > 0) {
+    return fail(
+      'CORRECTIONS_NOT_RESUBMITTED',
+      `有 ${notResubmitted} 件已更正的疑義尚未重新提交，請先重新提交「${label}」並匯入收訖明細。`,
+    );
+  }
+  const lock = ctx.em.create(FinalLock, {
+    school: viewer.schoolId,
+    term: term.id,
+    category: input.category,
+    submission: latest.id,
+    lockedBy: viewer.accountId,
+    lockedAt: ctx.services.clock.now(),
+  });
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'final.lock',
+    targetIds: [lock.id, term.id, latest.id],
+    detail: { category: input.category },
+  });
+  return { value: lock, userErrors: [] };
+}

@@ -1,0 +1,179 @@
+import type { AppContext } from '../../common/context.js';
+import { toDate } from '../../common/sql.js';
+import { ReceiptImport } from '../receipts/receipt.entity.js';
+import { Submission } from '../submission/submission.entity.js';
+import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
+import { FinalLock, ReceiptStaffConfirmation } from './confirmation.entity.js';
+import { CURRENT_IMPORTS_SQL, categoryOfKind, kindsOfCategory } from './confirmation.service.js';
+
+export enum SubmissionStage {
+  NOT_SUBMITTED = 'NOT_SUBMITTED',
+  SUBMITTED = 'SUBMITTED',
+  RECEIPTS_IMPORTED = 'RECEIPTS_IMPORTED',
+  CONFIRMING = 'CONFIRMING',
+  DISPUTES = 'DISPUTES',
+  FINAL = 'FINAL',
+}
+
+export const SUBMISSION_STAGE_LABELS: Record<SubmissionStage, string> = {
+  [SubmissionStage.NOT_SUBMITTED]: '預檢／尚未提交',
+  [SubmissionStage.SUBMITTED]: '已提交，待匯入收訖明細',
+  [SubmissionStage.RECEIPTS_IMPORTED]: '收訖明細已匯入，可完成最終提交',
+  [SubmissionStage.CONFIRMING]: '確認收訖明細中',
+  [SubmissionStage.DISPUTES]: '疑義處理中',
+  [SubmissionStage.FINAL]: '已完成最終提交',
+};
+
+export interface ReviewCounts {
+  rows: number;
+  confirmed: number;
+  disputed: number;
+  unconfirmed: number;
+}
+
+export interface DisputeCounts {
+  open: number;
+  inReview: number;
+  resolved: number;
+  overdue: number;
+  awaitingResubmission: number;
+}
+
+export interface CategoryProgressData {
+  category: SubmissionCategory;
+  stage: SubmissionStage;
+  latestSubmission: Submission | null;
+  submissionCount: number;
+  receiptImports: ReceiptImport[];
+  missingReceiptKinds: string[];
+  staffConfirmedImports: number;
+  review: ReviewCounts;
+  disputes: DisputeCounts;
+  finalLock: FinalLock | null;
+}
+
+const zeroReview = (): ReviewCounts => ({ rows: 0, confirmed: 0, disputed: 0, unconfirmed: 0 });
+const zeroDisputes = (): DisputeCounts => ({ open: 0, inReview: 0, resolved: 0, overdue: 0, awaitingResubmission: 0 });
+
+/** Where each category of a term stands, from pre-check to the final lock, with the counts the console shows. */
+export async function categoryProgress(ctx: AppContext, termId: string): Promise<CategoryProgressData[]> {
+  const em = ctx.em;
+  const now = ctx.services.clock.now();
+  const submissions = await em.find(Submission, { term: termId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  const latestIds = new Map<SubmissionCategory, Submission>();
+  for (const submission of submissions)
+    if (!latestIds.has(submission.category)) latestIds.set(submission.category, submission);
+  const imports = latestIds.size
+    ? await em.find(
+        ReceiptImport,
+        { submission: { $in: [...latestIds.values()].map((s) => s.id) } },
+        { orderBy: { kind: 'asc' } },
+      )
+    : [];
+  const confirmations = imports.length
+    ? await em.find(ReceiptStaffConfirmation, { receiptImport: { $in: imports.map((i) => i.id) } })
+    : [];
+  const confirmedImports = new Set(confirmations.map((c) => c.receiptImport.id));
+  const locks = await em.find(FinalLock, { term: termId });
+
+  const reviewRows = await em.execute<(ReviewCounts & { kind: string })[]>(
+    `with cur as (${CURRENT_IMPORTS_SQL})
+     select cur.kind,
+            count(r.id)::int as rows,
+            count(v.id) filter (where v.decision = 'CORRECT')::int as confirmed,
+            count(v.id) filter (where v.decision = 'DISPUTED')::int as disputed,
+            count(r.id) filter (where v.id is null)::int as unconfirmed
+     from cur
+     join receipt_row r on r.school_id = cur.school_id and r.receipt_import_id = cur.id
+     left join receipt_review v on v.school_id = r.school_id and v.receipt_row_id = r.id
+     group by cur.kind`,
+    [termId],
+  );
+  const disputeRows = await em.execute<(DisputeCounts & { category: SubmissionCategory })[]>(
+    `select category,
+            count(*) filter (where status = 'OPEN')::int as open,
+            count(*) filter (where status = 'IN_REVIEW')::int as "inReview",
+            count(*) filter (where status like 'RESOLVED%')::int as resolved,
+            count(*) filter (where status in ('OPEN', 'IN_REVIEW') and due_at < ?)::int as overdue,
+            count(*) filter (where status = 'RESOLVED_CORRECTED' and resubmission_id is null)::int as "awaitingResubmission"
+     from dispute where term_id = ? group by category`,
+    [now, termId],
+  );
+  const confirming = !(await ctx.services.windows.check(em, { termId, kind: TaskKind.CONFIRM_RECEIPTS })).userError;
+
+  return Object.values(SubmissionCategory).map((category) => {
+    const latest = latestIds.get(category) ?? null;
+    const ownImports = latest ? imports.filter((i) => i.submission.id === latest.id) : [];
+    const imported = new Set(ownImports.map((i) => i.kind));
+    const missing = kindsOfCategory(category).filter((kind) => !imported.has(kind));
+    const review = zeroReview();
+    for (const row of reviewRows.filter((r) => categoryOfKind(r.kind as never) === category)) {
+      review.rows += row.rows;
+      review.confirmed += row.confirmed;
+      review.disputed += row.disputed;
+      review.unconfirmed += row.unconfirmed;
+    }
+    const disputes = disputeRows.find((d) => d.category === category) ?? { ...zeroDisputes(), category };
+    const finalLock = locks.find((lock) => lock.category === category) ?? null;
+    let stage: SubmissionStage;
+    if (finalLock) stage = SubmissionStage.FINAL;
+    else if (!latest) stage = SubmissionStage.NOT_SUBMITTED;
+    else if (missing.length > 0) stage = SubmissionStage.SUBMITTED;
+    else if (disputes.open + disputes.inReview + disputes.awaitingResubmission > 0) stage = SubmissionStage.DISPUTES;
+    else if (confirming) stage = SubmissionStage.CONFIRMING;
+    else stage = SubmissionStage.RECEIPTS_IMPORTED;
+    return {
+      category,
+      stage,
+      latestSubmission: latest,
+      submissionCount: submissions.filter((s) => s.category === category).length,
+      receiptImports: ownImports,
+      missingReceiptKinds: missing,
+      staffConfirmedImports: ownImports.filter((i) => confirmedImports.has(i.id)).length,
+      review,
+      disputes: {
+        open: disputes.open,
+        inReview: disputes.inReview,
+        resolved: disputes.resolved,
+        overdue: disputes.overdue,
+        awaitingResubmission: disputes.awaitingResubmission,
+      },
+      finalLock,
+    };
+  });
+}
+
+export interface StudentReviewRow extends ReviewCounts {
+  studentId: string;
+  received: number;
+  rejected: number;
+  flagged: number;
+}
+
+/** Per student of a class: the term's current receipt rows and how many the student confirmed or disputed. */
+export async function classReviewCounts(ctx: AppContext, termId: string, classId: string): Promise<StudentReviewRow[]> {
+  return ctx.em.execute<StudentReviewRow[]>(
+    `with cur as (${CURRENT_IMPORTS_SQL}),
+     rows as (
+       select r.school_id, r.id, r.student_id, r.status, r.reconciliation
+       from receipt_row r join cur on cur.school_id = r.school_id and cur.id = r.receipt_import_id
+     )
+     select s.id as "studentId",
+            count(r.id)::int as rows,
+            count(r.id) filter (where r.status = 'RECEIVED')::int as received,
+            count(r.id) filter (where r.status = 'REJECTED')::int as rejected,
+            count(r.id) filter (where r.reconciliation <> 'OK')::int as flagged,
+            count(v.id) filter (where v.decision = 'CORRECT')::int as confirmed,
+            count(v.id) filter (where v.decision = 'DISPUTED')::int as disputed,
+            count(r.id) filter (where v.id is null)::int as unconfirmed
+     from student s
+     left join rows r on r.school_id = s.school_id and r.student_id = s.id
+     left join receipt_review v on v.school_id = r.school_id and v.receipt_row_id = r.id
+     where s.class_id = ?
+     group by s.id`,
+    [termId, classId],
+  );
+}
+
+export const isOverdue = (dueAt: Date | string, unresolved: boolean, now: Date): boolean =>
+  unresolved && toDate(dueAt) < now;
