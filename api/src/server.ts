@@ -24,6 +24,7 @@ import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.ro
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { servePackage, SUBMISSION_PATH } from './modules/submission/submission.route.js';
 import { PRECHECK_PATH, servePrecheckRoster } from './modules/precheck/precheck.route.js';
+import { CLASS_PATH, serveConfirmationSheet } from './modules/confirmation/confirmation-sheet.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -177,6 +178,9 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
   app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
   app.get(`${SUBMISSION_PATH}/:id/package.zip`, requestIdMiddleware, (req, res) => servePackage(services, req, res));
+  app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, requestIdMiddleware, (req, res) =>
+    serveConfirmationSheet(services, req, res),
+  );
   app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, requestIdMiddleware, (req, res) =>
     servePrecheckRoster(services, req, res),
   );

@@ -1,0 +1,91 @@
+import type { Request, Response } from 'express';
+import { AppError, ErrorCode } from '../../common/errors.js';
+import { routeContext } from '../../common/http-session.js';
+import { termLabel } from '../../common/roc.js';
+import { applyTenantScope } from '../../common/tenant.js';
+import type { AppServices } from '../../services.js';
+import {
+  type ConfirmationSheetInput,
+  confirmationSheetFileName,
+  confirmationSheetPdf,
+  confirmationSheetXlsx,
+} from '../receipts/confirmation-sheet.js';
+import { classConfirmationData } from './confirmation.resolver.js';
+
+export const CLASS_PATH = '/classes';
+
+const FORMATS = {
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: confirmationSheetXlsx,
+  },
+  pdf: { contentType: 'application/pdf', build: confirmationSheetPdf },
+} as const;
+
+const STATUS_OF: Partial<Record<string, number>> = {
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+};
+
+/**
+ * GET /classes/:id/confirmation-sheet.(xlsx|pdf)?termId=… — the homeroom teacher's 收訖明細確認單 for the term's
+ * current receipt lists: built from the same counts as classConfirmationProgress, read in one read-only transaction
+ * scoped to the viewer's school.
+ */
+export async function serveConfirmationSheet(services: AppServices, req: Request, res: Response): Promise<void> {
+  const format = FORMATS[String(req.params.format) as keyof typeof FORMATS];
+  if (!format) {
+    res.status(404).type('text/plain; charset=utf-8').send('確認單只提供 XLSX 與 PDF 兩種格式。');
+    return;
+  }
+  const ctx = await routeContext(services, req);
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId) {
+    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
+    return;
+  }
+  let input: ConfirmationSheetInput;
+  await ctx.em.begin();
+  try {
+    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
+    const { schoolClass, term, students, counts } = await classConfirmationData(
+      ctx,
+      String(req.params.id),
+      String(req.query.termId ?? ''),
+    );
+    const school = await ctx.loaders.schoolById.load(viewer.schoolId);
+    const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
+    input = {
+      schoolName: school?.name ?? '',
+      className: schoolClass.name,
+      termLabel: termLabel(year!.year, term.semester),
+      categoryLabel: '全部收訖明細',
+      generatedAt: services.clock.now(),
+      students: students.map((student) => ({
+        seatNumber: student.seatNumber ?? null,
+        studentNumber: student.studentNumber,
+        name: student.name,
+        ...counts.get(student.id)!,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const code = String(error.extensions.code);
+    res.status(STATUS_OF[code] ?? 400).type('text/plain; charset=utf-8').send(error.message);
+    return;
+  } finally {
+    await ctx.em.rollback();
+  }
+  const bytes = await format.build(input);
+  const extension = String(req.params.format) as 'xlsx' | 'pdf';
+  res
+    .status(200)
+    .type(format.contentType)
+    .setHeader('Cache-Control', 'private, no-store')
+    .setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(confirmationSheetFileName(input, extension))}`,
+    )
+    .send(bytes);
+}
