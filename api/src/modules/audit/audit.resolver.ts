@@ -17,7 +17,7 @@ import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { hasRole } from '../../common/viewer.js';
+import { hasRole, type Viewer } from '../../common/viewer.js';
 import { Role } from '../people/people.enums.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { AuditLogEntry } from './audit-log.entity.js';
@@ -115,14 +115,14 @@ class AuditLogArgs extends ConnectionArgs {
 
 const AuditLogConnection = ConnectionType(AuditLogEntry, 'AuditLogEntry');
 
-const mayReadAuditLog = (ctx: AppContext): boolean => hasRole(ctx.viewer, Role.SCHOOL_ADMIN);
+export const mayReadAuditLog = (viewer: Viewer | null): boolean => hasRole(viewer, Role.SCHOOL_ADMIN);
 
 @Resolver(() => AuditLogEntry)
 export class AuditLogResolver {
   @Authorized()
   @Query(() => AuditLogConnection, { description: '本校的稽核紀錄，新到舊，可依類別、帳號與時間篩選（行政人員）' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() ctx: AppContext) {
-    if (!mayReadAuditLog(ctx)) throw forbidden('查看稽核紀錄');
+    if (!mayReadAuditLog(ctx.viewer)) throw forbidden('查看稽核紀錄');
     const actor = args.actorId ? idOfType(args.actorId, 'UserAccount') : null;
     if (args.actorId && !actor) throw badInput('帳號識別碼不正確。', 'actorId');
     if (args.from && args.to && args.from >= args.to) throw badInput('開始時間須早於結束時間。', 'from');

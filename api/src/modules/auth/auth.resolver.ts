@@ -14,6 +14,8 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
+import { mayListSubmissions } from '../submission/submission.service.js';
+import { mayReadAuditLog } from '../audit/audit.resolver.js';
 import type { AppContext } from '../../common/context.js';
 import { canImport } from '../imports/import.service.js';
 import { requireViewer } from '../../common/auth-checker.js';
@@ -137,6 +139,21 @@ export class Me {
   @Field({ description: '可以匯入資料（註冊組、教學組、資訊組，依資料種類）' })
   get viewerCanImport(): boolean {
     return canImport(this.viewer);
+  }
+
+  @Field({ description: '可以使用提交主控台、匯入收訖明細與處理疑義（負責提交的處室）' })
+  get viewerCanManageSubmissions(): boolean {
+    return mayListSubmissions(this.viewer);
+  }
+
+  @Field({ description: '可以確認自己的收訖明細或提出疑義（學生）' })
+  get viewerCanReviewReceipts(): boolean {
+    return hasRole(this.viewer, Role.STUDENT);
+  }
+
+  @Field({ description: '可以查看本校的稽核紀錄（行政人員）' })
+  get viewerCanReadAuditLog(): boolean {
+    return mayReadAuditLog(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })
