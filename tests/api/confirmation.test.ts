@@ -1,9 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
+import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { ApiClient } from '../support/api-client.js';
 import { TEST_PASSWORD, type TestCity, type TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { withClient } from '../support/pg-client.js';
+import { csvFile, uploadImportFile } from '../support/uploads.js';
 import { subscribe } from '../support/ws-client.js';
 
 const DAY = 24 * 3600_000;
@@ -393,11 +400,68 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     await expect(app.sql('delete from enrolment where school_id = ?', [school.school.id])).rejects.toMatchObject({
       code: 'PF001',
     });
+    // An import that would change an enrolment of the locked term is refused as a whole, with the same clear error.
+    const course = await app.sqlOne<{ code: string; name: string }>(
+      `select c.code, cs.name from enrolment e join course_section cs on cs.id = e.section_id
+       join course c on c.id = cs.course_id where e.id = ?`,
+      [enrolment.id],
+    );
+    const upload = await uploadImportFile(
+      app.url,
+      staff,
+      'enrolments.csv',
+      csvFile([
+        ['學號', '課程代碼', '班別', '修課類別'],
+        [school.students[0]!.studentNumber, course.code, course.name, '重修'],
+      ]),
+    );
+    const preview = await staff.ok<{ previewImport: { importRun: { id: string; toUpdate: number } } }>(
+      'mutation ($input: PreviewImportInput!) { previewImport(input: $input) { importRun { id toUpdate } } }',
+      { input: { kind: 'ENROLMENTS', uploadId: upload.id } },
+    );
+    expect(preview.previewImport.importRun.toUpdate).toBe(1);
+    const imported = await staff.request(
+      'mutation ($input: CommitImportInput!) { commitImport(input: $input) { importRun { id } } }',
+      { input: { importId: preview.previewImport.importRun.id } },
+    );
+    expect(imported.errors[0]?.extensions?.code).toBe('TERM_FINALIZED');
+    const kinds = await app.sql<{ kind: string }>('select distinct kind from enrolment where school_id = ?', [
+      school.school.id,
+    ]);
+    expect(kinds).toEqual([{ kind: 'REGULAR' }]);
+
     const gradesAfter = await app.sql<{ term_grade: string }>(
       'select term_grade from enrolment where school_id = ? order by id',
       [school.school.id],
     );
     expect(gradesAfter).toEqual(gradesBefore);
+
+    // The homeroom teacher downloads the class confirmation sheet (XLSX and PDF); a student may not.
+    const homeroomNow = await app.client().login(school.logins.homeroom.username, school.logins.homeroom.password);
+    const sheetUrl = (format: string) =>
+      `${app.url}/classes/${toGlobalId('SchoolClass', school.classes[0]!.id)}/confirmation-sheet.${format}?termId=${encodeURIComponent(termId)}`;
+    const xlsx = await fetch(sheetUrl('xlsx'), { headers: { authorization: `Bearer ${homeroomNow.token}` } });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toContain(school.students[0]!.name);
+    expect(cells.some((cell) => /\d{3}\/\d{2}\/\d{2}/.test(cell))).toBe(true);
+    expect(cells.join(' ')).not.toContain(app.services.pii.decrypt(school.students[0]!.nationalIdEncrypted));
+    const pdf = await fetch(sheetUrl('pdf'), { headers: { authorization: `Bearer ${homeroomNow.token}` } });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const studentSheet = await fetch(sheetUrl('pdf'), {
+      headers: {
+        authorization: `Bearer ${(await app.client().login(school.logins.student.username, school.logins.student.password)).token}`,
+      },
+    });
+    expect(studentSheet.status).toBe(403);
 
     // The audit view lists every step, by area; students may not read it.
     const audit = await staff.ok<{ auditLog: { nodes: { operation: string; operationLabel: string }[] } }>(AUDIT, {
@@ -411,6 +475,31 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     const studentNow = await app.client().login(school.logins.student.username, school.logins.student.password);
     const studentAudit = await studentNow.request(AUDIT, { area: 'DISPUTES' });
     expect(studentAudit.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('verify-storage re-hashes the stored submission packages too', async () => {
+    const { school } = await setUp();
+    const submission = await app.sqlOne<{ id: string; zip_sha256: string }>(
+      'select id, zip_sha256 from submission where school_id = ?',
+      [school.school.id],
+    );
+    const file = path.join(app.filesDir, ...storageKeyOf(submission.zip_sha256).split('/'));
+    const original = await readFile(file);
+    await writeFile(file, Buffer.concat([original, Buffer.from('tampered')]));
+    try {
+      const report = await withClient(inject('databaseUrl'), (db) =>
+        verifyStorage(db, app.services.files, { schoolIds: [school.school.id] }),
+      );
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'CORRUPT',
+          uploadId: submission.id,
+          fileName: '提交資料包 COURSE_RECORDS.zip',
+        }),
+      ]);
+    } finally {
+      await writeFile(file, original);
+    }
   });
 
   it('refuses confirming and disputing once the confirmation window has closed, and changes nothing', async () => {

@@ -13,6 +13,7 @@ import { createBackup, restoreBackup } from '../../api/src/db/backup.js';
 import { migrationsList } from '../../api/src/db/migrations/index.js';
 import { LocalFileStorage, storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
+import { withClient } from '../support/pg-client.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -36,16 +37,6 @@ async function createDatabase(label: string): Promise<string> {
   await admin.query(`create database ${name}`);
   created.push(name);
   return urlOf(name);
-}
-
-async function withClient<T>(url: string, fn: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
 }
 
 let sourceUrl: string;

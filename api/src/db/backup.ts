@@ -25,8 +25,8 @@ import { initOrm } from './orm.js';
  * Layout of a backup folder:
  *   manifest.json              written last: a folder without it is not a finished backup
  *   db/<schema>.<table>.copy.gz
- *   files/ab/cd/<sha256>       the stored files the snapshot's upload rows and submission packages point at, each
- *                              checked against its hash
+ *   files/ab/cd/<sha256>       the stored files the snapshot's upload rows, submission packages and pre-check
+ *                              rosters point at, each checked against its hash
  *   pii.key                    the generated PII key, when the installation uses one (keep the folder private)
  */
 
@@ -243,6 +243,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
       await db.query<{ sha256: string }>(
         `select sha256 from upload where sha256 is not null
          union select zip_sha256 from submission
+         union select roster_sha256 from precheck_run
          order by 1`,
       )
     ).rows.map((row) => row.sha256);
@@ -445,6 +446,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     await migrateJobQueue(options.databaseUrl);
 
     await db.query('begin');
+    // The rows are one consistent snapshot, counters and locks included: triggers that maintain statistics or guard
+    // finally submitted terms must not run again while they are copied back (replica mode needs the owner's rights).
+    await db.query('set local session_replication_role = replica');
     const names = manifest.tables.map((t) => qualified(t.schema, t.name));
     if (names.length > 0) await db.query(`truncate ${names.join(', ')}`);
     for (const [i, table] of (await loadOrder(db, manifest.tables)).entries()) {

@@ -70,7 +70,7 @@ export async function eachLimited<T>(items: T[], limit: number, fn: (item: T) =>
 }
 
 /**
- * Re-hashes every stored file an upload row points at, in every school, and lists the uploads whose file is missing
+ * Re-hashes every stored file a row points at (uploads, submission packages, pre-check rosters), in every school, and lists the uploads whose file is missing
  * or whose bytes no longer hash to the recorded SHA-256. Needs a connection that sees every school (the owner's).
  */
 export async function verifyStorage(
@@ -80,11 +80,18 @@ export async function verifyStorage(
 ): Promise<StorageReport> {
   const started = performance.now();
   const { rows } = await db.query<UploadRow>(
-    `select u.school_id, s.name || case s.division when 'NIGHT' then ' 進修部' else ' 日間部' end as school,
-            u.id, u.file_name, u.sha256
-     from upload u join school s on s.id = u.school_id
-     where u.stored_at is not null and ($1::uuid[] is null or u.school_id = any ($1::uuid[]))
-     order by s.name, s.division, u.created_at, u.id`,
+    `with stored as (
+       select school_id, id, file_name, sha256, created_at from upload where stored_at is not null
+       union all
+       select school_id, id, '提交資料包 ' || category || '.zip', zip_sha256, created_at from submission
+       union all
+       select school_id, id, '預檢名冊.xlsx', roster_sha256, created_at from precheck_run
+     )
+     select f.school_id, s.name || case s.division when 'NIGHT' then ' 進修部' else ' 日間部' end as school,
+            f.id, f.file_name, f.sha256
+     from stored f join school s on s.id = f.school_id
+     where $1::uuid[] is null or f.school_id = any ($1::uuid[])
+     order by s.name, s.division, f.created_at, f.id`,
     [options.schoolIds ?? null],
   );
   const bySha = new Map<string, UploadRow[]>();
