@@ -25,6 +25,7 @@ import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { servePackage, SUBMISSION_PATH } from './modules/submission/submission.route.js';
 import { PRECHECK_PATH, servePrecheckRoster } from './modules/precheck/precheck.route.js';
 import { CLASS_PATH, serveConfirmationSheet } from './modules/confirmation/confirmation-sheet.route.js';
+import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
 
@@ -176,6 +177,9 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   app.put(`${UPLOAD_PATH}/:id`, requestIdMiddleware, (req, res) => receiveUpload(services, req, res));
 
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
+  app.get(`${STATISTICS_EXPORT_PATH}/:file`, requestIdMiddleware, (req, res) =>
+    serveStatisticsExport(services, req, res),
+  );
   app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
   app.get(`${SUBMISSION_PATH}/:id/package.zip`, requestIdMiddleware, (req, res) => servePackage(services, req, res));
   app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, requestIdMiddleware, (req, res) =>

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { RECOUNT_BY_COHORT_SQL, type RecountRow } from '../../api/src/modules/statistics/recount.js';
@@ -89,6 +92,7 @@ let school: TestSchool;
 let other: TestSchool;
 let bureau: ApiClient;
 let section: CourseSection;
+let generated: CityDatasetResult;
 
 async function recount(authorityId: string, schoolId: string | null = null): Promise<CohortRow[]> {
   const rows = await app.sql<RecountRow>(RECOUNT_BY_COHORT_SQL, [authorityId, schoolId, schoolId]);
@@ -122,6 +126,22 @@ beforeAll(async () => {
     CourseSection,
   ];
   await app.factory.outcomes(school, section, 2, teacher.id);
+  // A small generated city (1/500 of the bureau's table, same shape) in the same authority as the schools above.
+  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
+  await owner.connect();
+  try {
+    const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+    generated = await generateCityDataset(owner, {
+      seed: 7,
+      scale: 0.002,
+      codePrefix: `${letters[Math.floor(Math.random() * 24)]}${letters[Math.floor(Math.random() * 24)]}`,
+      authorityId: city.authority.id,
+      pii: app.services.pii,
+      files: app.services.files,
+    });
+  } finally {
+    await owner.end();
+  }
   bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
 });
 afterAll(() => app.close());
@@ -145,7 +165,11 @@ async function uploadOutcome(student: ApiClient, enrolmentId: string): Promise<s
 describe('city statistics', () => {
   it('equals a direct recount, and stays equal after uploads, certifications, performances and counseling', async () => {
     const before = await expectCityEqualsRecount();
-    expect(before.total.outcomesUploaded).toBe(8);
+    expect(generated).toMatchObject({ divisions: 4, students: 207, outcomes: 2037, certified: 1166 });
+    expect(before.total.outcomesUploaded).toBe(8 + generated.outcomes);
+    expect(before.total.schools).toBe(2 + generated.divisions);
+    // The generated rows are the shape of the CSV scaled: 55 students of cohort 108 of whom 53 uploaded, …
+    expect(before.rows.find((row) => row.cohort === 108)).toMatchObject({ students: 55, uploaders: 53 });
 
     const student = await app.client().login(school.logins.student.username, school.logins.student.password);
     const enrolment = await app.sqlOne<{ id: string }>(
@@ -182,24 +206,29 @@ describe('city statistics', () => {
     );
 
     const after = await expectCityEqualsRecount();
-    expect(after.total.outcomesUploaded).toBe(9);
-    expect(after.total.outcomesCertified).toBe(4);
-    expect(after.total.performancesUploaded).toBe(1);
-    expect(after.total.counselingRecords).toBe(3);
+    expect(after.total.outcomesUploaded).toBe(before.total.outcomesUploaded! + 1);
+    expect(after.total.outcomesCertified).toBe(before.total.outcomesCertified! + 4);
+    expect(after.total.performancesUploaded).toBe(before.total.performancesUploaded! + 1);
+    expect(after.total.counselingRecords).toBe(before.total.counselingRecords! + 3);
     expect(new Date(after.asOf).getTime()).toBeGreaterThanOrEqual(new Date(before.asOf).getTime());
   });
 
   it('gives the same figures per school and, for the school office, per cohort and class', async () => {
     const schools = await bureau.ok<{
       citySchoolStatistics: { nodes: (Figures & { schoolId: string })[]; pageInfo: { hasNextPage: boolean } };
-    }>(CITY_SCHOOLS, {});
-    expect(schools.citySchoolStatistics.nodes).toHaveLength(2);
+    }>(CITY_SCHOOLS, { first: 100 });
+    expect(schools.citySchoolStatistics.nodes).toHaveLength(2 + generated.divisions);
+    const ids = await app.sql<{ id: string }>('select id from school where authority_id = ?', [city.authority.id]);
     for (const row of schools.citySchoolStatistics.nodes) {
-      const id = [school, other].find((s) => toGlobalId('School', s.school.id) === row.schoolId)!.school.id;
-      const [, total] = [null, (await recount(city.authority.id, id)).at(-1)!];
-      const { cohort: _c, schools: _s, ...figures } = total;
+      const id = ids.find((s) => toGlobalId('School', s.id) === row.schoolId)!.id;
+      const { cohort: _cohort, schools: _schools, ...figures } = (await recount(city.authority.id, id)).at(-1)!;
       expect(row).toMatchObject(figures);
     }
+    const cohort110 = await bureau.ok<{ citySchoolStatistics: { nodes: Figures[] } }>(CITY_SCHOOLS, { cohort: 110 });
+    const expected110 = (await recount(city.authority.id)).find((row) => row.cohort === 110)!;
+    expect(cohort110.citySchoolStatistics.nodes.reduce((sum, row) => sum + row.outcomesUploaded!, 0)).toBe(
+      expected110.outcomesUploaded,
+    );
 
     const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const own = (await office.ok<{ schoolCohortStatistics: CohortTable }>(SCHOOL_COHORTS)).schoolCohortStatistics;
@@ -308,15 +337,85 @@ describe('bad input and other tenants', () => {
   });
 
   it('pages through the schools with a cursor', async () => {
-    const first = await bureau.ok<{
-      citySchoolStatistics: { nodes: { schoolId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-    }>(CITY_SCHOOLS, { first: 1 });
-    expect(first.citySchoolStatistics.pageInfo.hasNextPage).toBe(true);
-    const second = await bureau.ok<{
-      citySchoolStatistics: { nodes: { schoolId: string }[]; pageInfo: { hasNextPage: boolean } };
-    }>(CITY_SCHOOLS, { first: 1, after: first.citySchoolStatistics.pageInfo.endCursor });
-    expect(second.citySchoolStatistics.pageInfo.hasNextPage).toBe(false);
-    expect(second.citySchoolStatistics.nodes[0]!.schoolId).not.toBe(first.citySchoolStatistics.nodes[0]!.schoolId);
+    type Page = { citySchoolStatistics: { nodes: { schoolId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }; // prettier-ignore
+    const all = (await bureau.ok<Page>(CITY_SCHOOLS, { first: 100 })).citySchoolStatistics.nodes.map((n) => n.schoolId);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = await bureau.ok<Page>(CITY_SCHOOLS, { first: 4, after });
+      paged.push(...page.citySchoolStatistics.nodes.map((n) => n.schoolId));
+      if (!page.citySchoolStatistics.pageInfo.hasNextPage) break;
+      after = page.citySchoolStatistics.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all);
+    expect(new Set(paged).size).toBe(2 + generated.divisions);
+  });
+});
+
+describe('export', () => {
+  const get = (client: ApiClient, file: string) =>
+    fetch(`${app.url}/statistics/${file}`, { headers: { authorization: `Bearer ${client.token}` } });
+
+  it('sends the cohort table as the slide’s CSV: title, ROC 更新日期, thousands separators, two-decimal rates', async () => {
+    const table = (await bureau.ok<{ cityCohortStatistics: CohortTable & { asOfRoc: string } }>(CITY_COHORTS))
+      .cityCohortStatistics;
+    const response = await get(bureau, 'city-cohorts.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const text = await response.text();
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('全市學習歷程檔案上傳統計（依入學年度）');
+    expect(lines[1]).toMatch(/^更新日期：1\d\d\/\d\d\/\d\d \d\d:\d\d$/);
+    expect(lines[2]).toBe(
+      '入學年度,學校數,學生數,上傳人數,未上傳人數,上傳率,課程學習成果上傳件數,平均每人上傳件數,教師認證件數,多元表現上傳件數,課程諮詢紀錄件數',
+    );
+    const total = table.total;
+    const thousands = (n: number | null) => new Intl.NumberFormat('en-US').format(n!);
+    const quoted = (n: number | null) => (n! >= 1000 ? `"${thousands(n)}"` : thousands(n));
+    expect(lines.at(-1)).toBe(
+      [
+        '總計',
+        total.schools,
+        quoted(total.students),
+        quoted(total.uploaders),
+        quoted(total.nonUploaders),
+        `${total.uploadRatePct!.toFixed(2)}%`,
+        quoted(total.outcomesUploaded),
+        total.outcomesPerUploader!.toFixed(2),
+        quoted(total.outcomesCertified),
+        quoted(total.performancesUploaded),
+        quoted(total.counselingRecords),
+      ].join(','),
+    );
+    expect(lines).toHaveLength(3 + table.rows.length + 1);
+  });
+
+  it('sends every view as XLSX with number formats, to those who may see it only', async () => {
+    const response = await get(bureau, 'city-schools.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('各校學習歷程檔案上傳統計');
+    expect(String(sheet.getCell('A2').value)).toMatch(/^更新日期：/);
+    expect(sheet.getRow(3).getCell(7).value).toBe('上傳率');
+    expect(sheet.rowCount).toBe(3 + 2 + generated.divisions);
+    expect(sheet.getRow(4).getCell(4).numFmt).toBe('#,##0');
+    expect(sheet.getRow(4).getCell(7).numFmt).toBe('0.00%');
+    expect(sheet.getRow(4).getCell(9).numFmt).toBe('0.00');
+
+    expect((await get(bureau, 'city-term-progress.csv')).status).toBe(400);
+    expect((await get(bureau, 'nothing.csv')).status).toBe(404);
+    expect((await get(bureau, 'school-classes.csv')).status).toBe(403);
+    const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    expect((await get(office, 'city-cohorts.xlsx')).status).toBe(403);
+    const classes = await get(office, 'school-classes.csv');
+    expect(classes.status).toBe(200);
+    expect(await classes.text()).toContain('本校各班學習歷程檔案上傳統計');
+    expect((await fetch(`${app.url}/statistics/city-cohorts.csv`)).status).toBe(401);
   });
 });
 

@@ -1,0 +1,617 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PiiCipher } from '../common/pii-crypto.js';
+import { defaultTermDates } from '../common/roc.js';
+import { fictionalCourseCode, fictionalName, fictionalNationalId } from '../db/seed/builders.js';
+import { hashPassword } from '../modules/auth/password.js';
+import type { FileStorage } from '../modules/files/file-storage.js';
+import { keepBytes } from '../modules/files/generated-upload.js';
+
+/** The bureau's table of 112/08/25 (../shared/data/taipei-cohort-stats-112-08-25.csv): what scale 1 must reproduce. */
+export const CITY_TARGETS = [
+  { cohort: 108, schools: 78, students: 27468, uploaders: 26381, outcomes: 420978, certified: 207706, performances: 715475, counseling: 2229730 },
+  { cohort: 109, schools: 79, students: 22690, uploaders: 20104, outcomes: 304031, certified: 160795, performances: 244997, counseling: 137061 },
+  { cohort: 110, schools: 75, students: 24811, uploaders: 20883, outcomes: 194712, certified: 117247, performances: 114552, counseling: 105032 },
+  { cohort: 111, schools: 75, students: 28543, uploaders: 20335, outcomes: 99219, certified: 97425, performances: 38949, counseling: 57207 },
+] as const; // prettier-ignore
+export const CITY_DIVISIONS = 79;
+/** The table's date: cohorts 108 and 109 have graduated, 110 and 111 are in grades 12 and 11 of year 112. */
+const AS_OF_YEAR = 112;
+const COURSES_PER_TERM = 20;
+const TEACHERS_PER_SCHOOL = 5;
+const CLASS_SIZE = 35;
+const SUBJECTS = ['國語文', '英語文', '數學', '歷史', '地理', '公民與社會', '物理', '化學', '生物', '地球科學',
+  '音樂', '美術', '藝術生活', '生命教育', '生涯規劃', '資訊科技', '生活科技', '健康與護理', '體育', '全民國防教育']; // prettier-ignore
+/** Stand-in evidence: every upload row points at one of these few bytes, stored once. */
+const STAND_IN_PDF = Buffer.from('%PDF-1.4\n% stand-in evidence of the synthetic city\n%%EOF\n');
+
+export interface CityDatasetOptions {
+  /** Same seed, same city (ids, sizes, who uploaded what). */
+  seed: number;
+  /** 1: the CSV exactly; smaller: a city of the same shape with every count scaled (e.g. 0.001 for tests). */
+  scale: number;
+  /** School codes are this two-character prefix and four digits; unique per installation. */
+  codePrefix: string;
+  /** Add the schools to this authority; unset: a new authority for the dataset. */
+  authorityId?: string;
+  /** With a new authority: its bureau login, to read the statistics through the API. */
+  bureau?: { username: string; password: string };
+  pii: PiiCipher;
+  files: FileStorage;
+  log?: (line: string) => void;
+}
+
+export interface CityDatasetResult {
+  authorityId: string;
+  divisions: number;
+  students: number;
+  outcomes: number;
+  certified: number;
+  performances: number;
+  counselingParticipants: number;
+  counselingSessions: number;
+  uploads: number;
+  seconds: Record<string, number>;
+}
+
+// --- determinism ---
+
+/** mulberry32: small, fast and good enough for shaping synthetic data. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function uuidFrom(random: () => number): string {
+  const hex: string[] = [];
+  for (let i = 0; i < 4; i += 1) hex.push(((random() * 0x100000000) >>> 0).toString(16).padStart(8, '0'));
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A log-normal weight: most students near the middle, a long tail of very active ones. */
+function skewed(random: () => number, sigma: number): number {
+  const u = Math.max(random(), 1e-12);
+  const v = random();
+  return Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+}
+
+/**
+ * Splits total into integer parts proportional to weights (largest remainder), each at least `min` and at most its
+ * cap: exact, so the parts always add up to total.
+ */
+export function allocate(total: number, weights: ArrayLike<number>, min = 0, caps?: ArrayLike<number>): Int32Array {
+  const n = weights.length;
+  const parts = new Int32Array(n).fill(min);
+  let left = total - min * n;
+  if (left < 0) throw new Error(`cannot give ${n} parts at least ${min} out of ${total}`);
+  const open = new Uint8Array(n).fill(1);
+  while (left > 0) {
+    let weightSum = 0;
+    for (let i = 0; i < n; i += 1) if (open[i]) weightSum += weights[i]!;
+    if (weightSum <= 0) throw new Error(`cannot place ${left} more within the caps`);
+    const shares: { i: number; rest: number }[] = [];
+    let placed = 0;
+    for (let i = 0; i < n; i += 1) {
+      if (!open[i]) continue;
+      const exact = (left * weights[i]!) / weightSum;
+      const room = caps ? caps[i]! - parts[i]! : Infinity;
+      const whole = Math.min(Math.floor(exact), room);
+      parts[i]! += whole;
+      placed += whole;
+      if (caps && parts[i]! >= caps[i]!) open[i] = 0;
+      else shares.push({ i, rest: exact - whole });
+    }
+    let remaining = left - placed;
+    shares.sort((a, b) => b.rest - a.rest || a.i - b.i);
+    for (const share of shares) {
+      if (remaining === 0) break;
+      if (caps && parts[share.i]! >= caps[share.i]!) continue;
+      parts[share.i]! += 1;
+      remaining -= 1;
+      if (caps && parts[share.i]! >= caps[share.i]!) open[share.i] = 0;
+    }
+    left = remaining;
+  }
+  return parts;
+}
+
+/** The indices of the `count` highest scores. */
+function topIndices(scores: Float64Array, count: number): Uint8Array {
+  const order = Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const chosen = new Uint8Array(scores.length);
+  for (let k = 0; k < count; k += 1) chosen[order[k]!] = 1;
+  return chosen;
+}
+
+// --- loading ---
+
+const NULL = '\\N';
+
+/** Streams rows into a table with COPY (text format); values never contain tabs, newlines or backslashes. */
+async function copy(client: pg.Client, table: string, columns: string[], rows: Iterable<(string | number)[]>) {
+  function* lines(): Generator<string> {
+    let batch: string[] = [];
+    for (const row of rows) {
+      batch.push(row.join('\t'));
+      if (batch.length === 5000) {
+        yield `${batch.join('\n')}\n`;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield `${batch.join('\n')}\n`;
+  }
+  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+interface Division {
+  id: string;
+  code: string;
+  division: 'DAY' | 'NIGHT';
+  weight: number;
+  uploadPropensity: number;
+  certifyPropensity: number;
+  years: Map<number, string>;
+  terms: Map<string, string>;
+  registrationId: string;
+  teacherIds: string[];
+  counselorId: string;
+}
+
+const termKeyOf = (year: number, semester: number) => `${year}${semester}`;
+
+/**
+ * Generates a synthetic city into the database as its owner, with COPY, in one transaction. The counters
+ * (student_stats, student_term_stats) are filled by the statistics triggers as the rows arrive: each COPY is one
+ * statement, so each student's counter row changes once per table, not once per row.
+ */
+export async function generateCityDataset(client: pg.Client, options: CityDatasetOptions): Promise<CityDatasetResult> {
+  const { scale, pii } = options;
+  if (!(scale > 0 && scale <= 1)) throw new Error(`scale must be in (0, 1], not ${scale}`);
+  if (!/^[0-9A-Z]{2}$/.test(options.codePrefix)) throw new Error('codePrefix must be two of 0-9 A-Z');
+  const log = options.log ?? (() => {});
+  const seconds: Record<string, number> = {};
+  let phaseStart = Date.now();
+  const phase = (name: string) => {
+    seconds[name] = (Date.now() - phaseStart) / 1000;
+    log(`${name}: ${seconds[name]} s`);
+    phaseStart = Date.now();
+  };
+  const random = prng(options.seed);
+  const ids = prng(options.seed ^ 0x5eed);
+  const newId = () => uuidFrom(ids);
+
+  // The shape: divisions, and which cohorts each has (at scale 1: 78, 79, 75 and 75 as in the CSV).
+  const divisionCount = scale === 1 ? CITY_DIVISIONS : Math.max(4, Math.round(CITY_DIVISIONS * Math.sqrt(scale)));
+  const nightCount = Math.round((divisionCount * 13) / CITY_DIVISIONS);
+  const closedCount = Math.min(Math.max(1, Math.round((4 * divisionCount) / CITY_DIVISIONS)), divisionCount - 2);
+  const targets = CITY_TARGETS.map((t) => {
+    const s = (value: number) => Math.round(value * scale);
+    const schools =
+      scale === 1
+        ? t.schools
+        : t.cohort === 108
+          ? divisionCount - 1
+          : t.cohort === 109
+            ? divisionCount
+            : divisionCount - closedCount;
+    const students = Math.max(s(t.students), schools);
+    const uploaders = Math.min(Math.max(s(t.uploaders), 1), students);
+    const outcomes = Math.max(s(t.outcomes), uploaders);
+    return { cohort: t.cohort, schools, students, uploaders, outcomes, certified: Math.min(s(t.certified), outcomes),
+      performances: s(t.performances), counseling: s(t.counseling) }; // prettier-ignore
+  });
+  if (scale === 1 && targets.some((t, i) => t.schools !== CITY_TARGETS[i]!.schools)) throw new Error('shape');
+
+  const authorityId = options.authorityId ?? newId();
+  const passwordHash = await hashPassword(`dataset-${options.seed}-${random()}`);
+  const dayCount = divisionCount - nightCount;
+  const divisions: Division[] = [];
+  for (let d = 0; d < divisionCount; d += 1) {
+    const night = d >= dayCount;
+    const codeNumber = night ? d - dayCount : d;
+    divisions.push({
+      id: newId(),
+      code: `${options.codePrefix}${String(codeNumber + 1).padStart(4, '0')}`,
+      division: night ? 'NIGHT' : 'DAY',
+      weight: skewed(random, 0.45) * (night ? 0.18 : 1),
+      uploadPropensity: 0.6 + random() * 0.8,
+      certifyPropensity: 0.5 + random(),
+      years: new Map(),
+      terms: new Map(),
+      registrationId: newId(),
+      teacherIds: Array.from({ length: TEACHERS_PER_SCHOOL }, () => newId()),
+      counselorId: newId(),
+    });
+  }
+  // The newest school opened in 109 (no 108 cohort); the last night divisions stopped admitting after 109.
+  const hasCohort = (d: number, cohort: number) =>
+    cohort === 108 ? d !== 0 : cohort === 109 ? true : d < divisionCount - closedCount;
+
+  await client.query('BEGIN');
+  try {
+    // Directory, calendar and staff.
+    if (!options.authorityId) {
+      await client.query('insert into authority (id, code, name) values ($1, $2, $3)', [
+        authorityId,
+        `DATASET-${options.codePrefix}-${options.seed}`,
+        `合成城市教育局（種子 ${options.seed}）`,
+      ]);
+      if (options.bureau) {
+        const credentialId = newId();
+        const accountId = newId();
+        await client.query(
+          `insert into credential (id, username, password_hash, kind, authority_id, account_id)
+           values ($1, $2, $3, 'BUREAU', $4, $5)`,
+          [credentialId, options.bureau.username, await hashPassword(options.bureau.password), authorityId, accountId],
+        );
+        await client.query(
+          `insert into bureau_account (authority_id, id, credential_id, username, display_name)
+           values ($1, $2, $3, $4, '合成城市教育局')`,
+          [authorityId, accountId, credentialId, options.bureau.username],
+        );
+      }
+    }
+    await copy(client, 'school', ['id', 'authority_id', 'code', 'name', 'division'], divisions.map((d, i) => [
+      d.id, authorityId, d.code, `合成市立第${(d.division === 'NIGHT' ? i - dayCount : i) + 1}高級中學`, d.division,
+    ])); // prettier-ignore
+    const years: (string | number)[][] = [];
+    const terms: (string | number)[][] = [];
+    for (const d of divisions) {
+      for (let year = 108; year <= AS_OF_YEAR; year += 1) {
+        const yearId = newId();
+        d.years.set(year, yearId);
+        const first = defaultTermDates(year, 1);
+        const second = defaultTermDates(year, 2);
+        years.push([d.id, yearId, year, first.startsOn, second.endsOn]);
+        for (const [semester, dates] of [
+          [1, first],
+          [2, second],
+        ] as const) {
+          const termId = newId();
+          d.terms.set(termKeyOf(year, semester), termId);
+          terms.push([d.id, termId, yearId, semester, dates.startsOn, dates.endsOn]);
+        }
+      }
+    }
+    await copy(client, 'academic_year', ['school_id', 'id', 'year', 'starts_on', 'ends_on'], years);
+    await copy(client, 'term', ['school_id', 'id', 'academic_year_id', 'semester', 'starts_on', 'ends_on'], terms);
+    const credentials: (string | number)[][] = [];
+    const accounts: (string | number)[][] = [];
+    for (const d of divisions) {
+      const prefix = `${d.code.toLowerCase()}${d.division === 'NIGHT' ? 'n' : 'd'}`;
+      const staff: [string, string, string, string, string][] = [
+        [d.registrationId, `${prefix}.registration`, '註冊組長', '{SCHOOL_ADMIN}', '{REGISTRATION}'],
+        [d.counselorId, `${prefix}.counselor`, '諮詢老師', '{TEACHER,COUNSELOR}', '{}'],
+        ...d.teacherIds.map((id, k): [string, string, string, string, string] =>
+          [id, `${prefix}.teacher${k + 1}`, `任課老師${k + 1}`, '{TEACHER}', '{}']), // prettier-ignore
+      ];
+      for (const [id, username, displayName, roles, sections] of staff) {
+        const credentialId = newId();
+        credentials.push([credentialId, username, passwordHash, 'SCHOOL', d.id, authorityId, id]);
+        accounts.push([d.id, id, credentialId, username, displayName, roles, sections]);
+      }
+    }
+    await copy(client, 'credential', ['id', 'username', 'password_hash', 'kind', 'school_id', 'authority_id', 'account_id'], credentials); // prettier-ignore
+    await copy(client, 'user_account', ['school_id', 'id', 'credential_id', 'username', 'display_name', 'roles', 'admin_sections'], accounts); // prettier-ignore
+    phase('directory');
+
+    // Students per division and cohort, in classes.
+    const studentSchool: number[] = [];
+    const studentCohort: number[] = [];
+    const studentIds: string[] = [];
+    const studentRows: (string | number)[][] = [];
+    const classRows: (string | number)[][] = [];
+    for (const target of targets) {
+      const members = divisions.map((_, d) => d).filter((d) => hasCohort(d, target.cohort));
+      const sizes = allocate(
+        target.students,
+        members.map((d) => divisions[d]!.weight),
+        1,
+      );
+      members.forEach((d, m) => {
+        const division = divisions[d]!;
+        const size = sizes[m]!;
+        // The class of the student's last year here: grade 12 for the graduated, this year's class for the others.
+        const yearOfClass = Math.min(target.cohort + 2, AS_OF_YEAR);
+        const grade = yearOfClass - target.cohort + 10;
+        const classCount = Math.ceil(size / CLASS_SIZE);
+        const classIds: string[] = [];
+        for (let k = 0; k < classCount; k += 1) {
+          const classId = newId();
+          classIds.push(classId);
+          classRows.push([division.id, classId, division.years.get(yearOfClass)!, `${grade - 9}${String(k + 1).padStart(2, '0')}`, grade]); // prettier-ignore
+        }
+        for (let i = 0; i < size; i += 1) {
+          const index = studentIds.length;
+          const id = newId();
+          const nationalId = fictionalNationalId(options.seed * 7919 + index, 'ABCDEFGHJK'[index % 10]);
+          const graduated = target.cohort + 3 <= AS_OF_YEAR;
+          const roll = random();
+          const status = graduated ? 'GRADUATED' : roll < 0.01 ? 'TRANSFERRED' : roll < 0.02 ? 'SUSPENDED' : 'ENROLLED';
+          studentIds.push(id);
+          studentSchool.push(d);
+          studentCohort.push(target.cohort);
+          const birth = `${target.cohort + 1911 - 15}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`; // prettier-ignore
+          studentRows.push([division.id, id, `${target.cohort}${String(i + 1).padStart(5, '0')}`, fictionalName(index),
+            pii.encrypt(nationalId), pii.digest(nationalId), birth, target.cohort, classIds[i % classCount]!,
+            Math.floor(i / classCount) + 1, status, index % 2 === 0 ? 'M' : 'F']); // prettier-ignore
+        }
+      });
+    }
+    await copy(client, 'school_class', ['school_id', 'id', 'academic_year_id', 'name', 'grade_year'], classRows);
+    await copy(client, 'student', ['school_id', 'id', 'student_number', 'name', 'national_id_encrypted', 'national_id_digest',
+      'birth_date', 'cohort', 'class_id', 'seat_number', 'status', 'gender'], studentRows); // prettier-ignore
+    studentRows.length = 0;
+    phase('students');
+
+    // Who uploaded, how many outcomes each (skewed, capped by the courses they had), which are certified.
+    const studentCount = studentIds.length;
+    const outcomesOf = new Int32Array(studentCount);
+    const termsOfCohort = (cohort: number): string[] => {
+      const keys: string[] = [];
+      for (let year = cohort; year <= Math.min(cohort + 2, AS_OF_YEAR - 1); year += 1) keys.push(termKeyOf(year, 1), termKeyOf(year, 2)); // prettier-ignore
+      return keys;
+    };
+    const certifiedOf: Uint8Array[] = [];
+    for (const target of targets) {
+      const members: number[] = [];
+      for (let i = 0; i < studentCount; i += 1) if (studentCohort[i] === target.cohort) members.push(i);
+      const scores = new Float64Array(members.length);
+      members.forEach((i, m) => (scores[m] = random() * divisions[studentSchool[i]!]!.uploadPropensity));
+      const uploader = topIndices(scores, target.uploaders);
+      const uploaders = members.filter((_, m) => uploader[m]);
+      const cap = termsOfCohort(target.cohort).length * COURSES_PER_TERM;
+      const counts = allocate(
+        target.outcomes,
+        uploaders.map(() => skewed(random, 0.8)),
+        1,
+        uploaders.map(() => cap),
+      );
+      uploaders.forEach((i, u) => (outcomesOf[i] = counts[u]!));
+      const outcomeScores = new Float64Array(target.outcomes);
+      let k = 0;
+      for (const i of uploaders) {
+        const propensity = divisions[studentSchool[i]!]!.certifyPropensity;
+        for (let n = 0; n < outcomesOf[i]!; n += 1) outcomeScores[k++] = random() * propensity;
+      }
+      certifiedOf.push(topIndices(outcomeScores, target.certified));
+    }
+    phase('plan');
+
+    // Courses with one section each, for the (term, grade) pairs the cohorts had.
+    const sectionOf = new Map<string, string>();
+    const courseRows: (string | number)[][] = [];
+    const sectionRows: (string | number)[][] = [];
+    divisions.forEach((division, d) => {
+      for (const target of targets) {
+        if (!hasCohort(d, target.cohort)) continue;
+        for (const key of termsOfCohort(target.cohort)) {
+          const year = Number(key.slice(0, 3));
+          const grade = year - target.cohort + 10;
+          for (let c = 0; c < COURSES_PER_TERM; c += 1) {
+            const courseId = newId();
+            const sectionId = newId();
+            courseRows.push([division.id, courseId, division.terms.get(key)!, fictionalCourseCode(grade * 100 + c), SUBJECTS[c]!, grade, 2]); // prettier-ignore
+            sectionRows.push([division.id, sectionId, courseId, `${grade - 9}01`, division.teacherIds[c % TEACHERS_PER_SCHOOL]!]); // prettier-ignore
+            sectionOf.set(`${d}:${key}:${grade}:${c}`, sectionId);
+          }
+        }
+      }
+    });
+    await copy(client, 'course', ['school_id', 'id', 'term_id', 'code', 'subject_name', 'grade_year', 'credits'], courseRows); // prettier-ignore
+    await copy(client, 'course_section', ['school_id', 'id', 'course_id', 'name', 'teacher_id'], sectionRows);
+    phase('courses');
+
+    // The stand-in evidence, stored once; every upload row points at its hash.
+    const standInSha = await keepBytes(options.files, STAND_IN_PDF);
+
+    // Outcomes: an enrolment, an upload, the outcome and its versions each.
+    const uploadRows: (string | number)[][] = [];
+    const enrolmentRows: (string | number)[][] = [];
+    const outcomeRows: (string | number)[][] = [];
+    const versionRows: (string | number)[][] = [];
+    let uploads = 0;
+    const addUpload = (division: Division, createdAt: string, name: string) => {
+      const id = newId();
+      uploads += 1;
+      uploadRows.push([division.id, id, 'DOCUMENT', name, STAND_IN_PDF.length, division.registrationId, createdAt,
+        createdAt, standInSha, STAND_IN_PDF.length, 'application/pdf', createdAt]); // prettier-ignore
+      return id;
+    };
+    let outcomeTotal = 0;
+    let certifiedTotal = 0;
+    const flushOutcomes = async () => {
+      await copy(client, 'upload', ['school_id', 'id', 'purpose', 'file_name', 'declared_size', 'created_by', 'created_at',
+        'expires_at', 'sha256', 'size', 'content_type', 'stored_at'], uploadRows.splice(0)); // prettier-ignore
+      await copy(client, 'enrolment', ['school_id', 'id', 'section_id', 'student_id'], enrolmentRows.splice(0));
+      await copy(client, 'course_outcome', ['school_id', 'id', 'student_id', 'enrolment_id', 'term_id', 'academic_year_id',
+        'kind', 'status', 'current_version', 'selected_at', 'created_at', 'updated_at'], outcomeRows.splice(0)); // prettier-ignore
+      await copy(client, 'course_outcome_version', ['school_id', 'id', 'outcome_id', 'version', 'description',
+        'document_upload_id', 'status', 'decided_by', 'decided_at', 'reason', 'created_at'], versionRows.splice(0)); // prettier-ignore
+    };
+    for (const [t, target] of targets.entries()) {
+      const keys = termsOfCohort(target.cohort);
+      const certified = certifiedOf[t]!;
+      let k = 0;
+      for (let i = 0; i < studentCount; i += 1) {
+        if (studentCohort[i] !== target.cohort || outcomesOf[i] === 0) continue;
+        const d = studentSchool[i]!;
+        const division = divisions[d]!;
+        const offset = Math.floor(random() * keys.length);
+        const selectedPerYear = new Map<number, number>();
+        for (let n = 0; n < outcomesOf[i]!; n += 1) {
+          const key = keys[(offset + n) % keys.length]!;
+          const course = Math.floor(n / keys.length);
+          const year = Number(key.slice(0, 3));
+          const grade = year - target.cohort + 10;
+          const semester = Number(key.slice(3));
+          const createdAt = `${defaultTermDates(year, semester as 1 | 2).startsOn}T${String(8 + (n % 10)).padStart(2, '0')}:00:00+08`;
+          const isCertified = certified[k++] === 1;
+          const replaced = random() < 0.05;
+          const teacherId = division.teacherIds[course % TEACHERS_PER_SCHOOL]!;
+          let selectedAt = NULL;
+          if (isCertified && random() < 0.4 && (selectedPerYear.get(year) ?? 0) < 6) {
+            selectedPerYear.set(year, (selectedPerYear.get(year) ?? 0) + 1);
+            selectedAt = createdAt;
+          }
+          const status = isCertified ? 'CERTIFIED' : random() < 0.15 ? 'REJECTED' : 'PENDING';
+          const enrolmentId = newId();
+          const outcomeId = newId();
+          enrolmentRows.push([
+            division.id,
+            enrolmentId,
+            sectionOf.get(`${d}:${key}:${grade}:${course}`)!,
+            studentIds[i]!,
+          ]);
+          outcomeRows.push([division.id, outcomeId, studentIds[i]!, enrolmentId, division.terms.get(key)!,
+            division.years.get(year)!, n % 7 === 0 ? 'PROJECT' : 'OTHER', status, replaced ? 2 : 1, selectedAt,
+            createdAt, createdAt]); // prettier-ignore
+          if (replaced) {
+            versionRows.push([division.id, newId(), outcomeId, 1, `${SUBJECTS[course]}學習成果（初稿）`,
+              addUpload(division, createdAt, `成果${n + 1}-1.pdf`), 'REJECTED', teacherId, createdAt, '請補充說明', createdAt]); // prettier-ignore
+          }
+          const decided = status === 'PENDING' ? [NULL, NULL, NULL] : [teacherId, createdAt, status === 'REJECTED' ? '請補充說明' : NULL]; // prettier-ignore
+          versionRows.push([division.id, newId(), outcomeId, replaced ? 2 : 1, `${SUBJECTS[course]}學習成果`,
+            addUpload(division, createdAt, `成果${n + 1}.pdf`), status, ...decided, createdAt]); // prettier-ignore
+          outcomeTotal += 1;
+          if (isCertified) certifiedTotal += 1;
+        }
+        if (outcomeRows.length > 200_000) await flushOutcomes();
+      }
+    }
+    await flushOutcomes();
+    phase('outcomes');
+
+    // Diverse performances: every student may have some, uploaders more, skewed.
+    const performanceRows: (string | number)[][] = [];
+    let performanceTotal = 0;
+    const flushPerformances = async () => {
+      await copy(client, 'upload', ['school_id', 'id', 'purpose', 'file_name', 'declared_size', 'created_by', 'created_at',
+        'expires_at', 'sha256', 'size', 'content_type', 'stored_at'], uploadRows.splice(0)); // prettier-ignore
+      await copy(client, 'diverse_performance', ['school_id', 'id', 'student_id', 'academic_year_id', 'category', 'title',
+        'description', 'document_upload_id', 'created_at', 'updated_at'], performanceRows.splice(0)); // prettier-ignore
+    };
+    const categories = [
+      'COMPETITION',
+      'CERTIFICATE',
+      'SERVICE_LEARNING',
+      'FLEXIBLE_LEARNING',
+      'GROUP_ACTIVITY',
+      'WORK',
+      'OTHER',
+    ];
+    for (const target of targets) {
+      const members: number[] = [];
+      for (let i = 0; i < studentCount; i += 1) if (studentCohort[i] === target.cohort) members.push(i);
+      const counts = allocate(target.performances, members.map((i) => skewed(random, 1.1) * (outcomesOf[i]! > 0 ? 1 : 0.3))); // prettier-ignore
+      const lastYear = Math.min(target.cohort + 2, AS_OF_YEAR - 1);
+      for (const [m, i] of members.entries()) {
+        const division = divisions[studentSchool[i]!]!;
+        for (let n = 0; n < counts[m]!; n += 1) {
+          const year = target.cohort + (n % (lastYear - target.cohort + 1));
+          const createdAt = `${defaultTermDates(year, 1).startsOn}T12:00:00+08`;
+          performanceRows.push([division.id, newId(), studentIds[i]!, division.years.get(year)!, categories[n % categories.length]!,
+            `多元表現 ${n + 1}`, '自述', addUpload(division, createdAt, `表現${n + 1}.pdf`), createdAt, createdAt]); // prettier-ignore
+          performanceTotal += 1;
+        }
+        if (performanceRows.length > 200_000) await flushPerformances();
+      }
+    }
+    await flushPerformances();
+    phase('performances');
+
+    // Counseling: each student's participations (skewed), about a third individual sessions, the rest packed into
+    // group sessions of the school and cohort. Participation j of a school's sorted list goes to session j mod S,
+    // with S at least the largest count, so no student is twice in one session.
+    const recordRows: (string | number)[][] = [];
+    const participantRows: (string | number)[][] = [];
+    let participants = 0;
+    let sessions = 0;
+    const flushCounseling = async () => {
+      await copy(client, 'counseling_record', ['school_id', 'id', 'counselor_id', 'kind', 'held_on', 'topic', 'content'], recordRows.splice(0)); // prettier-ignore
+      await copy(client, 'counseling_participant', ['school_id', 'id', 'record_id', 'student_id'], participantRows.splice(0)); // prettier-ignore
+    };
+    for (const target of targets) {
+      const members: number[] = [];
+      for (let i = 0; i < studentCount; i += 1) if (studentCohort[i] === target.cohort) members.push(i);
+      const counts = allocate(
+        target.counseling,
+        members.map(() => skewed(random, 1)),
+      );
+      const heldOn = `${target.cohort + 1911 + 1}-03-15`;
+      const bySchool = new Map<number, { i: number; group: number }[]>();
+      for (const [m, i] of members.entries()) {
+        const division = divisions[studentSchool[i]!]!;
+        const individual = Math.floor(counts[m]! / 3);
+        for (let n = 0; n < individual; n += 1) {
+          const recordId = newId();
+          recordRows.push([
+            division.id,
+            recordId,
+            division.counselorId,
+            'INDIVIDUAL',
+            heldOn,
+            '個別諮詢',
+            '選課與生涯討論',
+          ]);
+          participantRows.push([division.id, newId(), recordId, studentIds[i]!]);
+          participants += 1;
+          sessions += 1;
+        }
+        const list = bySchool.get(studentSchool[i]!) ?? [];
+        list.push({ i, group: counts[m]! - individual });
+        bySchool.set(studentSchool[i]!, list);
+      }
+      for (const [d, list] of bySchool) {
+        const division = divisions[d]!;
+        const total = list.reduce((sum, entry) => sum + entry.group, 0);
+        if (total === 0) continue;
+        const sessionCount = Math.max(...list.map((entry) => entry.group), Math.ceil(total / 6));
+        const members: string[][] = Array.from({ length: sessionCount }, () => []);
+        let j = 0;
+        for (const entry of list) {
+          for (let n = 0; n < entry.group; n += 1) members[j++ % sessionCount]!.push(studentIds[entry.i]!);
+        }
+        for (const group of members) {
+          if (group.length === 0) continue;
+          const recordId = newId();
+          recordRows.push([division.id, recordId, division.counselorId, group.length > 1 ? 'GROUP' : 'INDIVIDUAL', heldOn,
+            group.length > 1 ? '團體諮詢' : '個別諮詢', '選課說明']); // prettier-ignore
+          for (const studentId of group) participantRows.push([division.id, newId(), recordId, studentId]);
+          participants += group.length;
+          sessions += 1;
+        }
+        if (participantRows.length > 300_000) await flushCounseling();
+      }
+    }
+    await flushCounseling();
+    phase('counseling');
+
+    await client.query('COMMIT');
+    phase('commit');
+    return {
+      authorityId,
+      divisions: divisionCount,
+      students: studentCount,
+      outcomes: outcomeTotal,
+      certified: certifiedTotal,
+      performances: performanceTotal,
+      counselingParticipants: participants,
+      counselingSessions: sessions,
+      uploads,
+      seconds,
+    };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
