@@ -40,7 +40,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     await expect.poll(() => page.getByTestId('live-clock').textContent(), { timeout: 10_000 }).toMatch(/即時連線/);
 
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['首頁', '期程', '我的學習成果', '多元表現', '勾選', '登入裝置']);
+    expect(nav).toEqual(['首頁', '期程', '我的學習成果', '多元表現', '勾選', '收訖明細確認', '登入裝置']);
     const card = page.getByLabel('我的學籍資料');
     expect(await card.textContent()).toContain(school.students[0]!.studentNumber);
     expect(await card.textContent()).toMatch(/[A-Z]\d{2}\*{4}\d{3}/);
@@ -60,6 +60,9 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
       '資料匯入',
       '班級',
       '學習歷程進度',
+      '提交主控台',
+      '疑義處理',
+      '稽核紀錄',
       '登入裝置',
     ]);
     await nav.getByRole('link', { name: '學生名單' }).click();

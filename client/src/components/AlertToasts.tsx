@@ -30,7 +30,9 @@ export function AlertToasts() {
       const alert = data.data?.deadlineAlerts;
       if (!alert) return;
       setToasts((current) => [...current.filter((t) => t.id !== alert.id), { id: alert.id, message: alert.message }]);
-      void client.refetchQueries({ include: ['HomeDeadlines', 'TimelinePage'] });
+      // A dispute's news changes the student's receipt list (its status and the section's answer), not a window.
+      const include = alert.kind === 'DISPUTE_UPDATED' ? ['ReceiptsPage'] : ['HomeDeadlines', 'TimelinePage'];
+      void client.refetchQueries({ include });
     },
   });
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { ClassConfirmationProgress } from '../components/ClassConfirmationProgress';
 import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
 import type { HomeroomPageQuery } from '../gql/graphql';
@@ -137,6 +138,7 @@ export function HomeroomPage() {
               ))}
             </tbody>
           </table>
+          <ClassConfirmationProgress classId={schoolClass.id} className={schoolClass.name} />
         </article>
       ))}
     </section>

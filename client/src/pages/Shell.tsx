@@ -22,6 +22,10 @@ import { SelectionPage } from './SelectionPage';
 import { CertificationPage } from './CertificationPage';
 import { ProgressPage } from './ProgressPage';
 import { ProxiesPage } from './ProxiesPage';
+import { SubmissionConsolePage } from './SubmissionConsolePage';
+import { ReceiptsPage } from './ReceiptsPage';
+import { DisputesPage } from './DisputesPage';
+import { AuditLogPage } from './AuditLogPage';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
@@ -44,6 +48,9 @@ export const ShellMeFragment = graphql(`
     viewerCanImport
     viewerCanRecordCadres
     viewerCanRecordCounseling
+    viewerCanManageSubmissions
+    viewerCanReviewReceipts
+    viewerCanReadAuditLog
     school {
       id
       displayName
@@ -102,6 +109,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/outcomes', label: '我的學習成果', visible: isStudent },
     { path: '/performances', label: '多元表現', visible: isStudent },
     { path: '/selection', label: '勾選', visible: isStudent },
+    { path: '/receipts', label: '收訖明細確認', visible: viewer.viewerCanReviewReceipts },
     { path: '/grades', label: '成績登錄', visible: viewer.viewerCanEnterGrades },
     { path: '/certify', label: '認證', visible: viewer.roles.includes('TEACHER') },
     { path: '/homeroom', label: '我的班級', visible: viewer.viewerCanViewHomeroom },
@@ -112,6 +120,9 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/classes', label: '班級', visible: viewer.viewerCanListClasses },
     { path: '/progress', label: '學習歷程進度', visible: viewer.roles.includes('SCHOOL_ADMIN') },
     { path: '/proxies', label: '認證代理人', visible: viewer.adminSections.includes('TEACHING') },
+    { path: '/submissions', label: '提交主控台', visible: viewer.viewerCanManageSubmissions },
+    { path: '/disputes', label: '疑義處理', visible: viewer.viewerCanManageSubmissions },
+    { path: '/audit', label: '稽核紀錄', visible: viewer.viewerCanReadAuditLog },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
     { path: '/sessions', label: '登入裝置', visible: true },
   ].filter((entry) => entry.visible);
@@ -168,6 +179,10 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/imports' && <ImportsPage />}
         {current.path === '/progress' && <ProgressPage />}
         {current.path === '/proxies' && <ProxiesPage />}
+        {current.path === '/submissions' && <SubmissionConsolePage />}
+        {current.path === '/receipts' && <ReceiptsPage />}
+        {current.path === '/disputes' && <DisputesPage />}
+        {current.path === '/audit' && <AuditLogPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}

@@ -1,0 +1,49 @@
+import { useQuery } from '@apollo/client/react';
+import { useState, type ReactNode } from 'react';
+import { graphql } from '../gql';
+
+const TermPickerQuery = graphql(`
+  query TermPicker {
+    me {
+      id
+      currentTerm {
+        id
+      }
+    }
+    terms(first: 100) {
+      nodes {
+        id
+        label
+      }
+    }
+  }
+`);
+
+/**
+ * The term a submission-round page works on: the current term unless the person picks another (a round of last
+ * term may still be open in the first weeks of the next one). Returns the chosen id, null while loading, and the
+ * labelled select to render.
+ */
+export function useTermChoice(): { termId: string | null; termLabel: string; picker: ReactNode } {
+  const { data } = useQuery(TermPickerQuery);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const terms = data?.terms.nodes ?? [];
+  const fallback = data?.me?.currentTerm?.id ?? terms.at(-1)?.id ?? null;
+  const termId = terms.some((term) => term.id === chosen) ? chosen : fallback;
+  const termLabel = terms.find((term) => term.id === termId)?.label ?? '';
+  const picker =
+    terms.length === 0 ? null : (
+      <label className="term-pick">
+        學期
+        <select value={termId ?? ''} onChange={(event) => setChosen(event.target.value)}>
+          {terms.map((term) => (
+            <option key={term.id} value={term.id}>
+              {term.label}
+              {term.id === data?.me?.currentTerm?.id ? '（目前學期）' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  return { termId, termLabel, picker };
+}

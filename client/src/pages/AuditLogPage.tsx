@@ -1,0 +1,183 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { ErrorList } from '../components/ErrorList';
+import { graphql } from '../gql';
+import type { AuditArea } from '../gql/graphql';
+import { rocDateTimeSeconds } from '../lib/roc';
+
+const AuditLogQuery = graphql(`
+  query AuditLogPage($area: AuditArea, $actorId: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
+    auditLog(area: $area, actorId: $actorId, from: $from, to: $to, first: 50, after: $after) {
+      nodes {
+        id
+        occurredAt
+        operation
+        operationLabel
+        targetCount
+        detail
+        requestId
+        actor {
+          id
+          displayName
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const AREA_LABELS: Record<AuditArea, string> = {
+  ACCOUNTS: '登入與學生資料',
+  TIMELINE: '期程與學校設定',
+  IMPORTS: '資料匯入',
+  RECORDS: '成績、幹部、諮詢、學習成果',
+  PRECHECK: '預檢',
+  SUBMISSION: '提交',
+  RECEIPTS: '收訖明細匯入',
+  CONFIRMATION: '收訖明細確認',
+  DISPUTES: '疑義',
+  FINAL: '最終提交',
+};
+
+const DAY_MS = 24 * 3600_000;
+
+/** A date input's "2026-11-28" as the instant its day begins in Taipei, plus whole days. */
+function taipeiDayStart(isoDate: string, plusDays = 0): string {
+  return new Date(new Date(`${isoDate}T00:00:00+08:00`).getTime() + plusDays * DAY_MS).toISOString();
+}
+
+/** The operation's detail without the JSON punctuation, for reading in a table cell. */
+function readableDetail(detail: string): string {
+  try {
+    const parsed = JSON.parse(detail) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.entries(parsed as Record<string, unknown>)
+        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join('；');
+    }
+  } catch {
+    // not JSON: shown as stored
+  }
+  return detail;
+}
+
+/** 稽核紀錄: who did what and when at this school, newest first, narrowed by area, account and dates. */
+export function AuditLogPage() {
+  const [area, setArea] = useState<AuditArea | ''>('');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [actor, setActor] = useState<{ id: string; displayName: string } | null>(null);
+  const { data, error, loading, fetchMore } = useQuery(AuditLogQuery, {
+    variables: {
+      area: area || null,
+      actorId: actor?.id ?? null,
+      from: fromDay ? taipeiDayStart(fromDay) : null,
+      // The chosen end day is included: up to the start of the day after it.
+      to: toDay ? taipeiDayStart(toDay, 1) : null,
+    },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.auditLog;
+  const entries = connection?.nodes ?? [];
+
+  return (
+    <section>
+      <h2>稽核紀錄</h2>
+      <div className="toolbar">
+        <label>
+          類別
+          <select value={area} onChange={(event) => setArea(event.target.value as AuditArea | '')}>
+            <option value="">全部</option>
+            {(Object.keys(AREA_LABELS) as AuditArea[]).map((value) => (
+              <option key={value} value={value}>
+                {AREA_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          起日
+          <input type="date" value={fromDay} onChange={(event) => setFromDay(event.target.value)} />
+        </label>
+        <label>
+          迄日
+          <input type="date" value={toDay} onChange={(event) => setToDay(event.target.value)} />
+        </label>
+        {actor && (
+          <span className="badge selected">
+            只看 {actor.displayName} 的操作{' '}
+            <button type="button" className="link" aria-label="不限帳號" onClick={() => setActor(null)}>
+              ×
+            </button>
+          </span>
+        )}
+      </div>
+      {error && <ErrorList messages={[error.message]} />}
+      {data && entries.length === 0 && <p>沒有符合條件的紀錄。</p>}
+      {entries.length > 0 && (
+        <table data-testid="audit-log">
+          <thead>
+            <tr>
+              <th>時間</th>
+              <th>帳號</th>
+              <th>操作</th>
+              <th>筆數</th>
+              <th>內容</th>
+              <th>請求編號</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{rocDateTimeSeconds(entry.occurredAt)}</td>
+                <td>
+                  {entry.actor ? (
+                    <button
+                      type="button"
+                      className="link"
+                      title="只看這個帳號的操作"
+                      onClick={() => setActor(entry.actor ?? null)}
+                    >
+                      {entry.actor.displayName}
+                    </button>
+                  ) : (
+                    '系統'
+                  )}
+                </td>
+                <td>{entry.operationLabel}</td>
+                <td className="number">{entry.targetCount}</td>
+                <td className="prose">{readableDetail(entry.detail)}</td>
+                <td>
+                  <code>{entry.requestId.slice(0, 8)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {loading && <p>載入中…</p>}
+      {connection?.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: connection.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                auditLog: {
+                  ...fetchMoreResult.auditLog,
+                  nodes: [...previous.auditLog.nodes, ...fetchMoreResult.auditLog.nodes],
+                },
+              }),
+            })
+          }
+        >
+          載入更多
+        </button>
+      )}
+    </section>
+  );
+}

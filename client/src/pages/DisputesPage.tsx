@@ -1,0 +1,327 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { ErrorList } from '../components/ErrorList';
+import { useTermChoice } from '../components/TermPicker';
+import { WindowNotice } from '../components/WindowNotice';
+import { graphql } from '../gql';
+import type { DisputeResolution, DisputeStatus, DisputesPageQuery, SubmissionCategory } from '../gql/graphql';
+import { DISPUTE_STATUS_LABELS } from '../lib/receipts';
+import { rocDateTime } from '../lib/roc';
+
+const CategoriesQuery = graphql(`
+  query DisputesPageCategories {
+    submissionCategories {
+      category
+      label
+    }
+  }
+`);
+
+const DisputesQuery = graphql(`
+  query DisputesPage($termId: ID!, $statuses: [DisputeStatus!], $category: SubmissionCategory, $after: String) {
+    disputes(termId: $termId, statuses: $statuses, category: $category, first: 50, after: $after) {
+      nodes {
+        id
+        status
+        categoryLabel
+        reason
+        answer
+        raisedAt
+        dueAt
+        resolvedAt
+        overdue
+        viewerCanHandle
+        resubmission {
+          id
+        }
+        student {
+          id
+          studentNumber
+          name
+          seatNumber
+          schoolClass {
+            id
+            name
+          }
+        }
+        receiptRow {
+          id
+          kindLabel
+          keyFields
+          status
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const ReviewMutation = graphql(`
+  mutation DisputesPageReview($input: StartDisputeReviewInput!) {
+    startDisputeReview(input: $input) {
+      dispute {
+        id
+        status
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+const ResolveMutation = graphql(`
+  mutation DisputesPageResolve($input: ResolveDisputeInput!) {
+    resolveDispute(input: $input) {
+      dispute {
+        id
+        status
+        answer
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+type Dispute = DisputesPageQuery['disputes']['nodes'][number];
+
+const UNRESOLVED: DisputeStatus[] = ['OPEN', 'IN_REVIEW'];
+const FILTERS: { value: string; label: string; statuses: DisputeStatus[] | null }[] = [
+  { value: 'unresolved', label: '未結案', statuses: UNRESOLVED },
+  { value: 'all', label: '全部', statuses: null },
+  ...(Object.keys(DISPUTE_STATUS_LABELS) as DisputeStatus[]).map((status) => ({
+    value: status,
+    label: DISPUTE_STATUS_LABELS[status],
+    statuses: [status],
+  })),
+];
+
+const ANSWER_MAX = 500;
+
+/** 受理 and the answer that closes a dispute: no change needed, or corrected here and carried by the next submission. */
+function Handle({ dispute, onDone }: { dispute: Dispute; onDone: () => void }) {
+  const [review] = useMutation(ReviewMutation);
+  const [resolve] = useMutation(ResolveMutation);
+  const [resolution, setResolution] = useState<DisputeResolution>('NO_CHANGE');
+  const [answer, setAnswer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [messages, setMessages] = useState<string[]>([]);
+
+  async function run(work: () => Promise<string[]>) {
+    setBusy(true);
+    setMessages([]);
+    try {
+      const problems = await work();
+      setMessages(problems);
+      if (problems.length === 0) onDone();
+    } catch (caught) {
+      setMessages([(caught as Error).message]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (dispute.status === 'OPEN') {
+    return (
+      <>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const result = await review({ variables: { input: { disputeId: dispute.id } } });
+              return result.data?.startDisputeReview.userErrors.map((e) => e.message) ?? ['受理失敗。'];
+            })
+          }
+        >
+          受理
+        </button>
+        <ErrorList messages={messages} />
+      </>
+    );
+  }
+  return (
+    <form
+      className="review"
+      aria-label="回覆疑義"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(async () => {
+          const result = await resolve({ variables: { input: { disputeId: dispute.id, resolution, answer } } });
+          return result.data?.resolveDispute.userErrors.map((e) => e.message) ?? ['回覆失敗。'];
+        });
+      }}
+    >
+      <fieldset>
+        <legend>處理結果</legend>
+        <label className="inline-choice">
+          <input
+            type="radio"
+            name={`resolution-${dispute.id}`}
+            checked={resolution === 'NO_CHANGE'}
+            onChange={() => setResolution('NO_CHANGE')}
+          />
+          資料無誤，不需更正
+        </label>
+        <label className="inline-choice">
+          <input
+            type="radio"
+            name={`resolution-${dispute.id}`}
+            checked={resolution === 'CORRECTED'}
+            onChange={() => setResolution('CORRECTED')}
+          />
+          已於校內系統更正，隨下次提交送出
+        </label>
+      </fieldset>
+      <label>
+        回覆學生
+        <textarea
+          value={answer}
+          rows={3}
+          maxLength={ANSWER_MAX}
+          required
+          onChange={(event) => setAnswer(event.target.value)}
+        />
+      </label>
+      <span className="counter">
+        {answer.length}/{ANSWER_MAX}
+      </span>
+      <div className="actions">
+        <button type="submit" disabled={busy || answer.trim() === ''}>
+          回覆並結案
+        </button>
+      </div>
+      <ErrorList messages={messages} />
+    </form>
+  );
+}
+
+/**
+ * 疑義處理: the term's disputes for the sections that answer them, overdue ones flagged, taken up and closed in place;
+ * a correction goes out with the next submission from the console.
+ */
+export function DisputesPage() {
+  const { termId, picker } = useTermChoice();
+  const categories = useQuery(CategoriesQuery);
+  const [filter, setFilter] = useState('unresolved');
+  const [category, setCategory] = useState<SubmissionCategory | ''>('');
+  const statuses = FILTERS.find((entry) => entry.value === filter)?.statuses ?? null;
+  const { data, error, loading, refetch, fetchMore } = useQuery(DisputesQuery, {
+    variables: { termId: termId ?? '', statuses, category: category || null },
+    skip: termId === null,
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.disputes;
+  const disputes = connection?.nodes ?? [];
+  const awaitingResubmission = disputes.some((d) => d.status === 'RESOLVED_CORRECTED' && !d.resubmission);
+
+  return (
+    <section>
+      <h2>疑義處理</h2>
+      <div className="toolbar">
+        {picker}
+        <label>
+          狀態
+          <select value={filter} onChange={(event) => setFilter(event.target.value)}>
+            {FILTERS.map((entry) => (
+              <option key={entry.value} value={entry.value}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          類別
+          <select value={category} onChange={(event) => setCategory(event.target.value as SubmissionCategory | '')}>
+            <option value="">全部</option>
+            {categories.data?.submissionCategories.map((option) => (
+              <option key={option.category} value={option.category}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <WindowNotice kinds={['RESOLVE_DISPUTES']} scope="school" />
+      {awaitingResubmission && (
+        <p className="notice">
+          有已更正的疑義尚未重新提交：請到 <a href="#/submissions">提交主控台</a> 重新提交並匯入收訖明細。
+        </p>
+      )}
+      {error && <ErrorList messages={[error.message]} />}
+      {data && disputes.length === 0 && <p>沒有符合條件的疑義。</p>}
+      {disputes.length > 0 && (
+        <table data-testid="disputes">
+          <thead>
+            <tr>
+              <th>提出時間</th>
+              <th>學生</th>
+              <th>類別</th>
+              <th>收訖明細</th>
+              <th>疑義內容</th>
+              <th>狀態</th>
+              <th>應處理期限</th>
+              <th>回覆／處理</th>
+            </tr>
+          </thead>
+          <tbody>
+            {disputes.map((dispute) => (
+              <tr key={dispute.id} className={dispute.overdue ? 'has-error' : undefined}>
+                <td>{rocDateTime(dispute.raisedAt)}</td>
+                <td>
+                  {dispute.student
+                    ? `${dispute.student.schoolClass?.name ?? ''} ${dispute.student.studentNumber} ${dispute.student.name}`
+                    : '—'}
+                </td>
+                <td>{dispute.categoryLabel}</td>
+                <td>
+                  {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
+                </td>
+                <td className="prose">{dispute.reason}</td>
+                <td>
+                  {DISPUTE_STATUS_LABELS[dispute.status]}
+                  {dispute.status === 'RESOLVED_CORRECTED' && (dispute.resubmission ? '，已重新提交' : '，待重新提交')}
+                </td>
+                <td>
+                  {rocDateTime(dispute.dueAt)}
+                  {dispute.overdue && <span className="badge rejected">逾期</span>}
+                </td>
+                <td>
+                  {dispute.answer && <p>{dispute.answer}</p>}
+                  {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {loading && <p>載入中…</p>}
+      {connection?.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: connection.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                disputes: {
+                  ...fetchMoreResult.disputes,
+                  nodes: [...previous.disputes.nodes, ...fetchMoreResult.disputes.nodes],
+                },
+              }),
+            })
+          }
+        >
+          載入更多
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import type { TestCity, TestSchool } from '../support/factory.js';
+import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+
+const DAY = 24 * 3600_000;
+const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
+
+let app: TestApp;
+let city: TestCity;
+let browser: Browser;
+
+const count = async (table: string, schoolId: string, where = 'true') =>
+  (
+    await app.sqlOne<{ n: number }>(`select count(*)::int as n from ${table} where school_id = ? and ${where}`, [
+      schoolId,
+    ])
+  ).n;
+
+/** Graded course records for two courses and every window of the round, as in tests/api/confirmation.test.ts. */
+async function setUpSchool(): Promise<TestSchool> {
+  const school = await city.school({ studentsPerClass: 3 });
+  await city.timeline(
+    [
+      { kind: TaskKind.SUBMIT, category: SubmissionCategory.COURSE_RECORDS, startsAt: at(-1), endsAt: at(20) },
+      { kind: TaskKind.GRADE_ENTRY, startsAt: at(-1), endsAt: at(20) },
+      { kind: TaskKind.CONFIRM_RECEIPTS, startsAt: at(-1), endsAt: at(3) },
+      { kind: TaskKind.RESOLVE_DISPUTES, startsAt: at(-1), endsAt: at(6) },
+      { kind: TaskKind.FINAL_SUBMIT, startsAt: at(3), endsAt: at(10) },
+    ],
+    [school],
+  );
+  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+  await app.factory.sections(school, [
+    { subjectName: '物理', teacher, students: school.students },
+    { subjectName: '國語文', teacher, students: school.students },
+  ]);
+  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
+    school.school.id,
+  ]);
+  return school;
+}
+
+async function openConsole(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
+  const card = page.getByRole('article', { name: '修課紀錄' });
+  await card.waitFor();
+  return card;
+}
+
+const stageOf = (card: Locator) => card.getByTestId('stage-label').textContent();
+
+describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
+  beforeAll(async () => {
+    app = await startTestApp();
+    city = await app.factory.city();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('submits, imports receipts, takes a confirmation and a dispute, corrects, resubmits and locks', async () => {
+    const school = await setUpSchool();
+    const schoolId = school.school.id;
+    const enrolments = await count('enrolment', schoolId);
+
+    // 註冊組 submits 修課紀錄 and has the reference central repository answer with the receipt list.
+    const staff = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    let card = await openConsole(staff);
+    expect(await stageOf(card)).toBe('預檢／尚未提交');
+    expect(await card.getByRole('list', { name: '階段' }).getByRole('listitem').allTextContents()).toEqual([
+      '1. 預檢',
+      '2. 已提交',
+      '3. 收訖明細已匯入',
+      '4. 確認中',
+      '5. 疑義處理',
+      '6. 最終提交',
+    ]);
+    await card.getByTestId('precheck-panel').waitFor();
+    await card.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    expect(await count('submission', schoolId)).toBe(1);
+    expect(await card.textContent()).toContain('待匯入的收訖明細：修課紀錄');
+
+    await card.getByRole('button', { name: '送中央資料庫' }).click();
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
+    expect(await card.getByRole('status').textContent()).toMatch(/^已匯入收訖明細：/);
+    expect(await count('receipt_import', schoolId)).toBe(1);
+    expect(await count('receipt_row', schoolId)).toBe(enrolments);
+    const imports = card.getByTestId('receipt-imports');
+    expect(await imports.locator('tbody tr').count()).toBe(1);
+    await imports.getByRole('button', { name: '確認已檢查' }).click();
+    await expect.poll(() => imports.locator('tbody tr td').last().textContent()).toMatch(/^已確認 \d+\/\d{2}\/\d{2}/);
+    expect(await count('receipt_staff_confirmation', schoolId)).toBe(1);
+
+    // The student confirms one row and disputes the other with a reason.
+    const student = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await student.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '收訖明細確認' }).click();
+    const rows = student.getByTestId('receipt-rows').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => student.getByRole('button', { name: /全部確認/ }).textContent()).toBe('全部確認（2 筆）');
+    await rows.nth(0).getByRole('button', { name: '確認無誤' }).click();
+    await expect.poll(() => rows.nth(0).textContent()).toContain('已確認無誤');
+    await rows.nth(1).getByRole('button', { name: '提出疑義' }).click();
+    await rows.nth(1).getByLabel('疑義內容').fill('國語文的學期成績應為 85 分');
+    await rows.nth(1).getByRole('button', { name: '送出疑義' }).click();
+    await expect.poll(() => rows.nth(1).textContent()).toContain('待處理');
+    expect(await rows.nth(1).textContent()).toContain('疑義：國語文的學期成績應為 85 分');
+    expect(await student.getByRole('button', { name: /全部確認/ }).count()).toBe(0);
+    const decisions = await app.sql<{ decision: string }>(
+      'select decision from receipt_review where school_id = ? order by decision',
+      [schoolId],
+    );
+    expect(decisions.map((review) => review.decision)).toEqual(['CORRECT', 'DISPUTED']);
+    expect(await count('dispute', schoolId, `status = 'OPEN'`)).toBe(1);
+
+    // Staff find it in the dispute queue, take it up and answer it as corrected; the student hears at once.
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '疑義處理' }).click();
+    const queue = staff.getByTestId('disputes').locator('tbody tr');
+    await expect.poll(() => queue.count()).toBe(1);
+    expect(await queue.first().textContent()).toContain(school.students[0]!.studentNumber);
+    expect(await queue.first().textContent()).toContain('國語文的學期成績應為 85 分');
+    await queue.first().getByRole('button', { name: '受理' }).click();
+    await expect.poll(() => queue.first().textContent()).toContain('處理中');
+    await queue.first().getByLabel('已於校內系統更正，隨下次提交送出').check();
+    await queue.first().getByLabel('回覆學生').fill('已更正為 85 分，將重新提交。');
+    await queue.first().getByRole('button', { name: '回覆並結案' }).click();
+    // Unresolved only by default: the answered dispute leaves the list.
+    await expect.poll(() => staff.getByText('沒有符合條件的疑義。').count()).toBe(1);
+    expect(await count('dispute', schoolId, `status = 'RESOLVED_CORRECTED' and resubmission_id is null`)).toBe(1);
+    await expect
+      .poll(() => student.getByRole('status', { name: '期限提醒' }).textContent(), { timeout: 10_000 })
+      .toContain('已更正為 85 分');
+    // The alert refreshed the receipt list: the answer is there without reloading.
+    await expect
+      .poll(() => rows.nth(1).textContent(), { timeout: 10_000 })
+      .toContain('處室回覆：已更正為 85 分，將重新提交。');
+
+    // The correction is made in the school's records, then resubmitted and its receipts imported.
+    await app.sql(
+      `update enrolment set term_grade = 85 where school_id = ? and student_id = ?
+         and section_id in (select s.id from course_section s join course c on c.id = s.course_id
+                            where s.school_id = ? and c.subject_name = '國語文')`,
+      [schoolId, school.students[0]!.id, schoolId],
+    );
+    card = await openConsole(staff);
+    // The console shows what it had cached, then the server's answer.
+    await expect.poll(() => stageOf(card)).toBe('疑義處理中');
+    expect(await card.getByTestId('category-counts').textContent()).toContain('待重新提交 1');
+    await card.getByRole('button', { name: '重新提交' }).click();
+    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    await card.getByRole('button', { name: '送中央資料庫' }).click();
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
+    expect(await count('submission', schoolId)).toBe(2);
+    expect(await count('receipt_import', schoolId)).toBe(2);
+    expect(await count('dispute', schoolId, 'resubmission_id is not null')).toBe(1);
+    expect(await card.getByTestId('category-counts').textContent()).toContain('提交次數2');
+
+    // Day 7: the final submission window is open. The lock is asked for twice, then the console shows it.
+    app.clock.set(at(7));
+    const late = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    card = await openConsole(late);
+    await expect.poll(() => stageOf(card)).toBe('收訖明細已匯入，可完成最終提交');
+    await card.getByRole('button', { name: '完成最終提交…' }).click();
+    await card.getByRole('group', { name: '確認最終提交' }).getByRole('button', { name: '確定完成最終提交' }).click();
+    await expect.poll(() => stageOf(card)).toMatch(/^已完成最終提交（\d+\/\d{2}\/\d{2} \d{2}:\d{2}）$/);
+    expect(await card.getByRole('button', { name: '重新提交' }).count()).toBe(0);
+    expect(await count('final_lock', schoolId)).toBe(1);
+    await expect(app.sql('update enrolment set term_grade = 1 where school_id = ?', [schoolId])).rejects.toMatchObject({
+      code: 'PF001',
+    });
+
+    // The audit view shows the round's steps to staff, filtered by area.
+    await late.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '稽核紀錄' }).click();
+    await late.getByLabel('類別').selectOption({ label: '最終提交' });
+    const audit = late.getByTestId('audit-log').locator('tbody tr');
+    await expect.poll(() => audit.count()).toBe(1);
+    expect(await audit.first().textContent()).toContain('完成最終提交');
+    await late.getByLabel('類別').selectOption({ label: '疑義' });
+    await expect.poll(() => audit.count()).toBe(3);
+  }, 90_000);
+});
