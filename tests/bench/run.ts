@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alertFanoutBenchmark } from './alert-fanout.bench.js';
+import { cityStatsBenchmark } from './city-stats.bench.js';
 import { deadlineRushBenchmark, type RushResult } from './deadline-rush.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
@@ -131,5 +132,29 @@ if (!only || only === 'deadline-rush') {
       end: rush.rss.endMiB,
     })),
   );
+}
+if (!only || only === 'city-stats') {
+  // Full scale by default (the bureau's table exactly); BENCH_CITY_SCALE=0.1 for a quicker look at the same shape.
+  const scale = Number(process.env.BENCH_CITY_SCALE ?? 1);
+  const server = await startServerProcess();
+  try {
+    const result = await cityStatsBenchmark(server, { repoRoot, scale, samples: 50, uploads: 10_000, concurrency: 8 });
+    await write('city-stats', { benchmark: 'city-stats', at: new Date().toISOString(), machine, result });
+    console.log(`\ncity statistics at scale ${scale}: generator and database`);
+    console.log({ ...result.generator, databaseMiB: result.databaseMiB });
+    console.log(`GraphQL cohort table equals the CSV: ${result.matchesCsv}`);
+    console.table(result.shown.map((line) => ({ row: line })));
+    console.table([
+      { query: 'GraphQL cityCohortStatistics (counters)', ...result.graphql },
+      { query: 'naive GROUP BY recount (owner, SQL only)', ...result.naiveRecount },
+      { query: `GraphQL after ${result.newUploads.count} new uploads`, ...result.afterUploads.graphql },
+    ]);
+    console.log({
+      newUploads: result.newUploads,
+      afterUploads: { exact: result.afterUploads.exact, outcomesAdded: result.afterUploads.outcomesAdded },
+    });
+  } finally {
+    await server.stop();
+  }
 }
 console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);
