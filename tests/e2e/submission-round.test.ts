@@ -124,6 +124,24 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     expect(decisions.map((review) => review.decision)).toEqual(['CORRECT', 'DISPUTED']);
     expect(await count('dispute', schoolId, `status = 'OPEN'`)).toBe(1);
 
+    // The homeroom teacher follows the class's confirmations and downloads the sheet.
+    const homeroom = await signIn(browser, app.url, school.logins.homeroom.username, school.logins.homeroom.password);
+    await homeroom.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '我的班級' }).click();
+    const progress = homeroom.getByRole('region', { name: /收訖明細確認進度$/ }).first();
+    const firstStudent = progress.getByRole('row').filter({ hasText: school.students[0]!.studentNumber });
+    // 收訖明細 2, 已收訖 2, 退件 0, 需要處理 0, 已確認 1, 疑義 1, 未確認 0
+    await expect
+      .poll(() => firstStudent.locator('td.number').allTextContents(), { timeout: 10_000 })
+      .toEqual(['2', '2', '0', '0', '1', '1', '0']);
+    const linkOf = async (name: string) => (await progress.getByRole('link', { name }).getAttribute('href'))!;
+    const sheet = await homeroom.request.get(new URL(await linkOf('下載確認單（Excel）'), app.url).href);
+    expect(sheet.status()).toBe(200);
+    expect(sheet.headers()['content-type']).toContain('spreadsheetml');
+    const pdf = await homeroom.request.get(new URL(await linkOf('下載確認單（PDF）'), app.url).href);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await homeroom.close();
+
     // Staff find it in the dispute queue, take it up and answer it as corrected; the student hears at once.
     await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '疑義處理' }).click();
     const queue = staff.getByTestId('disputes').locator('tbody tr');

@@ -6,6 +6,7 @@ import { useHashRoute } from '../lib/use-hash-route';
 import { ClassesPage } from './ClassesPage';
 import { HomePage } from './HomePage';
 import { SchoolsPage } from './SchoolsPage';
+import { StatisticsPage } from './StatisticsPage';
 import { SessionsPage } from './SessionsPage';
 import { GradesPage } from './GradesPage';
 import { HomeroomPage } from './HomeroomPage';
@@ -41,6 +42,7 @@ export const ShellMeFragment = graphql(`
     viewerCanListStudents
     viewerCanListClasses
     viewerCanBrowseSchools
+    viewerCanViewStatistics
     viewerCanEditTimeline
     viewerCanEnterGrades
     viewerCanViewHomeroom
@@ -124,6 +126,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/disputes', label: '疑義處理', visible: viewer.viewerCanManageSubmissions },
     { path: '/audit', label: '稽核紀錄', visible: viewer.viewerCanReadAuditLog },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
+    { path: '/statistics', label: '統計', visible: viewer.viewerCanViewStatistics },
     { path: '/sessions', label: '登入裝置', visible: true },
   ].filter((entry) => entry.visible);
   const current = nav.find((entry) => entry.path === route) ?? nav[0]!;
@@ -185,6 +188,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/audit' && <AuditLogPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
+        {current.path === '/statistics' && <StatisticsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}
       </main>
     </div>
