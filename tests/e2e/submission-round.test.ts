@@ -87,9 +87,26 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
       '6. 最終提交',
     ]);
     await card.getByTestId('precheck-panel').waitFor();
+    // The first answer is lost on the way back: the server made the submission, the page saw a broken connection.
+    let dropped = false;
+    await staff.route('**/graphql', async (route) => {
+      if (!dropped && route.request().postData()?.includes('SubmissionConsoleSubmit')) {
+        dropped = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
     await card.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => card.getByRole('alert').textContent()).toMatch(/請再按一次，會沿用同一個請求/);
     await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
     expect(await count('submission', schoolId)).toBe(1);
+    // Pressing again sends the same idempotency key: the same submission comes back, no second one is made.
+    await card.getByRole('button', { name: '重新提交' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toBe('已提交修課紀錄。');
+    expect(await count('submission', schoolId)).toBe(1);
+    await staff.unrouteAll();
     expect(await card.textContent()).toContain('待匯入的收訖明細：修課紀錄');
 
     await card.getByRole('button', { name: '送中央資料庫' }).click();

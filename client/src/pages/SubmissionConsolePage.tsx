@@ -280,7 +280,7 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
           variables: { input: { termId, category: category.category, idempotencyKey: submitKey.current } },
         });
       } catch (caught) {
-        return [`${(caught as Error).message}：請再按一次提交，會沿用同一個請求，不會重複提交。`];
+        return [`${(caught as Error).message}：請再按一次，會沿用同一個請求，不會重複提交。`];
       }
       submitKey.current = null;
       const payload = result.data?.submitTerm;
