@@ -36,6 +36,7 @@ import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
 import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';
 import { canRecordCadres, canRecordCounseling } from '../records/records.service.js';
+import { mayReadCityStatistics, mayReadSchoolStatistics } from '../statistics/statistics.service.js';
 
 export enum AccountKind {
   SCHOOL = 'SCHOOL',
@@ -154,6 +155,11 @@ export class Me {
   @Field({ description: '可以查看本校的稽核紀錄（行政人員）' })
   get viewerCanReadAuditLog(): boolean {
     return mayReadAuditLog(this.viewer);
+  }
+
+  @Field({ description: '可以查看學習歷程統計（教育局：全市與各校；學校行政：本校各班）' })
+  get viewerCanViewStatistics(): boolean {
+    return mayReadCityStatistics(this.viewer) || mayReadSchoolStatistics(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })
@@ -349,6 +355,12 @@ export class AuthResolver {
   currentTermLabel(@Ctx() ctx: AppContext): string {
     const now = ctx.services.clock.now();
     return termLabel(academicYearOf(now), semesterOf(now));
+  }
+
+  @FieldResolver(() => String, { description: '依伺服器時間推算的目前學期代碼，例如「1151」（統計的學期參數）' })
+  currentTermKey(@Ctx() ctx: AppContext): string {
+    const now = ctx.services.clock.now();
+    return `${academicYearOf(now)}${semesterOf(now)}`;
   }
 
   @FieldResolver(() => Date, { description: '伺服器目前時間（以此為準）' })

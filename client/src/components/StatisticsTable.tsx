@@ -1,0 +1,81 @@
+import { FIGURE_COLUMNS, type Figures, SUPPRESSED_MARK } from '../lib/statistics-format';
+
+export function FigureHeaders() {
+  return (
+    <>
+      {FIGURE_COLUMNS.map((column) => (
+        <th key={column.header} scope="col">
+          {column.header}
+        </th>
+      ))}
+    </>
+  );
+}
+
+export function FigureCells({ row }: { row: Figures }) {
+  return (
+    <>
+      {FIGURE_COLUMNS.map((column) => (
+        <td key={column.header} className="number" title={row.suppressed ? '人數少於隱私門檻，數字不公開' : undefined}>
+          {column.format(row)}
+        </td>
+      ))}
+    </>
+  );
+}
+
+export interface CohortRowFigures extends Figures {
+  cohort?: number | null;
+  label: string;
+  schools: number;
+}
+
+/** The bureau's slide as a table: one row per cohort, then 總計, with the moment the figures were read. */
+export function CohortTable({
+  caption,
+  asOfRoc,
+  rows,
+  total,
+}: {
+  caption: string;
+  asOfRoc: string;
+  rows: CohortRowFigures[];
+  total: CohortRowFigures;
+}) {
+  return (
+    <div className="statistics-table">
+      <table aria-label={caption}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">入學年度</th>
+            <th scope="col">學校數</th>
+            <FigureHeaders />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td className="number">{row.schools.toLocaleString('en-US')}</td>
+              <FigureCells row={row} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="total">
+            <th scope="row">{total.label}</th>
+            <td className="number">{total.schools.toLocaleString('en-US')}</td>
+            <FigureCells row={total} />
+          </tr>
+        </tfoot>
+      </table>
+      <p className="as-of" data-testid="as-of">
+        更新日期：{asOfRoc}
+      </p>
+      {[...rows, total].some((row) => row.suppressed) && (
+        <p className="muted">{SUPPRESSED_MARK}：人數少於隱私門檻，數字不公開。</p>
+      )}
+    </div>
+  );
+}
