@@ -72,7 +72,10 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const code = String(error.extensions.code);
-    res.status(STATUS_OF[code] ?? 400).type('text/plain; charset=utf-8').send(error.message);
+    res
+      .status(STATUS_OF[code] ?? 400)
+      .type('text/plain; charset=utf-8')
+      .send(error.message);
     return;
   } finally {
     await ctx.em.rollback();
