@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -133,6 +135,7 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     await rows.nth(1).getByRole('button', { name: '送出疑義' }).click();
     await expect.poll(() => rows.nth(1).textContent()).toContain('待處理');
     expect(await rows.nth(1).textContent()).toContain('疑義：國語文的學期成績應為 85 分');
+    await student.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-receipts.png'), fullPage: true });
     expect(await student.getByRole('button', { name: /全部確認/ }).count()).toBe(0);
     const decisions = await app.sql<{ decision: string }>(
       'select decision from receipt_review where school_id = ? order by decision',
@@ -199,7 +202,7 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     expect(await count('submission', schoolId)).toBe(2);
     expect(await count('receipt_import', schoolId)).toBe(2);
     expect(await count('dispute', schoolId, 'resubmission_id is not null')).toBe(1);
-    expect(await card.getByTestId('category-counts').textContent()).toContain('提交次數2');
+    expect(await card.getByTestId('category-counts').textContent()).toContain('提交次數 2');
 
     // Day 7: the final submission window is open. The lock is asked for twice, then the console shows it.
     app.clock.set(at(7));
@@ -216,6 +219,7 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     await expect.poll(() => stageOf(card)).toMatch(/^已完成最終提交（\d+\/\d{2}\/\d{2} \d{2}:\d{2}）$/);
     expect(await card.getByRole('button', { name: '重新提交' }).count()).toBe(0);
     expect(await count('final_lock', schoolId)).toBe(1);
+    await late.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-submission-console.png'), fullPage: true });
     await expect(app.sql('update enrolment set term_grade = 1 where school_id = ?', [schoolId])).rejects.toMatchObject({
       code: 'PF001',
     });

@@ -349,39 +349,33 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
 
   const { review, disputes } = category;
   return (
-    <article className="card submission-category" aria-label={category.categoryLabel}>
+    <article className="course-card submission-category" aria-label={category.categoryLabel}>
       <h3>{category.categoryLabel}</h3>
       <StageSteps stage={stage} />
       <p data-testid="stage-label">
         <strong>{category.stageLabel}</strong>
         {category.finalLock && `（${rocDateTime(category.finalLock.lockedAt)}）`}
       </p>
-      <dl className="counters" data-testid="category-counts">
-        <div className="counter-box">
-          <dt>提交次數</dt>
-          <dd>{category.submissionCount}</dd>
-        </div>
-        <div className="counter-box">
-          <dt>收訖明細</dt>
-          <dd>
-            {category.receiptImports.length} 份（處室已確認 {category.staffConfirmedImports}）
-          </dd>
-        </div>
-        <div className="counter-box">
-          <dt>學生確認</dt>
-          <dd>
-            {review.confirmed}／{review.rows}（疑義 {review.disputed}、未確認 {review.unconfirmed}）
-          </dd>
-        </div>
-        <div className="counter-box">
-          <dt>疑義</dt>
-          <dd>
-            待處理 {disputes.open}、處理中 {disputes.inReview}、已結案 {disputes.resolved}
-            {disputes.overdue > 0 && <span className="badge rejected">逾期 {disputes.overdue}</span>}
-            {disputes.awaitingResubmission > 0 && `、待重新提交 ${disputes.awaitingResubmission}`}
-          </dd>
-        </div>
-      </dl>
+      <div className="counters" data-testid="category-counts">
+        <p className="counter-box">
+          提交次數 <strong>{category.submissionCount}</strong>
+        </p>
+        <p className="counter-box">
+          收訖明細 <strong>{category.receiptImports.length} 份</strong>（處室已確認 {category.staffConfirmedImports}）
+        </p>
+        <p className="counter-box">
+          學生確認{' '}
+          <strong>
+            {review.confirmed}／{review.rows}
+          </strong>
+          （疑義 {review.disputed}、未確認 {review.unconfirmed}）
+        </p>
+        <p className="counter-box">
+          疑義 待處理 {disputes.open}、處理中 {disputes.inReview}、已結案 {disputes.resolved}
+          {disputes.awaitingResubmission > 0 && `、待重新提交 ${disputes.awaitingResubmission}`}
+          {disputes.overdue > 0 && <span className="badge rejected">逾期 {disputes.overdue}</span>}
+        </p>
+      </div>
       {latest && (
         <p className="muted">
           最近一次提交：{rocDateTime(latest.createdAt)}，{latest.createdBy.displayName}；
