@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { formatRocDateTime } from '../../api/src/common/roc.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
@@ -18,6 +21,7 @@ const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
 let app: TestApp;
 let city: TestCity;
 let schools: TestSchool[];
+let generated: CityDatasetResult;
 let browser: Browser;
 
 // The slide's formats, written out here rather than imported from the client, so the test checks them.
@@ -84,15 +88,29 @@ async function cellsOf(table: Locator): Promise<string[][]> {
   return Promise.all(rows.map(async (row) => (await row.locator('th, td').allTextContents()).map((t) => t.trim())));
 }
 
-const schoolLabel = (school: TestSchool) =>
-  `${school.school.name} ${school.school.division === SchoolDivision.NIGHT ? '進修部' : '日間部'}`;
+const schoolLabel = (school: { name: string; division: string }) =>
+  `${school.name} ${school.division === SchoolDivision.NIGHT ? '進修部' : '日間部'}`;
+
+/** The export's CSV (UTF-8 with BOM, quoted fields where a comma is inside) as rows of fields. */
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((line) =>
+      [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((match) =>
+        match[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"'),
+      ),
+    );
+}
 
 async function api(school: TestSchool, role: 'teacher' | 'student' | 'counselor') {
   return app.client().login(school.logins[role].username, school.logins[role].password);
 }
 
 /**
- * A small city of three divisions with uneven activity: outcomes through the factory, certifications, performances
+ * A small city: the generator's city at 1/500 of the bureau's table (cohorts 108–111), and beside it, in the same
+ * authority, three divisions of this year's cohorts with uneven activity: outcomes through the factory, certifications, performances
  * and counseling records through the GraphQL API as the teachers, students and counselors who make them.
  */
 async function buildCity(): Promise<void> {
@@ -177,6 +195,23 @@ async function buildCity(): Promise<void> {
       },
     });
   }
+
+  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
+  await owner.connect();
+  try {
+    const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+    const pick = () => letters[Math.floor(Math.random() * letters.length)]!;
+    generated = await generateCityDataset(owner, {
+      seed: 11,
+      scale: 0.002,
+      codePrefix: `${pick()}${pick()}`,
+      authorityId: city.authority.id,
+      pii: app.services.pii,
+      files: app.services.files,
+    });
+  } finally {
+    await owner.end();
+  }
 }
 
 async function openStatistics(username: string, password: string): Promise<Page> {
@@ -223,8 +258,9 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
       count(row.schools),
       ...figureCells(row),
     ]);
-    expect(expected).toHaveLength(3); // two cohorts and the total
-    expect(expected.at(-1)!.slice(1, 3)).toEqual(['3', '24']);
+    // The generated cohorts 108–111, this city's 113 and 115, and the total over every division.
+    expect(expected.map((row) => row[0])).toEqual(['108', '109', '110', '111', '113', '115', '總計']);
+    expect(expected.at(-1)!.slice(1, 3)).toEqual([count(3 + generated.divisions), count(24 + generated.students)]);
     expect(await cellsOf(table)).toEqual(expected);
 
     const asOf = (await page.getByTestId('as-of').textContent())!.replace('更新日期：', '');
@@ -238,6 +274,15 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')));
     expect(cohortBars).toEqual(expected.slice(0, -1).map((row) => `${row[0]} 學年度入學：上傳率 ${row[5]}`));
     await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-statistics-city.png'), fullPage: true });
+
+    // The download button gives the same figures as the screen, from the export route.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('group', { name: '下載全市入學年度統計表' }).getByRole('link', { name: '下載 CSV' }).click(),
+    ]);
+    const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+    expect(csv[1]![0]).toMatch(/^更新日期：\d{3}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(csv.slice(3)).toEqual(expected);
     await page.close();
   });
 
@@ -245,29 +290,32 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
     const page = await openStatistics(city.bureauLogin.username, city.bureauLogin.password);
     const perSchool = page.getByRole('table', { name: '各校統計' });
     const rows = await cellsOf(perSchool);
+    const divisions = await app.sql<{ id: string; code: string; name: string; division: string }>(
+      'select id, code, name, division from school where authority_id = ? order by code, division',
+      [city.authority.id],
+    );
+    expect(divisions).toHaveLength(3 + generated.divisions);
     const totals = await Promise.all(
-      schools.map(async (school) => ({ school, total: (await recount(school.school.id)).at(-1)! })),
+      divisions.map(async (school) => ({ school, total: (await recount(school.id)).at(-1)! })),
     );
-    const byCode = [...totals].sort((x, y) => x.school.school.code.localeCompare(y.school.school.code));
-    expect(rows).toEqual(
-      byCode.map(({ school, total }) => [school.school.code, schoolLabel(school), ...figureCells(total)]),
-    );
+    expect(rows).toEqual(totals.map(({ school, total }) => [school.code, schoolLabel(school), ...figureCells(total)]));
 
-    // The distribution: every school once, highest upload rate first.
-    const ranked = [...totals].sort(
-      (x, y) =>
-        Number(y.total.uploaders) / Number(y.total.students) - Number(x.total.uploaders) / Number(x.total.students),
-    );
+    // The distribution: every division once, highest upload rate (as shown, two decimals) first.
+    const shownRate = ({ total }: (typeof totals)[number]) =>
+      Math.round((Number(total.uploaders) * 10_000) / Number(total.students)) / 100;
+    const ranked = [...totals].sort((x, y) => shownRate(y) - shownRate(x));
     const strip = page.getByRole('img', { name: '各校上傳率（由高到低）' });
     expect(
       await strip.locator('g[data-key]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key'))),
-    ).toEqual(ranked.map(({ school }) => toGlobalId('School', school.school.id)));
+    ).toEqual(ranked.map(({ school }) => toGlobalId('School', school.id)));
 
     // Progress: only the two schools whose windows are open this term.
     const progress = page.getByRole('table', { name: '期程開放中各校進度' });
     const progressRows = await cellsOf(progress);
     expect(progressRows.map((row) => row[0])).toEqual(
-      [schools[0]!, schools[1]!].sort((x, y) => x.school.code.localeCompare(y.school.code)).map(schoolLabel),
+      [schools[0]!, schools[1]!]
+        .sort((x, y) => x.school.code.localeCompare(y.school.code))
+        .map((s) => schoolLabel(s.school)),
     );
     for (const row of progressRows) {
       expect(row[1]).toContain('學生上傳課程學習成果');
@@ -275,16 +323,16 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
 
     // Drill-down: the school's own figures per cohort, from the same recount limited to it.
     const [a] = schools as [TestSchool];
-    await perSchool.getByRole('button', { name: schoolLabel(a) }).click();
-    await page.getByRole('heading', { name: schoolLabel(a) }).waitFor();
-    const detail = page.getByRole('table', { name: `${schoolLabel(a)} 各入學年度統計` });
+    await perSchool.getByRole('button', { name: schoolLabel(a.school) }).click();
+    await page.getByRole('heading', { name: schoolLabel(a.school) }).waitFor();
+    const detail = page.getByRole('table', { name: `${schoolLabel(a.school)} 各入學年度統計` });
     const expected = (await recount(a.school.id)).map((row) => [
       row.cohort === null ? '總計' : String(row.cohort),
       ...figureCells(row),
     ]);
     await expect.poll(async () => (await cellsOf(detail)).length).toBe(expected.length);
     expect(await cellsOf(detail)).toEqual(expected);
-    expect(await page.getByRole('img', { name: `${schoolLabel(a)} 本學期進度` }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: `${schoolLabel(a.school)} 本學期進度` }).count()).toBe(1);
     await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-statistics-school.png'), fullPage: true });
 
     await page.getByRole('button', { name: '← 回全市統計' }).click();

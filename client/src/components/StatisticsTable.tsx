@@ -79,3 +79,32 @@ export function CohortTable({
     </div>
   );
 }
+
+/**
+ * Download links for a table view as the bureau's slide (GET /statistics/<view>.csv|xlsx, the API's export route,
+ * authorised by the session cookie like the page itself).
+ */
+export function ExportLinks({
+  view,
+  label,
+  params = {},
+}: {
+  view: string;
+  label: string;
+  params?: Record<string, string | number | null>;
+}) {
+  const query = new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
+  ).toString();
+  const href = (extension: 'csv' | 'xlsx') => `/statistics/${view}.${extension}${query ? `?${query}` : ''}`;
+  return (
+    <p className="exports" role="group" aria-label={`下載${label}`}>
+      <a href={href('csv')} download>
+        下載 CSV
+      </a>
+      <a href={href('xlsx')} download>
+        下載 Excel
+      </a>
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { RateBars, type RateCategory, type RateSeries } from '../components/RateBars';
-import { CohortTable, FigureCells, FigureHeaders } from '../components/StatisticsTable';
+import { CohortTable, ExportLinks, FigureCells, FigureHeaders } from '../components/StatisticsTable';
 import '../components/statistics.css';
 import { graphql } from '../gql';
 import type {
@@ -375,6 +375,7 @@ function CityStatistics({
         rows={table.rows}
         total={table.total}
       />
+      <ExportLinks view="city-cohorts" label="全市入學年度統計表" />
 
       <h3>各入學年度上傳率</h3>
       <RateBars
@@ -412,6 +413,7 @@ function CityStatistics({
             }}
           />
           <div className="statistics-table">
+            <ExportLinks view="city-term-progress" label="各校進度" params={{ term: termKey }} />
             <table aria-label="期程開放中各校進度">
               <thead>
                 <tr>
@@ -502,6 +504,7 @@ function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (scho
     <>
       <h3>各校上傳率分布</h3>
       <CohortSelect cohorts={cohorts} value={cohort} onChange={setCohort} />
+      <ExportLinks view="city-schools" label="各校統計" params={{ cohort }} />
       {error ? (
         <p role="alert">無法載入各校統計：{error.message}</p>
       ) : loading || !data ? (
@@ -712,9 +715,11 @@ function SchoolStatistics({
         rows={table.rows}
         total={table.total}
       />
+      <ExportLinks view="school-cohorts" label="本校入學年度統計表" />
 
       <h3>各班統計</h3>
       <CohortSelect cohorts={cohortsOf(table)} value={cohort} onChange={setCohort} />
+      <ExportLinks view="school-classes" label="各班統計" params={{ cohort }} />
       {classes.error ? (
         <p role="alert">無法載入各班統計：{classes.error.message}</p>
       ) : classesLoading || !classes.data ? (
@@ -806,6 +811,7 @@ function SchoolStatistics({
             onSelect={setSelectedClass}
           />
           <div className="statistics-table">
+            <ExportLinks view="school-term-progress" label="各班進度" params={{ termId: term.id }} />
             <table aria-label="本學期各班進度">
               <thead>
                 <tr>
