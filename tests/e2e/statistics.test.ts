@@ -371,5 +371,12 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
     expect((await cellsOf(progress)).map((row) => row[0])).toEqual(['101', '301']);
     await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-statistics-classes.png'), fullPage: true });
     await page.close();
+
+    // A subject teacher is no school office: no 統計 entry (me.viewerCanViewStatistics is false).
+    const teacher = await signIn(browser, app.url, a.logins.teacher.username, a.logins.teacher.password);
+    const nav = teacher.getByRole('navigation', { name: '主選單' });
+    await nav.getByRole('link', { name: '首頁' }).waitFor();
+    expect(await nav.getByRole('link').allTextContents()).not.toContain('統計');
+    await teacher.close();
   });
 });
