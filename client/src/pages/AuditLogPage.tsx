@@ -29,18 +29,14 @@ const AuditLogQuery = graphql(`
   }
 `);
 
-const AREA_LABELS: Record<AuditArea, string> = {
-  ACCOUNTS: '登入與學生資料',
-  TIMELINE: '期程與學校設定',
-  IMPORTS: '資料匯入',
-  RECORDS: '成績、幹部、諮詢、學習成果',
-  PRECHECK: '預檢',
-  SUBMISSION: '提交',
-  RECEIPTS: '收訖明細匯入',
-  CONFIRMATION: '收訖明細確認',
-  DISPUTES: '疑義',
-  FINAL: '最終提交',
-};
+const AuditAreasQuery = graphql(`
+  query AuditLogPageAreas {
+    auditAreas {
+      value
+      label
+    }
+  }
+`);
 
 const DAY_MS = 24 * 3600_000;
 
@@ -70,6 +66,7 @@ export function AuditLogPage() {
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [actor, setActor] = useState<{ id: string; displayName: string } | null>(null);
+  const areas = useQuery(AuditAreasQuery);
   const { data, error, loading, fetchMore } = useQuery(AuditLogQuery, {
     variables: {
       area: area || null,
@@ -91,9 +88,9 @@ export function AuditLogPage() {
           類別
           <select value={area} onChange={(event) => setArea(event.target.value as AuditArea | '')}>
             <option value="">全部</option>
-            {(Object.keys(AREA_LABELS) as AuditArea[]).map((value) => (
-              <option key={value} value={value}>
-                {AREA_LABELS[value]}
+            {areas.data?.auditAreas.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
               </option>
             ))}
           </select>

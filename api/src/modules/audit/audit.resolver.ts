@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   Int,
+  ObjectType,
   Query,
   registerEnumType,
   Resolver,
@@ -49,22 +50,33 @@ const AREA_OPERATIONS: Record<AuditArea, string[]> = {
   [AuditArea.TIMELINE]: ['timeline.', 'school.'],
 };
 
+const AREA_LABELS: Record<AuditArea, string> = {
+  PRECHECK: '預檢',
+  SUBMISSION: '提交',
+  RECEIPTS: '收訖明細匯入',
+  CONFIRMATION: '收訖明細確認',
+  DISPUTES: '疑義',
+  FINAL: '最終提交',
+  IMPORTS: '資料匯入',
+  RECORDS: '成績、幹部、諮詢、學習成果',
+  ACCOUNTS: '登入與學生資料',
+  TIMELINE: '期程與學校設定',
+};
+
 registerEnumType(AuditArea, {
   name: 'AuditArea',
   description: '稽核紀錄的類別',
-  valuesConfig: enumDescriptions({
-    PRECHECK: '預檢',
-    SUBMISSION: '提交',
-    RECEIPTS: '收訖明細匯入',
-    CONFIRMATION: '收訖明細確認',
-    DISPUTES: '疑義',
-    FINAL: '最終提交',
-    IMPORTS: '資料匯入',
-    RECORDS: '成績、幹部、諮詢、學習成果',
-    ACCOUNTS: '登入與學生資料',
-    TIMELINE: '期程與學校設定',
-  }),
+  valuesConfig: enumDescriptions(AREA_LABELS),
 });
+
+@ObjectType({ description: '稽核紀錄的類別與其中文名稱' })
+class AuditAreaOption {
+  @Field(() => AuditArea)
+  value!: AuditArea;
+
+  @Field()
+  label!: string;
+}
 
 /** What staff read for each operation code; codes not listed show as they are. */
 const OPERATION_LABELS: Record<string, string> = {
@@ -119,6 +131,14 @@ export const mayReadAuditLog = (viewer: Viewer | null): boolean => hasRole(viewe
 
 @Resolver(() => AuditLogEntry)
 export class AuditLogResolver {
+  @Authorized()
+  @Query(() => [AuditAreaOption], { description: '稽核紀錄的類別，供篩選選單使用' })
+  auditAreas(): AuditAreaOption[] {
+    return Object.values(AuditArea).map((value) =>
+      Object.assign(new AuditAreaOption(), { value, label: AREA_LABELS[value] }),
+    );
+  }
+
   @Authorized()
   @Query(() => AuditLogConnection, { description: '本校的稽核紀錄，新到舊，可依類別、帳號與時間篩選（行政人員）' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() ctx: AppContext) {
