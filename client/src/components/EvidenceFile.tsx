@@ -1,11 +1,11 @@
-import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { graphql } from '../gql';
 import type { FileReceipt_FileFragment } from '../gql/graphql';
 import { formatSize, PICKERS, shortHash } from '../lib/evidence';
 import { rocDateTimeSeconds } from '../lib/roc';
-import { putFile, type StoredUpload } from '../lib/upload';
+import type { StoredUpload } from '../lib/upload';
 import { ErrorList } from './ErrorList';
+import { UploadProgress, useUploadFile } from './FileUpload';
 
 graphql(`
   fragment FileReceipt_File on FileUpload {
@@ -16,21 +16,6 @@ graphql(`
     storedAt
     url
     contentType
-  }
-`);
-
-const RequestEvidenceUploadMutation = graphql(`
-  mutation EvidenceRequestUpload($input: RequestUploadInput!) {
-    requestUpload(input: $input) {
-      upload {
-        id
-      }
-      uploadUrl
-      userErrors {
-        code
-        message
-      }
-    }
   }
 `);
 
@@ -54,7 +39,7 @@ export interface EvidenceUpload {
  * or size shows at once and the form's own submit only attaches the stored upload.
  */
 export function useEvidenceUpload(purpose: EvidencePurpose): EvidenceUpload {
-  const [requestUpload] = useMutation(RequestEvidenceUploadMutation);
+  const uploadFile = useUploadFile();
   const [state, setState] = useState<UploadState>({ name: 'empty' });
   // A newer pick (or clear) wins over the answers of an older one still on its way.
   const attempt = useRef(0);
@@ -67,14 +52,7 @@ export function useEvidenceUpload(purpose: EvidencePurpose): EvidenceUpload {
     };
     update({ name: 'uploading', fileName: file.name, fraction: 0 });
     try {
-      const slot = await requestUpload({ variables: { input: { purpose, fileName: file.name, size: file.size } } });
-      const payload = slot.data?.requestUpload;
-      if (!payload?.upload || !payload.uploadUrl) {
-        const messages = payload?.userErrors.map((userError) => userError.message) ?? [];
-        update({ name: 'failed', fileName: file.name, message: messages.join(' ') || '無法開始上傳，請再試一次。' });
-        return;
-      }
-      const stored = await putFile(payload.uploadUrl, file, (fraction) =>
+      const stored = await uploadFile(purpose, file, (fraction) =>
         update({ name: 'uploading', fileName: file.name, fraction }),
       );
       update({ name: 'stored', fileName: file.name, upload: stored });
@@ -130,10 +108,12 @@ export function EvidenceFileField({
         />
       </label>
       {state.name === 'uploading' && (
-        <div className="progress" data-testid={`${testId}-progress`}>
-          上傳中 {Math.round(state.fraction * 100)}%：{state.fileName}
-          <progress value={state.fraction} max={1} aria-label={`${picker.label}上傳進度`} />
-        </div>
+        <UploadProgress
+          fraction={state.fraction}
+          fileName={state.fileName}
+          label={`${picker.label}上傳進度`}
+          testId={`${testId}-progress`}
+        />
       )}
       {state.name === 'stored' && (
         <p className="notice" data-testid={`${testId}-stored`}>

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { graphql } from '../gql';
 import type { PrecheckMismatchKind, PrecheckMismatchOrder, PrecheckRunFieldsFragment } from '../gql/graphql';
 import { rocDateTime } from '../lib/roc';
-import { putFile } from '../lib/upload';
 import { ErrorList } from './ErrorList';
+import { failureMessages, UploadProgress, useUploadFile } from './FileUpload';
 
 graphql(`
   fragment PrecheckRunFields on PrecheckRun {
@@ -107,21 +107,6 @@ const SendMutation = graphql(`
   }
 `);
 
-const RequestUploadMutation = graphql(`
-  mutation PrecheckPanelRequestUpload($input: RequestUploadInput!) {
-    requestUpload(input: $input) {
-      upload {
-        id
-      }
-      uploadUrl
-      userErrors {
-        code
-        message
-      }
-    }
-  }
-`);
-
 const ImportMutation = graphql(`
   mutation PrecheckPanelImport($input: ImportPrecheckResultInput!) {
     importPrecheckResult(input: $input) {
@@ -157,7 +142,7 @@ export function PrecheckPanel({ termId }: { termId: string }) {
   const { data, error, refetch } = useQuery(PrecheckRunsQuery, { variables: { termId } });
   const [exportRoster] = useMutation(ExportMutation);
   const [sendToCentral] = useMutation(SendMutation);
-  const [requestUpload] = useMutation(RequestUploadMutation);
+  const uploadFile = useUploadFile();
   const [importResult] = useMutation(ImportMutation);
   const [busy, setBusy] = useState<Busy>(null);
   const [messages, setMessages] = useState<string[]>([]);
@@ -170,7 +155,7 @@ export function PrecheckPanel({ termId }: { termId: string }) {
   const runs = data.precheckRuns.nodes;
   const run = runs.find((entry) => entry.id === chosenRunId) ?? runs[0] ?? null;
 
-  async function act(kind: Exclude<Busy, null | { uploading: number }>, work: () => Promise<string[]>) {
+  async function act(kind: Exclude<Busy, null>, work: () => Promise<string[]>) {
     setMessages([]);
     setNotice(null);
     setBusy(kind);
@@ -179,7 +164,7 @@ export function PrecheckPanel({ termId }: { termId: string }) {
       setMessages(problems);
       await refetch();
     } catch (caught) {
-      setMessages([(caught as Error).message]);
+      setMessages(failureMessages(caught));
     } finally {
       setBusy(null);
     }
@@ -210,32 +195,15 @@ export function PrecheckPanel({ termId }: { termId: string }) {
       return payload?.userErrors.map((userError) => userError.message) ?? ['匯入失敗。'];
     });
 
-  async function doImport(runId: string, file: File) {
-    setMessages([]);
-    setNotice(null);
-    setBusy({ uploading: 0 });
-    try {
-      const slot = await requestUpload({
-        variables: { input: { purpose: 'IMPORT', fileName: file.name, size: file.size } },
-      });
-      const payload = slot.data?.requestUpload;
-      if (!payload?.upload || !payload.uploadUrl) {
-        setMessages(payload?.userErrors.map((userError) => userError.message) ?? ['無法開始上傳。']);
-        return;
-      }
-      const stored = await putFile(payload.uploadUrl, file, (fraction) => setBusy({ uploading: fraction }));
+  const doImport = (runId: string, file: File) =>
+    act({ uploading: 0 }, async () => {
+      const stored = await uploadFile('IMPORT', file, (fraction) => setBusy({ uploading: fraction }));
       setBusy('import');
       const result = await importResult({ variables: { input: { precheckRunId: runId, uploadId: stored.id } } });
       const imported = result.data?.importPrecheckResult;
       if (imported?.precheckRun) setNotice(`已匯入比對結果：${file.name}。`);
-      setMessages(imported?.userErrors.map((userError) => userError.message) ?? ['匯入失敗。']);
-      await refetch();
-    } catch (caught) {
-      setMessages([(caught as Error).message]);
-    } finally {
-      setBusy(null);
-    }
-  }
+      return imported?.userErrors.map((userError) => userError.message) ?? ['匯入失敗。'];
+    });
 
   return (
     <section className="precheck" data-testid="precheck-panel">
@@ -273,10 +241,7 @@ export function PrecheckPanel({ termId }: { termId: string }) {
       <ErrorList messages={messages} />
       {notice && <p role="status">{notice}</p>}
       {busy !== null && typeof busy === 'object' && (
-        <div className="progress" data-testid="precheck-upload-progress">
-          上傳中 {Math.round(busy.uploading * 100)}%
-          <progress value={busy.uploading} max={1} />
-        </div>
+        <UploadProgress fraction={busy.uploading} testId="precheck-upload-progress" />
       )}
       {busy === 'import' && (
         <div className="progress">

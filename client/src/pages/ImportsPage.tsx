@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
+import { failureMessages, UploadProgress, useUploadFile } from '../components/FileUpload';
 import { graphql } from '../gql';
 import type { ImportKind, ImportRunFieldsFragment } from '../gql/graphql';
 import { rocDateTime } from '../lib/roc';
-import { putFile } from '../lib/upload';
 
 const ImportKindsQuery = graphql(`
   query ImportsPageKinds {
@@ -55,21 +55,6 @@ graphql(`
       column
       code
       message
-    }
-  }
-`);
-
-const RequestUploadMutation = graphql(`
-  mutation ImportsPageRequestUpload($input: RequestUploadInput!) {
-    requestUpload(input: $input) {
-      upload {
-        id
-      }
-      uploadUrl
-      userErrors {
-        code
-        message
-      }
     }
   }
 `);
@@ -168,7 +153,7 @@ function Problems({ run }: { run: ImportRunFieldsFragment }) {
 /** 資料匯入: pick a kind and a file, see every row's problem or what would change, then commit it all at once. */
 export function ImportsPage() {
   const { data, error, refetch } = useQuery(ImportKindsQuery);
-  const [requestUpload] = useMutation(RequestUploadMutation);
+  const uploadFile = useUploadFile();
   const [previewImport] = useMutation(PreviewImportMutation);
   const [commitImport] = useMutation(CommitImportMutation);
   const [kind, setKind] = useState<ImportKind | null>(null);
@@ -185,16 +170,7 @@ export function ImportsPage() {
     setMessages([]);
     setStep({ name: 'uploading', fraction: 0 });
     try {
-      const slot = await requestUpload({
-        variables: { input: { purpose: 'IMPORT', fileName: file.name, size: file.size } },
-      });
-      const payload = slot.data?.requestUpload;
-      if (!payload?.upload || !payload.uploadUrl) {
-        setMessages(payload?.userErrors.map((userError) => userError.message) ?? ['無法開始上傳。']);
-        setStep({ name: 'pick' });
-        return;
-      }
-      const stored = await putFile(payload.uploadUrl, file, (fraction) => setStep({ name: 'uploading', fraction }));
+      const stored = await uploadFile('IMPORT', file, (fraction) => setStep({ name: 'uploading', fraction }));
       setStep({ name: 'checking' });
       const result = await previewImport({ variables: { input: { kind: chosen!.kind, uploadId: stored.id } } });
       const run = result.data?.previewImport.importRun;
@@ -205,7 +181,7 @@ export function ImportsPage() {
       }
       setStep({ name: 'previewed', run });
     } catch (caught) {
-      setMessages([(caught as Error).message]);
+      setMessages(failureMessages(caught));
       setStep({ name: 'pick' });
     }
   }
@@ -281,12 +257,7 @@ export function ImportsPage() {
         />
       </label>
       <ErrorList messages={messages} />
-      {step.name === 'uploading' && (
-        <div className="progress" data-testid="upload-progress">
-          上傳中 {Math.round(step.fraction * 100)}%
-          <progress value={step.fraction} max={1} />
-        </div>
-      )}
+      {step.name === 'uploading' && <UploadProgress fraction={step.fraction} testId="upload-progress" />}
       {(step.name === 'checking' || step.name === 'committing') && (
         <div className="progress">
           {step.name === 'checking' ? '檢查每一列資料中…' : '寫入中，請勿關閉視窗…'}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
+import { failureMessages, UploadProgress, useUploadFile } from '../components/FileUpload';
 import { PrecheckPanel } from '../components/PrecheckPanel';
 import { useTermChoice } from '../components/TermPicker';
 import { WindowNotice } from '../components/WindowNotice';
@@ -8,7 +9,6 @@ import { graphql } from '../gql';
 import type { SubmissionConsoleQuery, SubmissionStage } from '../gql/graphql';
 import { RECEIPT_KIND_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
-import { putFile } from '../lib/upload';
 
 const ConsoleQuery = graphql(`
   query SubmissionConsole($termId: ID!) {
@@ -100,21 +100,6 @@ const SendMutation = graphql(`
         id
         fileName
       }
-      userErrors {
-        code
-        message
-      }
-    }
-  }
-`);
-
-const RequestUploadMutation = graphql(`
-  mutation SubmissionConsoleRequestUpload($input: RequestUploadInput!) {
-    requestUpload(input: $input) {
-      upload {
-        id
-      }
-      uploadUrl
       userErrors {
         code
         message
@@ -241,7 +226,7 @@ type Busy = null | 'submit' | 'send' | 'import' | 'confirm' | 'finalize' | { upl
 function CategoryCard({ termId, category, onChanged }: { termId: string; category: Category; onChanged: () => void }) {
   const [submit] = useMutation(SubmitMutation);
   const [send] = useMutation(SendMutation);
-  const [requestUpload] = useMutation(RequestUploadMutation);
+  const uploadFile = useUploadFile();
   const [importReceipts] = useMutation(ImportMutation);
   const [confirmImport] = useMutation(ConfirmImportMutation);
   const [finalize] = useMutation(FinalizeMutation);
@@ -257,14 +242,14 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
   const receiptsMissing = latest !== null && latest !== undefined && category.missingReceiptKinds.length > 0;
   const mayFinalize = handle && (stage === 'RECEIPTS_IMPORTED' || stage === 'CONFIRMING' || stage === 'DISPUTES');
 
-  async function act(kind: Exclude<Busy, null | { uploading: number }>, work: () => Promise<string[]>) {
+  async function act(kind: Exclude<Busy, null>, work: () => Promise<string[]>) {
     setMessages([]);
     setNotice(null);
     setBusy(kind);
     try {
       setMessages(await work());
     } catch (caught) {
-      setMessages([(caught as Error).message]);
+      setMessages(failureMessages(caught));
     } finally {
       setBusy(null);
       onChanged();
@@ -308,29 +293,12 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
       return importAll(submissionId, payload.receiptFiles);
     });
 
-  async function doUpload(submissionId: string, file: File) {
-    setMessages([]);
-    setNotice(null);
-    setBusy({ uploading: 0 });
-    try {
-      const slot = await requestUpload({
-        variables: { input: { purpose: 'IMPORT', fileName: file.name, size: file.size } },
-      });
-      const payload = slot.data?.requestUpload;
-      if (!payload?.upload || !payload.uploadUrl) {
-        setMessages(payload?.userErrors.map((userError) => userError.message) ?? ['無法開始上傳。']);
-        return;
-      }
-      const stored = await putFile(payload.uploadUrl, file, (fraction) => setBusy({ uploading: fraction }));
+  const doUpload = (submissionId: string, file: File) =>
+    act({ uploading: 0 }, async () => {
+      const stored = await uploadFile('IMPORT', file, (fraction) => setBusy({ uploading: fraction }));
       setBusy('import');
-      setMessages(await importAll(submissionId, [{ id: stored.id, fileName: file.name }]));
-    } catch (caught) {
-      setMessages([(caught as Error).message]);
-    } finally {
-      setBusy(null);
-      onChanged();
-    }
-  }
+      return importAll(submissionId, [{ id: stored.id, fileName: file.name }]);
+    });
 
   const doConfirm = (receiptImportId: string) =>
     act('confirm', async () => {
@@ -440,12 +408,7 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
       )}
       <ErrorList messages={messages} />
       {notice && <p role="status">{notice}</p>}
-      {busy !== null && typeof busy === 'object' && (
-        <div className="progress">
-          上傳中 {Math.round(busy.uploading * 100)}%
-          <progress value={busy.uploading} max={1} />
-        </div>
-      )}
+      {busy !== null && typeof busy === 'object' && <UploadProgress fraction={busy.uploading} />}
       {busy === 'import' && (
         <div className="progress">
           收訖明細匯入中…
