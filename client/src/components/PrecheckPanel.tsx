@@ -2,9 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import type { PrecheckMismatchKind, PrecheckMismatchOrder, PrecheckRunFieldsFragment } from '../gql/graphql';
+import { appendPage } from '../lib/pagination';
 import { rocDateTime } from '../lib/roc';
 import { ErrorList } from './ErrorList';
 import { failureMessages, UploadProgress, useUploadFile } from './FileUpload';
+import { LoadMore } from './LoadMore';
 
 graphql(`
   fragment PrecheckRunFields on PrecheckRun {
@@ -383,25 +385,11 @@ function PrecheckMismatches({ run }: { run: PrecheckRunFieldsFragment }) {
         </table>
       )}
       {loading && <p>載入中…</p>}
-      {connection?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          disabled={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                precheckMismatches: {
-                  ...fetchMoreResult.precheckMismatches,
-                  nodes: [...previous.precheckMismatches.nodes, ...fetchMoreResult.precheckMismatches.nodes],
-                },
-              }),
-            })
-          }
-        >
-          載入更多
-        </button>
-      )}
+      <LoadMore
+        pageInfo={connection?.pageInfo}
+        loading={loading}
+        onLoadMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('precheckMismatches') })}
+      />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
+import { LoadMore } from '../components/LoadMore';
 import { graphql } from '../gql';
 import type { AuditArea } from '../gql/graphql';
+import { appendPage } from '../lib/pagination';
 import { rocDateTimeSeconds } from '../lib/roc';
 
 const AuditLogQuery = graphql(`
@@ -156,25 +158,11 @@ export function AuditLogPage() {
         </table>
       )}
       {loading && <p>載入中…</p>}
-      {connection?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          disabled={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                auditLog: {
-                  ...fetchMoreResult.auditLog,
-                  nodes: [...previous.auditLog.nodes, ...fetchMoreResult.auditLog.nodes],
-                },
-              }),
-            })
-          }
-        >
-          載入更多
-        </button>
-      )}
+      <LoadMore
+        pageInfo={connection?.pageInfo}
+        loading={loading}
+        onLoadMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('auditLog') })}
+      />
     </section>
   );
 }

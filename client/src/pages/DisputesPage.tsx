@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
+import { LoadMore } from '../components/LoadMore';
 import { useTermChoice } from '../components/TermPicker';
 import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
 import type { DisputeResolution, DisputeStatus, DisputesPageQuery, SubmissionCategory } from '../gql/graphql';
+import { appendPage } from '../lib/pagination';
 import { DISPUTE_STATUS_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
 
@@ -303,25 +305,11 @@ export function DisputesPage() {
         </table>
       )}
       {loading && <p>載入中…</p>}
-      {connection?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          disabled={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                disputes: {
-                  ...fetchMoreResult.disputes,
-                  nodes: [...previous.disputes.nodes, ...fetchMoreResult.disputes.nodes],
-                },
-              }),
-            })
-          }
-        >
-          載入更多
-        </button>
-      )}
+      <LoadMore
+        pageInfo={connection?.pageInfo}
+        loading={loading}
+        onLoadMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('disputes') })}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
+import { LoadMore } from '../components/LoadMore';
 import { graphql } from '../gql';
+import { appendPage } from '../lib/pagination';
 
 const StudentsQuery = graphql(`
   query StudentsPage($first: Int, $after: String, $classId: ID) {
@@ -71,25 +73,11 @@ export function StudentsPage() {
           </tbody>
         </table>
       )}
-      {pageInfo.hasNextPage && (
-        <button
-          type="button"
-          disabled={loading}
-          onClick={() =>
-            void fetchMore({
-              variables: { after: pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                students: {
-                  ...fetchMoreResult.students,
-                  edges: [...previous.students.edges, ...fetchMoreResult.students.edges],
-                },
-              }),
-            })
-          }
-        >
-          載入更多
-        </button>
-      )}
+      <LoadMore
+        pageInfo={pageInfo}
+        loading={loading}
+        onLoadMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('students', 'edges') })}
+      />
     </section>
   );
 }
