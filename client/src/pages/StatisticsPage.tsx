@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { RateBars, type RateCategory, type RateSeries } from '../components/RateBars';
 import { CohortTable, ExportLinks, FigureCells, FigureHeaders } from '../components/StatisticsTable';
 import '../components/statistics.css';
@@ -9,6 +9,7 @@ import type {
   SchoolTermProgressQuery,
   StatisticsPage_CohortTableFragment,
 } from '../gql/graphql';
+import { appendPage } from '../lib/pagination';
 import { formatCount, formatPercent } from '../lib/statistics-format';
 
 graphql(`
@@ -241,19 +242,15 @@ interface Page<Node> {
 }
 
 /** Keeps asking for the next page until a connection is complete: the charts and sorting need every row. */
-function useRemainingPages(page: Page<unknown> | undefined, loadAfter: (cursor: string) => void): boolean {
+function useRemainingPages(page: Page<unknown> | undefined, loadAfter: (cursor: string) => Promise<unknown>): boolean {
   const hasNextPage = page?.pageInfo.hasNextPage ?? false;
   const endCursor = page?.pageInfo.endCursor ?? null;
   useEffect(() => {
-    if (hasNextPage && endCursor) loadAfter(endCursor);
+    if (hasNextPage && endCursor) void loadAfter(endCursor);
     // loadAfter is a new closure each render; the cursor alone says when to load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasNextPage, endCursor]);
   return hasNextPage;
-}
-
-function appendNodes<Node, P extends Page<Node>>(previous: P, next: P): P {
-  return { ...next, nodes: [...previous.nodes, ...next.nodes] };
 }
 
 /** 統計: the bureau sees the city and drills into a school; school offices see their own school per class. */
@@ -279,6 +276,17 @@ export function StatisticsPage() {
       windowLabels={windowLabels}
     />
   );
+}
+
+/** What a part of the page shows while its query is not in: the error, or 載入中…; null once the part can be drawn. */
+function pending(error: { message: string } | undefined, what: string, ready: boolean): ReactNode {
+  if (error)
+    return (
+      <p role="alert">
+        無法載入{what}：{error.message}
+      </p>
+    );
+  return ready ? null : <p>載入中…</p>;
 }
 
 function OpenWindows({ kinds, labels }: { kinds: string[]; labels: Map<string, string> }) {
@@ -337,15 +345,9 @@ function CityStatistics({
 }) {
   const cohortTable = useQuery(CityCohortQuery, { fetchPolicy: 'cache-and-network' });
   const progress = useQuery(CityProgressQuery, { variables: { term: termKey }, fetchPolicy: 'cache-and-network' });
-  const progressLoading = useRemainingPages(progress.data?.cityTermProgress, (after) => {
-    void progress.fetchMore({
-      variables: { after },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        cityTermProgress: appendNodes(previous.cityTermProgress, fetchMoreResult.cityTermProgress),
-      }),
-    });
-  });
+  const progressLoading = useRemainingPages(progress.data?.cityTermProgress, (after) =>
+    progress.fetchMore({ variables: { after }, updateQuery: appendPage('cityTermProgress') }),
+  );
   const [selected, setSelected] = useState<SelectedSchool | null>(null);
 
   if (cohortTable.error) return <p role="alert">無法載入全市統計：{cohortTable.error.message}</p>;
@@ -412,66 +414,83 @@ function CityStatistics({
               setSelected({ schoolId, label: schoolLabel(row) });
             }}
           />
-          <div className="statistics-table">
+          <ProgressTable
+            label="期程開放中各校進度"
+            nameHeader="學校"
+            rows={progressRows.map((row) => ({ key: row.schoolId, name: schoolLabel(row), row }))}
+            windowLabels={windowLabels}
+          >
             <ExportLinks view="city-term-progress" label="各校進度" params={{ term: termKey }} />
-            <table aria-label="期程開放中各校進度">
-              <thead>
-                <tr>
-                  <th scope="col">學校</th>
-                  <th scope="col">開放中的期程</th>
-                  <ProgressHeaders />
-                </tr>
-              </thead>
-              <tbody>
-                {progressRows.map((row) => (
-                  <tr key={row.schoolId}>
-                    <th scope="row">{schoolLabel(row)}</th>
-                    <td>
-                      <OpenWindows kinds={row.openWindows} labels={windowLabels} />
-                    </td>
-                    <ProgressCells row={row} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          </ProgressTable>
         </>
       )}
     </section>
   );
 }
 
-function ProgressHeaders() {
-  return (
-    <>
-      {['在學學生數', '上傳人數', '上傳率', '成果件數', '已認證件數', '認證率', '勾選人數', '勾選率'].map((header) => (
-        <th key={header} scope="col">
-          {header}
-        </th>
-      ))}
-    </>
-  );
-}
+const PROGRESS_HEADERS = ['在學學生數', '上傳人數', '上傳率', '成果件數', '已認證件數', '認證率', '勾選人數', '勾選率'];
 
-function ProgressCells({ row }: { row: ProgressRow }) {
-  const cells = [
-    formatCount(row.enrolledStudents),
-    formatCount(row.uploaders),
-    formatPercent(row.uploadRatePct),
-    formatCount(row.outcomesUploaded),
-    formatCount(row.outcomesCertified),
-    formatPercent(row.certificationRatePct),
-    formatCount(row.selectors),
-    formatPercent(row.selectionRatePct),
-  ];
+/**
+ * The term's progress per school or per class; the city's schools each open their own windows, so there the open
+ * windows get a column of their own (windowLabels given).
+ */
+function ProgressTable({
+  label,
+  nameHeader,
+  rows,
+  windowLabels,
+  children,
+}: {
+  label: string;
+  nameHeader: string;
+  rows: { key: string; name: string; row: ProgressRow }[];
+  windowLabels?: Map<string, string>;
+  /** Shown above the table: its download links. */
+  children: ReactNode;
+}) {
   return (
-    <>
-      {cells.map((cell, index) => (
-        <td key={index} className="number">
-          {cell}
-        </td>
-      ))}
-    </>
+    <div className="statistics-table">
+      {children}
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeader}</th>
+            {windowLabels && <th scope="col">開放中的期程</th>}
+            {PROGRESS_HEADERS.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, name, row }) => (
+            <tr key={key}>
+              <th scope="row">{name}</th>
+              {windowLabels && (
+                <td>
+                  <OpenWindows kinds={row.openWindows} labels={windowLabels} />
+                </td>
+              )}
+              {[
+                formatCount(row.enrolledStudents),
+                formatCount(row.uploaders),
+                formatPercent(row.uploadRatePct),
+                formatCount(row.outcomesUploaded),
+                formatCount(row.outcomesCertified),
+                formatPercent(row.certificationRatePct),
+                formatCount(row.selectors),
+                formatPercent(row.selectionRatePct),
+              ].map((cell, index) => (
+                <td key={index} className="number">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -482,15 +501,9 @@ function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (scho
     variables: { cohort },
     fetchPolicy: 'cache-and-network',
   });
-  const loading = useRemainingPages(data?.citySchoolStatistics, (after) => {
-    void fetchMore({
-      variables: { after },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        citySchoolStatistics: appendNodes(previous.citySchoolStatistics, fetchMoreResult.citySchoolStatistics),
-      }),
-    });
-  });
+  const loading = useRemainingPages(data?.citySchoolStatistics, (after) =>
+    fetchMore({ variables: { after }, updateQuery: appendPage('citySchoolStatistics') }),
+  );
   const rows = data?.citySchoolStatistics.nodes ?? [];
   const ranked = [...rows].sort(
     (a, b) => (b.uploadRatePct ?? -1) - (a.uploadRatePct ?? -1) || a.schoolCode.localeCompare(b.schoolCode),
@@ -505,11 +518,7 @@ function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (scho
       <h3>各校上傳率分布</h3>
       <CohortSelect cohorts={cohorts} value={cohort} onChange={setCohort} />
       <ExportLinks view="city-schools" label="各校統計" params={{ cohort }} />
-      {error ? (
-        <p role="alert">無法載入各校統計：{error.message}</p>
-      ) : loading || !data ? (
-        <p>載入中…</p>
-      ) : (
+      {pending(error, '各校統計', !loading && Boolean(data)) ?? (
         <>
           <p className="muted" data-testid="school-distribution">
             {rows.length} 校（部別）
@@ -673,29 +682,17 @@ function SchoolStatistics({
   const [cohort, setCohort] = useState<number | null>(null);
   const [selectedClass, setSelectedClass] = useState<string | null>(null);
   const classes = useQuery(SchoolClassesQuery, { variables: { cohort }, fetchPolicy: 'cache-and-network' });
-  const classesLoading = useRemainingPages(classes.data?.schoolClassStatistics, (after) => {
-    void classes.fetchMore({
-      variables: { after },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        schoolClassStatistics: appendNodes(previous.schoolClassStatistics, fetchMoreResult.schoolClassStatistics),
-      }),
-    });
-  });
+  const classesLoading = useRemainingPages(classes.data?.schoolClassStatistics, (after) =>
+    classes.fetchMore({ variables: { after }, updateQuery: appendPage('schoolClassStatistics') }),
+  );
   const progress = useQuery(SchoolProgressQuery, {
     variables: { termId: term?.id ?? '' },
     skip: !term,
     fetchPolicy: 'cache-and-network',
   });
-  const progressLoading = useRemainingPages(progress.data?.schoolTermProgress, (after) => {
-    void progress.fetchMore({
-      variables: { after },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        ...fetchMoreResult,
-        schoolTermProgress: appendNodes(previous.schoolTermProgress, fetchMoreResult.schoolTermProgress),
-      }),
-    });
-  });
+  const progressLoading = useRemainingPages(progress.data?.schoolTermProgress, (after) =>
+    progress.fetchMore({ variables: { after }, updateQuery: appendPage('schoolTermProgress') }),
+  );
 
   if (cohortTable.error) return <p role="alert">無法載入本校統計：{cohortTable.error.message}</p>;
   const table = cohortTable.data?.schoolCohortStatistics;
@@ -720,11 +717,7 @@ function SchoolStatistics({
       <h3>各班統計</h3>
       <CohortSelect cohorts={cohortsOf(table)} value={cohort} onChange={setCohort} />
       <ExportLinks view="school-classes" label="各班統計" params={{ cohort }} />
-      {classes.error ? (
-        <p role="alert">無法載入各班統計：{classes.error.message}</p>
-      ) : classesLoading || !classes.data ? (
-        <p>載入中…</p>
-      ) : (
+      {pending(classes.error, '各班統計', !classesLoading && Boolean(classes.data)) ?? (
         <>
           <RateBars
             title="各班上傳率"
@@ -790,46 +783,32 @@ function SchoolStatistics({
       <h3>本學期各班進度{term && `（${term.label}）`}</h3>
       {!term ? (
         <p className="muted">目前不在任何學期內。</p>
-      ) : progress.error ? (
-        <p role="alert">無法載入進度：{progress.error.message}</p>
-      ) : progressLoading || !progress.data ? (
-        <p>載入中…</p>
       ) : (
-        <>
-          <p>
-            開放中的期程：
-            <OpenWindows kinds={progressRows[0]?.openWindows ?? []} labels={windowLabels} />
-          </p>
-          <RateBars
-            title="本學期各班進度"
-            series={PROGRESS_SERIES}
-            categories={progressRows.map((row) => ({
-              key: keyOf(row.classId),
-              label: `${row.className} 班`,
-              values: progressValues(row),
-            }))}
-            onSelect={setSelectedClass}
-          />
-          <div className="statistics-table">
-            <ExportLinks view="school-term-progress" label="各班進度" params={{ termId: term.id }} />
-            <table aria-label="本學期各班進度">
-              <thead>
-                <tr>
-                  <th scope="col">班級</th>
-                  <ProgressHeaders />
-                </tr>
-              </thead>
-              <tbody>
-                {progressRows.map((row) => (
-                  <tr key={keyOf(row.classId)}>
-                    <th scope="row">{row.className}</th>
-                    <ProgressCells row={row} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+        (pending(progress.error, '進度', !progressLoading && Boolean(progress.data)) ?? (
+          <>
+            <p>
+              開放中的期程：
+              <OpenWindows kinds={progressRows[0]?.openWindows ?? []} labels={windowLabels} />
+            </p>
+            <RateBars
+              title="本學期各班進度"
+              series={PROGRESS_SERIES}
+              categories={progressRows.map((row) => ({
+                key: keyOf(row.classId),
+                label: `${row.className} 班`,
+                values: progressValues(row),
+              }))}
+              onSelect={setSelectedClass}
+            />
+            <ProgressTable
+              label="本學期各班進度"
+              nameHeader="班級"
+              rows={progressRows.map((row) => ({ key: keyOf(row.classId), name: row.className, row }))}
+            >
+              <ExportLinks view="school-term-progress" label="各班進度" params={{ termId: term.id }} />
+            </ProgressTable>
+          </>
+        ))
       )}
     </section>
   );
