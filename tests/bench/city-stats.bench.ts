@@ -151,8 +151,10 @@ export async function cityStatsBenchmark(
     const targets = (
       await owner.query<{ school_id: string; student_id: string; enrolment_id: string; term_id: string; academic_year_id: string; created_by: string }>(
         `select e.school_id, e.student_id, e.id as enrolment_id, c.term_id, t.academic_year_id,
-                (select id from user_account u where u.school_id = e.school_id and 'SCHOOL_ADMIN' = any(u.roles) limit 1) as created_by
+                a.id as created_by
          from enrolment e
+         join (select distinct on (school_id) school_id, id from user_account
+               where 'SCHOOL_ADMIN' = any(roles) order by school_id, id) a on a.school_id = e.school_id
          join course_section s on s.school_id = e.school_id and s.id = e.section_id
          join course c on c.school_id = s.school_id and c.id = s.course_id
          join term t on t.school_id = c.school_id and t.id = c.term_id
