@@ -259,6 +259,33 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     });
     expect(outsider.errors[0]?.extensions?.code).toBe('FORBIDDEN');
 
+    // The statistics' confirmation rate follows: the school per class, the bureau per school.
+    const classProgress = await registration.ok<{
+      schoolTermProgress: { nodes: { className: string; confirmationRatePct: number | null }[] };
+    }>('query ($termId: ID!) { schoolTermProgress(termId: $termId) { nodes { className confirmationRatePct } } }', {
+      termId,
+    });
+    expect(
+      Object.fromEntries(classProgress.schoolTermProgress.nodes.map((n) => [n.className, n.confirmationRatePct])),
+    ).toEqual({ [school.classes[0]!.name]: 33.33, [school.classes[1]!.name]: 0 });
+    const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
+    const termKey = await app.sqlOne<{ key: string }>(
+      `select y.year::text || t.semester::text as key from term t join academic_year y on y.id = t.academic_year_id
+       where t.id = (select term_id from submission where school_id = ? limit 1)`,
+      [school.school.id],
+    );
+    const cityProgress = await bureau.ok<{
+      cityTermProgress: { nodes: { schoolCode: string; confirmationRatePct: number | null }[] };
+    }>(
+      'query ($term: String!) { cityTermProgress(term: $term, first: 100) { nodes { schoolCode confirmationRatePct } } }',
+      {
+        term: termKey.key,
+      },
+    );
+    expect(cityProgress.cityTermProgress.nodes.find((n) => n.schoolCode === school.school.code)).toMatchObject({
+      confirmationRatePct: 16.67,
+    });
+
     // Staff confirm their receipt list; a subject teacher may not.
     let stage = await stageOf(registration, termId);
     expect(stage.stage).toBe('DISPUTES');

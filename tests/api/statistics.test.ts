@@ -370,7 +370,7 @@ describe('export', () => {
     expect(lines[0]).toBe('全市學習歷程檔案上傳統計（依入學年度）');
     expect(lines[1]).toMatch(/^更新日期：1\d\d\/\d\d\/\d\d \d\d:\d\d$/);
     expect(lines[2]).toBe(
-      '入學年度,學校數,學生數,上傳人數,未上傳人數,上傳率,課程學習成果上傳件數,平均每人上傳件數,教師認證件數,多元表現上傳件數,課程諮詢紀錄件數',
+      '入學年度,校數,學生總人數,上傳人數,尚未上傳人數,學生上傳比率,課程學習成果上傳總件數,平均每生上傳件數,教師認證件數,多元表現上傳總件數,課程諮詢紀錄總件數',
     );
     const total = table.total;
     const thousands = (n: number | null) => new Intl.NumberFormat('en-US').format(n!);
@@ -401,7 +401,7 @@ describe('export', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('各校學習歷程檔案上傳統計');
     expect(String(sheet.getCell('A2').value)).toMatch(/^更新日期：/);
-    expect(sheet.getRow(3).getCell(7).value).toBe('上傳率');
+    expect(sheet.getRow(3).getCell(7).value).toBe('學生上傳比率');
     expect(sheet.rowCount).toBe(3 + 2 + generated.divisions);
     expect(sheet.getRow(4).getCell(4).numFmt).toBe('#,##0');
     expect(sheet.getRow(4).getCell(7).numFmt).toBe('0.00%');

@@ -242,16 +242,16 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
     const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
     expect(headers).toEqual([
       '入學年度',
-      '學校數',
-      '學生數',
+      '校數',
+      '學生總人數',
       '上傳人數',
-      '未上傳人數',
-      '上傳率',
-      '課程學習成果件數',
-      '平均每人上傳件數',
+      '尚未上傳人數',
+      '學生上傳比率',
+      '課程學習成果上傳總件數',
+      '平均每生上傳件數',
       '教師認證件數',
-      '多元表現件數',
-      '課程諮詢紀錄',
+      '多元表現上傳總件數',
+      '課程諮詢紀錄總件數',
     ]);
     const expected = (await recount()).map((row) => [
       row.cohort === null ? '總計' : String(row.cohort),

@@ -49,7 +49,7 @@ export function CohortTable({
         <thead>
           <tr>
             <th scope="col">入學年度</th>
-            <th scope="col">學校數</th>
+            <th scope="col">校數</th>
             <FigureHeaders />
           </tr>
         </thead>

@@ -33,15 +33,15 @@ export interface Figures {
   counselingRecords?: number | null;
 }
 
-/** The slide's figure columns after 入學年度 and 學校數, in its order. */
+/** The slide's figure columns after 入學年度 and 校數, in its order, with its headers (as the export's). */
 export const FIGURE_COLUMNS: { header: string; format: (row: Figures) => string }[] = [
-  { header: '學生數', format: (row) => formatCount(row.students) },
+  { header: '學生總人數', format: (row) => formatCount(row.students) },
   { header: '上傳人數', format: (row) => formatCount(row.uploaders) },
-  { header: '未上傳人數', format: (row) => formatCount(row.nonUploaders) },
-  { header: '上傳率', format: (row) => formatPercent(row.uploadRatePct) },
-  { header: '課程學習成果件數', format: (row) => formatCount(row.outcomesUploaded) },
-  { header: '平均每人上傳件數', format: (row) => formatDecimal(row.outcomesPerUploader) },
+  { header: '尚未上傳人數', format: (row) => formatCount(row.nonUploaders) },
+  { header: '學生上傳比率', format: (row) => formatPercent(row.uploadRatePct) },
+  { header: '課程學習成果上傳總件數', format: (row) => formatCount(row.outcomesUploaded) },
+  { header: '平均每生上傳件數', format: (row) => formatDecimal(row.outcomesPerUploader) },
   { header: '教師認證件數', format: (row) => formatCount(row.outcomesCertified) },
-  { header: '多元表現件數', format: (row) => formatCount(row.performancesUploaded) },
-  { header: '課程諮詢紀錄', format: (row) => formatCount(row.counselingRecords) },
+  { header: '多元表現上傳總件數', format: (row) => formatCount(row.performancesUploaded) },
+  { header: '課程諮詢紀錄總件數', format: (row) => formatCount(row.counselingRecords) },
 ];

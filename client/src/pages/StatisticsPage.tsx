@@ -143,6 +143,7 @@ const CityProgressQuery = graphql(`
         outcomesSelected
         selectors
         selectionRatePct
+        confirmationRatePct
       }
       pageInfo {
         hasNextPage
@@ -206,6 +207,7 @@ const SchoolProgressQuery = graphql(`
         outcomesSelected
         selectors
         selectionRatePct
+        confirmationRatePct
       }
       pageInfo {
         hasNextPage
@@ -224,6 +226,7 @@ const PROGRESS_SERIES: RateSeries[] = [
   { name: '上傳率', color: '#2e90fa' },
   { name: '認證率', color: '#12b76a' },
   { name: '勾選率', color: '#f79009' },
+  { name: '確認率', color: '#7a5af8' },
 ];
 
 type ProgressRow =
@@ -234,6 +237,7 @@ const progressValues = (row: ProgressRow): (number | null)[] => [
   row.uploadRatePct ?? null,
   row.certificationRatePct ?? null,
   row.selectionRatePct ?? null,
+  row.confirmationRatePct ?? null,
 ];
 
 interface Page<Node> {
@@ -428,7 +432,17 @@ function CityStatistics({
   );
 }
 
-const PROGRESS_HEADERS = ['在學學生數', '上傳人數', '上傳率', '成果件數', '已認證件數', '認證率', '勾選人數', '勾選率'];
+const PROGRESS_HEADERS = [
+  '在學學生數',
+  '上傳人數',
+  '上傳率',
+  '成果件數',
+  '已認證件數',
+  '認證率',
+  '勾選人數',
+  '勾選率',
+  '收訖確認率',
+];
 
 /**
  * The term's progress per school or per class; the city's schools each open their own windows, so there the open
@@ -481,6 +495,7 @@ function ProgressTable({
                 formatPercent(row.certificationRatePct),
                 formatCount(row.selectors),
                 formatPercent(row.selectionRatePct),
+                row.confirmationRatePct === null && !row.suppressed ? '—' : formatPercent(row.confirmationRatePct),
               ].map((cell, index) => (
                 <td key={index} className="number">
                   {cell}

@@ -12,6 +12,7 @@ import { Migration20261129030000Receipts } from './Migration20261129030000Receip
 import { Migration20261129040000Precheck } from './Migration20261129040000Precheck.js';
 import { Migration20261129050000Confirmation } from './Migration20261129050000Confirmation.js';
 import { Migration20261129060000Statistics } from './Migration20261129060000Statistics.js';
+import { Migration20261129070000StatisticsConfirmation } from './Migration20261129070000StatisticsConfirmation.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129040000Precheck', class: Migration20261129040000Precheck },
   { name: 'Migration20261129050000Confirmation', class: Migration20261129050000Confirmation },
   { name: 'Migration20261129060000Statistics', class: Migration20261129060000Statistics },
+  { name: 'Migration20261129070000StatisticsConfirmation', class: Migration20261129070000StatisticsConfirmation },
 ];

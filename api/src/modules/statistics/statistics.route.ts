@@ -34,16 +34,19 @@ export interface ExportTable {
   rows: Cell[][];
 }
 
+/** A figure that does not apply (e.g. a confirmation rate before any receipt list), unlike a suppressed one. */
+const NOT_APPLICABLE = '—';
+
 const FIGURE_COLUMNS: { header: string; kind: CellKind }[] = [
-  { header: '學生數', kind: 'int' },
+  { header: '學生總人數', kind: 'int' },
   { header: '上傳人數', kind: 'int' },
-  { header: '未上傳人數', kind: 'int' },
-  { header: '上傳率', kind: 'pct' },
-  { header: '課程學習成果上傳件數', kind: 'int' },
-  { header: '平均每人上傳件數', kind: 'ratio' },
+  { header: '尚未上傳人數', kind: 'int' },
+  { header: '學生上傳比率', kind: 'pct' },
+  { header: '課程學習成果上傳總件數', kind: 'int' },
+  { header: '平均每生上傳件數', kind: 'ratio' },
   { header: '教師認證件數', kind: 'int' },
-  { header: '多元表現上傳件數', kind: 'int' },
-  { header: '課程諮詢紀錄件數', kind: 'int' },
+  { header: '多元表現上傳總件數', kind: 'int' },
+  { header: '課程諮詢紀錄總件數', kind: 'int' },
 ];
 const figureCells = (f: StatisticsFigures): Cell[] => [
   f.students,
@@ -81,14 +84,15 @@ const progressCells = (p: TermProgressFigures): Cell[] => [
   p.outcomesSelected,
   p.selectors,
   p.selectionRatePct,
-  p.confirmationRatePct,
+  // No receipt lists yet is not a suppressed figure: it reads as a dash, as on the page.
+  p.confirmationRatePct ?? (p.suppressed ? null : NOT_APPLICABLE),
 ];
 
 function cohortExport(title: string, table: CohortStatisticsTable): ExportTable {
   return {
     title,
     asOf: table.asOf,
-    columns: [{ header: '入學年度', kind: 'text' }, { header: '學校數', kind: 'int' }, ...FIGURE_COLUMNS],
+    columns: [{ header: '入學年度', kind: 'text' }, { header: '校數', kind: 'int' }, ...FIGURE_COLUMNS],
     rows: [...table.rows, table.total].map((row) => [row.label, row.schools, ...figureCells(row)]),
   };
 }
@@ -167,6 +171,7 @@ const thousands = new Intl.NumberFormat('en-US');
 /** A cell as the slide prints it: 27,468 · 96.04% · 15.96; a suppressed figure is ＊. */
 export function formatCell(value: Cell, kind: CellKind): string {
   if (value === null) return kind === 'text' ? '' : '＊';
+  if (value === NOT_APPLICABLE) return value;
   if (kind === 'int') return thousands.format(Number(value));
   if (kind === 'pct') return `${Number(value).toFixed(2)}%`;
   if (kind === 'ratio') return Number(value).toFixed(2);
@@ -199,6 +204,7 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
       values.map((cell, i) => {
         const kind = table.columns[i]!.kind;
         if (cell === null) return kind === 'text' ? '' : '＊';
+        if (cell === NOT_APPLICABLE) return cell;
         return kind === 'pct' ? Number(cell) / 100 : cell;
       }),
     );

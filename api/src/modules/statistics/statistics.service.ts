@@ -1,4 +1,5 @@
 import type { AppContext } from '../../common/context.js';
+import { CURRENT_IMPORTS_SQL } from '../confirmation/confirmation.service.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../common/errors.js';
 import { idOfType, toGlobalId } from '../../common/ids.js';
 import { type ConnectionArgs, pageSize } from '../../common/pagination.js';
@@ -321,6 +322,9 @@ interface ProgressCountRow {
   certified_outcomes: string | number;
   selected_outcomes: string | number;
   selectors: number;
+  /** The term's current receipt rows about a student, and how many of them the student answered. */
+  receipt_rows: string | number;
+  reviewed_rows: string | number;
   as_of: Date | string;
 }
 
@@ -357,7 +361,8 @@ function progress(row: ProgressCountRow, suppressBelow: number): TermProgressFig
     outcomesSelected: Number(row.selected_outcomes),
     selectors: Number(row.selectors),
     selectionRatePct: percent(Number(row.selectors), enrolled),
-    confirmationRatePct: null,
+    confirmationRatePct:
+      Number(row.receipt_rows) > 0 ? percent(Number(row.reviewed_rows), Number(row.receipt_rows)) : null,
   };
 }
 
@@ -458,6 +463,13 @@ export async function schoolTermProgress(
        join student_stats st on st.school_id = ts.school_id and st.student_id = ts.student_id
        where ts.school_id = ? and ts.term_id = ?
        group by st.class_id
+     ), receipts as (
+       select s.class_id, count(r.id) as receipt_rows, count(v.id) as reviewed_rows
+       from (${CURRENT_IMPORTS_SQL}) cur
+       join receipt_row r on r.school_id = cur.school_id and r.receipt_import_id = cur.id
+       join student s on s.school_id = r.school_id and s.id = r.student_id
+       left join receipt_review v on v.school_id = r.school_id and v.receipt_row_id = r.id
+       group by s.class_id
      ), windows as (
        select array_agg(distinct kind order by kind) as open_windows from timeline_task
        where school_id = ? and term_id = ? and starts_at <= ? and ? < ends_at
@@ -466,10 +478,12 @@ export async function schoolTermProgress(
             coalesce(p.uploaders, 0) as uploaders, coalesce(p.outcomes, 0) as outcomes,
             coalesce(p.certified_outcomes, 0) as certified_outcomes,
             coalesce(p.selected_outcomes, 0) as selected_outcomes, coalesce(p.selectors, 0) as selectors,
+            coalesce(rc.receipt_rows, 0) as receipt_rows, coalesce(rc.reviewed_rows, 0) as reviewed_rows,
             statement_timestamp() as as_of
      from classes
      cross join windows
      left join progress p on p.class_id is not distinct from classes.class_id
+     left join receipts rc on rc.class_id is not distinct from classes.class_id
      left join school_class c on c.school_id = ? and c.id = classes.class_id
      where (?::text is null or (coalesce(c.name, ''), coalesce(classes.class_id::text, '')) > (?, ?))
      order by coalesce(c.name, ''), coalesce(classes.class_id::text, '')
@@ -477,6 +491,7 @@ export async function schoolTermProgress(
     [
       viewer.schoolId,
       viewer.schoolId,
+      term.id,
       term.id,
       viewer.schoolId,
       term.id,

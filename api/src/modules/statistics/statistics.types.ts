@@ -141,7 +141,8 @@ export abstract class TermProgressFigures {
 
   @Field(() => Float, {
     nullable: true,
-    description: '確認率（%）：收訖確認尚未建置，暫為 null',
+    description:
+      '確認率（%）：學生已確認或提出疑義的收訖明細筆數 ÷ 本學期目前有效的收訖明細筆數（尚無收訖明細時為 null）',
   })
   confirmationRatePct!: number | null;
 }
