@@ -260,11 +260,21 @@ export interface ClassStatisticsArgs extends ConnectionArgs {
   cohort?: number | null;
 }
 
-interface ClassCountRow extends CountRow {
+interface ClassKeyRow {
   class_id: string | null;
   class_name: string | null;
   grade_year: number | null;
 }
+
+/** The class columns of a per-class row (students without a class form a row of their own), and its cursor. */
+const classFields = (row: ClassKeyRow) => ({
+  classId: row.class_id ? toGlobalId('SchoolClass', row.class_id) : null,
+  className: row.class_name ?? NO_CLASS,
+  gradeYear: row.grade_year,
+});
+const classCursor = (row: ClassKeyRow): [string, string] => [row.class_name ?? '', row.class_id ?? ''];
+
+interface ClassCountRow extends CountRow, ClassKeyRow {}
 
 const NO_CLASS = '未編班';
 
@@ -306,11 +316,9 @@ export async function schoolClassStatistics(
     limit,
     (row) => ({
       ...figures(row, suppressBelow),
-      classId: row.class_id ? toGlobalId('SchoolClass', row.class_id) : null,
-      className: row.class_name ?? NO_CLASS,
-      gradeYear: row.grade_year,
+      ...classFields(row),
     }),
-    (row) => [row.class_name ?? '', row.class_id ?? ''],
+    classCursor,
   );
 }
 
@@ -428,11 +436,7 @@ export interface SchoolTermProgressArgs extends ConnectionArgs {
   termId: string;
 }
 
-interface ClassProgressRow extends ProgressCountRow {
-  class_id: string | null;
-  class_name: string | null;
-  grade_year: number | null;
-}
+interface ClassProgressRow extends ProgressCountRow, ClassKeyRow {}
 
 /** A term's progress per class of the viewer's school, with the term's windows open now. */
 export async function schoolTermProgress(
@@ -511,10 +515,8 @@ export async function schoolTermProgress(
     limit,
     (row) => ({
       ...progress(row, suppressBelow),
-      classId: row.class_id ? toGlobalId('SchoolClass', row.class_id) : null,
-      className: row.class_name ?? NO_CLASS,
-      gradeYear: row.grade_year,
+      ...classFields(row),
     }),
-    (row) => [row.class_name ?? '', row.class_id ?? ''],
+    classCursor,
   );
 }
