@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { IsolationLevel } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from './context.js';
@@ -33,6 +33,14 @@ function queueStatements(transaction: Knex.Transaction): void {
  * statement of a transaction, and the tenant's set_config is already a statement, so it is chosen at BEGIN here.
  */
 export const SNAPSHOT_MUTATIONS = new Set(['submitTerm', 'exportPrecheckRoster']);
+
+/** Refuses to go on unless the caller runs in the REPEATABLE READ transaction SNAPSHOT_MUTATIONS gives it. */
+export async function requireSnapshot(em: EntityManager, mutation: string): Promise<void> {
+  const [isolation] = await em.execute<{ transaction_isolation: string }[]>('show transaction_isolation');
+  if (isolation?.transaction_isolation !== 'repeatable read') {
+    throw new Error(`${mutation} must run in a REPEATABLE READ transaction (SNAPSHOT_MUTATIONS)`);
+  }
+}
 
 export function needsSnapshot(operation: OperationDefinitionNode | undefined): boolean {
   return (

@@ -3,6 +3,7 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
+import { requireSnapshot } from '../../common/request-transaction.plugin.js';
 import { pgTextArray } from '../../common/sql.js';
 import { type Result, type UserError, userError } from '../../common/user-error.js';
 import { hasSection, type Viewer } from '../../common/viewer.js';
@@ -16,8 +17,7 @@ import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { centralGateway } from '../receipts/central-gateway.js';
 import { readEnrolmentRoster, rosterWorkbook } from '../submission/rosters.js';
-import { mayDownloadPackage } from '../submission/submission.service.js';
-import type { Term } from '../term/term.entity.js';
+import { mayDownloadPackage, rosterScopeOf } from '../submission/submission.service.js';
 import { TaskKind } from '../timeline/timeline.enums.js';
 import { enrolmentKey, readPrecheckResult } from './precheck-format.js';
 import { PrecheckMismatch, PrecheckMismatchKind, PrecheckRun, PrecheckStatus } from './precheck.entity.js';
@@ -42,12 +42,6 @@ const fileError = (code: string, message: string): Result<never> => ({
   userErrors: [userError('uploadId', code, message)],
 });
 
-async function scopeOf(ctx: AppContext, term: Term) {
-  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
-  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
-  return { schoolCode: school.code, year: year.year, semester: term.semester };
-}
-
 async function runOf(ctx: AppContext, globalId: string): Promise<PrecheckRun | null> {
   const id = idOfType(globalId, 'PrecheckRun');
   return id ? ctx.em.findOne(PrecheckRun, { id }) : null;
@@ -55,7 +49,7 @@ async function runOf(ctx: AppContext, globalId: string): Promise<PrecheckRun | n
 
 export const precheckRosterFileName = async (ctx: AppContext, run: PrecheckRun): Promise<string> => {
   const term = (await ctx.loaders.termById.load(run.term.id))!;
-  const { schoolCode, year, semester } = await scopeOf(ctx, term);
+  const { schoolCode, year, semester } = await rosterScopeOf(ctx, term);
   return `預檢名冊_3_學生成績名冊_${schoolCode}_${year}${semester}.xlsx`;
 };
 
@@ -71,20 +65,12 @@ export async function exportPrecheckRoster(ctx: AppContext, input: { termId: str
   const term = termId ? await ctx.loaders.termById.load(termId) : null;
   if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
 
-  const [isolation] = await ctx.em.execute<{ transaction_isolation: string }[]>('show transaction_isolation');
-  if (isolation?.transaction_isolation !== 'repeatable read') {
-    throw new Error('exportPrecheckRoster must run in a REPEATABLE READ transaction');
-  }
+  await requireSnapshot(ctx.em, 'exportPrecheckRoster');
   const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.PRECHECK }, 'termId');
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
-  const scope = await scopeOf(ctx, term);
-  const roster = await readEnrolmentRoster(
-    ctx.em,
-    ctx.services.pii,
-    { ...scope, termId: term.id, academicYearId: term.academicYear.id },
-    { withGrades: false },
-  );
+  const scope = await rosterScopeOf(ctx, term);
+  const roster = await readEnrolmentRoster(ctx.em, ctx.services.pii, scope, { withGrades: false });
   if (roster.rows.length === 0) {
     return {
       value: null,
@@ -138,7 +124,7 @@ export async function sendPrecheckToCentralRepository(
   const gateway = centralGateway(ctx.services.config.centralGateway, ctx.services.config.portfolio);
   const now = ctx.services.clock.now();
   const answer = await gateway.precheck({
-    ...(await scopeOf(ctx, term)),
+    ...(await rosterScopeOf(ctx, term)),
     roster: await ctx.services.files.read(run.rosterSha256),
     at: now,
   });
@@ -214,7 +200,7 @@ export async function importPrecheckResult(
   const read = readPrecheckResult(table);
   if (!('rows' in read)) return fileError(read.code, read.message);
   const term = (await ctx.loaders.termById.load(run.term.id))!;
-  const scope = await scopeOf(ctx, term);
+  const scope = await rosterScopeOf(ctx, term);
   if (read.rows.some((row) => row.schoolCode !== scope.schoolCode)) {
     return fileError(
       'PRECHECK_OTHER_SCHOOL',

@@ -12,7 +12,7 @@ import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Submission, SubmissionRow } from '../submission/submission.entity.js';
-import { mayDownloadPackage } from '../submission/submission.service.js';
+import { mayDownloadPackage, rosterScopeOf } from '../submission/submission.service.js';
 import { centralGateway } from './central-gateway.js';
 import { ReceiptImport, ReceiptKind, ReceiptRow, ReceiptStatus, Reconciliation } from './receipt.entity.js';
 import {
@@ -34,10 +34,7 @@ async function submissionOf(ctx: AppContext, globalId: string): Promise<Submissi
 }
 
 async function scopeOf(ctx: AppContext, submission: Submission) {
-  const term = (await ctx.loaders.termById.load(submission.term.id))!;
-  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
-  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
-  return { schoolCode: school.code, year: year.year, semester: term.semester };
+  return rosterScopeOf(ctx, (await ctx.loaders.termById.load(submission.term.id))!);
 }
 
 const NOT_FOUND = userError('submissionId', 'SUBMISSION_NOT_FOUND', '找不到指定的提交紀錄。');

@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, newId } from '../../common/ids.js';
+import { requireSnapshot } from '../../common/request-transaction.plugin.js';
 import { pgCode } from '../../common/sql.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { type Result, userError } from '../../common/user-error.js';
 import { hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { attachCorrections, finalLockedError, finalLockOf } from '../confirmation/confirmation.service.js';
+import { keepBytes } from '../files/generated-upload.js';
 import { AdminSection } from '../people/people.enums.js';
+import type { Term } from '../term/term.entity.js';
 import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
-import { packageZip, readRosters } from './rosters.js';
+import { packageZip, readRosters, type RosterScope } from './rosters.js';
 import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from './submission.entity.js';
 
 /** Who builds (and downloads) each category's package: the sections responsible for that data (DOMAIN.md §3). */
@@ -34,6 +35,19 @@ export const mayDownloadPackage = (viewer: Viewer | null): boolean => hasSection
 /** Office staff of any responsible section see the list of their school's submissions. */
 export const mayListSubmissions = (viewer: Viewer | null): boolean =>
   Object.values(SubmissionCategory).some((category) => maySubmit(viewer, category));
+
+/** Where a term's central rosters come from, and what their first columns say: the viewer's school code, year, term. */
+export async function rosterScopeOf(ctx: AppContext, term: Term): Promise<RosterScope> {
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
+  return {
+    schoolCode: school.code,
+    termId: term.id,
+    academicYearId: term.academicYear.id,
+    year: year.year,
+    semester: term.semester,
+  };
+}
 
 export interface SubmitTermInput {
   termId: string;
@@ -89,10 +103,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   const term = termId ? await ctx.loaders.termById.load(termId) : null;
   if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
 
-  const [isolation] = await ctx.em.execute<{ transaction_isolation: string }[]>('show transaction_isolation');
-  if (isolation?.transaction_isolation !== 'repeatable read') {
-    throw new Error('submitTerm must run in a REPEATABLE READ transaction');
-  }
+  await requireSnapshot(ctx.em, 'submitTerm');
 
   const existing = await ctx.em.findOne(Submission, { idempotencyKey: key });
   if (existing) return sameRequest(existing, term.id, input.category);
@@ -109,31 +120,10 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   });
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
-  const school = await ctx.loaders.schoolById.load(viewer.schoolId);
-  const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
-  const rosters = await readRosters(
-    ctx.em,
-    ctx.services.pii,
-    {
-      schoolCode: school!.code,
-      termId: term.id,
-      academicYearId: term.academicYear.id,
-      year: year!.year,
-      semester: term.semester,
-    },
-    input.category,
-  );
+  const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term), input.category);
   const now = ctx.services.clock.now();
   const zip = await packageZip(rosters, now);
-  const sha256 = createHash('sha256').update(zip).digest('hex');
-  const tempPath = ctx.services.files.newTempPath();
-  try {
-    await writeFile(tempPath, zip);
-    await ctx.services.files.keep(tempPath, sha256);
-  } catch (error) {
-    await ctx.services.files.discard(tempPath);
-    throw error;
-  }
+  const sha256 = await keepBytes(ctx.services.files, zip);
   const rowCounts: RowCounts = Object.fromEntries(rosters.map((roster) => [roster.path, roster.rows.length]));
 
   // Claim the key. A concurrent identical request that committed first makes this insert fail (after waiting for
