@@ -1,10 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookies } from 'cookie';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import type { AppServices } from '../services.js';
 import { type AppContext, createContext } from './context.js';
+import { AppError, ErrorCode } from './errors.js';
 import { currentRequestId } from './request-id.js';
+import { applyTenantScope } from './tenant.js';
+import type { Viewer } from './viewer.js';
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -31,4 +34,47 @@ export function routeContext(services: AppServices, req: Request): Promise<AppCo
     userAgent: req.headers['user-agent'] ?? '',
     cookies: null,
   });
+}
+
+const ROUTE_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+};
+
+/**
+ * What a plain HTTP route reads, as the session's viewer, in a read-only transaction scoped to their tenant and
+ * always rolled back. Without a session (or, with `schoolOnly`, without a school) it answers 401; the thrown errors a
+ * user can read (not found, forbidden, bad input) become their status with the Chinese message. Returns undefined
+ * when it has answered.
+ */
+export async function readForRoute<T>(
+  services: AppServices,
+  req: Request,
+  res: Response,
+  read: (ctx: AppContext, viewer: Viewer) => Promise<T>,
+  options: { schoolOnly?: boolean } = {},
+): Promise<T | undefined> {
+  const ctx = await routeContext(services, req);
+  const viewer = ctx.viewer;
+  if (!viewer || (options.schoolOnly && !viewer.schoolId)) {
+    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
+    return undefined;
+  }
+  await ctx.em.begin();
+  try {
+    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
+    return await read(ctx, viewer);
+  } catch (error) {
+    const status = error instanceof AppError ? ROUTE_STATUS[String(error.extensions.code)] : undefined;
+    if (!status) throw error;
+    res
+      .status(status)
+      .type('text/plain; charset=utf-8')
+      .send((error as AppError).message);
+    return undefined;
+  } finally {
+    await ctx.em.rollback();
+  }
 }

@@ -1,8 +1,6 @@
 import type { Request, Response } from 'express';
-import { AppError, ErrorCode } from '../../common/errors.js';
-import { routeContext } from '../../common/http-session.js';
+import { readForRoute } from '../../common/http-session.js';
 import { termLabel } from '../../common/roc.js';
-import { applyTenantScope } from '../../common/tenant.js';
 import type { AppServices } from '../../services.js';
 import {
   type ConfirmationSheetInput,
@@ -22,12 +20,6 @@ const FORMATS = {
   pdf: { contentType: 'application/pdf', build: confirmationSheetPdf },
 } as const;
 
-const STATUS_OF: Partial<Record<string, number>> = {
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-};
-
 /**
  * GET /classes/:id/confirmation-sheet.(xlsx|pdf)?termId=… — the homeroom teacher's 收訖明細確認單 for the term's
  * current receipt lists: built from the same counts as classConfirmationProgress, read in one read-only transaction
@@ -39,47 +31,35 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
     res.status(404).type('text/plain; charset=utf-8').send('確認單只提供 XLSX 與 PDF 兩種格式。');
     return;
   }
-  const ctx = await routeContext(services, req);
-  const viewer = ctx.viewer;
-  if (!viewer?.schoolId) {
-    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
-    return;
-  }
-  let input: ConfirmationSheetInput;
-  await ctx.em.begin();
-  try {
-    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
-    const { schoolClass, term, students, counts } = await classConfirmationData(
-      ctx,
-      String(req.params.id),
-      String(req.query.termId ?? ''),
-    );
-    const school = await ctx.loaders.schoolById.load(viewer.schoolId);
-    const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
-    input = {
-      schoolName: school?.name ?? '',
-      className: schoolClass.name,
-      termLabel: termLabel(year!.year, term.semester),
-      categoryLabel: '全部收訖明細',
-      generatedAt: services.clock.now(),
-      students: students.map((student) => ({
-        seatNumber: student.seatNumber ?? null,
-        studentNumber: student.studentNumber,
-        name: student.name,
-        ...counts.get(student.id)!,
-      })),
-    };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const code = String(error.extensions.code);
-    res
-      .status(STATUS_OF[code] ?? 400)
-      .type('text/plain; charset=utf-8')
-      .send(error.message);
-    return;
-  } finally {
-    await ctx.em.rollback();
-  }
+  const input = await readForRoute(
+    services,
+    req,
+    res,
+    async (ctx, viewer): Promise<ConfirmationSheetInput> => {
+      const { schoolClass, term, students, counts } = await classConfirmationData(
+        ctx,
+        String(req.params.id),
+        String(req.query.termId ?? ''),
+      );
+      const school = await ctx.loaders.schoolById.load(viewer.schoolId!);
+      const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
+      return {
+        schoolName: school?.name ?? '',
+        className: schoolClass.name,
+        termLabel: termLabel(year!.year, term.semester),
+        categoryLabel: '全部收訖明細',
+        generatedAt: services.clock.now(),
+        students: students.map((student) => ({
+          seatNumber: student.seatNumber ?? null,
+          studentNumber: student.studentNumber,
+          name: student.name,
+          ...counts.get(student.id)!,
+        })),
+      };
+    },
+    { schoolOnly: true },
+  );
+  if (!input) return;
   const bytes = await format.build(input);
   const extension = String(req.params.format) as 'xlsx' | 'pdf';
   res

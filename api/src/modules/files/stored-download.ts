@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../common/context.js';
-import { routeContext } from '../../common/http-session.js';
+import { readForRoute } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
-import { applyTenantScope } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
 import type { AppServices } from '../../services.js';
 
@@ -32,21 +31,15 @@ export interface DownloadSpec {
  * it is logged and answered in Chinese with the request id, never with a stack trace.
  */
 export async function sendStoredDownload(services: AppServices, req: Request, res: Response, spec: DownloadSpec) {
-  const ctx = await routeContext(services, req);
-  const viewer = ctx.viewer;
-  if (!viewer?.schoolId) {
-    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
-    return;
-  }
   const id = String(req.params.id);
-  await ctx.em.begin();
-  let found: StoredDownload | null = null;
-  try {
-    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
-    found = /^[0-9a-f-]{36}$/.test(id) ? await spec.find(ctx, viewer, id) : null;
-  } finally {
-    await ctx.em.rollback();
-  }
+  const found = await readForRoute(
+    services,
+    req,
+    res,
+    (ctx, viewer) => (/^[0-9a-f-]{36}$/.test(id) ? spec.find(ctx, viewer, id) : Promise.resolve(null)),
+    { schoolOnly: true },
+  );
+  if (found === undefined) return;
   if (!found) {
     res.status(404).type('text/plain; charset=utf-8').send(spec.notFoundMessage);
     return;

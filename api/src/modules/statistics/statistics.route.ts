@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
 import { AppError, ErrorCode } from '../../common/errors.js';
-import { routeContext } from '../../common/http-session.js';
+import { readForRoute } from '../../common/http-session.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { applyTenantScope } from '../../common/tenant.js';
 import type { AppServices } from '../../services.js';
 import {
   cityCohortTable,
@@ -217,13 +216,6 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-};
-
 /**
  * GET /statistics/<view>.csv|xlsx: every table view as the slide's CSV or XLSX, with the same authorisation as the
  * GraphQL queries (the same service functions, in a read-only transaction scoped to the viewer's tenant).
@@ -235,29 +227,8 @@ export async function serveStatisticsExport(services: AppServices, req: Request,
     res.status(404).type('text/plain; charset=utf-8').send(`沒有這種統計表：可用 ${Object.keys(VIEWS).join('、')}（.csv 或 .xlsx）。`); // prettier-ignore
     return;
   }
-  const ctx = await routeContext(services, req);
-  if (!ctx.viewer) {
-    res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
-    return;
-  }
-  let table: ExportTable;
-  await ctx.em.begin();
-  try {
-    await applyTenantScope(ctx.em, { schoolId: ctx.viewer.schoolId, authorityId: ctx.viewer.authorityId });
-    table = await view(ctx, req.query);
-  } catch (error) {
-    const code = error instanceof AppError ? String(error.extensions.code) : '';
-    if (STATUS[code]) {
-      res
-        .status(STATUS[code])
-        .type('text/plain; charset=utf-8')
-        .send((error as AppError).message);
-      return;
-    }
-    throw error;
-  } finally {
-    await ctx.em.rollback();
-  }
+  const table = await readForRoute(services, req, res, (ctx) => view(ctx, req.query));
+  if (!table) return;
   const fileName = `${table.title}_${formatRocDateTime(table.asOf).slice(0, 9).replace(/\//g, '')}.${match[2]}`;
   res
     .status(200)
