@@ -102,6 +102,8 @@ export interface StatisticsPolicy {
 export interface ImportPolicy {
   /** Data rows accepted in one import file. */
   maxRows: number;
+  /** What an XLSX file may unpack to (bytes of all its parts read): a small zip can inflate to gigabytes. */
+  maxUncompressedBytes: number;
 }
 
 export interface QueryLimits {
@@ -228,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     imports: {
       maxRows: intFromEnv(env, 'IMPORT_MAX_ROWS', 50_000),
+      maxUncompressedBytes: intFromEnv(env, 'IMPORT_MAX_UNCOMPRESSED_BYTES', 100 * 1024 * 1024),
     },
     portfolio: {
       maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),

@@ -13,6 +13,8 @@ import { Migration20261129040000Precheck } from './Migration20261129040000Preche
 import { Migration20261129050000Confirmation } from './Migration20261129050000Confirmation.js';
 import { Migration20261129060000Statistics } from './Migration20261129060000Statistics.js';
 import { Migration20261129070000StatisticsConfirmation } from './Migration20261129070000StatisticsConfirmation.js';
+import { Migration20261206000000SecurityHardening } from './Migration20261206000000SecurityHardening.js';
+import { Migration20261206010000SubmissionRowPii } from './Migration20261206010000SubmissionRowPii.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129050000Confirmation', class: Migration20261129050000Confirmation },
   { name: 'Migration20261129060000Statistics', class: Migration20261129060000Statistics },
   { name: 'Migration20261129070000StatisticsConfirmation', class: Migration20261129070000StatisticsConfirmation },
+  { name: 'Migration20261206000000SecurityHardening', class: Migration20261206000000SecurityHardening },
+  { name: 'Migration20261206010000SubmissionRowPii', class: Migration20261206010000SubmissionRowPii },
 ];
