@@ -63,7 +63,8 @@ async function planImport(
     today: ctx.services.clock.now(),
   };
   try {
-    const file = await readTabularFile(bytes, { maxRows: ctx.services.config.imports.maxRows });
+    const { maxRows, maxUncompressedBytes } = ctx.services.config.imports;
+    const file = await readTabularFile(bytes, { maxRows, maxUncompressedBytes });
     if (file.rows.length === 0) {
       return {
         rowCount: 0,
