@@ -12,7 +12,13 @@ import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Submission, SubmissionRow } from '../submission/submission.entity.js';
+import { NATIONAL_ID_COLUMN } from '../submission/rosters.js';
 import { mayDownloadPackage, rosterScopeOf } from '../submission/submission.service.js';
+import {
+  nationalIdMatchKey,
+  submittedNationalId,
+  submittedNationalIdKey,
+} from '../submission/submitted-national-ids.js';
 import { centralGateway } from './central-gateway.js';
 import { ReceiptImport, ReceiptKind, ReceiptRow, ReceiptStatus, Reconciliation } from './receipt.entity.js';
 import {
@@ -118,7 +124,7 @@ export async function importReceipts(
     throw problem;
   }
   const at = (name: string) => table.headers.indexOf(name);
-  const missingColumns = [...RECEIPT_HEAD, ...RECEIPT_TAIL, '身分證號'].filter((name) => at(name) < 0);
+  const missingColumns = [...RECEIPT_HEAD, ...RECEIPT_TAIL, NATIONAL_ID_COLUMN].filter((name) => at(name) < 0);
   if (missingColumns.length > 0) {
     return fileError(
       'NOT_A_RECEIPT_FILE',
@@ -185,7 +191,13 @@ export async function importReceipts(
   );
   const cellText = (value: string | number | null | undefined) =>
     value === null || value === undefined ? '' : String(value).trim();
-  const submittedValue = (row: SubmissionRow, name: string) => cellText(row.cells[columns.indexOf(name)]);
+  // Submitted rows keep the national ID sealed: it is matched and compared by its keyed digest, on both sides.
+  const pii = ctx.services.pii;
+  const nationalIdAt = columns.indexOf(NATIONAL_ID_COLUMN);
+  const submittedValue = (row: SubmissionRow, name: string) =>
+    name === NATIONAL_ID_COLUMN
+      ? submittedNationalIdKey(pii, row, nationalIdAt)
+      : cellText(row.cells[columns.indexOf(name)]);
   const identityOf = (value: (name: string) => string) => JSON.stringify(spec.identity.map(value));
   const open = new Map<string, SubmissionRow[]>();
   for (const row of submitted) {
@@ -194,7 +206,7 @@ export async function importReceipts(
   }
   const compared = columns.slice(3).filter((name) => at(name) >= 0);
   const keyFields = (value: (name: string) => string): Record<string, string> =>
-    Object.fromEntries(spec.identity.filter((name) => name !== '身分證號').map((name) => [name, value(name)]));
+    Object.fromEntries(spec.identity.filter((name) => name !== NATIONAL_ID_COLUMN).map((name) => [name, value(name)]));
 
   // Rows the central database lists but the school did not submit: find the student by the national ID's digest.
   const students = new Map<string, string | null>();
@@ -224,11 +236,13 @@ export async function importReceipts(
   const rows: ReceiptRow[] = [];
   for (const row of table.rows) {
     const value = (name: string) => text(row.cells, name);
+    const comparable = (name: string) =>
+      name === NATIONAL_ID_COLUMN ? nationalIdMatchKey(pii, value(name)) : value(name);
     const status = value('收訖狀態') === RECEIVED ? ReceiptStatus.RECEIVED : ReceiptStatus.REJECTED;
-    const candidates = open.get(identityOf(value)) ?? [];
+    const candidates = open.get(identityOf(comparable)) ?? [];
     const match = candidates.shift() ?? null;
-    const changed = match ? compared.filter((name) => submittedValue(match, name) !== value(name)) : [];
-    const nationalId = normalizeNationalId(value('身分證號'));
+    const changed = match ? compared.filter((name) => submittedValue(match, name) !== comparable(name)) : [];
+    const nationalId = normalizeNationalId(value(NATIONAL_ID_COLUMN));
     rows.push(
       ctx.em.create(ReceiptRow, {
         school: viewer.schoolId,
@@ -255,7 +269,7 @@ export async function importReceipts(
   }
   for (const left of open.values()) {
     for (const match of left) {
-      const nationalId = normalizeNationalId(submittedValue(match, '身分證號'));
+      const nationalId = normalizeNationalId(submittedNationalId(pii, match, nationalIdAt));
       rows.push(
         ctx.em.create(ReceiptRow, {
           school: viewer.schoolId,

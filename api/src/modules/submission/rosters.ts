@@ -41,7 +41,14 @@ export const ROSTERS_OF: Record<SubmissionCategory, (keyof typeof ROSTER_PATHS)[
 };
 
 const HEAD = ['學校代碼', '學年度', '學期'];
-const PERSON = ['身分證號', '出生日期'];
+export const NATIONAL_ID_COLUMN = '身分證號';
+const PERSON = [NATIONAL_ID_COLUMN, '出生日期'];
+/**
+ * Where the national ID sits in every roster about students: right after the head columns. The stored copies of
+ * submitted rows keep it out of their cells (submitted-national-ids.ts), and the migration's index of rows still
+ * holding it in clear looks at this position.
+ */
+export const NATIONAL_ID_CELL = [...HEAD, ...PERSON].indexOf(NATIONAL_ID_COLUMN);
 const FILES = ['文件檔名', '文件SHA-256', '影音檔名', '影音SHA-256'];
 
 const ENROLMENT_KIND: Record<string, string> = {
@@ -69,7 +76,8 @@ export interface RosterScope {
 
 /**
  * Reads the rows of one category's rosters. Every statement runs in the caller's transaction, which must be
- * REPEATABLE READ, so all rosters come from one snapshot. National IDs are decrypted here and only here.
+ * REPEATABLE READ, so all rosters come from one snapshot. National IDs are decrypted here, for the files built from
+ * the rosters; the copy of a submission kept in the database seals them again (submitted-national-ids.ts).
  */
 export async function readRosters(
   em: EntityManager,

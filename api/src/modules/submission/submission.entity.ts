@@ -65,7 +65,10 @@ export class Submission extends SchoolOwnedEntity {
   }
 }
 
-/** One roster row as submitted (copy-on-submit): its cells in column order. Never changes. */
+/**
+ * One roster row as submitted (copy-on-submit): its cells in column order, except the national ID, which is kept
+ * like `student` keeps it: sealed (PII envelope) and as its keyed digest, with its cell left empty. Never changes.
+ */
 @Entity({ tableName: 'submission_row' })
 @TenantFilter()
 export class SubmissionRow extends SchoolOwnedEntity {
@@ -83,4 +86,12 @@ export class SubmissionRow extends SchoolOwnedEntity {
 
   @Property({ type: 'json' })
   cells!: (string | number | null)[];
+
+  /** The submitted 身分證號 as a PII envelope; null for rows without one (科目名冊). */
+  @Property({ nullable: true })
+  nationalIdEncrypted?: string | null;
+
+  /** Keyed digest of the submitted 身分證號 (as compared with receipt lists, see nationalIdMatchKey). */
+  @Property({ nullable: true })
+  nationalIdDigest?: string | null;
 }

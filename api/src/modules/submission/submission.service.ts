@@ -12,8 +12,9 @@ import { keepBytes } from '../files/generated-upload.js';
 import { AdminSection } from '../people/people.enums.js';
 import type { Term } from '../term/term.entity.js';
 import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
-import { packageZip, readRosters, type RosterScope } from './rosters.js';
+import { NATIONAL_ID_COLUMN, packageZip, readRosters, type RosterScope } from './rosters.js';
 import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from './submission.entity.js';
+import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
 
 /** Who builds (and downloads) each category's package: the sections responsible for that data (DOMAIN.md §3). */
 export const SUBMITTING_SECTIONS: Record<SubmissionCategory, AdminSection[]> = {
@@ -83,9 +84,10 @@ function sameRequest(existing: Submission, termId: string, category: SubmissionC
 
 /**
  * 提交: builds the category's package for a term from one snapshot, stores the zip (content-addressed) and a copy of
- * every roster row, and audits it. The request's transaction is REPEATABLE READ for this mutation (see
- * request-transaction.plugin.ts), so every roster is read from the same snapshot. The idempotency key is unique per
- * school: the same key again returns the submission it made, also when two identical requests race.
+ * every roster row (national IDs sealed, see submitted-national-ids.ts), and audits it. The request's transaction is
+ * REPEATABLE READ for this mutation (see request-transaction.plugin.ts), so every roster is read from the same
+ * snapshot. The idempotency key is unique per school: the same key again returns the submission it made, also when
+ * two identical requests race.
  */
 export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promise<Result<Submission>> {
   const viewer = ctx.viewer;
@@ -160,7 +162,10 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   }
 
   const submission = await ctx.em.findOneOrFail(Submission, { id });
+  // The zip above has the national IDs in full; the copy kept in the database has them sealed.
+  const seal = nationalIdSealer(ctx.services.pii);
   for (const roster of rosters) {
+    const nationalIdAt = roster.columns.indexOf(NATIONAL_ID_COLUMN);
     roster.rows.forEach((row, index) => {
       ctx.em.create(SubmissionRow, {
         school: viewer.schoolId!,
@@ -168,7 +173,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
         roster: roster.path,
         rowNumber: index + 1,
         student: row.studentId,
-        cells: row.cells,
+        ...storedCells(seal, row.cells, nationalIdAt),
       });
     });
   }
