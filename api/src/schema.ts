@@ -16,9 +16,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { repoRoot } from './config.js';
 import { RoleAuthChecker } from './common/auth-checker.js';
+import { answerDatabaseRefusalsAsUserErrors } from './common/database-refusals.js';
 import { Node } from './common/node.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { StudentResolver, UserAccountResolver } from './modules/people/people.resolver.js';
+import { AccountAdminResolver } from './modules/people/account-admin.resolver.js';
 import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 import { SubmissionResolver } from './modules/submission/submission.resolver.js';
@@ -60,8 +62,8 @@ export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
  * pubSub carries events to subscribers of this process. Deadline alerts will bridge it to PostgreSQL LISTEN/NOTIFY
  * so that every instance hears every event.
  */
-export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     pubSub,
     resolvers: [
       AuthResolver,
@@ -83,6 +85,7 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
       TermResolver,
       StudentResolver,
       UserAccountResolver,
+      AccountAdminResolver,
       TimelineTemplateResolver,
       TimelineResolver,
       AlertsResolver,
@@ -111,6 +114,7 @@ export function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
     // Inputs are validated in the services, where problems become userErrors a person can act on.
     validate: false,
   });
+  return answerDatabaseRefusalsAsUserErrors(schema);
 }
 
 export function printAppSchema(schema: GraphQLSchema): string {

@@ -101,6 +101,24 @@ describe('entering grades', () => {
     expect(await gradesOf(english)).toEqual(before);
   });
 
+  it('takes every grade with at most two decimals, whatever binary floating point makes of it', async () => {
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    const [a, b, c] = await enrolmentIds(math);
+    // 64.1 * 100 is 6409.999999999999 in floating point; the grade itself has one decimal.
+    const result = await teacher.ok<EnterData>(ENTER, {
+      input: {
+        sectionId: toGlobalId('CourseSection', math.id),
+        grades: [
+          { enrolmentId: a, termGrade: 64.1 },
+          { enrolmentId: b, termGrade: 57.35 },
+          { enrolmentId: c, termGrade: 0.29 },
+        ],
+      },
+    });
+    expect(result.enterGrades.userErrors).toEqual([]);
+    expect(result.enterGrades.enrolments.map((e) => e.termGrade)).toEqual([64.1, 57.35, 0.29]);
+  });
+
   it('checks every row first: one bad grade leaves all of them unchanged', async () => {
     const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
     const before = await gradesOf(math);

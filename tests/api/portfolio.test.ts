@@ -369,6 +369,27 @@ describe('course learning outcomes', () => {
     expect(second.userErrors.map((e) => e.code)).toEqual(['OUTCOME_CAP_REACHED']);
     expect(second.userErrors[0]!.message).toContain('1 件');
   });
+
+  it('holds the cap for uploads sent at the same moment', async () => {
+    const s = await setup();
+    const teaching = await app.client().login(s.school.logins.teaching.username, s.school.logins.teaching.password);
+    await teaching.ok('mutation { setOutcomeUploadCap(cap: 2) { userErrors { code } } }');
+    const files = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        upload(s.student, 'DOCUMENT', `r${i}.pdf`, Buffer.concat([PDF, Buffer.from(`%${i}\n`)])),
+      ),
+    );
+    const results = await Promise.all(
+      files.map((file) =>
+        s.student.ok<{ uploadCourseOutcome: Errors }>(UPLOAD_OUTCOME, {
+          input: { enrolmentId: s.enrolmentId, kind: 'OTHER', description: '同時上傳', documentUploadId: file.id },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.uploadCourseOutcome.userErrors.length === 0)).toHaveLength(2);
+    expect(results.filter((r) => r.uploadCourseOutcome.userErrors[0]?.code === 'OUTCOME_CAP_REACHED')).toHaveLength(4);
+    expect((await evidenceRows(s.school)).outcomes).toBe(2);
+  });
 });
 
 describe('selection', () => {

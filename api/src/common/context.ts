@@ -15,9 +15,12 @@ export interface TransportInfo {
   cookies: SessionCookies | null;
 }
 
+/** How login and logout change the session cookie; nothing is sent before the request's transaction commits. */
 export interface SessionCookies {
   set(token: string, expiresAt: Date): void;
   clear(): void;
+  /** The request's transaction committed: send what set or clear asked for. */
+  committed(): void;
 }
 
 export interface AppContext {
@@ -32,6 +35,8 @@ export interface AppContext {
   em: EntityManager;
   loaders: Loaders;
   services: AppServices;
+  /** Set when the operation must not commit although its response carries no error (a refusal answered as a userError). */
+  rollbackOnly: boolean;
 }
 
 /** The one context factory, for HTTP requests and WebSocket operations alike. */
@@ -50,5 +55,6 @@ export async function createContext(services: AppServices, info: TransportInfo):
     em,
     loaders: createLoaders(em, services.clock),
     services,
+    rollbackOnly: false,
   };
 }

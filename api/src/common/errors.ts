@@ -14,6 +14,7 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   TERM_FINALIZED: 'TERM_FINALIZED',
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +38,47 @@ function finalLockedMessage(error: unknown): string {
   const pg = ((error as { cause?: unknown } | null)?.cause ?? error) as { hint?: string; detail?: string } | null;
   const what = CATEGORY_LABELS[pg?.detail as SubmissionCategory] ?? '資料';
   return `${pg?.hint ?? '這個學期'}的「${what}」已完成最終提交，資料不能再新增、修改或刪除。`;
+}
+
+/** graphql-js suggests field and type names in validation errors; in production the schema is not told that way. */
+export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean .*\?\s*$/s, '');
+
+/** What the database refused, as the user's input: a code for a userError and the message a person reads. */
+export interface DatabaseRefusal {
+  code: 'DUPLICATE' | 'REFERENCE_NOT_FOUND' | 'INVALID_VALUE';
+  message: string;
+}
+
+/**
+ * The database refused a value the checks before it let through (a unique or check constraint, a malformed or
+ * out-of-range value): the user's input, not a bug, so it is answered as bad input. Which message depends on the
+ * class of the SQLSTATE; the value itself is never repeated.
+ */
+export function databaseRefusal(error: unknown): DatabaseRefusal | null {
+  const code = pgCode(error);
+  if (code === '23505') return { code: 'DUPLICATE', message: '已有相同的資料，請勿重複建立；請重新整理頁面確認。' };
+  if (code === '23503') {
+    return { code: 'REFERENCE_NOT_FOUND', message: '輸入所指的資料不存在或已被刪除，請重新整理頁面後再試。' };
+  }
+  if (code === '23514' || code === '23502' || code?.startsWith('22')) {
+    return { code: 'INVALID_VALUE', message: '輸入的資料格式或範圍不正確，請檢查後再試。' };
+  }
+  return null;
+}
+
+/**
+ * What the log may say of an error. A database error's message (as MikroORM builds it) carries the failing SQL with its
+ * parameters inlined, and its detail the offending values: the log gets the SQLSTATE and the constraint instead.
+ */
+export function loggableError(error: unknown): { error: string; stack?: string } {
+  const code = pgCode(error);
+  if (code) {
+    const pg = ((error as { cause?: unknown }).cause ?? error) as { constraint?: string; table?: string };
+    const where = [pg.table, pg.constraint].filter(Boolean).join(' ');
+    const frames = error instanceof Error ? error.stack?.split('\n').filter((line) => /^\s+at /.test(line)) : [];
+    return { error: `database error ${code}${where ? ` (${where})` : ''}`, stack: frames?.join('\n') };
+  }
+  return { error: error instanceof Error ? error.message : String(error), stack: (error as Error | null)?.stack };
 }
 
 /** Codes the client may see as they are; anything else is an unexpected failure and is hidden. */
@@ -67,6 +109,16 @@ export function formatError(
   if (pgCode(cause) === FINAL_LOCKED) {
     return { message: finalLockedMessage(cause), path: formatted.path, extensions: { code: ErrorCode.TERM_FINALIZED } };
   }
+  const refusal = databaseRefusal(cause);
+  if (refusal) {
+    const { error, stack } = loggableError(cause);
+    log({ requestId, message: error, stack, path: formatted.path });
+    return {
+      message: refusal.message,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'DATABASE_CONSTRAINT' },
+    };
+  }
   if (cause instanceof ArgumentValidationError) {
     return { message: '輸入資料格式不正確。', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
@@ -75,12 +127,8 @@ export function formatError(
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log({
-    requestId,
-    message: cause instanceof Error ? cause.message : String(cause),
-    path: formatted.path,
-    stack: cause instanceof Error ? cause.stack : undefined,
-  });
+  const { error, stack } = loggableError(cause);
+  log({ requestId, message: error, stack, path: formatted.path });
   return {
     message: `系統發生錯誤，請稍後再試。若持續發生，請將錯誤編號 ${requestId ?? '—'} 告知學校資訊組。`,
     path: formatted.path,

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -67,20 +68,21 @@ export function pageSize(args: ConnectionArgs): number {
   return first;
 }
 
-type CursorValue = string | number;
+export type CursorValue = string | number;
 
-function encodeCursor(values: CursorValue[]): string {
+export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): [CursorValue, string] {
+export function decodeCursor(cursor: string): [CursorValue, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
+      typeof parsed[1] === 'string' &&
+      isUuid(parsed[1])
     ) {
       return [parsed[0], parsed[1]];
     }
@@ -116,11 +118,13 @@ export async function paginate<T extends { id: string }, K extends keyof T & str
     orderBy: { [orderKey]: direction, id: direction } as never,
     limit: limit + 1,
   })) as T[];
+  return connectionOf(rows, limit, (node) => [node[orderKey] as CursorValue, node.id]);
+}
+
+/** A page from rows read with `limit + 1` (the extra row only says there is a next page), each with its cursor. */
+export function connectionOf<T>(rows: T[], limit: number, keyOf: (node: T) => [CursorValue, string]): Connection<T> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({
-    cursor: encodeCursor([node[orderKey] as CursorValue, node.id]),
-    node,
-  }));
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
     edges,
     nodes: page,

@@ -1,7 +1,14 @@
 import {
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
@@ -10,76 +17,147 @@ import type { QueryLimits } from '../config.js';
 import { AppError, ErrorCode } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
+/**
+ * Tokens a GraphQL document may have. The client's largest document has a few hundred; the parser stops counting
+ * here, so a megabyte of query text is refused before any tree is built from it.
+ */
+export const MAX_DOCUMENT_TOKENS = 4000;
+
 interface Measure {
   depth: number;
   cost: number;
 }
 
-function pageArgument(
-  args: readonly { name: { value: string }; value: ValueNode }[] | undefined,
-  variables: Record<string, unknown>,
-): number | null {
-  const first = args?.find((arg) => arg.name.value === 'first');
-  if (!first) return null;
-  if (first.value.kind === Kind.INT) return Number(first.value.value);
-  if (first.value.kind === Kind.VARIABLE) {
-    const value = variables[first.value.name.value];
-    return typeof value === 'number' ? value : DEFAULT_PAGE_SIZE;
-  }
-  return MAX_PAGE_SIZE;
-}
+const NOTHING: Measure = { depth: 0, cost: 0 };
+
+/** A number beyond which the exact cost no longer matters; keeps the arithmetic (and the message) finite. */
+const COST_CEILING = Number.MAX_SAFE_INTEGER;
 
 /**
  * Depth counts nested fields; cost counts every field once per row that can reach it, so a connection asked for
  * `first: 100` multiplies what is selected beneath it. Introspection fields are not counted.
+ *
+ * Each fragment is measured once and its measure reused at every spread: cost is linear in what a fragment selects,
+ * so the rows above a spread multiply the fragment's cost without walking it again. Walking every path instead takes
+ * exponential time on a kilobyte of fragments that each spread the next one twice.
  */
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  seen: Set<string>,
-): Measure {
-  let depth = 0;
-  let cost = 0;
-  for (const selection of selectionSet.selections) {
-    let inner: Measure = { depth: 0, cost: 0 };
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      const child = selection.selectionSet
-        ? measure(selection.selectionSet, fragments, variables, seen)
-        : { depth: 0, cost: 0 };
-      const rows = pageArgument(selection.arguments, variables) ?? 1;
-      inner = { depth: child.depth + 1, cost: 1 + rows * child.cost };
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fragments, variables, seen);
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (!fragment || seen.has(name)) continue;
-      inner = measure(fragment.selectionSet, fragments, variables, new Set([...seen, name]));
+class QueryMeasurer {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly measured = new Map<string, Measure>();
+  private readonly inProgress = new Set<string>();
+  private readonly variableDefaults = new Map<string, ValueNode>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    private readonly variables: Record<string, unknown>,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
     }
-    depth = Math.max(depth, inner.depth);
-    cost += inner.cost;
+    for (const definition of operation.variableDefinitions ?? []) {
+      if (definition.defaultValue) this.variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+    }
   }
-  return { depth, cost };
+
+  selectionSet(selectionSet: SelectionSetNode, parentType: GraphQLCompositeType | undefined): Measure {
+    let depth = 0;
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      let inner: Measure;
+      if (selection.kind === Kind.FIELD) {
+        inner = this.field(selection, parentType);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? this.compositeType(selection.typeCondition.name.value) : parentType;
+        inner = this.selectionSet(selection.selectionSet, condition);
+      } else {
+        inner = this.fragment(selection.name.value);
+      }
+      depth = Math.max(depth, inner.depth);
+      cost = Math.min(COST_CEILING, cost + inner.cost);
+    }
+    return { depth, cost };
+  }
+
+  private field(field: FieldNode, parentType: GraphQLCompositeType | undefined): Measure {
+    if (field.name.value.startsWith('__')) return NOTHING;
+    const definition =
+      parentType && (isObjectType(parentType) || isInterfaceType(parentType))
+        ? parentType.getFields()[field.name.value]
+        : undefined;
+    const childType = definition ? getNamedType(definition.type) : undefined;
+    const child = field.selectionSet
+      ? this.selectionSet(field.selectionSet, isCompositeType(childType) ? childType : undefined)
+      : NOTHING;
+    const pages = definition?.args.some((arg) => arg.name === 'first') ?? false;
+    const rows = pages ? this.pageSize(field) : 1;
+    return { depth: child.depth + 1, cost: Math.min(COST_CEILING, 1 + rows * child.cost) };
+  }
+
+  private fragment(name: string): Measure {
+    const known = this.measured.get(name);
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    // A cycle or an unknown fragment never passes validation; measuring it as nothing keeps this walk finite.
+    if (!fragment || this.inProgress.has(name)) return NOTHING;
+    this.inProgress.add(name);
+    const measure = this.selectionSet(fragment.selectionSet, this.compositeType(fragment.typeCondition.name.value));
+    this.inProgress.delete(name);
+    this.measured.set(name, measure);
+    return measure;
+  }
+
+  private compositeType(name: string): GraphQLCompositeType | undefined {
+    const type = this.schema.getType(name);
+    return isCompositeType(type) ? type : undefined;
+  }
+
+  /**
+   * The largest page a connection field can return for this request: its `first` as written, from the variable's
+   * value, else the variable's default, else the server's default page size. A page size the connection would refuse
+   * is refused here, before anything runs: a negative one would otherwise subtract from the cost of its siblings.
+   */
+  private pageSize(field: FieldNode): number {
+    const argument = field.arguments?.find((arg) => arg.name.value === 'first');
+    let value: unknown = null;
+    if (argument?.value.kind === Kind.VARIABLE) {
+      const name = argument.value.name.value;
+      value = name in this.variables ? this.variables[name] : literal(this.variableDefaults.get(name));
+    } else {
+      value = literal(argument?.value);
+    }
+    if (value === null || value === undefined) return DEFAULT_PAGE_SIZE;
+    if (typeof value !== 'number' || !Number.isInteger(value)) return MAX_PAGE_SIZE;
+    if (value < 1 || value > MAX_PAGE_SIZE) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `每頁筆數必須介於 1 到 ${MAX_PAGE_SIZE} 之間，目前是 ${value}。`, {
+        field: 'first',
+        http: { status: 400 },
+      });
+    }
+    return value;
+  }
 }
 
-/** The one check of query size, used by the HTTP and the WebSocket paths. Throws a clear error when over a limit. */
+function literal(value: ValueNode | undefined): unknown {
+  if (!value || value.kind === Kind.NULL) return null;
+  if (value.kind === Kind.INT) return Number(value.value);
+  return undefined;
+}
+
+/** Throws a clear error when the operation is deeper or costlier than the limits allow. */
 export function assertWithinQueryLimits(
+  schema: GraphQLSchema,
   document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown> | null | undefined,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
   limits: QueryLimits,
 ): void {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
-  if (!operation) return;
-  const { depth, cost } = measure(operation.selectionSet, fragments, variables ?? {}, new Set());
+  const rootType = schema.getRootType(operation.operation) ?? undefined;
+  const { depth, cost } = new QueryMeasurer(schema, document, operation, variables).selectionSet(
+    operation.selectionSet,
+    rootType,
+  );
   if (depth > limits.maxDepth) {
     throw new AppError(
       ErrorCode.QUERY_TOO_COMPLEX,
@@ -88,9 +166,10 @@ export function assertWithinQueryLimits(
     );
   }
   if (cost > limits.maxCost) {
+    const shown = cost >= COST_CEILING ? '極大' : cost.toLocaleString('en-US');
     throw new AppError(
       ErrorCode.QUERY_TOO_COMPLEX,
-      `查詢的預估成本為 ${cost}，超過上限 ${limits.maxCost}，請減少每頁筆數或欄位。`,
+      `查詢的預估成本為 ${shown}，超過上限 ${limits.maxCost.toLocaleString('en-US')}，請減少每頁筆數或欄位。`,
       { cost, maxCost: limits.maxCost, http: { status: 400 } },
     );
   }

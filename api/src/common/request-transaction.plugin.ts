@@ -4,7 +4,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { AppContext } from './context.js';
-import { assertWithinQueryLimits } from './query-limits.js';
+import { assertAcceptableOperation } from './operation-edge.js';
 import { applyTenantScope } from './tenant.js';
 
 interface DriverClient {
@@ -60,8 +60,8 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
     async requestDidStart() {
       let open = false;
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          assertWithinQueryLimits(document, operationName, request.variables, config.queryLimits);
+        async didResolveOperation({ schema, document, operationName, request }) {
+          assertAcceptableOperation(schema, document, operationName, request.variables, config.queryLimits);
         },
         async executionDidStart({ contextValue, operation }) {
           await contextValue.em.begin(
@@ -77,9 +77,15 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
         async willSendResponse({ contextValue, response }) {
           if (!open) return;
           open = false;
-          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-          if (failed) await contextValue.em.rollback();
-          else await contextValue.em.commit();
+          const failed =
+            contextValue.rollbackOnly ||
+            (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+          if (failed) {
+            await contextValue.em.rollback();
+          } else {
+            await contextValue.em.commit();
+            contextValue.cookies?.committed();
+          }
         },
       };
     },

@@ -14,7 +14,8 @@ export const MAX_GRADES_PER_REQUEST = 200;
 
 function gradeProblem(value: number | null | undefined, field: string, label: string): UserError | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < 0 || value > 100 || Math.round(value * 100) !== value * 100) {
+  // Two decimals as the number prints, not as binary floating point multiplies: 64.1 * 100 is 6409.999999999999.
+  if (!Number.isFinite(value) || value < 0 || value > 100 || Number(value.toFixed(2)) !== value) {
     return userError(field, 'INVALID_GRADE', `${label}必須介於 0 到 100 之間，最多兩位小數。`);
   }
   return null;

@@ -4,6 +4,7 @@ import { readForRoute } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
 import type { Viewer } from '../../common/viewer.js';
 import type { AppServices } from '../../services.js';
+import { loggableError } from '../../common/errors.js';
 
 /** A stored file the viewer may have, and how to send it. */
 export interface StoredDownload {
@@ -52,7 +53,7 @@ export async function sendStoredDownload(services: AppServices, req: Request, re
       requestId: currentRequestId(),
       ...found.logFields,
       sha256: found.sha256,
-      error: String(error),
+      ...loggableError(error),
     });
     res
       .status(500)

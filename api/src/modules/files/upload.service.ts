@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../common/context.js';
 import { routeContext } from '../../common/http-session.js';
-import { forbidden } from '../../common/errors.js';
+import { forbidden, loggableError } from '../../common/errors.js';
 import { currentRequestId } from '../../common/request-id.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { idOfType } from '../../common/ids.js';
@@ -219,7 +219,7 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
       return;
     }
     if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
-    services.log.error('upload failed', { requestId: currentRequestId(), error: String(error) });
+    services.log.error('upload failed', { requestId: currentRequestId(), ...loggableError(error) });
     refuse(res, new UploadRefused(500, 'INTERNAL', '上傳時發生錯誤，請稍後再試。'));
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
+import { hasVisibleText } from '../../common/input-text.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '../../common/national-id.js';
 import type { PiiCipher } from '../../common/pii-crypto.js';
 import { academicYearOf, isIsoCalendarDate } from '../../common/roc.js';
@@ -65,8 +66,11 @@ export function validateStudentFields(fields: Partial<StudentFields>, today: Dat
   if (fields.studentNumber !== undefined && !STUDENT_NUMBER.test(fields.studentNumber)) {
     errors.push(userError('studentNumber', 'INVALID_STUDENT_NUMBER', '學號只能是英文字母與數字，最多 20 碼。'));
   }
-  if (fields.name !== undefined && (fields.name.trim() === '' || fields.name.trim().length > 50)) {
-    errors.push(userError('name', 'INVALID_NAME', '請輸入姓名（最多 50 個字）。'));
+  if (
+    fields.name !== undefined &&
+    (!hasVisibleText(fields.name) || fields.name.trim() === '' || fields.name.trim().length > 50)
+  ) {
+    errors.push(userError('name', 'INVALID_NAME', '請輸入姓名（最多 50 個字，須有看得見的文字）。'));
   }
   if (fields.nationalId !== undefined) {
     const problem = nationalIdProblem(fields.nationalId);

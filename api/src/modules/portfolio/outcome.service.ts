@@ -24,6 +24,14 @@ export async function requireStudent(ctx: AppContext): Promise<{ viewer: Viewer;
   return { viewer, student };
 }
 
+/**
+ * Locks the student's row for the rest of the transaction before a count that caps what they may add: two tabs (or
+ * two phones) adding at once then count one after the other, and the second sees the first.
+ */
+export async function lockStudentForCount(ctx: AppContext, student: Student): Promise<void> {
+  await ctx.em.execute('select 1 from student where id = ? for update', [student.id]);
+}
+
 function newVersion(
   ctx: AppContext,
   outcome: CourseOutcome,
@@ -77,6 +85,7 @@ export async function uploadCourseOutcome(
   errors.push(...fileErrors);
   const school = await ctx.em.findOneOrFail(School, { id: viewer.schoolId! });
   if (school.outcomeUploadCap) {
+    await lockStudentForCount(ctx, student);
     const count = await ctx.em.count(CourseOutcome, { student, term });
     if (count >= school.outcomeUploadCap) {
       errors.push(

@@ -39,7 +39,8 @@ export async function recordPerformance(
   if (description) errors.push(description);
   const { details, problems } = checkPerformanceDetails(input.category, input.details);
   for (const problem of problems) errors.push(userError(`details.${problem.key}`, problem.code, problem.message));
-  const link = input.externalLink?.trim() || null;
+  // Schemes are case-insensitive (HTTPS://… works in a browser); stored in lower case as the table's CHECK expects.
+  const link = input.externalLink?.trim().replace(/^https?:/i, (scheme) => scheme.toLowerCase()) || null;
   if (link && (!LINK.test(link) || link.length > 500)) {
     errors.push(userError('externalLink', 'INVALID_LINK', '外部連結必須是 http:// 或 https:// 開頭的網址。'));
   }

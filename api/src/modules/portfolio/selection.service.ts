@@ -7,7 +7,7 @@ import { TaskKind } from '../timeline/timeline.enums.js';
 import { CourseOutcome } from './course-outcome.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import type { SelectItemInput } from './dto/portfolio.input.js';
-import { requireStudent } from './outcome.service.js';
+import { lockStudentForCount, requireStudent } from './outcome.service.js';
 import { CertificationStatus } from './portfolio.enums.js';
 
 export interface SelectionCount {
@@ -84,7 +84,7 @@ export async function selectItem(ctx: AppContext, input: SelectItemInput): Promi
         userErrors: [userError('itemId', 'NOT_CERTIFIED', '只有已通過認證的課程學習成果可以勾選。')],
       };
     }
-    await ctx.em.execute('select 1 from student where id = ? for update', [student.id]);
+    await lockStudentForCount(ctx, student);
     const count = await selectionCount(ctx, student, item.academicYear.id);
     const [selected, max, label] = isOutcome
       ? [count.outcomesSelected, count.outcomesMax, '課程學習成果']

@@ -46,6 +46,21 @@ export async function recordCadre(ctx: AppContext, input: RecordCadreInput): Pro
     errors.push(userError('endsOn', 'ENDS_BEFORE_START', '結束日期不可早於開始日期。'));
   }
   if (errors.length > 0 || !student || !term) return { value: null, userErrors: errors };
+  const same = await ctx.em.count(CadreRecord, {
+    student,
+    term,
+    unit: input.unit.trim(),
+    position: input.position.trim(),
+    startsOn: input.startsOn,
+  });
+  if (same > 0) {
+    return {
+      value: null,
+      userErrors: [
+        userError('position', 'DUPLICATE_CADRE', '這位學生在這個學期已有相同單位、職稱與開始日期的幹部紀錄。'),
+      ],
+    };
+  }
 
   const record = ctx.em.create(CadreRecord, {
     school: student.school,

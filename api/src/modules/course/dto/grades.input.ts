@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { Extensions, Field, Float, ID, InputType } from 'type-graphql';
+import { MULTILINE } from '../../../common/input-text.js';
 
 @InputType({ description: '一位學生的成績' })
 export class GradeInput {
@@ -17,6 +18,7 @@ export class GradeInput {
   @Field(() => Boolean, { nullable: true, description: '是否採計學分' })
   creditsCounted?: boolean | null;
 
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: '質性描述（最多 200 字）' })
   qualitativeNote?: string | null;
 }

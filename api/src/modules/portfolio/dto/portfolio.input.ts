@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Extensions, Field, ID, InputType } from 'type-graphql';
+import { MULTILINE } from '../../../common/input-text.js';
 import { OutcomeKind, PerformanceCategory } from '../portfolio.enums.js';
 
 @InputType()
@@ -9,6 +10,7 @@ export class UploadCourseOutcomeInput {
   @Field(() => OutcomeKind)
   kind!: OutcomeKind;
 
+  @Extensions(MULTILINE)
   @Field({ description: '簡述，100 字以內' })
   description!: string;
 
@@ -24,6 +26,7 @@ export class ReplaceCourseOutcomeInput {
   @Field(() => ID)
   outcomeId!: string;
 
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true, description: '新的簡述；省略則沿用' })
   description?: string | null;
 
@@ -45,6 +48,7 @@ export class RejectCourseOutcomeInput {
   @Field(() => ID)
   outcomeId!: string;
 
+  @Extensions(MULTILINE)
   @Field({ description: '未通過的理由（學生會看到）' })
   reason!: string;
 }
@@ -78,6 +82,7 @@ export class RecordPerformanceInput {
   @Field(() => [PerformanceDetailInput], { description: '類別的其他欄位（見 performanceCategories）' })
   details!: PerformanceDetailInput[];
 
+  @Extensions(MULTILINE)
   @Field({ description: '簡述，100 字以內' })
   description!: string;
 

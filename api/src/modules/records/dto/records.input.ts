@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../../../common/input-text.js';
 import { CounselingKind } from '../records.entity.js';
 
 @InputType({ description: '登錄一筆校內幹部經歷（訓育組）' })
@@ -39,6 +40,7 @@ export class RecordCounselingInput {
   @Field()
   topic!: string;
 
+  @Extensions(MULTILINE)
   @Field()
   content!: string;
 }

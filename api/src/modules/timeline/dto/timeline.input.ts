@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
+import { MULTILINE } from '../../../common/input-text.js';
 import { AdminSection } from '../../people/people.enums.js';
 import { SubmissionCategory, TaskKind } from '../timeline.enums.js';
 
@@ -28,6 +29,7 @@ export class TemplateTaskInput {
   @Field(() => String, { nullable: true, description: '作業的系統或地點' })
   system?: string | null;
 
+  @Extensions(MULTILINE)
   @Field(() => String, { nullable: true })
   notes?: string | null;
 }
@@ -94,6 +96,7 @@ export class GrantDeadlineExtensionInput {
   @Field({ description: '延長後的截止時間' })
   endsAt!: Date;
 
+  @Extensions(MULTILINE)
   @Field({ description: '原因，例如「休學復學」「病假」' })
   reason!: string;
 }
