@@ -9,6 +9,7 @@ import { PiiCipher } from './common/pii-crypto.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from './db/embedded.js';
 import { initOrm, runMigrations } from './db/orm.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
+import { sealClearSubmittedNationalIds } from './modules/submission/submitted-national-ids.js';
 import { createServices, type AppServices } from './services.js';
 import { startWorker } from './worker.js';
 
@@ -58,14 +59,17 @@ export async function bootPlatform(
   await migrateJobQueue(databaseUrl);
   const orm = await initOrm(databaseUrl, 'app');
   const pii = new PiiCipher(await resolvePiiKey(config));
+  await sealClearSubmittedNationalIds(owner, pii, log);
   const services = createServices({ config, clock, log, pii, orm });
   await services.alerts.start(databaseUrl);
+  services.sockets.start();
   const worker = config.worker.enabled ? await startWorker(databaseUrl, services) : null;
   return {
     services,
     owner,
     close: async () => {
       await worker?.stop();
+      services.sockets.stop();
       await services.alerts.stop();
       await orm.close();
       await owner.close();

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -8,15 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
 import type { Clock } from './common/clock.js';
 import { createContext, type AppContext, type SessionCookies } from './common/context.js';
-import { cookieToken, sessionTokenOf } from './common/http-session.js';
+import { sessionTokenOf } from './common/http-session.js';
+import { bodyErrors, securityHeaders } from './common/http-security.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
-import { type AppError, ErrorCode, formatError } from './common/errors.js';
-import { assertWithinQueryLimits } from './common/query-limits.js';
+import { formatError, loggableError } from './common/errors.js';
+import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
@@ -28,6 +26,7 @@ import { CLASS_PATH, serveConfirmationSheet } from './modules/confirmation/confi
 import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
+import { startSubscriptionServer, VALIDATION_RULES } from './ws-server.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -38,25 +37,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The session cookie as the login and logout mutations ask for it, sent only once the request's transaction has
+ * committed: a session rolled back with the rest of the request must never reach the browser.
+ */
 function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCookies {
   const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+  let pending: (() => void) | null = null;
   return {
     // Max-Age rather than Expires: a school PC with a wrong clock would otherwise drop the cookie at once.
-    set: (token, expiresAt) =>
-      res.cookie(SESSION_COOKIE, token, { ...base, maxAge: Math.max(0, expiresAt.getTime() - clock.now().getTime()) }),
-    clear: () => res.clearCookie(SESSION_COOKIE, base),
+    set: (token, expiresAt) => {
+      pending = () =>
+        res.cookie(SESSION_COOKIE, token, {
+          ...base,
+          maxAge: Math.max(0, expiresAt.getTime() - clock.now().getTime()),
+        });
+    },
+    clear: () => {
+      pending = () => res.clearCookie(SESSION_COOKIE, base);
+    },
+    committed: () => {
+      pending?.();
+      pending = null;
+    },
   };
-}
-
-/** A cookie rides along on any WebSocket handshake, so a cookie-authenticated socket must come from our own page. */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 export async function startServer(services: AppServices, schema?: GraphQLSchema): Promise<RunningServer> {
@@ -65,69 +69,10 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders());
   const httpServer = createServer(app);
-
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer<{ authToken?: string }, { request: IncomingMessage }>(
-    {
-      schema: appSchema,
-      onConnect: (ctx) => {
-        const fromParams = typeof ctx.connectionParams?.authToken === 'string';
-        return fromParams || sameOrigin(ctx.extra.request);
-      },
-      context: (ctx) => {
-        const request = ctx.extra.request;
-        const token =
-          (typeof ctx.connectionParams?.authToken === 'string' ? ctx.connectionParams.authToken : null) ??
-          cookieToken(request.headers.cookie);
-        return createContext(services, {
-          transport: 'ws',
-          requestId: randomUUID(),
-          sessionToken: token,
-          ip: request.socket.remoteAddress ?? '',
-          userAgent: request.headers['user-agent'] ?? '',
-          cookies: null,
-        });
-      },
-      onSubscribe: (_ctx, _id, payload) => {
-        const document = parse(payload.query);
-        const errors = validate(appSchema, document);
-        if (errors.length > 0) return errors;
-        // Queries and mutations go over HTTP, where each runs in its tenant-scoped transaction.
-        if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。', {
-              extensions: { code: ErrorCode.BAD_USER_INPUT },
-            }),
-          ];
-        }
-        try {
-          assertWithinQueryLimits(document, payload.operationName, payload.variables, config.queryLimits);
-        } catch (error) {
-          return [error as AppError];
-        }
-        return undefined;
-      },
-      // Subscription events pass through the same error mapping as HTTP responses.
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!('errors' in result) || !result.errors?.length) return undefined;
-        const requestId = (args.contextValue as AppContext).requestId;
-        return {
-          ...result,
-          errors: result.errors.map((error) =>
-            formatError(error.toJSON(), error, (entry) => log.error('subscription error', { ...entry }), requestId),
-          ),
-        };
-      },
-    },
-    wsServer,
-  );
+  const subscriptions = startSubscriptionServer(services, appSchema, httpServer, GRAPHQL_PATH);
+  const production = config.nodeEnv === 'production';
 
   const apollo = new ApolloServer<AppContext>({
     schema: appSchema,
@@ -137,6 +82,11 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // Far beyond any client document (the largest has about a hundred tokens): the parser stops instead of building on.
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    validationRules: VALIDATION_RULES,
+    // No "Did you mean …?" in validation errors: with introspection off, they would describe the schema anyway.
+    hideSchemaDetailsFromClientErrors: production,
     formatError: (formatted, error) =>
       formatError(formatted, error, (entry) => log.error('graphql error', { ...entry }), currentRequestId()),
     plugins: [
@@ -146,12 +96,12 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await subscriptions.dispose();
             },
           };
         },
       },
-      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
@@ -160,6 +110,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     GRAPHQL_PATH,
     requestIdMiddleware,
     express.json({ limit: '1mb' }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req, res }: { req: Request; res: Response }) =>
         createContext(services, {
@@ -212,7 +163,7 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   // What the routes outside GraphQL did not answer themselves: a Chinese message with the request id, no stack trace.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const requestId = currentRequestId();
-    log.error('http route error', { requestId, error: String(error) });
+    log.error('http route error', { requestId, ...loggableError(error) });
     if (res.headersSent) {
       next(error);
       return;

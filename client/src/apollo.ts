@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { setLiveConnection } from './lib/live-connection';
 
 /**
  * Queries and mutations go over HTTP with the httpOnly session cookie; subscriptions over graphql-ws on the same
@@ -10,7 +11,17 @@ import { createClient } from 'graphql-ws';
 export function createApolloClient(): ApolloClient {
   const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
   const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
-  const wsLink = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity }));
+  const wsLink = new GraphQLWsLink(
+    createClient({
+      url: wsUrl,
+      lazy: true,
+      retryAttempts: Infinity,
+      on: {
+        connected: () => setLiveConnection('live'),
+        closed: () => setLiveConnection('connecting'),
+      },
+    }),
+  );
   return new ApolloClient({
     link: ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink),
     cache: new InMemoryCache(),

@@ -20,7 +20,12 @@ let app: TestApp;
 let school: TestSchool;
 
 beforeAll(async () => {
-  app = await startTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '3', LOGIN_ADDRESS_MAX_FAILURES: '1000' });
+  app = await startTestApp({
+    LOGIN_PAIR_MAX_FAILURES: '3',
+    LOGIN_ACCOUNT_MAX_FAILURES: '6',
+    LOGIN_ADDRESS_MAX_FAILURES: '1000',
+    TRUST_PROXY: 'loopback',
+  });
   school = await (await app.factory.city()).school();
 });
 afterAll(() => app.close());
@@ -188,9 +193,127 @@ describe('slowing down repeated failures', () => {
   });
 });
 
+/** A client seen as coming from its own address (TEST-NET-3), so other tests' failures do not count against it. */
+function from(address: string): ReturnType<TestApp['client']> {
+  const client = app.client();
+  client.headers['x-forwarded-for'] = address;
+  return client;
+}
+let addressCounter = 0;
+const freshAddress = () => `203.0.113.${(addressCounter += 1)}`;
+
+describe('guessing a password', () => {
+  it('cannot undo its counted failures by making the rest of the request fail', async () => {
+    const target = await (await app.factory.city()).school();
+    const { username, password } = target.logins.counselor;
+    const address = freshAddress();
+    // A second field that always fails rolls back the request's transaction; the failure stays counted.
+    const guessAndFail = `mutation ($input: LoginInput!) {
+      login(input: $input) { userErrors { code } }
+      broken: revokeSession(input: { sessionId: "not-an-id" }) { revoked }
+    }`;
+    for (let i = 0; i < 3; i += 1) {
+      const result = await from(address).request<LoginData>(guessAndFail, { input: { username, password: `no-${i}` } });
+      expect(result.errors.length).toBeGreaterThan(0);
+    }
+    const right = await from(address).ok<LoginData>(LOGIN, { input: { username, password } });
+    expect(right.login.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('signs in once per request: two login fields are refused before either runs', async () => {
+    const target = await (await app.factory.city()).school();
+    const address = freshAddress();
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({
+        query: `mutation ($a: LoginInput!, $b: LoginInput!) {
+          a: login(input: $a) { me { id } }
+          b: login(input: $b) { me { id } }
+        }`,
+        variables: {
+          a: { username: target.logins.teacher.username, password: target.logins.teacher.password },
+          b: { username: target.logins.counselor.username, password: 'guess' },
+        },
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const body = (await response.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toBe('一次請求只能有一個 login（登入或登出一次做一件事）。');
+    const sessions = await app.sqlOne<{ n: number }>(
+      'select count(*)::int as n from auth_session s join credential c on c.id = s.credential_id where c.school_id = ?',
+      [target.school.id],
+    );
+    expect(sessions.n).toBe(0);
+  });
+
+  it('sends no session cookie when the request that signed in is rolled back', async () => {
+    const target = await (await app.factory.city()).school();
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+      body: JSON.stringify({
+        query: `mutation ($input: LoginInput!) {
+          login(input: $input) { me { id } }
+          broken: revokeSession(input: { sessionId: "not-an-id" }) { revoked }
+        }`,
+        variables: { input: target.logins.teacher },
+      }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const sessions = await app.sqlOne<{ n: number }>(
+      'select count(*)::int as n from auth_session s join credential c on c.id = s.credential_id where c.school_id = ?',
+      [target.school.id],
+    );
+    expect(sessions.n).toBe(0);
+  });
+
+  it('lets parallel guesses through one at a time once the limit is reached', async () => {
+    const target = await (await app.factory.city()).school();
+    const address = freshAddress();
+    const { username } = target.logins.homeroom;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        from(address).ok<LoginData>(LOGIN, { input: { username, password: `parallel-${i}` } }),
+      ),
+    );
+    const checked = results.filter((result) => result.login.userErrors[0]?.code === 'INVALID_CREDENTIALS');
+    // The limit (3), and at most one more let through as the limit is reached.
+    expect(checked.length).toBeLessThanOrEqual(4);
+    expect(results.length - checked.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('locks a name from the guesser’s address, while its owner still signs in from their own', async () => {
+    const target = await (await app.factory.city()).school();
+    const { username, password } = target.logins.student;
+    const attacker = freshAddress();
+    const home = freshAddress();
+    for (let i = 0; i < 3; i += 1) await from(attacker).ok<LoginData>(LOGIN, { input: { username, password: 'x' } });
+    const locked = await from(attacker).ok<LoginData>(LOGIN, { input: { username, password } });
+    expect(locked.login.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+    const owner = await from(home).ok<LoginData>(LOGIN, { input: { username, password } });
+    expect(owner.login.userErrors).toEqual([]);
+    expect(owner.login.me).not.toBeNull();
+  });
+
+  it('locks a name everywhere once guesses from many addresses pass the per-name ceiling', async () => {
+    const target = await (await app.factory.city()).school();
+    const { username, password } = target.logins.teacher;
+    for (let i = 0; i < 6; i += 1) {
+      await from(freshAddress()).ok<LoginData>(LOGIN, { input: { username, password: 'spray' } });
+    }
+    const owner = await from(freshAddress()).ok<LoginData>(LOGIN, { input: { username, password } });
+    expect(owner.login.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
 describe('an address guessing many accounts', () => {
   it('is slowed down across usernames', async () => {
     const strict = await startTestApp({
+      LOGIN_PAIR_MAX_FAILURES: '100',
       LOGIN_ACCOUNT_MAX_FAILURES: '100',
       LOGIN_ADDRESS_MAX_FAILURES: '4',
       TRUST_PROXY: 'loopback',

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/harness.js';
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'true' });
+  app = await startTestApp({ NODE_ENV: 'production', COOKIE_SECURE: 'true', TRUST_PROXY: 'loopback' });
 });
 afterAll(() => app.close());
 
@@ -26,5 +26,32 @@ describe('in production', () => {
       }),
     });
     expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('suggests no field names in validation errors', async () => {
+    const result = await app.client().request('{ mee { id } }');
+    expect(result.status).toBe(400);
+    expect(result.errors[0]?.message).toBe('Cannot query field "mee" on type "Query".');
+  });
+
+  it('sends security headers with the client, the API and the routes', async () => {
+    for (const path of ['/', '/login', '/graphql?query=%7B__typename%7D', '/healthz', '/files/x']) {
+      const response = await fetch(`${app.url}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      // Plain HTTP: no HSTS.
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+
+  it('pins HTTPS (HSTS) when the load balancer says the request came over HTTPS', async () => {
+    const response = await fetch(`${app.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 });

@@ -5,49 +5,65 @@ import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 let app: TestApp;
+let other: TestApp;
 let school: TestSchool;
 const clients: Client[] = [];
 
-function wsClient(options: { authToken?: string; headers?: Record<string, string> } = {}): Client {
+const ALERTS = 'subscription { deadlineAlerts { id message } }';
+
+function wsClient(options: { authToken?: string; headers?: Record<string, string>; target?: TestApp } = {}): {
+  client: Client;
+  closed: Promise<{ code: number; reason: string }>;
+  connected: Promise<boolean>;
+} {
   class HeaderSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers: options.headers });
     }
   }
+  let onClosed: (event: { code: number; reason: string }) => void = () => {};
+  let onConnected: (value: boolean) => void = () => {};
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+  const connected = new Promise<boolean>((resolve) => (onConnected = resolve));
   const client = createClient({
-    url: app.wsUrl,
+    url: (options.target ?? app).wsUrl,
     webSocketImpl: HeaderSocket,
     connectionParams: options.authToken ? { authToken: options.authToken } : {},
     retryAttempts: 0,
+    lazy: false,
+    on: {
+      connected: () => onConnected(true),
+      closed: (event) => {
+        onConnected(false);
+        const { code, reason } = event as { code: number; reason: string };
+        onClosed({ code, reason });
+      },
+    },
+    onNonLazyError: () => undefined,
   });
   clients.push(client);
-  return client;
+  return { client, closed, connected };
 }
 
-interface Outcome<T> {
-  data?: T;
+interface Outcome {
   errors?: { message: string; extensions?: { code?: string } }[];
   closed?: { code: number };
+  /** Still running after the wait: the server accepted the subscription. */
+  running?: boolean;
 }
 
-function first<T>(client: Client, query: string): Promise<Outcome<T>> {
+/** Subscribes and reports what happened within a moment: an error, the socket closing, or nothing (running). */
+function attempt(client: Client, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
   return new Promise((resolve) => {
-    const dispose = client.subscribe<T>(
-      { query },
+    const timer = setTimeout(() => resolve({ running: true }), 400);
+    client.subscribe(
+      { query, variables },
       {
-        next: (value) => {
-          dispose();
-          resolve(value as Outcome<T>);
-        },
+        next: () => undefined,
         error: (error) => {
-          if (Array.isArray(error)) resolve({ errors: error });
-          else
-            resolve({
-              closed: {
-                code: (error as { code?: number }).code ?? -1,
-                reason: String((error as { reason?: string }).reason),
-              } as { code: number },
-            });
+          clearTimeout(timer);
+          if (Array.isArray(error)) resolve({ errors: error as Outcome['errors'] });
+          else resolve({ closed: { code: (error as { code?: number }).code ?? -1 } });
         },
         complete: () => undefined,
       },
@@ -55,61 +71,123 @@ function first<T>(client: Client, query: string): Promise<Outcome<T>> {
   });
 }
 
+async function token(login: { username: string; password: string }, target: TestApp = app): Promise<string> {
+  return (await target.client().login(login.username, login.password)).token!;
+}
+
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ WS_MAX_SOCKETS_PER_SESSION: '2', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3' });
+  // A second instance on the same database, as behind a load balancer.
+  other = await startTestApp({ WS_MAX_SOCKETS_PER_SESSION: '2', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3' });
   school = await (await app.factory.city()).school();
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
+  await other.close();
   await app.close();
 });
 
 describe('graphql-ws on /graphql', () => {
-  it('streams server time to a signed-in user (token in connectionParams)', async () => {
-    const api = await app.client().login(school.logins.student.username, school.logins.student.password);
-    const result = await first<{ serverClock: { now: string; rocDateTime: string } }>(
-      wsClient({ authToken: api.token! }),
-      'subscription { serverClock { now rocDateTime } }',
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.serverClock.rocDateTime).toBe('115/11/28 09:00');
-    expect(new Date(result.data!.serverClock.now).toISOString()).toBe('2026-11-28T01:00:00.000Z');
+  it('opens for a signed-in user (token in connectionParams) and carries their subscription', async () => {
+    const { client, connected } = wsClient({ authToken: await token(school.logins.student) });
+    expect(await connected).toBe(true);
+    expect(await attempt(client, ALERTS)).toEqual({ running: true });
   });
 
   it('accepts the browser’s session cookie from the same origin', async () => {
-    const api = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
-    const origin = app.url;
-    const result = await first<{ serverClock: { rocDateTime: string } }>(
-      wsClient({ headers: { cookie: `portfolio_session=${api.token}`, origin } }),
-      'subscription { serverClock { rocDateTime } }',
-    );
-    expect(result.data?.serverClock.rocDateTime).toBe('115/11/28 09:00');
+    const { client, connected } = wsClient({
+      headers: { cookie: `portfolio_session=${await token(school.logins.teacher)}`, origin: app.url },
+    });
+    expect(await connected).toBe(true);
+    expect(await attempt(client, ALERTS)).toEqual({ running: true });
   });
 
   it('refuses a cookie-authenticated socket opened by another site', async () => {
-    const api = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
-    const result = await first(
-      wsClient({ headers: { cookie: `portfolio_session=${api.token}`, origin: 'https://evil.example' } }),
-      'subscription { serverClock { rocDateTime } }',
-    );
-    expect(result.closed?.code).toBe(4403);
+    const { closed } = wsClient({
+      headers: { cookie: `portfolio_session=${await token(school.logins.teacher)}`, origin: 'https://evil.example' },
+    });
+    expect((await closed).code).toBe(4403);
   });
 
-  it('tells an anonymous subscriber to sign in', async () => {
-    const result = await first(wsClient(), 'subscription { serverClock { now } }');
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  it('refuses a socket without a session: nothing can be subscribed to anonymously', async () => {
+    expect((await wsClient().closed).code).toBe(4403);
+    expect((await wsClient({ authToken: 'not-a-session' }).closed).code).toBe(4403);
   });
 
   it('sends queries and mutations back to HTTP', async () => {
-    const api = await app.client().login(school.logins.student.username, school.logins.student.password);
-    const result = await first(wsClient({ authToken: api.token! }), '{ me { displayName } }');
+    const { client } = wsClient({ authToken: await token(school.logins.student) });
+    const result = await attempt(client, '{ me { displayName } }');
     expect(result.errors?.[0]?.message).toMatch(/只接受訂閱/);
   });
 
-  it('stops a revoked session from opening new subscriptions', async () => {
+  it('no longer pushes the server clock every second', async () => {
+    const { client } = wsClient({ authToken: await token(school.logins.student) });
+    const result = await attempt(client, 'subscription { serverClock { now } }');
+    expect(result.errors?.[0]?.message).toMatch(/serverClock/);
+  });
+
+  it('refuses a revoked session', async () => {
     const api = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
     await api.ok('mutation { logout { endedSessions } }');
-    const result = await first(wsClient({ authToken: api.token! }), 'subscription { serverClock { now } }');
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await wsClient({ authToken: api.token! }).closed).code).toBe(4403);
+  });
+});
+
+describe('limits of a WebSocket', () => {
+  it('carries at most WS_MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions at once', async () => {
+    const target = await (await app.factory.city()).school();
+    const { client } = wsClient({ authToken: await token(target.logins.student) });
+    for (let i = 0; i < 3; i += 1) expect(await attempt(client, ALERTS)).toEqual({ running: true });
+    const fourth = await attempt(client, ALERTS);
+    expect(fourth.errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBSCRIPTIONS');
+    expect(fourth.errors?.[0]?.message).toBe('這個連線同時最多只能有 3 個訂閱，請先取消不再需要的訂閱。');
+  });
+
+  it('lets a session open at most WS_MAX_SOCKETS_PER_SESSION sockets, counted across instances', async () => {
+    const target = await (await app.factory.city()).school();
+    const session = await token(target.logins.student);
+    const first = wsClient({ authToken: session });
+    const second = wsClient({ authToken: session, target: other });
+    expect(await first.connected).toBe(true);
+    expect(await second.connected).toBe(true);
+    // A third, on either instance, is refused…
+    expect((await wsClient({ authToken: session }).closed).code).toBe(4403);
+    expect((await wsClient({ authToken: session, target: other }).closed).code).toBe(4403);
+    // …another session of the same person is not…
+    expect(await wsClient({ authToken: await token(target.logins.student, other) }).connected).toBe(true);
+    // …and once one closes, its place is free again.
+    await first.client.dispose();
+    await first.closed;
+    await expect
+      .poll(async () => {
+        const next = wsClient({ authToken: session });
+        return next.connected;
+      })
+      .toBe(true);
+  });
+
+  it('closes every socket of a session that logs out, on every instance, ending its subscriptions', async () => {
+    const target = await (await app.factory.city()).school();
+    const api = await app.client().login(target.logins.student.username, target.logins.student.password);
+    const here = wsClient({ authToken: api.token! });
+    const there = wsClient({ authToken: api.token!, target: other });
+    expect(await attempt(here.client, ALERTS)).toEqual({ running: true });
+    expect(await attempt(there.client, ALERTS)).toEqual({ running: true });
+    await api.ok('mutation { logout { endedSessions } }');
+    expect((await here.closed).code).toBe(4401);
+    expect((await there.closed).code).toBe(4401);
+  });
+
+  it('measures a subscription at the same edge as HTTP: a fragment bomb is refused at once', async () => {
+    const { client } = wsClient({ authToken: await token(school.logins.student) });
+    const levels = 24;
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on DeadlineAlertMessage { id ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : ''} }`,
+    ).join('\n');
+    const started = Date.now();
+    const bomb = await attempt(client, `subscription { deadlineAlerts { ...F0 } } ${fragments}`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(bomb.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });

@@ -6,6 +6,8 @@ export interface Subscription<T> {
   errors: unknown[];
   /** The server ended the subscription. */
   readonly completed: boolean;
+  /** The close code, once the server closed the socket (4401: its session ended). */
+  readonly closedCode: number | null;
   /** Resolves once `count` items arrived (or rejects after the timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
   close(): Promise<void>;
@@ -38,9 +40,13 @@ export async function subscribe<T>(
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];
   let completed = false;
+  let closedCode: number | null = null;
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', () => reject(new Error('closed before connecting')));
+  });
+  client.on('closed', (event) => {
+    closedCode = (event as { code?: number }).code ?? -1;
   });
   const dispose = client.subscribe<Record<string, unknown>>(
     { query },
@@ -63,6 +69,9 @@ export async function subscribe<T>(
     errors,
     get completed() {
       return completed;
+    },
+    get closedCode() {
+      return closedCode;
     },
     waitFor: (count, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { AsyncQueue } from '../../common/async-queue.js';
 import type { Clock } from '../../common/clock.js';
 import type { Logger } from '../../common/logger.js';
-import { SESSIONS_REVOKED_CHANNEL, type AuthService } from '../auth/auth.service.js';
+import { SESSIONS_REVOKED_CHANNEL } from '../auth/auth.service.js';
 import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
@@ -15,6 +15,7 @@ import { concerns } from '../timeline/audience.js';
 import { DeadlineAlert, TimelineExtension } from '../timeline/timeline-task.entity.js';
 import { alertText, DeadlineAlertMessage, disputeNoticeText } from './alert-message.js';
 import { pendingWorkCounters } from './pending-work.js';
+import { loggableError } from '../../common/errors.js';
 
 export const ALERT_CHANNEL = 'deadline_alerts';
 
@@ -27,7 +28,6 @@ export type AlertEvent = DeadlineAlertEvent | { schoolId: string; disputeId: str
 
 interface Subscriber {
   viewer: Viewer;
-  sessionToken: string;
   queue: AsyncQueue<DeadlineAlertMessage>;
 }
 
@@ -48,8 +48,9 @@ export class AlertHub {
   constructor(
     private readonly orm: MikroORM,
     private readonly log: Logger,
-    private readonly auth: AuthService,
     private readonly clock: Clock,
+    /** Sessions of a person ended on some instance: whoever holds their sockets here closes what no longer resolves. */
+    private readonly onSessionsRevoked: (credentialId: string) => Promise<void>,
   ) {}
 
   async start(databaseUrl: string): Promise<void> {
@@ -60,10 +61,8 @@ export class AlertHub {
       const work =
         message.channel === ALERT_CHANNEL
           ? this.dispatch(JSON.parse(message.payload) as AlertEvent)
-          : this.closeRevoked((JSON.parse(message.payload) as { credentialId: string }).credentialId);
-      void work.catch((error: unknown) =>
-        this.log.error('alert delivery failed', { message: error instanceof Error ? error.message : String(error) }),
-      );
+          : this.onSessionsRevoked((JSON.parse(message.payload) as { credentialId: string }).credentialId);
+      void work.catch((error: unknown) => this.log.error('alert delivery failed', loggableError(error)));
     });
     client.on('error', (error) => this.log.warn('alert listener lost its connection', { message: error.message }));
     client.on('end', () => {
@@ -104,26 +103,13 @@ export class AlertHub {
     return count;
   }
 
-  /** A person's sessions ended somewhere: end the subscriptions whose session no longer resolves. */
-  private async closeRevoked(credentialId: string): Promise<void> {
-    const affected = [...this.bySchool.values()]
-      .flatMap((set) => [...set])
-      .filter((subscriber) => subscriber.viewer.credentialId === credentialId);
-    if (affected.length === 0) return;
-    const em = this.orm.em.fork();
-    for (const subscriber of affected) {
-      if (!(await this.auth.resolveSession(em, subscriber.sessionToken))) await subscriber.queue.return();
-    }
-  }
-
-  subscribe(viewer: Viewer, sessionToken: string): AsyncIterableIterator<DeadlineAlertMessage> {
+  subscribe(viewer: Viewer): AsyncIterableIterator<DeadlineAlertMessage> {
     const schoolId = viewer.schoolId;
     if (!schoolId) return new AsyncQueue<DeadlineAlertMessage>();
     const set = this.bySchool.get(schoolId) ?? new Set<Subscriber>();
     this.bySchool.set(schoolId, set);
     const subscriber: Subscriber = {
       viewer,
-      sessionToken,
       queue: new AsyncQueue<DeadlineAlertMessage>(() => {
         set.delete(subscriber);
         if (set.size === 0) this.bySchool.delete(schoolId);

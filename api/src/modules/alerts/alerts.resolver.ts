@@ -10,7 +10,7 @@ export class AlertsResolver {
     subscribe: ({ context }) => {
       const ctx = context as AppContext;
       if (!ctx.viewer) throw unauthenticated();
-      return ctx.services.alerts.subscribe(ctx.viewer, ctx.sessionToken!);
+      return ctx.services.alerts.subscribe(ctx.viewer);
     },
   })
   deadlineAlerts(@Root() alert: DeadlineAlertMessage): DeadlineAlertMessage {

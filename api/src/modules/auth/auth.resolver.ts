@@ -29,6 +29,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Authority } from '../authority/authority.entity.js';
 import { AdminSection, Role } from '../people/people.enums.js';
 import { canListStudents, canManageStudents } from '../people/student.service.js';
+import { mayManageAccounts } from '../people/account-admin.service.js';
 import { Student } from '../people/student.entity.js';
 import { describeRoles } from '../people/user-account.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';
@@ -162,6 +163,11 @@ export class Me {
     return mayReadCityStatistics(this.viewer) || mayReadSchoolStatistics(this.viewer);
   }
 
+  @Field({ description: '可以管理帳號：行政職務與重設密碼（資訊組、執行秘書、教育局）' })
+  get viewerCanManageAccounts(): boolean {
+    return mayManageAccounts(this.viewer);
+  }
+
   @Field({ description: '可以查看所轄學校名錄（教育局）' })
   get viewerCanBrowseSchools(): boolean {
     return hasRole(this.viewer, Role.BUREAU_ADMIN);
@@ -261,7 +267,8 @@ export class AuthResolver {
     payload.me = null;
     payload.token = null;
     payload.retryAfterSeconds = null;
-    const outcome = await ctx.services.auth.login(ctx.em, {
+    // The throttle is written on a connection of its own, never rolled back with this request.
+    const outcome = await ctx.services.auth.login(ctx.em, ctx.services.orm.em.fork(), {
       username: input.username,
       password: input.password,
       ip: ctx.ip,

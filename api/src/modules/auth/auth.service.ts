@@ -86,7 +86,13 @@ export class AuthService {
     };
   }
 
-  async login(em: EntityManager, attempt: LoginAttempt): Promise<LoginOutcome> {
+  /**
+   * Checks a password and opens a session. The throttle is written by `throttleEm`, outside the request's
+   * transaction: whatever else the request does, a counted failure stays counted. Keys, most specific first: the
+   * login name from this address (the owner elsewhere is not locked out by a guesser), the login name from anywhere
+   * (a far higher ceiling), and the address (one address guessing many names).
+   */
+  async login(em: EntityManager, throttleEm: EntityManager, attempt: LoginAttempt): Promise<LoginOutcome> {
     const username = attempt.username.trim();
     const missing: UserError[] = [];
     if (username === '') missing.push(userError('username', 'REQUIRED', '請輸入帳號。'));
@@ -94,13 +100,22 @@ export class AuthService {
     if (missing.length > 0) return { ok: false, userErrors: missing, retryAfterSeconds: null };
 
     const now = this.clock.now();
-    const accountKey = `account:${username.toLowerCase()}`;
-    const addressKey = `address:${attempt.ip}`;
-    const [lock] = await em.execute<{ locked_until: string | null }[]>(
-      'select auth_throttle_locked_until(?::text[], ?) as locked_until',
-      [pgTextArray([accountKey, addressKey]), now],
+    const policy = this.throttle;
+    const name = username.toLowerCase();
+    const keys = [`pair:${name}|${attempt.ip}`, `account:${name}`, `address:${attempt.ip}`];
+    const maxes = [policy.pairMaxFailures, policy.accountMaxFailures, policy.addressMaxFailures];
+    const [begun] = await throttleEm.execute<{ refused_until: string | null }[]>(
+      'select auth_throttle_begin(?::text[], ?::int[], ?, ?, ?, ?) as refused_until',
+      [
+        pgTextArray(keys),
+        `{${maxes.join(',')}}`,
+        policy.failureWindowSeconds,
+        policy.lockBaseSeconds,
+        policy.lockMaxSeconds,
+        now,
+      ],
     );
-    if (lock?.locked_until) return this.lockedOutcome(toDate(lock.locked_until), now);
+    if (begun?.refused_until) return this.lockedOutcome(toDate(begun.refused_until), now);
 
     const [credential] = await em.execute<{ credential_id: string; password_hash: string; active: boolean }[]>(
       'select * from auth_find_credential(?)',
@@ -108,27 +123,21 @@ export class AuthService {
     );
     const passwordOk = await verifyPassword(credential?.password_hash ?? (await decoyPasswordHash()), attempt.password);
     if (!credential || !passwordOk) {
-      const policy = this.throttle;
-      // One after the other: the request's statements share one connection.
-      const until: (Date | null)[] = [];
-      for (const [key, max] of [
-        [accountKey, policy.accountMaxFailures],
-        [addressKey, policy.addressMaxFailures],
-      ] as const) {
-        const [row] = await em.execute<{ locked_until: string | null }[]>(
-          'select auth_throttle_fail(?, ?, ?, ?, ?, ?) as locked_until',
-          [key, max, policy.failureWindowSeconds, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
-        );
-        until.push(row?.locked_until ? toDate(row.locked_until) : null);
-      }
-      const lockedUntil = until.filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-      if (lockedUntil) return this.lockedOutcome(lockedUntil, now);
+      const [failed] = await throttleEm.execute<{ locked_until: string | null }[]>(
+        'select auth_throttle_failed(?::text[], ?::int[], ?, ?, ?) as locked_until',
+        [pgTextArray(keys), `{${maxes.join(',')}}`, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
+      );
+      if (failed?.locked_until) return this.lockedOutcome(toDate(failed.locked_until), now);
       return {
         ok: false,
         userErrors: [userError('password', 'INVALID_CREDENTIALS', '帳號或密碼錯誤，請再試一次。')],
         retryAfterSeconds: null,
       };
     }
+    await throttleEm.execute('select auth_throttle_succeeded(?::text[], ?::text[])', [
+      pgTextArray(keys.slice(0, 2)),
+      pgTextArray(keys.slice(2)),
+    ]);
     if (!credential.active) {
       return {
         ok: false,
@@ -137,7 +146,6 @@ export class AuthService {
       };
     }
 
-    await em.execute('select auth_throttle_clear(?)', [accountKey]);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3600_000);
     await em.execute('select auth_create_session(?, ?, ?, ?, ?, ?, ?)', [
@@ -170,13 +178,12 @@ export class AuthService {
     };
   }
 
-  /** Ends the presented session; with allSessions, every session of the same person. Returns how many ended. */
   /** Tells every instance, when the transaction commits, that sessions of this person ended. */
-  private async announceRevocation(em: EntityManager, credentialId: string, count: number): Promise<void> {
-    if (count > 0)
-      await em.execute('select pg_notify(?, ?)', [SESSIONS_REVOKED_CHANNEL, JSON.stringify({ credentialId })]);
+  async announceRevocation(em: EntityManager, credentialId: string): Promise<void> {
+    await em.execute('select pg_notify(?, ?)', [SESSIONS_REVOKED_CHANNEL, JSON.stringify({ credentialId })]);
   }
 
+  /** Ends the presented session; with allSessions, every session of the same person. Returns how many ended. */
   async logout(em: EntityManager, token: string, allSessions: boolean, credentialId: string): Promise<number> {
     const now = this.clock.now();
     const [row] = allSessions
@@ -188,7 +195,7 @@ export class AuthService {
           hashToken(token),
           now,
         ]);
-    await this.announceRevocation(em, credentialId, row?.count ?? 0);
+    if (row?.count) await this.announceRevocation(em, credentialId);
     return row?.count ?? 0;
   }
 
@@ -198,7 +205,7 @@ export class AuthService {
       sessionId,
       this.clock.now(),
     ]);
-    await this.announceRevocation(em, credentialId, row?.count ?? 0);
+    if (row?.count) await this.announceRevocation(em, credentialId);
     return (row?.count ?? 0) > 0;
   }
 
@@ -223,6 +230,31 @@ export class AuthService {
       ip: row.ip,
       isCurrent: row.is_current,
     }));
+  }
+
+  /**
+   * Claims a place for one more WebSocket of the session behind a token, counted across every instance: OPEN, or
+   * why not. `staleBefore` is when rows stop counting that their instance no longer renews.
+   */
+  async openSocket(
+    em: EntityManager,
+    token: string,
+    socket: { id: string; instanceId: string; maxPerSession: number; staleBefore: Date },
+  ): Promise<'OPEN' | 'NO_SESSION' | 'TOO_MANY'> {
+    if (token.length > 200) return 'NO_SESSION';
+    const [row] = await em.execute<{ outcome: 'OPEN' | 'NO_SESSION' | 'TOO_MANY' }[]>(
+      'select auth_ws_open(?, ?, ?, ?, ?, ?) as outcome',
+      [hashToken(token), socket.id, socket.instanceId, socket.maxPerSession, this.clock.now(), socket.staleBefore],
+    );
+    return row?.outcome ?? 'NO_SESSION';
+  }
+
+  async closeSocket(em: EntityManager, id: string): Promise<void> {
+    await em.execute('select auth_ws_close(?)', [id]);
+  }
+
+  async renewSockets(em: EntityManager, instanceId: string, staleBefore: Date): Promise<void> {
+    await em.execute('select auth_ws_renew(?, ?, ?)', [instanceId, this.clock.now(), staleBefore]);
   }
 
   /** Creates the login for an account of the tenant the transaction is scoped to. */

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline: 19 MiB, two passes, one lane.
@@ -24,4 +25,15 @@ let decoyHash: Promise<string> | undefined;
 export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword('decoy-password-never-matches');
   return decoyHash;
+}
+
+/** Without look-alikes (0/O, 1/l/I), for a first sign-in typed from a printed slip. */
+const TEMPORARY_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random password handed to a person once (a new account, a reset): ten characters, about 58 bits. */
+export function temporaryPassword(): string {
+  return Array.from(
+    { length: 10 },
+    () => TEMPORARY_PASSWORD_ALPHABET[randomInt(TEMPORARY_PASSWORD_ALPHABET.length)],
+  ).join('');
 }

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SocketLimits } from '../../config.js';
+import type { Clock } from '../../common/clock.js';
+import type { Logger } from '../../common/logger.js';
+import type { Viewer } from '../../common/viewer.js';
+import type { AuthService } from './auth.service.js';
+import { loggableError } from '../../common/errors.js';
+
+/** Close code for a socket whose session ended (logout, revocation, expiry): graphql-ws clients do not retry it. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+const RENEW_EVERY_MS = 60_000;
+/** A row its instance has not renewed for this long belongs to an instance that is gone. */
+const STALE_AFTER_MS = 3 * RENEW_EVERY_MS;
+/** setTimeout's longest delay; a session lasting longer is looked at again then. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+type Close = (code: number, reason: string) => void;
+
+interface OpenSocket {
+  id: string;
+  viewer: Viewer;
+  token: string;
+  close: Close;
+  expiry: NodeJS.Timeout | null;
+}
+
+export type Admission = { admitted: true; socketId: string } | { admitted: false; reason: 'NO_SESSION' | 'TOO_MANY' };
+
+/**
+ * The WebSockets of signed-in sessions on this instance. Each socket holds a row in the database while it is open,
+ * so the cap on sockets per session counts the sockets of every instance; a socket closes when its session ends,
+ * here or (through the revocation NOTIFY) anywhere else, and with it every subscription it carries.
+ */
+export class SocketSessions {
+  readonly instanceId = randomUUID();
+  private readonly open = new Map<string, OpenSocket>();
+  private renewal: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    readonly limits: SocketLimits,
+  ) {}
+
+  start(): void {
+    this.renewal = setInterval(() => void this.renew(), RENEW_EVERY_MS);
+    this.renewal.unref();
+  }
+
+  stop(): void {
+    if (this.renewal) clearInterval(this.renewal);
+    this.renewal = null;
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  private staleBefore(): Date {
+    return new Date(this.clock.now().getTime() - STALE_AFTER_MS);
+  }
+
+  /** A socket asks to open with a session token: it is admitted, or refused with the reason. */
+  async admit(token: string | null, close: Close): Promise<Admission> {
+    if (!token) return { admitted: false, reason: 'NO_SESSION' };
+    const em = this.orm.em.fork();
+    const viewer = await this.auth.resolveSession(em, token);
+    if (!viewer) return { admitted: false, reason: 'NO_SESSION' };
+    const id = randomUUID();
+    const outcome = await this.auth.openSocket(em, token, {
+      id,
+      instanceId: this.instanceId,
+      maxPerSession: this.limits.maxSocketsPerSession,
+      staleBefore: this.staleBefore(),
+    });
+    if (outcome !== 'OPEN') return { admitted: false, reason: outcome };
+    const socket: OpenSocket = { id, viewer, token, close, expiry: null };
+    this.open.set(id, socket);
+    this.scheduleExpiry(socket);
+    return { admitted: true, socketId: id };
+  }
+
+  private scheduleExpiry(socket: OpenSocket): void {
+    const left = socket.viewer.sessionExpiresAt.getTime() - this.clock.now().getTime();
+    if (left <= 0) {
+      socket.close(SESSION_ENDED_CLOSE_CODE, 'Session expired');
+      return;
+    }
+    socket.expiry = setTimeout(() => this.scheduleExpiry(socket), Math.min(left, LONGEST_TIMER_MS));
+    socket.expiry.unref();
+  }
+
+  async release(socketId: string): Promise<void> {
+    const socket = this.open.get(socketId);
+    if (!socket) return;
+    this.open.delete(socketId);
+    if (socket.expiry) clearTimeout(socket.expiry);
+    try {
+      await this.auth.closeSocket(this.orm.em.fork(), socketId);
+    } catch (error) {
+      // The row stops counting once it is stale; nothing else depends on it.
+      this.log.warn('could not record a closed socket', loggableError(error));
+    }
+  }
+
+  /** Sessions of this person ended somewhere: close the sockets whose session no longer resolves. */
+  async closeRevoked(credentialId: string): Promise<void> {
+    const affected = [...this.open.values()].filter((socket) => socket.viewer.credentialId === credentialId);
+    if (affected.length === 0) return;
+    const em = this.orm.em.fork();
+    for (const socket of affected) {
+      if (!(await this.auth.resolveSession(em, socket.token))) socket.close(SESSION_ENDED_CLOSE_CODE, 'Session ended');
+    }
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      await this.auth.renewSockets(this.orm.em.fork(), this.instanceId, this.staleBefore());
+    } catch (error) {
+      this.log.warn('could not renew open sockets', loggableError(error));
+    }
+  }
+}

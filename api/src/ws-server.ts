@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createContext, type AppContext } from './common/context.js';
+import { ErrorCode, formatError, loggableError, withoutSuggestions } from './common/errors.js';
+import { cookieToken } from './common/http-session.js';
+import { assertAcceptableOperation } from './common/operation-edge.js';
+import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
+import { OneLoginPerRequest } from './modules/auth/one-login-per-request.rule.js';
+import type { AppServices } from './services.js';
+
+export const VALIDATION_RULES = [OneLoginPerRequest];
+
+type ConnectionParams = Record<string, unknown> & { authToken?: unknown };
+
+type SocketContext = Context<ConnectionParams | undefined, { request: IncomingMessage }>;
+
+/** A cookie rides along on any WebSocket handshake, so a cookie-authenticated socket must come from our own page. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function tokenOf(ctx: SocketContext): { token: string | null; fromParams: boolean } {
+  const fromParams = ctx.connectionParams?.authToken;
+  if (typeof fromParams === 'string') return { token: fromParams, fromParams: true };
+  return { token: cookieToken(ctx.extra.request.headers.cookie), fromParams: false };
+}
+
+const refusal = (message: string, code: string = ErrorCode.BAD_USER_INPUT): GraphQLError[] => [
+  new GraphQLError(message, { extensions: { code } }),
+];
+
+/**
+ * GraphQL subscriptions over graphql-ws on the GraphQL path. A socket opens only for a live session (token in
+ * connectionParams, or the session cookie from our own origin), within the cap on sockets per session, and closes
+ * when that session ends; it carries subscriptions only, each parsed, validated and checked at the same edge as HTTP
+ * requests, up to a cap per socket.
+ */
+export function startSubscriptionServer(
+  services: AppServices,
+  schema: GraphQLSchema,
+  httpServer: Server,
+  path: string,
+): { dispose(): void | Promise<void> } {
+  const { config, log, sockets } = services;
+  const production = config.nodeEnv === 'production';
+  const socketIds = new WeakMap<SocketContext, string>();
+  const wsServer = new WebSocketServer({ server: httpServer, path });
+  return useServer<ConnectionParams | undefined, { request: IncomingMessage }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const { token, fromParams } = tokenOf(ctx);
+        if (!fromParams && !sameOrigin(ctx.extra.request)) return false;
+        try {
+          const admission = await sockets.admit(token, (code, reason) => ctx.extra.socket.close(code, reason));
+          if (!admission.admitted) return false;
+          socketIds.set(ctx, admission.socketId);
+          return true;
+        } catch (error) {
+          log.error('websocket admission failed', loggableError(error));
+          return false;
+        }
+      },
+      onClose: async (ctx) => {
+        const socketId = socketIds.get(ctx);
+        if (socketId) await sockets.release(socketId);
+      },
+      context: (ctx) => {
+        const request = ctx.extra.request;
+        return createContext(services, {
+          transport: 'ws',
+          requestId: randomUUID(),
+          sessionToken: tokenOf(ctx).token,
+          ip: request.socket.remoteAddress ?? '',
+          userAgent: request.headers['user-agent'] ?? '',
+          cookies: null,
+        });
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // The subscription being opened is already counted among the socket's.
+        if (Object.keys(ctx.subscriptions).length > sockets.limits.maxSubscriptionsPerSocket) {
+          return refusal(
+            `這個連線同時最多只能有 ${sockets.limits.maxSubscriptionsPerSocket} 個訂閱，請先取消不再需要的訂閱。`,
+            ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+          );
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_DOCUMENT_TOKENS });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('無法解析這個查詢。')];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...VALIDATION_RULES]);
+        if (errors.length > 0) {
+          return production
+            ? errors.map((error) => new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes }))
+            : errors;
+        }
+        // Queries and mutations go over HTTP, where each runs in its tenant-scoped transaction.
+        if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return refusal('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。');
+        }
+        try {
+          assertAcceptableOperation(schema, document, payload.operationName, payload.variables, config.queryLimits);
+        } catch (error) {
+          // The HTTP status travels only over HTTP.
+          const { http: _status, ...extensions } = (error as GraphQLError).extensions;
+          return [new GraphQLError((error as GraphQLError).message, { extensions })];
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
+      // Subscription events pass through the same error mapping as HTTP responses.
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!('errors' in result) || !result.errors?.length) return undefined;
+        const requestId = (args.contextValue as AppContext).requestId;
+        return {
+          ...result,
+          errors: result.errors.map((error) =>
+            formatError(error.toJSON(), error, (entry) => log.error('subscription error', { ...entry }), requestId),
+          ),
+        };
+      },
+    },
+    wsServer,
+  );
+}
