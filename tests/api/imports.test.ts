@@ -483,7 +483,7 @@ describe('teacher, course and enrolment imports', () => {
     const rows = [
       TEACHER_HEADER,
       [`${prefix}.t1`, '林老師', '任課教師、導師', '', '101'],
-      [`${prefix}.t2`, '陳老師', '任課教師；行政人員', '教學組', ''],
+      [`${prefix}.t2`, '陳老師', '任課教師；課程諮詢教師', '', ''],
     ];
     const run = await preview(staff, 'TEACHERS', 'teachers.csv', csvFile(rows));
     expect(run).toMatchObject({ status: 'PREVIEWED', toCreate: 2 });
@@ -508,6 +508,53 @@ describe('teacher, course and enrolment imports', () => {
     const again = await preview(staff, 'TEACHERS', 'teachers.csv', csvFile(rows));
     expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 2 });
     expect((await commit(staff, again)).initialPasswords).toEqual([]);
+  });
+
+  it('never grants an office role or section, keeps those an account has, and leaves the importer’s own account alone', async () => {
+    const school = await city.school();
+    const staff = await signIn(school.logins.teaching);
+    const prefix = school.logins.teaching.username.split('.')[0]!;
+    const sections = () =>
+      app.sql<{ username: string; roles: string[]; admin_sections: string[] }>(
+        'select username, roles, admin_sections from user_account where school_id = ? order by username',
+        [school.school.id],
+      );
+    const before = await sections();
+
+    // The attack: an office section for a new account, and for the importer's own.
+    const grab = await preview(
+      staff,
+      'TEACHERS',
+      'teachers.csv',
+      csvFile([
+        TEACHER_HEADER,
+        [`${prefix}.probe`, '探針', '行政人員', '註冊組', ''],
+        [`${prefix}.probe2`, '探針二', '任課教師、註冊組', '', ''],
+        [school.logins.teaching.username, '教學組長', '任課教師', '', ''],
+      ]),
+    );
+    expect(grab.problems.map((problem) => [problem.rowNumber, problem.code])).toEqual([
+      [2, 'SECTION_NOT_IMPORTABLE'],
+      [2, 'ADMIN_ROLE_NOT_IMPORTABLE'],
+      [3, 'ADMIN_ROLE_NOT_IMPORTABLE'],
+      [4, 'OWN_ACCOUNT'],
+    ]);
+    expect(grab.problems[0]!.message).toContain('行政職務不能用匯入設定');
+    expect((await commit(staff, grab)).userErrors.map((error) => error.code)).toEqual(['HAS_PROBLEMS']);
+    expect(await sections()).toEqual(before);
+
+    // An office account in the file gets the file's teaching roles and keeps its office role and section.
+    const keep = await preview(
+      staff,
+      'TEACHERS',
+      'teachers.csv',
+      csvFile([TEACHER_HEADER, [school.logins.registration.username, '註冊組長', '任課教師', '', '']]),
+    );
+    expect(keep).toMatchObject({ status: 'PREVIEWED', toUpdate: 1 });
+    await commit(staff, keep);
+    const registration = (await sections()).find((row) => row.username === school.logins.registration.username)!;
+    expect(registration.roles.sort()).toEqual(['SCHOOL_ADMIN', 'TEACHER']);
+    expect(registration.admin_sections).toEqual(['REGISTRATION']);
   });
 
   it('refuses a login name used elsewhere, an unknown class and an unknown role, writing nothing', async () => {

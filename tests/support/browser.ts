@@ -34,3 +34,31 @@ export async function signIn(browser: Browser, url: string, username: string, pa
   await page.getByRole('button', { name: '登入' }).click();
   return page;
 }
+
+/** What axe-core finds on the page as it is now (WCAG 2.1 A and AA rules); an empty list is the bar. */
+export async function accessibilityViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  // Evaluated through the DevTools protocol: the platform's Content-Security-Policy refuses an injected <script>.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** Whether the page scrolls sideways at its current width (a phone must never have to). */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 
-const SchoolsQuery = graphql(`
+/** The authority's schools, as the bureau picks one (所轄學校, 帳號與權限). */
+export const SchoolsQuery = graphql(`
   query SchoolsPage {
     schools(first: 100) {
       nodes {

@@ -1,7 +1,9 @@
-import { useMutation, useSubscription } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { Shell_MeFragment } from '../gql/graphql';
-import { rocDate, rocDateTimeSeconds } from '../lib/roc';
+import { useLiveConnection } from '../lib/live-connection';
+import { rocDate, rocDateTime } from '../lib/roc';
+import { useServerNow } from '../lib/use-server-now';
 import { useHashRoute } from '../lib/use-hash-route';
 import { ClassesPage } from './ClassesPage';
 import { HomePage } from './HomePage';
@@ -27,6 +29,7 @@ import { SubmissionConsolePage } from './SubmissionConsolePage';
 import { ReceiptsPage } from './ReceiptsPage';
 import { DisputesPage } from './DisputesPage';
 import { AuditLogPage } from './AuditLogPage';
+import { AccountsPage } from './AccountsPage';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
@@ -42,6 +45,7 @@ export const ShellMeFragment = graphql(`
     viewerCanListStudents
     viewerCanListClasses
     viewerCanBrowseSchools
+    viewerCanManageAccounts
     viewerCanViewStatistics
     viewerCanEditTimeline
     viewerCanEnterGrades
@@ -71,14 +75,6 @@ export const ShellMeFragment = graphql(`
   }
 `);
 
-const ServerClockSubscription = graphql(`
-  subscription ServerClock {
-    serverClock {
-      now
-    }
-  }
-`);
-
 const LogoutMutation = graphql(`
   mutation Logout($input: LogoutInput) {
     logout(input: $input) {
@@ -86,6 +82,25 @@ const LogoutMutation = graphql(`
     }
   }
 `);
+
+/**
+ * Today by the server's clock (deadlines follow it), kept from the offset measured at sign-in rather than pushed by
+ * the server every second, and whether the alert connection is up. Its own component, so only it re-renders.
+ */
+function HeaderClock({ serverTime }: { serverTime: string }) {
+  const now = useServerNow(serverTime);
+  const live = useLiveConnection();
+  return (
+    <>
+      <span data-testid="today" title={rocDateTime(now)}>
+        今天 {rocDate(now)}
+      </span>
+      <span className={live === 'live' ? 'live on' : 'live'} data-testid="live-clock">
+        {live === 'live' ? '即時連線' : '連線中…'}
+      </span>
+    </>
+  );
+}
 
 interface NavEntry {
   path: string;
@@ -95,9 +110,7 @@ interface NavEntry {
 
 export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLoggedOut: () => void }) {
   const [route, navigate] = useHashRoute();
-  const clock = useSubscription(ServerClockSubscription);
   const [logout] = useMutation(LogoutMutation);
-  const now = clock.data?.serverClock.now ?? viewer.serverTime;
 
   const isStudent = viewer.roles.includes('STUDENT');
   const nav: NavEntry[] = [
@@ -126,6 +139,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
     { path: '/disputes', label: '疑義處理', visible: viewer.viewerCanManageSubmissions },
     { path: '/audit', label: '稽核紀錄', visible: viewer.viewerCanReadAuditLog },
     { path: '/schools', label: '所轄學校', visible: viewer.viewerCanBrowseSchools },
+    { path: '/accounts', label: '帳號與權限', visible: viewer.viewerCanManageAccounts },
     { path: '/statistics', label: '統計', visible: viewer.viewerCanViewStatistics },
     { path: '/sessions', label: '登入裝置', visible: true },
   ].filter((entry) => entry.visible);
@@ -147,12 +161,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         </div>
         <div className="term">
           <span data-testid="current-term">{viewer.currentTerm?.label ?? viewer.currentTermLabel}</span>
-          <span data-testid="today" title={rocDateTimeSeconds(now)}>
-            今天 {rocDate(now)}
-          </span>
-          <span className={clock.data ? 'live on' : 'live'} data-testid="live-clock">
-            {clock.data ? `即時連線 ${rocDateTimeSeconds(now).slice(-8)}` : '連線中…'}
-          </span>
+          <HeaderClock serverTime={viewer.serverTime} />
         </div>
         <button type="button" onClick={() => void signOut()}>
           登出
@@ -188,6 +197,7 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         {current.path === '/audit' && <AuditLogPage />}
         {current.path === '/classes' && <ClassesPage onOpenClass={(id) => navigate(`/students?class=${id}`)} />}
         {current.path === '/schools' && <SchoolsPage />}
+        {current.path === '/accounts' && <AccountsPage bureau={viewer.kind === 'BUREAU'} />}
         {current.path === '/statistics' && <StatisticsPage />}
         {current.path === '/sessions' && <SessionsPage onSignedOut={onLoggedOut} />}
       </main>

@@ -1,6 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import { newId } from '../../common/ids.js';
+import { hasVisibleText } from '../../common/input-text.js';
+import { temporaryPassword } from '../auth/password.js';
 import { pgTextArray } from '../../common/sql.js';
 import { hasSection } from '../../common/viewer.js';
 import { AdminSection, ADMIN_SECTION_LABELS, Role } from '../people/people.enums.js';
@@ -11,51 +12,53 @@ import { cellAt, type ColumnSpec, mapColumns, readText, rowProblem, type RowProb
 import { type ImportKindHandler, type InitialPassword, Tally, unappliable } from './import-kind.js';
 import { ImportKind } from './import-run.entity.js';
 
-type TeacherColumn = 'username' | 'displayName' | 'roles' | 'sections' | 'homeroomClass';
+type TeacherColumn = 'username' | 'displayName' | 'roles' | 'homeroomClass';
 
 export const TEACHER_COLUMNS: readonly ColumnSpec<TeacherColumn>[] = [
   { key: 'username', header: '帳號', aliases: ['登入帳號', '教師帳號'], required: true, example: 't0123' },
   { key: 'displayName', header: '姓名', aliases: ['教師姓名'], required: true, example: '林老師' },
   { key: 'roles', header: '身分', aliases: ['角色'], required: true, example: '任課教師、導師' },
-  { key: 'sections', header: '處室', aliases: ['行政組別'], required: false, example: '' },
   { key: 'homeroomClass', header: '導師班級', aliases: ['導師班'], required: false, example: '101' },
 ];
 
+/** Teaching roles only: an import never makes anyone 行政人員 (see setAdminSection). */
 const ROLE_NAMES: Record<string, Role> = {
   任課教師: Role.TEACHER,
   教師: Role.TEACHER,
   導師: Role.HOMEROOM_TEACHER,
   課程諮詢教師: Role.COUNSELOR,
   諮詢教師: Role.COUNSELOR,
-  行政人員: Role.SCHOOL_ADMIN,
 };
-const SECTION_NAMES = new Map<string, AdminSection>(
-  Object.entries(ADMIN_SECTION_LABELS).map(([section, label]) => [label, section as AdminSection]),
-);
+const ADMIN_NAMES = new Set(['行政人員', ...Object.values(ADMIN_SECTION_LABELS)]);
+/** Older templates had a 處室 column: it is recognised only to say that sections are not imported any more. */
+const SECTION_COLUMN: readonly ColumnSpec<'sections'>[] = [
+  { key: 'sections', header: '處室', aliases: ['行政組別'], required: false, example: '' },
+];
+const NOT_IMPORTED =
+  '行政職務不能用匯入設定，請由資訊組或執行秘書在「帳號與權限」逐一授予（註冊組限執行秘書，執行秘書限教育局）。';
 const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 const LIST_SEPARATOR = /[、,，;；/／\s]+/;
-
-/** Ten characters without look-alikes (0/O, 1/l/I), for a first sign-in typed from a printed list. */
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function initialPassword(): string {
-  return Array.from({ length: 10 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
-}
 
 interface TeacherRow {
   rowNumber: number;
   username: string;
   displayName: string;
+  /** The teaching roles the file gives; an existing account's office role and sections are kept as they are. */
   roles: Role[];
-  sections: AdminSection[];
   homeroomClass: string | null;
 }
+
+/** What an account's roles become: the file's teaching roles, and 行政人員 if the account already was one. */
+const rolesAfterImport = (account: UserAccount | undefined, teaching: readonly Role[]): Role[] =>
+  account?.roles.includes(Role.SCHOOL_ADMIN) ? [Role.SCHOOL_ADMIN, ...teaching] : [...teaching];
 
 const sameSet = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((value) => b.includes(value));
 
 /**
- * 教師帳號: school accounts by login name, with their roles, admin sections and homeroom class. New accounts get a
- * random first password, shown once to the person importing; existing ones are updated in place.
+ * 教師帳號: school accounts by login name, with their teaching roles and homeroom class. New accounts get a random first
+ * password, shown once to the person importing; existing ones are updated in place. An import grants no office role
+ * or section and keeps those an account has; the importer's own account is not changed by it.
  */
 export const teacherImport: ImportKindHandler = {
   kind: ImportKind.TEACHERS,
@@ -63,8 +66,9 @@ export const teacherImport: ImportKindHandler = {
   permission: '匯入教師帳號（限資訊組或教學組）',
   mayImport: (viewer) => hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.TEACHING),
 
-  async plan({ em, services, schoolId, term }, file) {
+  async plan({ em, services, viewer, schoolId, term }, file) {
     const { index, problems } = mapColumns(file.headers, TEACHER_COLUMNS);
+    const sectionIndex = mapColumns(file.headers, SECTION_COLUMN).index;
     if (problems.length > 0) return { rowCount: file.rows.length, problems, counts: new Tally(), apply: unappliable };
     const header = (key: TeacherColumn) => TEACHER_COLUMNS.find((column) => column.key === key)!.header;
     const classes = new Map(
@@ -86,6 +90,14 @@ export const teacherImport: ImportKindHandler = {
       ).map((row) => row.auth_usernames_taken_elsewhere),
     );
 
+    const unchanged = (account: UserAccount, row: TeacherRow): boolean => {
+      const homeroom = row.homeroomClass ? classes.get(row.homeroomClass) : undefined;
+      return (
+        account.displayName === row.displayName &&
+        sameSet(account.roles, rolesAfterImport(account, row.roles)) &&
+        (!homeroom || homeroom.homeroomTeacher?.id === account.id)
+      );
+    };
     const rows: TeacherRow[] = [];
     const firstSeen = new Map<string, number>();
     const homeroomSeen = new Map<string, number>();
@@ -99,8 +111,10 @@ export const teacherImport: ImportKindHandler = {
       const username = text('username', true);
       const displayName = text('displayName', true);
       const roleText = text('roles', true);
-      const sectionText = text('sections', false);
       const homeroomClass = text('homeroomClass', false);
+      if (cellAt(row, sectionIndex, 'sections').text !== '') {
+        rowProblems.push(rowProblem(row.rowNumber, '處室', 'SECTION_NOT_IMPORTABLE', NOT_IMPORTED));
+      }
 
       if (username !== null) {
         const key = username.toLowerCase();
@@ -120,41 +134,26 @@ export const teacherImport: ImportKindHandler = {
           rowProblems.push(rowProblem(row.rowNumber, '帳號', 'DUPLICATE_IN_FILE', `與第 ${first} 列重複。`));
         } else firstSeen.set(key, row.rowNumber);
       }
-      if (displayName !== null && displayName.length > 50) {
-        rowProblems.push(rowProblem(row.rowNumber, '姓名', 'INVALID_NAME', '姓名最多 50 個字。'));
+      if (displayName !== null && (displayName.length > 50 || !hasVisibleText(displayName))) {
+        rowProblems.push(rowProblem(row.rowNumber, '姓名', 'INVALID_NAME', '姓名最多 50 個字，且須有看得見的文字。'));
       }
       const roles = new Set<Role>();
       for (const name of roleText?.split(LIST_SEPARATOR).filter(Boolean) ?? []) {
         const role = ROLE_NAMES[name];
         if (role) roles.add(role);
-        else {
+        else if (ADMIN_NAMES.has(name)) {
+          rowProblems.push(rowProblem(row.rowNumber, '身分', 'ADMIN_ROLE_NOT_IMPORTABLE', NOT_IMPORTED));
+        } else {
           rowProblems.push(
             rowProblem(
               row.rowNumber,
               '身分',
               'INVALID_ROLE',
-              `「${name}」不是身分：請填任課教師、導師、課程諮詢教師或行政人員。`,
+              `「${name}」不是身分：請填任課教師、導師或課程諮詢教師。`,
             ),
           );
         }
       }
-      const sections = new Set<AdminSection>();
-      for (const name of sectionText?.split(LIST_SEPARATOR).filter(Boolean) ?? []) {
-        const section = SECTION_NAMES.get(name);
-        if (section) sections.add(section);
-        else {
-          rowProblems.push(
-            rowProblem(
-              row.rowNumber,
-              '處室',
-              'INVALID_SECTION',
-              `「${name}」不是處室：請填註冊組、教學組、訓育組、資訊組或執行秘書。`,
-            ),
-          );
-        }
-      }
-      // A person with a section works in the office: that is the 行政人員 role.
-      if (sections.size > 0) roles.add(Role.SCHOOL_ADMIN);
       if (homeroomClass !== null) {
         if (!classes.has(homeroomClass)) {
           rowProblems.push(
@@ -180,27 +179,27 @@ export const teacherImport: ImportKindHandler = {
         problems.push(...rowProblems);
         continue;
       }
-      rows.push({
+      const teacherRow = {
         rowNumber: row.rowNumber,
         username: username!,
         displayName: displayName!,
         roles: [...roles],
-        sections: [...sections],
         homeroomClass,
-      });
+      };
+      const account = accounts.get(teacherRow.username.toLowerCase());
+      if (account?.id === viewer.accountId && !unchanged(account, teacherRow)) {
+        problems.push(
+          rowProblem(row.rowNumber, '帳號', 'OWN_ACCOUNT', '不能用匯入變更自己的帳號，請刪除這一列或請其他同仁匯入。'),
+        );
+        continue;
+      }
+      rows.push(teacherRow);
     }
 
     const tally = new Tally();
     for (const row of rows) {
       const account = accounts.get(row.username.toLowerCase());
-      const homeroom = row.homeroomClass ? classes.get(row.homeroomClass) : undefined;
-      const same =
-        account &&
-        account.displayName === row.displayName &&
-        sameSet(account.roles, row.roles) &&
-        sameSet(account.adminSections, row.sections) &&
-        (!homeroom || homeroom.homeroomTeacher?.id === account.id);
-      tally.count(!account ? 'create' : same ? 'same' : 'update');
+      tally.count(!account ? 'create' : unchanged(account, row) ? 'same' : 'update');
     }
 
     return {
@@ -213,7 +212,7 @@ export const teacherImport: ImportKindHandler = {
         for (const row of rows) {
           let account = accounts.get(row.username.toLowerCase());
           if (!account) {
-            const password = initialPassword();
+            const password = temporaryPassword();
             const id = newId();
             const credentialId = await services.auth.createCredential(em, row.username, password, id);
             account = em.create(UserAccount, {
@@ -223,16 +222,15 @@ export const teacherImport: ImportKindHandler = {
               username: row.username,
               displayName: row.displayName,
               roles: row.roles,
-              adminSections: row.sections,
+              adminSections: [],
             });
             initialPasswords.push({ username: row.username, displayName: row.displayName, password });
             changedIds.push(id);
           } else if (
             account.displayName !== row.displayName ||
-            !sameSet(account.roles, row.roles) ||
-            !sameSet(account.adminSections, row.sections)
+            !sameSet(account.roles, rolesAfterImport(account, row.roles))
           ) {
-            Object.assign(account, { displayName: row.displayName, roles: row.roles, adminSections: row.sections });
+            Object.assign(account, { displayName: row.displayName, roles: rolesAfterImport(account, row.roles) });
             changedIds.push(account.id);
           }
           const homeroom = row.homeroomClass ? classes.get(row.homeroomClass) : undefined;

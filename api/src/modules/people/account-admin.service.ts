@@ -1,0 +1,195 @@
+import type { AppContext } from '../../common/context.js';
+import { AppError, ErrorCode, forbidden, notFound } from '../../common/errors.js';
+import { requireIdOfType } from '../../common/ids.js';
+import { type Connection, type ConnectionArgs, connectionOf, decodeCursor, pageSize } from '../../common/pagination.js';
+import { type Result, userError } from '../../common/user-error.js';
+import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashPassword, temporaryPassword } from '../auth/password.js';
+import { ADMIN_SECTION_LABELS, AdminSection, Role } from './people.enums.js';
+
+/** A school account as account administration sees it (staff only; students have their own pages). */
+export interface StaffAccountRow {
+  id: string;
+  schoolId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  adminSections: AdminSection[];
+  active: boolean;
+}
+
+interface AccountRecord {
+  id: string;
+  school_id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  admin_sections: AdminSection[];
+  active: boolean;
+}
+
+const toRow = (record: AccountRecord): StaffAccountRow => ({
+  id: record.id,
+  schoolId: record.school_id,
+  username: record.username,
+  displayName: record.display_name,
+  roles: record.roles,
+  adminSections: record.admin_sections,
+  active: record.active,
+});
+
+const isBureau = (viewer: Viewer): boolean => viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
+
+/** Who administers accounts at all: the bureau, and a school's 資訊組 and 執行秘書. */
+export const mayManageAccounts = (viewer: Viewer | null): boolean =>
+  viewer !== null &&
+  (isBureau(viewer) || hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR));
+
+/**
+ * Who may grant or take away one admin section: 執行秘書 only by the bureau; 註冊組 (full national IDs, the
+ * packages) by 執行秘書 or the bureau; the other sections by 資訊組, 執行秘書 or the bureau. Never one's own.
+ */
+export function maySetSection(viewer: Viewer | null, section: AdminSection, account?: StaffAccountRow): boolean {
+  if (!viewer || account?.id === viewer.accountId) return false;
+  if (isBureau(viewer)) return true;
+  if (section === AdminSection.COORDINATOR) return false;
+  if (section === AdminSection.REGISTRATION) return hasSection(viewer, AdminSection.COORDINATOR);
+  return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
+}
+
+/**
+ * Who may reset an account's password: 資訊組 or 執行秘書 for accounts without an admin section; for one with a section
+ * only 執行秘書 or the bureau, so that no section can take over another by resetting its password. Never one's own.
+ */
+export function mayResetPassword(viewer: Viewer | null, account: StaffAccountRow): boolean {
+  if (!viewer || account.id === viewer.accountId) return false;
+  if (isBureau(viewer)) return true;
+  if (account.adminSections.length > 0) return hasSection(viewer, AdminSection.COORDINATOR);
+  return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
+}
+
+const SECTION_REFUSALS: Record<AdminSection, string> = {
+  [AdminSection.COORDINATOR]: '「執行秘書」只能由教育局設定。',
+  [AdminSection.REGISTRATION]: '「註冊組」只能由執行秘書或教育局設定。',
+  [AdminSection.TEACHING]: '「教學組」只能由資訊組、執行秘書或教育局設定。',
+  [AdminSection.STUDENT_AFFAIRS]: '「訓育組」只能由資訊組、執行秘書或教育局設定。',
+  [AdminSection.IT]: '「資訊組」只能由資訊組、執行秘書或教育局設定。',
+};
+
+/** The staff accounts of the viewer's school, or for the bureau of one of its schools, by login name. */
+export async function listStaffAccounts(
+  ctx: AppContext,
+  schoolId: string,
+  args: ConnectionArgs,
+): Promise<Connection<StaffAccountRow>> {
+  const viewer = ctx.viewer;
+  if (!viewer || !mayManageAccounts(viewer)) throw forbidden('管理帳號權限');
+  const limit = pageSize(args);
+  const [afterName, afterId] = args.after ? decodeCursor(args.after) : [null, null];
+  const rows = await ctx.em.execute<AccountRecord[]>('select * from account_admin_list(?, ?, ?, ?)', [
+    schoolId,
+    afterName === null ? null : String(afterName),
+    afterId,
+    limit + 1,
+  ]);
+  return connectionOf(rows.map(toRow), limit, (row) => [row.username.toLowerCase(), row.id]);
+}
+
+/** An account the viewer may administer; NOT_FOUND for anything else (another school, another authority). */
+async function reachableAccount(ctx: AppContext, accountId: string): Promise<StaffAccountRow> {
+  const id = requireIdOfType(accountId, 'UserAccount', '帳號', 'accountId');
+  const [record] = await ctx.em.execute<AccountRecord[]>('select * from account_admin_get(?)', [id]);
+  if (!record) throw notFound('帳號');
+  return toRow(record);
+}
+
+export interface SetAdminSectionInput {
+  accountId: string;
+  section: AdminSection;
+  granted: boolean;
+}
+
+/**
+ * Grants or takes away one admin section of one account. Holding a section is what makes an account 行政人員, so the
+ * role follows the sections. Audited in the school's log (and the bureau's, when the bureau did it).
+ */
+export async function setAdminSection(ctx: AppContext, input: SetAdminSectionInput): Promise<Result<StaffAccountRow>> {
+  const viewer = ctx.viewer;
+  if (!viewer || !mayManageAccounts(viewer)) throw forbidden('管理帳號權限');
+  const account = await reachableAccount(ctx, input.accountId);
+  if (account.id === viewer.accountId) {
+    throw new AppError(ErrorCode.FORBIDDEN, '不能變更自己的行政權限，請洽其他管理者。');
+  }
+  if (!maySetSection(viewer, input.section, account)) {
+    throw new AppError(ErrorCode.FORBIDDEN, SECTION_REFUSALS[input.section]);
+  }
+  if (account.roles.includes(Role.STUDENT)) {
+    return { value: null, userErrors: [userError('accountId', 'STUDENT_ACCOUNT', '學生帳號不能擔任行政職務。')] };
+  }
+  const has = account.adminSections.includes(input.section);
+  if (has === input.granted) return { value: account, userErrors: [] };
+
+  const sections = input.granted
+    ? [...account.adminSections, input.section]
+    : account.adminSections.filter((section) => section !== input.section);
+  const otherRoles = account.roles.filter((role) => role !== Role.SCHOOL_ADMIN);
+  const roles = sections.length > 0 ? [Role.SCHOOL_ADMIN, ...otherRoles] : otherRoles;
+  if (roles.length === 0) {
+    return {
+      value: null,
+      userErrors: [
+        userError(
+          'section',
+          'LAST_ROLE',
+          `這是「${account.displayName}」唯一的職務，移除後帳號將沒有任何身分；請先加上其他身分，或停用帳號。`,
+        ),
+      ],
+    };
+  }
+  const operation = input.granted ? 'account.grant_section' : 'account.revoke_section';
+  const detail = { section: input.section, label: ADMIN_SECTION_LABELS[input.section] };
+  await ctx.em.execute('select account_admin_set_roles(?, ?::text[], ?::text[], ?, ?, ?, ?::jsonb)', [
+    account.id,
+    `{${roles.join(',')}}`,
+    `{${sections.join(',')}}`,
+    viewer.accountId,
+    ctx.requestId,
+    operation,
+    JSON.stringify(detail),
+  ]);
+  if (viewer.kind === 'BUREAU') {
+    await recordAudit(ctx.em, viewer, ctx.requestId, { operation, targetIds: [account.id], detail });
+  }
+  return { value: { ...account, roles, adminSections: sections }, userErrors: [] };
+}
+
+/**
+ * Gives an account a new random password, shown once to the person resetting it, and ends every session of the
+ * account on every instance.
+ */
+export async function resetAccountPassword(
+  ctx: AppContext,
+  accountId: string,
+): Promise<{ account: StaffAccountRow; temporaryPassword: string }> {
+  const viewer = ctx.viewer;
+  if (!viewer || !mayManageAccounts(viewer)) throw forbidden('重設密碼');
+  const account = await reachableAccount(ctx, accountId);
+  if (account.id === viewer.accountId) {
+    throw new AppError(ErrorCode.FORBIDDEN, '不能重設自己的密碼，請洽其他管理者。');
+  }
+  if (!mayResetPassword(viewer, account)) {
+    throw new AppError(ErrorCode.FORBIDDEN, '這個帳號擔任行政職務，只有執行秘書或教育局可以重設它的密碼。');
+  }
+  const password = temporaryPassword();
+  const [row] = await ctx.em.execute<{ credential_id: string | null }[]>(
+    'select account_admin_reset_password(?, ?, ?, ?, ?) as credential_id',
+    [account.id, await hashPassword(password), ctx.services.clock.now(), viewer.accountId, ctx.requestId],
+  );
+  if (!row?.credential_id) throw notFound('帳號');
+  await ctx.services.auth.announceRevocation(ctx.em, row.credential_id);
+  if (viewer.kind === 'BUREAU') {
+    await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'account.reset_password', targetIds: [account.id] });
+  }
+  return { account, temporaryPassword: password };
+}
