@@ -21,6 +21,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   login: LoginThrottlePolicy;
   queryLimits: QueryLimits;
+  websocket: SocketLimits;
   introspection: boolean;
   timeline: TimelinePolicy;
   worker: WorkerConfig;
@@ -34,6 +35,9 @@ export interface AppConfig {
 }
 
 export interface LoginThrottlePolicy {
+  /** Failures of one login name from one address: the owner on their usual network is not locked out by these. */
+  pairMaxFailures: number;
+  /** Failures of one login name from anywhere: far higher, so guessing one student from many places still stops. */
   accountMaxFailures: number;
   addressMaxFailures: number;
   failureWindowSeconds: number;
@@ -106,6 +110,13 @@ export interface ImportPolicy {
   maxUncompressedBytes: number;
 }
 
+export interface SocketLimits {
+  /** WebSockets one session may have open at once, on all instances together (a tab is one). */
+  maxSocketsPerSession: number;
+  /** Subscriptions one WebSocket may carry at once. */
+  maxSubscriptionsPerSocket: number;
+}
+
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
@@ -130,22 +141,18 @@ function boolFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   throw new Error(`環境變數 ${name} 必須是 true 或 false，目前是 "${raw}"`);
 }
 
+/** A setting with a fixed set of values: an unknown one stops the start instead of quietly meaning something else. */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new Error(`環境變數 ${name} 必須是 ${values.join('、')} 其中之一，目前是 "${raw}"`);
+}
+
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   return /^\d+$/.test(raw) ? Number(raw) : raw;
-}
-
-function logLevelFromEnv(raw: string | undefined): AppConfig['logLevel'] {
-  if (raw === undefined || raw === '') return 'info';
-  if (raw === 'silent' || raw === 'info' || raw === 'debug') return raw;
-  throw new Error(`環境變數 LOG_LEVEL 必須是 silent、info 或 debug，目前是 "${raw}"`);
-}
-
-function fileStorageFromEnv(raw: string | undefined): FilesConfig['storage'] {
-  if (raw === undefined || raw === '' || raw === 'local') return 'local';
-  if (raw === 's3') return 's3';
-  throw new Error(`環境變數 FILE_STORAGE 必須是 local 或 s3，目前是 "${raw}"`);
 }
 
 /** The S3 settings, checked together so that a half-configured bucket fails at start with every missing name. */
@@ -178,9 +185,9 @@ function s3FromEnv(env: NodeJS.ProcessEnv, storage: FilesConfig['storage']): S3C
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const production = nodeEnv === 'production';
-  const storage = fileStorageFromEnv(env.FILE_STORAGE);
+  const storage = oneOf(env, 'FILE_STORAGE', ['local', 's3'], 'local');
   return {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
@@ -189,13 +196,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
     embeddedPgPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     piiEncryptionKey: env.PII_ENCRYPTION_KEY || undefined,
-    seedDemo: boolFromEnv(env, 'SEED_DEMO', true),
+    // Demo accounts share one known password: never added to a production database unless asked for.
+    seedDemo: boolFromEnv(env, 'SEED_DEMO', !production),
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR ?? path.join(repoRoot, 'client', 'dist')),
     cookieSecure: boolFromEnv(env, 'COOKIE_SECURE', production),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
     login: {
-      accountMaxFailures: intFromEnv(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 5),
+      pairMaxFailures: intFromEnv(env, 'LOGIN_PAIR_MAX_FAILURES', 5),
+      accountMaxFailures: intFromEnv(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 50),
       // A whole school often shares one public address, so the address limit is far above the account limit.
       addressMaxFailures: intFromEnv(env, 'LOGIN_ADDRESS_MAX_FAILURES', 100),
       failureWindowSeconds: intFromEnv(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60),
@@ -206,6 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 10),
       maxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 20000),
       maxPageSize: 100,
+    },
+    websocket: {
+      maxSocketsPerSession: intFromEnv(env, 'WS_MAX_SOCKETS_PER_SESSION', 10),
+      maxSubscriptionsPerSocket: intFromEnv(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 20),
     },
     introspection: !production,
     timeline: {
@@ -239,8 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statistics: {
       suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),
     },
-    centralGateway: env.CENTRAL_GATEWAY === 'file' ? 'file' : 'reference',
-    logLevel: logLevelFromEnv(env.LOG_LEVEL),
+    centralGateway: oneOf(env, 'CENTRAL_GATEWAY', ['reference', 'file'], 'reference'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'info', 'debug'], 'info'),
   };
 }
 

@@ -73,7 +73,7 @@ describe('S3 configuration', () => {
     expect(() => loadConfig({ FILE_STORAGE: 's3', S3_BUCKET: 'b', S3_REGION: 'r', S3_ENDPOINT: 'minio:9000' })).toThrow(
       'S3_ENDPOINT 必須是 http:// 或 https:// 開頭的網址',
     );
-    expect(() => loadConfig({ FILE_STORAGE: 'ftp' })).toThrow('FILE_STORAGE 必須是 local 或 s3');
+    expect(() => loadConfig({ FILE_STORAGE: 'ftp' })).toThrow('FILE_STORAGE 必須是 local、s3 其中之一');
 
     const config = loadConfig({ ...env, FILES_DIR: '/tmp/x' });
     expect(config.files).toMatchObject({ storage: 's3', s3: { bucket: BUCKET, forcePathStyle: true } });
