@@ -127,25 +127,14 @@ async function setUp(): Promise<Setup> {
     ],
     [school],
   );
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  const [physics] = await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: school.students },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
-  const term = await app.sqlOne<{ term_id: string }>(
-    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
-    [physics!.id],
-  );
+  const { physics, term } = await app.factory.gradedSections(school, school.students);
   const registration = await app
     .client()
     .login(school.logins.registration.username, school.logins.registration.password);
-  const termId = toGlobalId('Term', term.term_id);
+  const termId = toGlobalId('Term', term.id);
   await submitAndImport(registration, termId, 'confirm-round-1');
   const student = await app.client().login(school.logins.student.username, school.logins.student.password);
-  return { school, termId, sectionId: toGlobalId('CourseSection', physics!.id), registration, student };
+  return { school, termId, sectionId: toGlobalId('CourseSection', physics.id), registration, student };
 }
 
 async function submitAndImport(registration: ApiClient, termId: string, key: string): Promise<string> {

@@ -171,20 +171,8 @@ async function schoolToSubmit(): Promise<{ school: TestSchool; termId: string }>
     ],
     [school],
   );
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
-  const [physics] = await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: firstClass },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
-  const term = await app.sqlOne<{ term_id: string }>(
-    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
-    [physics!.id],
-  );
-  return { school, termId: toGlobalId('Term', term.term_id) };
+  const { term } = await app.factory.gradedSections(school);
+  return { school, termId: toGlobalId('Term', term.id) };
 }
 
 const registrationOf = (server: { graphqlUrl: string }, school: TestSchool) =>

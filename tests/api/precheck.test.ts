@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -7,6 +6,7 @@ import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
+import { sheetRows, workbookOf } from '../support/workbooks.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -93,24 +93,12 @@ interface Setup {
 async function setup(window: { startsAt: Date; endsAt: Date } = { startsAt: at(-1), endsAt: at(5) }): Promise<Setup> {
   const school = await city.school();
   await city.timeline([{ kind: TaskKind.PRECHECK, ...window }], [school]);
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
-  const [physics] = await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: firstClass },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
-  const term = await app.sqlOne<{ term_id: string }>(
-    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
-    [physics!.id],
-  );
+  const { term } = await app.factory.gradedSections(school);
   const registration = await app
     .client()
     .login(school.logins.registration.username, school.logins.registration.password);
   const teaching = await app.client().login(school.logins.teaching.username, school.logins.teaching.password);
-  return { school, termId: toGlobalId('Term', term.term_id), registration, teaching };
+  return { school, termId: toGlobalId('Term', term.id), registration, teaching };
 }
 
 const exportRoster = (client: ApiClient, termId: string) => client.ok<ExportResult>(EXPORT, { input: { termId } });
@@ -138,23 +126,6 @@ const importResult = (client: ApiClient, precheckRunId: string, uploadId: string
 async function download(client: ApiClient, url: string) {
   const response = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${client.token}` } });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-}
-
-async function sheetRows(bytes: Buffer): Promise<(string | number)[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const rows: (string | number)[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => {
-    rows.push((row.values as (string | number)[]).slice(1));
-  });
-  return rows;
-}
-
-async function workbookOf(rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('預檢比對結果');
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function badCheckDigit(id: string): string {
@@ -373,18 +344,31 @@ describe('pre-check (預檢)', () => {
       return result.userErrors[0]!.message;
     };
     const otherSchool = rows.map((row, index) => (index === 0 ? row : ['999999', ...row.slice(1)]));
-    expect(await refuse('a.xlsx', await workbookOf(otherSchool), 'PRECHECK_OTHER_SCHOOL')).toMatch(/未匯入任何資料/);
+    expect(await refuse('a.xlsx', await workbookOf('預檢比對結果', otherSchool), 'PRECHECK_OTHER_SCHOOL')).toMatch(
+      /未匯入任何資料/,
+    );
     const otherTerm = rows.map((row, index) => (index === 0 ? row : [row[0]!, Number(row[1]) - 1, ...row.slice(2)]));
-    expect(await refuse('b.xlsx', await workbookOf(otherTerm), 'PRECHECK_OTHER_TERM')).toMatch(/學年度/);
+    expect(await refuse('b.xlsx', await workbookOf('預檢比對結果', otherTerm), 'PRECHECK_OTHER_TERM')).toMatch(
+      /學年度/,
+    );
     await refuse('c.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)), 'MALFORMED_XLSX');
-    expect(await refuse('d.xlsx', await workbookOf(rows.slice(0, -2)), 'PRECHECK_INCOMPLETE')).toMatch(/2 筆/);
+    expect(await refuse('d.xlsx', await workbookOf('預檢比對結果', rows.slice(0, -2)), 'PRECHECK_INCOMPLETE')).toMatch(
+      /2 筆/,
+    );
     const foreignRow = rows.map((row, index) =>
       index === 1 ? [...row.slice(0, 5), `${String(row[5]).slice(0, 22)}Z`, ...row.slice(6)] : row,
     );
-    await refuse('e.xlsx', await workbookOf(foreignRow), 'PRECHECK_OTHER_RUN');
-    await refuse('f.xlsx', await workbookOf(rows.map((row) => row.slice(0, 6))), 'NOT_A_PRECHECK_RESULT');
+    await refuse('e.xlsx', await workbookOf('預檢比對結果', foreignRow), 'PRECHECK_OTHER_RUN');
+    await refuse(
+      'f.xlsx',
+      await workbookOf(
+        '預檢比對結果',
+        rows.map((row) => row.slice(0, 6)),
+      ),
+      'NOT_A_PRECHECK_RESULT',
+    );
     const oddVerdict = rows.map((row, index) => (index === 2 ? [...row.slice(0, 6), '不明', ''] : row));
-    await refuse('g.xlsx', await workbookOf(oddVerdict), 'INVALID_PRECHECK_ROW');
+    await refuse('g.xlsx', await workbookOf('預檢比對結果', oddVerdict), 'INVALID_PRECHECK_ROW');
     expect(await stateOf(school.school.id)).toEqual(before);
 
     // The real answer imports once, also when sent twice at the same moment; again (the same upload or the same

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -6,6 +5,7 @@ import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { uploadImportFile } from '../support/uploads.js';
+import { sheetRows, workbookOf } from '../support/workbooks.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -80,29 +80,17 @@ async function round(): Promise<Round> {
     [{ kind: TaskKind.SUBMIT, category: SubmissionCategory.COURSE_RECORDS, startsAt: at(-1), endsAt: at(5) }],
     [school],
   );
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
-  const [physics] = await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: firstClass },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
+  const { term } = await app.factory.gradedSections(school);
   await app.sql('update student set national_id_encrypted = ? where id = ?', [
     app.services.pii.encrypt(badCheckDigit(app.services.pii.decrypt(school.students[1]!.nationalIdEncrypted))),
     school.students[1]!.id,
   ]);
-  const term = await app.sqlOne<{ term_id: string }>(
-    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
-    [physics!.id],
-  );
   const registration = await app
     .client()
     .login(school.logins.registration.username, school.logins.registration.password);
   const submitted = await registration.ok<{ submitTerm: { submission: { id: string } } }>(SUBMIT, {
     input: {
-      termId: toGlobalId('Term', term.term_id),
+      termId: toGlobalId('Term', term.id),
       category: 'COURSE_RECORDS',
       idempotencyKey: 'receipts-round-1',
     },
@@ -129,23 +117,6 @@ async function round(): Promise<Round> {
 function badCheckDigit(id: string): string {
   const last = Number(id.at(-1));
   return `${id.slice(0, -1)}${(last + 1) % 10}`;
-}
-
-async function sheetRows(bytes: Buffer): Promise<(string | number)[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const rows: (string | number)[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => {
-    rows.push((row.values as (string | number)[]).slice(1));
-  });
-  return rows;
-}
-
-async function workbookOf(rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('收訖明細');
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const importFile = (client: ApiClient, submissionId: string, uploadId: string) =>
@@ -229,7 +200,7 @@ describe('receipt lists through the reference central repository', () => {
     extra[code] = `${String(extra[code]).slice(0, -1)}${String(extra[code]).endsWith('1') ? '2' : '1'}`;
     const edited = [...changed!];
     edited[grade] = 99;
-    const file = await workbookOf([header, edited, ...rest, extra]);
+    const file = await workbookOf('收訖明細', [header, edited, ...rest, extra]);
     const upload = await uploadImportFile(app.url, registration, '收訖明細_修課紀錄.xlsx', file);
     const result = (await importFile(registration, submissionId, upload.id)).importReceipts;
     expect(result.userErrors).toEqual([]);
@@ -257,7 +228,12 @@ describe('receipt lists through the reference central repository', () => {
       [otherSchool, 'RECEIPT_OTHER_SCHOOL'],
       [otherTerm, 'RECEIPT_OTHER_TERM'],
     ] as const) {
-      const upload = await uploadImportFile(app.url, registration, 'receipt.xlsx', await workbookOf(rowsOf));
+      const upload = await uploadImportFile(
+        app.url,
+        registration,
+        'receipt.xlsx',
+        await workbookOf('收訖明細', rowsOf),
+      );
       const result = (await importFile(registration, submissionId, upload.id)).importReceipts;
       expect(result.receiptImport).toBeNull();
       expect(result.userErrors[0]!.code).toBe(code);
@@ -290,7 +266,12 @@ describe('receipt lists through the reference central repository', () => {
     expect(await countRows(school.school.id)).toBe(count);
 
     const rows = await sheetRows(bytes);
-    const other = await uploadImportFile(app.url, registration, 'other.xlsx', await workbookOf(rows.slice(0, -1)));
+    const other = await uploadImportFile(
+      app.url,
+      registration,
+      'other.xlsx',
+      await workbookOf('收訖明細', rows.slice(0, -1)),
+    );
     const refused = (await importFile(registration, submissionId, other.id)).importReceipts;
     expect(refused.userErrors[0]!.code).toBe('RECEIPT_ALREADY_IMPORTED');
     expect(await countRows(school.school.id)).toBe(count);
@@ -304,13 +285,13 @@ describe('receipt lists through the reference central repository', () => {
 
     const rows = await sheetRows(bytes);
     const noStatus = rows.map((row) => row.slice(0, -2));
-    const foreign = await uploadImportFile(app.url, registration, 'x.xlsx', await workbookOf(noStatus));
+    const foreign = await uploadImportFile(app.url, registration, 'x.xlsx', await workbookOf('收訖明細', noStatus));
     const notReceipt = (await importFile(registration, submissionId, foreign.id)).importReceipts;
     expect(notReceipt.userErrors[0]!.code).toBe('NOT_A_RECEIPT_FILE');
     expect(notReceipt.userErrors[0]!.message).toMatch(/收訖狀態/);
 
     const badStatus = rows.map((row, index) => (index === 1 ? [...row.slice(0, -2), '不明', ''] : row));
-    const odd = await uploadImportFile(app.url, registration, 'y.xlsx', await workbookOf(badStatus));
+    const odd = await uploadImportFile(app.url, registration, 'y.xlsx', await workbookOf('收訖明細', badStatus));
     const oddResult = (await importFile(registration, submissionId, odd.id)).importReceipts;
     expect(oddResult.userErrors[0]!.code).toBe('INVALID_RECEIPT_ROW');
     expect(await countRows(school.school.id)).toBe(0);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
-import { toGlobalId } from '../../api/src/common/ids.js';
+import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { RECOUNT_BY_COHORT_SQL, type RecountRow } from '../../api/src/modules/statistics/recount.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -178,9 +178,11 @@ describe('city statistics', () => {
     );
     const outcomeId = await uploadOutcome(student, toGlobalId('Enrolment', enrolment.id));
     const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
-    const pending = await app.sql<{ id: string }>('select id from course_outcome where school_id = ? limit 3', [
-      school.school.id,
-    ]);
+    // Three others than the one just uploaded (rows come in no particular order without one).
+    const pending = await app.sql<{ id: string }>(
+      'select id from course_outcome where school_id = ? and id <> ? order by id limit 3',
+      [school.school.id, fromGlobalId(outcomeId)!.id],
+    );
     const certified = await teacher.ok<{ certifyCourseOutcomes: { userErrors: unknown[] } }>(
       `mutation ($input: CertifyCourseOutcomesInput!) { certifyCourseOutcomes(input: $input) { userErrors { code } } }`,
       { input: { outcomeIds: [outcomeId, ...pending.map((row) => toGlobalId('CourseOutcome', row.id))] } },

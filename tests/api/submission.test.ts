@@ -59,23 +59,11 @@ async function setup(
     categories.map((category) => ({ kind: TaskKind.SUBMIT, category, ...window })),
     [school],
   );
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  const firstClass = school.students.filter((student) => student.schoolClass?.id === school.classes[0]!.id);
-  const [physics] = await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: firstClass },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
-  const term = await app.sqlOne<{ term_id: string }>(
-    'select c.term_id from course_section s join course c on c.id = s.course_id where s.id = ?',
-    [physics!.id],
-  );
+  const { physics, term } = await app.factory.gradedSections(school);
   const registration = await app
     .client()
     .login(school.logins.registration.username, school.logins.registration.password);
-  return { school, termId: toGlobalId('Term', term.term_id), registration, physics: physics! };
+  return { school, termId: toGlobalId('Term', term.id), registration, physics };
 }
 
 const submit = (client: ApiClient, termId: string, idempotencyKey: string, category = 'COURSE_RECORDS') =>

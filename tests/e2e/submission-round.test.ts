@@ -34,14 +34,7 @@ async function setUpSchool(): Promise<TestSchool> {
     ],
     [school],
   );
-  const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
-  await app.factory.sections(school, [
-    { subjectName: '物理', teacher, students: school.students },
-    { subjectName: '國語文', teacher, students: school.students },
-  ]);
-  await app.sql('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
-    school.school.id,
-  ]);
+  await app.factory.gradedSections(school, school.students);
   return school;
 }
 

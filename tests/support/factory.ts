@@ -150,9 +150,36 @@ export class TestFactory {
   }
 
   /** Courses of the school's current term, one section each, with the given teacher and students enrolled. */
-  async sections(school: TestSchool, specs: SectionSpec[]): Promise<CourseSection[]> {
+  /** The school's term the server's clock is in. */
+  currentTerm(school: TestSchool): Term {
     const today = taipeiIsoDate(this.services.clock.now());
-    const term = school.terms.find((t) => t.startsOn <= today && today <= t.endsOn)!;
+    return school.terms.find((t) => t.startsOn <= today && today <= t.endsOn)!;
+  }
+
+  /**
+   * The course records a submission round reads: 物理 for `physicsStudents` (by default the first class) and 國語文 for
+   * every student, all graded 80, passed and counted. Returns the 物理 section and the current term.
+   */
+  async gradedSections(
+    school: TestSchool,
+    physicsStudents: Student[] = school.students.filter((s) => s.schoolClass?.id === school.classes[0]!.id),
+  ): Promise<{ physics: CourseSection; term: Term }> {
+    const teacher = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
+    const [physics] = await this.sections(school, [
+      { subjectName: '物理', teacher, students: physicsStudents },
+      { subjectName: '國語文', teacher, students: school.students },
+    ]);
+    await this.owner.em
+      .fork()
+      .getConnection()
+      .execute('update enrolment set term_grade = 80, passed = true, credits_counted = true where school_id = ?', [
+        school.school.id,
+      ]);
+    return { physics: physics!, term: this.currentTerm(school) };
+  }
+
+  async sections(school: TestSchool, specs: SectionSpec[]): Promise<CourseSection[]> {
+    const term = this.currentTerm(school);
     return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
       const sections: CourseSection[] = [];
       for (const spec of specs) {
