@@ -8,6 +8,7 @@ import { createLogger } from './common/logger.js';
 import { PiiCipher } from './common/pii-crypto.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from './db/embedded.js';
 import { initOrm, runMigrations } from './db/orm.js';
+import { createStatementPool } from './db/statement-pool.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
 import { sealClearSubmittedNationalIds } from './modules/submission/submitted-national-ids.js';
 import { createServices, type AppServices } from './services.js';
@@ -60,7 +61,8 @@ export async function bootPlatform(
   const orm = await initOrm(databaseUrl, 'app');
   const pii = new PiiCipher(await resolvePiiKey(config));
   await sealClearSubmittedNationalIds(owner, pii, log);
-  const services = createServices({ config, clock, log, pii, orm });
+  const statements = createStatementPool(databaseUrl, log);
+  const services = createServices({ config, clock, log, pii, orm }, statements);
   await services.alerts.start(databaseUrl);
   services.sockets.start();
   const worker = config.worker.enabled ? await startWorker(databaseUrl, services) : null;
@@ -72,6 +74,7 @@ export async function bootPlatform(
       services.sockets.stop();
       await services.alerts.stop();
       await orm.close();
+      await statements.close();
       await owner.close();
     },
   };

@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Clock } from './common/clock.js';
 import type { Logger } from './common/logger.js';
 import type { PiiCipher } from './common/pii-crypto.js';
+import type { StatementPool } from './db/statement-pool.js';
 import { AlertHub } from './modules/alerts/alert-hub.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { SocketSessions } from './modules/auth/socket-sessions.js';
@@ -31,8 +32,9 @@ export interface AppServices {
 
 export function createServices(
   deps: Omit<AppServices, 'auth' | 'windows' | 'alerts' | 'sockets' | 'files'>,
+  statements: StatementPool,
 ): AppServices {
-  const auth = new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours);
+  const auth = new AuthService(deps.clock, deps.config.login, deps.config.sessionTtlHours, statements);
   const sockets = new SocketSessions(deps.orm, auth, deps.clock, deps.log, deps.config.websocket);
   return {
     ...deps,

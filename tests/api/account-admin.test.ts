@@ -78,7 +78,7 @@ describe('admin sections, one account at a time', () => {
       "select operation, detail from audit_log where school_id = ? and operation like 'account.%'",
       [school.school.id],
     );
-    expect(audit).toEqual([{ operation: 'account.grant_section', detail: { section: 'TEACHING', label: '教學組' } }]);
+    expect(audit).toEqual([{ operation: 'account.grant_section', detail: { section: 'TEACHING' } }]);
 
     const counselor = await accountId(school, school.logins.counselor.username);
     for (const [section, message] of [
@@ -177,6 +177,48 @@ describe('admin sections, one account at a time', () => {
       schoolId: toGlobalId('School', target.school.id),
     });
     expect(fromBureau.staffAccounts.nodes[0]?.viewerCanSetSections).toContain('COORDINATOR');
+  });
+});
+
+describe('temporary passwords', () => {
+  const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { changed userErrors { code } } }`;
+
+  it('grants no section to an account whose password somebody else set, until its owner sets their own', async () => {
+    const target = await city.school();
+    const it = await signIn(target.logins.teaching);
+    const reset = await it.ok<{ resetAccountPassword: { temporaryPassword: string } }>(RESET, {
+      input: { accountId: await accountId(target, target.logins.teacher.username) },
+    });
+    const temporary = reset.resetAccountPassword.temporaryPassword;
+    const teacher = await app.client().login(target.logins.teacher.username, temporary);
+    expect((await teacher.ok<{ me: { passwordIsTemporary: boolean } }>('{ me { passwordIsTemporary } }')).me).toEqual({
+      passwordIsTemporary: true,
+    });
+
+    // 資訊組 knows that password: a section granted now would be theirs as well.
+    const id = await accountId(target, target.logins.teacher.username);
+    const refused = await grant(it, id, 'TEACHING');
+    expect(refused.data?.setAdminSection.userErrors.map((e) => e.code)).toEqual(['TEMPORARY_PASSWORD']);
+    expect(await sectionsOf(target, target.logins.teacher.username)).toEqual({ roles: ['TEACHER'], sections: [] });
+
+    await teacher.ok(CHANGE, { input: { currentPassword: temporary, newPassword: 'only-the-teacher-knows' } });
+    expect((await teacher.ok<{ me: { passwordIsTemporary: boolean } }>('{ me { passwordIsTemporary } }')).me).toEqual({
+      passwordIsTemporary: false,
+    });
+    expect((await grant(it, id, 'TEACHING')).data?.setAdminSection.userErrors).toEqual([]);
+  });
+
+  it('counts the 行政人員 role that earlier imports gave without a section as an office account', async () => {
+    const target = await city.school();
+    await app.sql("update user_account set roles = '{SCHOOL_ADMIN,TEACHER}' where school_id = ? and username = ?", [
+      target.school.id,
+      target.logins.counselor.username,
+    ]);
+    const it = await signIn(target.logins.teaching);
+    const refused = await it.request(RESET, {
+      input: { accountId: await accountId(target, target.logins.counselor.username) },
+    });
+    expect(refused.errors[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

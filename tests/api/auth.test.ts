@@ -240,7 +240,7 @@ describe('guessing a password', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('set-cookie')).toBeNull();
     const body = (await response.json()) as { errors: { message: string }[] };
-    expect(body.errors[0]?.message).toBe('一次請求只能有一個 login（登入或登出一次做一件事）。');
+    expect(body.errors[0]?.message).toBe('一次請求只能做一件事：登入、登出或變更密碼，各請分開送出。');
     const sessions = await app.sqlOne<{ n: number }>(
       'select count(*)::int as n from auth_session s join credential c on c.id = s.credential_id where c.school_id = ?',
       [target.school.id],
@@ -307,6 +307,77 @@ describe('guessing a password', () => {
     }
     const owner = await from(freshAddress()).ok<LoginData>(LOGIN, { input: { username, password } });
     expect(owner.login.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('many at once', () => {
+  it('answers forty logins sent at the same moment (the throttle never waits for a request connection)', async () => {
+    const target = await (await app.factory.city()).school();
+    const people = Object.values(target.logins);
+    const logins = Array.from({ length: 40 }, (_, i) =>
+      from(freshAddress()).request<LoginData>(LOGIN, { input: people[i % people.length] }),
+    );
+    const stalled = new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), 30_000).unref());
+    const results = await Promise.race([Promise.all(logins), stalled]);
+    expect(results).not.toBe('stalled');
+    const answered = results as Awaited<(typeof logins)[number]>[];
+    expect(answered.flatMap((result) => result.errors)).toEqual([]);
+    expect(answered.filter((result) => result.data?.login.me).length).toBe(40);
+  });
+});
+
+describe('changing one’s own password', () => {
+  const CHANGE = `mutation ($input: ChangePasswordInput!) {
+    changePassword(input: $input) { changed userErrors { field code message } }
+  }`;
+  interface Change {
+    changePassword: { changed: boolean; userErrors: { field: string[]; code: string; message: string }[] };
+  }
+
+  it('takes the current password and a new one, and ends the other devices’ sessions', async () => {
+    const target = await (await app.factory.city()).school();
+    const { username, password } = target.logins.counselor;
+    const address = freshAddress();
+    const laptop = await from(address).login(username, password);
+    const phone = await from(freshAddress()).login(username, password);
+
+    const rules = await laptop.ok<Change>(CHANGE, { input: { currentPassword: password, newPassword: 'short' } });
+    expect(rules.changePassword.userErrors.map((e) => e.code)).toEqual(['PASSWORD_LENGTH']);
+    const withName = await laptop.ok<Change>(CHANGE, {
+      input: { currentPassword: password, newPassword: `${username}-2026` },
+    });
+    expect(withName.changePassword.userErrors.map((e) => e.code)).toEqual(['PASSWORD_HAS_USERNAME']);
+    const wrong = await laptop.ok<Change>(CHANGE, {
+      input: { currentPassword: 'not-it', newPassword: 'a-much-better-one' },
+    });
+    expect(wrong.changePassword).toMatchObject({
+      changed: false,
+      userErrors: [{ code: 'INVALID_CURRENT_PASSWORD', message: '目前的密碼不正確。' }],
+    });
+
+    const done = await laptop.ok<Change>(CHANGE, {
+      input: { currentPassword: password, newPassword: 'a-much-better-one' },
+    });
+    expect(done.changePassword).toEqual({ changed: true, userErrors: [] });
+    expect((await laptop.ok<{ me: object | null }>(ME)).me).not.toBeNull();
+    expect((await phone.ok<{ me: null }>(ME)).me).toBeNull();
+    await expect(from(freshAddress()).login(username, password)).rejects.toThrow(/INVALID_CREDENTIALS/);
+    expect(await from(freshAddress()).login(username, 'a-much-better-one')).toBeTruthy();
+  });
+
+  it('counts a wrong current password like a failed login, so a stolen session cannot guess it', async () => {
+    const target = await (await app.factory.city()).school();
+    const { username, password } = target.logins.teacher;
+    const address = freshAddress();
+    const session = await from(address).login(username, password);
+    for (let i = 0; i < 3; i += 1) {
+      await session.ok<Change>(CHANGE, { input: { currentPassword: `guess-${i}`, newPassword: 'another-long-one' } });
+    }
+    const locked = await session.ok<Change>(CHANGE, {
+      input: { currentPassword: password, newPassword: 'another-long-one' },
+    });
+    expect(locked.changePassword.userErrors[0]?.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(locked.changePassword.changed).toBe(false);
   });
 });
 

@@ -23,6 +23,7 @@ graphql(`
     roleLabels
     adminSections
     active
+    passwordIsTemporary
     viewerCanSetSections
     viewerCanResetPassword
   }
@@ -180,6 +181,11 @@ function AccountCard({
       <div className="account-head">
         <strong>{account.displayName}</strong> <code>{account.username}</code>
         {!account.active && <span className="badge">已停用</span>}
+        {account.passwordIsTemporary && (
+          <span className="badge pending" title="本人尚未變更別人設定的密碼；變更前不能授予行政職務">
+            臨時密碼
+          </span>
+        )}
       </div>
       <div className="muted">{account.roleLabels.join('、')}</div>
       <fieldset aria-describedby={problem ? `${groupId}-problem` : undefined}>

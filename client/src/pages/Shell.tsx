@@ -46,6 +46,7 @@ export const ShellMeFragment = graphql(`
     viewerCanListClasses
     viewerCanBrowseSchools
     viewerCanManageAccounts
+    passwordIsTemporary
     viewerCanViewStatistics
     viewerCanEditTimeline
     viewerCanEnterGrades
@@ -174,6 +175,11 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
           </a>
         ))}
       </nav>
+      {viewer.passwordIsTemporary && (
+        <p className="notice temporary-password" role="status">
+          您正在使用別人設定的臨時密碼，請到<a href="#/sessions">登入裝置</a>變更為只有您知道的密碼。
+        </p>
+      )}
       {viewer.school && <AlertToasts />}
       <main>
         {current.path === '/' && <HomePage me={viewer} />}

@@ -45,6 +45,11 @@ DECLARE
   v_row login_throttle;
   v_refused timestamptz;
 BEGIN
+  -- A locked key answers at once and writes nothing: an address already locked cannot grow the table.
+  SELECT max(t.locked_until) INTO v_refused FROM login_throttle t WHERE t.key = ANY (p_keys) AND t.locked_until > p_now;
+  IF v_refused IS NOT NULL THEN
+    RETURN v_refused;
+  END IF;
   FOR v_key IN SELECT k FROM unnest(p_keys) AS k ORDER BY k LOOP
     INSERT INTO login_throttle AS t (key, failures, window_started_at)
     VALUES (v_key, 0, p_now)
@@ -157,12 +162,91 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   DELETE FROM ws_connection WHERE id = p_id
 $fn$;
 
--- An instance says its sockets are still open; rows nobody renewed (their instance died) go.
-CREATE FUNCTION auth_ws_renew(p_instance uuid, p_now timestamptz, p_stale_before timestamptz)
+-- An instance names the sockets it still has open: they are renewed, any other row of the instance goes (a socket
+-- that closed while it was being admitted), and so do rows nobody renewed in time (their instance died).
+CREATE FUNCTION auth_ws_renew(p_instance uuid, p_open uuid[], p_now timestamptz, p_stale_before timestamptz)
 RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-  UPDATE ws_connection SET renewed_at = p_now WHERE instance_id = p_instance;
+  UPDATE ws_connection SET renewed_at = p_now WHERE instance_id = p_instance AND id = ANY (p_open);
+  DELETE FROM ws_connection WHERE instance_id = p_instance AND NOT (id = ANY (p_open));
   DELETE FROM ws_connection WHERE renewed_at < p_stale_before;
+$fn$;
+
+-- Which of these sessions (by token hash) are still live: an instance checks the sessions of its open sockets now
+-- and then, so that a revocation whose notice it missed (its listener was reconnecting) still closes them.
+CREATE FUNCTION auth_sessions_alive(p_token_hashes_hex text[], p_now timestamptz)
+RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  SELECT encode(s.token_hash, 'hex') FROM auth_session s
+  WHERE s.token_hash IN (SELECT decode(h, 'hex') FROM unnest(p_token_hashes_hex) h)
+    AND s.revoked_at IS NULL AND s.expires_at > p_now
+$fn$;
+
+-- Rows of keys whose window has passed and that are not locked count for nothing; the worker deletes them hourly.
+CREATE FUNCTION auth_throttle_prune(p_now timestamptz, p_window_seconds int)
+RETURNS int
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  WITH gone AS (
+    DELETE FROM login_throttle
+    WHERE window_started_at < p_now - make_interval(secs => p_window_seconds)
+      AND (locked_until IS NULL OR locked_until <= p_now)
+    RETURNING 1
+  )
+  SELECT count(*)::int FROM gone
+$fn$;
+
+-- A password set by somebody else (a new account's first password, a reset) is temporary until its owner sets one:
+-- no admin section is granted to an account whose password someone else knows.
+ALTER TABLE credential ADD COLUMN password_temporary boolean NOT NULL DEFAULT false;
+
+DROP FUNCTION auth_create_credential(uuid, text, text, uuid);
+CREATE FUNCTION auth_create_credential(
+  p_id uuid, p_username text, p_password_hash text, p_account_id uuid, p_temporary boolean
+) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  v_school uuid := app_school_id();
+  v_authority uuid;
+BEGIN
+  IF v_school IS NOT NULL THEN
+    SELECT authority_id INTO STRICT v_authority FROM school WHERE id = v_school;
+    INSERT INTO credential (id, username, password_hash, kind, school_id, authority_id, account_id, password_temporary)
+    VALUES (p_id, p_username, p_password_hash, 'SCHOOL', v_school, v_authority, p_account_id, p_temporary);
+  ELSIF app_authority_id() IS NOT NULL THEN
+    INSERT INTO credential (id, username, password_hash, kind, school_id, authority_id, account_id, password_temporary)
+    VALUES (p_id, p_username, p_password_hash, 'BUREAU', NULL, app_authority_id(), p_account_id, p_temporary);
+  ELSE
+    RAISE EXCEPTION 'no tenant is set for this transaction' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$fn$;
+
+-- The session's own person sets a new password (the caller has checked the current one): it is no longer temporary,
+-- and every other session of the person ends. Returns the credential, for the revocation notice.
+CREATE FUNCTION auth_change_password(p_token_hash bytea, p_password_hash text, p_now timestamptz)
+RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  v_credential uuid;
+BEGIN
+  SELECT credential_id INTO v_credential FROM auth_session
+  WHERE token_hash = p_token_hash AND revoked_at IS NULL AND expires_at > p_now;
+  IF v_credential IS NULL THEN
+    RETURN NULL;
+  END IF;
+  UPDATE credential SET password_hash = p_password_hash, password_temporary = false WHERE id = v_credential;
+  UPDATE auth_session SET revoked_at = p_now
+  WHERE credential_id = v_credential AND revoked_at IS NULL AND token_hash <> p_token_hash;
+  RETURN v_credential;
+END
+$fn$;
+
+-- Whether the session's person still signs in with a password somebody else set.
+CREATE FUNCTION auth_password_temporary(p_token_hash bytea)
+RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  SELECT c.password_temporary FROM auth_session s JOIN credential c ON c.id = s.credential_id
+  WHERE s.token_hash = p_token_hash
 $fn$;
 
 -- Whether an account of this school may be administered by the caller: its own school, or a school of its authority.
@@ -176,6 +260,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   END
 $fn$;
 
+-- What requests may change of an account: its name and its teaching roles (the teacher import). Its admin sections
+-- change only through account_admin_set_section, and what it points at (credential, school) never.
+REVOKE UPDATE ON user_account FROM portfolio_app;
+GRANT UPDATE (display_name, roles) ON user_account TO portfolio_app;
+
 CREATE POLICY definer_admin ON user_account FOR UPDATE TO portfolio_definer USING (true) WITH CHECK (true);
 GRANT UPDATE (roles, admin_sections) ON user_account TO portfolio_definer;
 CREATE POLICY definer_audit ON audit_log FOR INSERT TO portfolio_definer WITH CHECK (true);
@@ -184,10 +273,13 @@ GRANT INSERT ON audit_log TO portfolio_definer;
 -- Staff accounts of one school by login name, a page at a time (keyset: after the given name and id).
 CREATE FUNCTION account_admin_list(p_school uuid, p_after_name text, p_after_id uuid, p_limit int)
 RETURNS TABLE (id uuid, school_id uuid, username text, display_name text, roles text[], admin_sections text[],
-               active boolean)
+               active boolean, password_temporary boolean)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-  SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active
+  SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active,
+         coalesce(c.password_temporary, false)
   FROM user_account u
+  LEFT JOIN credential c ON c.id = u.credential_id AND c.kind = 'SCHOOL' AND c.school_id = u.school_id
+                        AND c.account_id = u.id
   WHERE u.school_id = p_school AND account_admin_reaches(p_school) AND NOT ('STUDENT' = ANY (u.roles))
     AND (p_after_name IS NULL OR (lower(u.username), u.id) > (p_after_name, p_after_id))
   ORDER BY lower(u.username), u.id
@@ -196,29 +288,60 @@ $fn$;
 
 CREATE FUNCTION account_admin_get(p_account uuid)
 RETURNS TABLE (id uuid, school_id uuid, username text, display_name text, roles text[], admin_sections text[],
-               active boolean)
+               active boolean, password_temporary boolean)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-  SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active
+  SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active,
+         coalesce(c.password_temporary, false)
   FROM user_account u
+  LEFT JOIN credential c ON c.id = u.credential_id AND c.kind = 'SCHOOL' AND c.school_id = u.school_id
+                        AND c.account_id = u.id
   WHERE u.id = p_account AND account_admin_reaches(u.school_id)
 $fn$;
 
-CREATE FUNCTION account_admin_set_roles(
-  p_account uuid, p_roles text[], p_sections text[], p_actor uuid, p_request_id text, p_operation text, p_detail jsonb
-) RETURNS boolean
+-- Grants or takes away one admin section, on the account row locked for it, so two administrators at once cannot
+-- undo each other's change from a stale read. Holding a section is what makes an account 行政人員, so the role
+-- follows. Outcomes: OK, UNCHANGED, NOT_FOUND, STUDENT_ACCOUNT, LAST_ROLE (the account would keep no role at all).
+CREATE FUNCTION account_admin_set_section(
+  p_account uuid, p_section text, p_granted boolean, p_actor uuid, p_request_id text
+) RETURNS TABLE (outcome text, roles text[], admin_sections text[])
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 DECLARE
-  v_school uuid;
+  v_row user_account;
+  v_sections text[];
+  v_roles text[];
 BEGIN
-  UPDATE user_account u SET roles = p_roles, admin_sections = p_sections
+  SELECT * INTO v_row FROM user_account u
   WHERE u.id = p_account AND account_admin_reaches(u.school_id)
-  RETURNING u.school_id INTO v_school;
-  IF v_school IS NULL THEN
-    RETURN false;
+  FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'NOT_FOUND'::text, NULL::text[], NULL::text[];
+    RETURN;
   END IF;
+  IF 'STUDENT' = ANY (v_row.roles) THEN
+    RETURN QUERY SELECT 'STUDENT_ACCOUNT'::text, v_row.roles, v_row.admin_sections;
+    RETURN;
+  END IF;
+  IF (p_section = ANY (v_row.admin_sections)) = p_granted THEN
+    RETURN QUERY SELECT 'UNCHANGED'::text, v_row.roles, v_row.admin_sections;
+    RETURN;
+  END IF;
+  v_sections := CASE WHEN p_granted THEN v_row.admin_sections || p_section
+                     ELSE array_remove(v_row.admin_sections, p_section) END;
+  v_roles := array_remove(v_row.roles, 'SCHOOL_ADMIN');
+  IF cardinality(v_sections) > 0 THEN
+    v_roles := ARRAY['SCHOOL_ADMIN'] || v_roles;
+  END IF;
+  IF cardinality(v_roles) = 0 THEN
+    RETURN QUERY SELECT 'LAST_ROLE'::text, v_row.roles, v_row.admin_sections;
+    RETURN;
+  END IF;
+  UPDATE user_account u SET roles = v_roles, admin_sections = v_sections
+  WHERE u.school_id = v_row.school_id AND u.id = v_row.id;
   INSERT INTO audit_log (school_id, id, actor_account_id, operation, target_ids, request_id, detail)
-  VALUES (v_school, gen_random_uuid(), p_actor, p_operation, ARRAY[p_account::text], p_request_id, p_detail);
-  RETURN true;
+  VALUES (v_row.school_id, gen_random_uuid(), p_actor,
+          CASE WHEN p_granted THEN 'account.grant_section' ELSE 'account.revoke_section' END,
+          ARRAY[p_account::text], p_request_id, jsonb_build_object('section', p_section));
+  RETURN QUERY SELECT 'OK'::text, v_roles, v_sections;
 END
 $fn$;
 
@@ -231,12 +354,17 @@ DECLARE
   v_school uuid;
   v_credential uuid;
 BEGIN
-  SELECT u.school_id, u.credential_id INTO v_school, v_credential
-  FROM user_account u WHERE u.id = p_account AND account_admin_reaches(u.school_id);
+  -- The credential must say it belongs to this very account, as auth_find_credential joins it: a credential_id
+  -- pointed elsewhere (by a bug, or by whoever can write user_account) reaches nothing.
+  SELECT u.school_id, c.id INTO v_school, v_credential
+  FROM user_account u
+  JOIN credential c ON c.id = u.credential_id AND c.kind = 'SCHOOL' AND c.school_id = u.school_id
+                   AND c.account_id = u.id
+  WHERE u.id = p_account AND account_admin_reaches(u.school_id);
   IF v_credential IS NULL THEN
     RETURN NULL;
   END IF;
-  UPDATE credential SET password_hash = p_password_hash WHERE id = v_credential;
+  UPDATE credential SET password_hash = p_password_hash, password_temporary = true WHERE id = v_credential;
   UPDATE auth_session SET revoked_at = p_now WHERE credential_id = v_credential AND revoked_at IS NULL;
   INSERT INTO audit_log (school_id, id, actor_account_id, operation, target_ids, request_id, detail)
   VALUES (v_school, gen_random_uuid(), p_actor, 'account.reset_password', ARRAY[p_account::text], p_request_id, '{}');
@@ -255,11 +383,16 @@ BEGIN
     'auth_throttle_succeeded(text[], text[])',
     'auth_ws_open(bytea, uuid, uuid, int, timestamptz, timestamptz)',
     'auth_ws_close(uuid)',
-    'auth_ws_renew(uuid, timestamptz, timestamptz)',
+    'auth_ws_renew(uuid, uuid[], timestamptz, timestamptz)',
+    'auth_sessions_alive(text[], timestamptz)',
+    'auth_throttle_prune(timestamptz, int)',
+    'auth_create_credential(uuid, text, text, uuid, boolean)',
+    'auth_change_password(bytea, text, timestamptz)',
+    'auth_password_temporary(bytea)',
     'account_admin_reaches(uuid)',
     'account_admin_list(uuid, text, uuid, int)',
     'account_admin_get(uuid)',
-    'account_admin_set_roles(uuid, text[], text[], uuid, text, text, jsonb)',
+    'account_admin_set_section(uuid, text, boolean, uuid, text)',
     'account_admin_reset_password(uuid, text, timestamptz, uuid, text)'
   ] LOOP
     EXECUTE format('ALTER FUNCTION %s OWNER TO portfolio_definer', f);

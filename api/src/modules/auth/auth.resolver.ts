@@ -238,6 +238,21 @@ class LogoutPayload extends MutationPayload {
 }
 
 @InputType()
+class ChangePasswordInput {
+  @Field({ description: '目前的密碼' })
+  currentPassword!: string;
+
+  @Field({ description: '新密碼（至少 10 個字元，不能包含帳號）' })
+  newPassword!: string;
+}
+
+@ObjectType()
+class ChangePasswordPayload extends MutationPayload {
+  @Field({ description: '是否已變更' })
+  changed!: boolean;
+}
+
+@InputType()
 class RevokeSessionInput {
   @Field(() => ID)
   sessionId!: string;
@@ -267,8 +282,7 @@ export class AuthResolver {
     payload.me = null;
     payload.token = null;
     payload.retryAfterSeconds = null;
-    // The throttle is written on a connection of its own, never rolled back with this request.
-    const outcome = await ctx.services.auth.login(ctx.em, ctx.services.orm.em.fork(), {
+    const outcome = await ctx.services.auth.login(ctx.em, {
       username: input.username,
       password: input.password,
       ip: ctx.ip,
@@ -312,6 +326,36 @@ export class AuthResolver {
     await recordAudit(ctx.em, ctx.viewer, ctx.requestId, {
       operation: input?.allSessions ? 'auth.logout_all' : 'auth.logout',
       targetIds: [ctx.viewer.sessionId],
+    });
+    return payload;
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePasswordPayload, {
+    description: '變更自己的密碼（須輸入目前的密碼）；其他裝置上的登入隨之失效',
+  })
+  async changePassword(
+    @Arg('input') input: ChangePasswordInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<ChangePasswordPayload> {
+    const viewer = requireViewer(ctx);
+    if (input.currentPassword.length > MAX_CREDENTIAL_LENGTH || input.newPassword.length > MAX_CREDENTIAL_LENGTH) {
+      throw badInput('密碼過長。');
+    }
+    const outcome = await ctx.services.auth.changePassword(ctx.em, viewer, {
+      token: ctx.sessionToken!,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      ip: ctx.ip,
+    });
+    const payload = Object.assign(new ChangePasswordPayload(), { changed: outcome.ok });
+    if (!outcome.ok) {
+      payload.userErrors = outcome.userErrors;
+      return payload;
+    }
+    await recordAudit(ctx.em, viewer, ctx.requestId, {
+      operation: 'auth.change_password',
+      targetIds: [viewer.accountId],
     });
     return payload;
   }
@@ -368,6 +412,11 @@ export class AuthResolver {
   currentTermKey(@Ctx() ctx: AppContext): string {
     const now = ctx.services.clock.now();
     return `${academicYearOf(now)}${semesterOf(now)}`;
+  }
+
+  @FieldResolver(() => Boolean, { description: '仍在使用別人設定的臨時密碼（初次密碼或重設後）：請盡快變更' })
+  passwordIsTemporary(@Ctx() ctx: AppContext): Promise<boolean> | boolean {
+    return ctx.sessionToken ? ctx.services.auth.passwordIsTemporary(ctx.em, ctx.sessionToken) : false;
   }
 
   @FieldResolver(() => Date, { description: '伺服器目前時間（以此為準）' })

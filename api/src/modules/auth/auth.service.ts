@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LoginThrottlePolicy } from '../../config.js';
+import type { StatementPool } from '../../db/statement-pool.js';
 import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
 import { formatRocDateTime } from '../../common/roc.js';
@@ -8,9 +9,13 @@ import { pgTextArray, toDate } from '../../common/sql.js';
 import { userError, type UserError } from '../../common/user-error.js';
 import type { AccountKind, Viewer } from '../../common/viewer.js';
 import type { AdminSection, Role } from '../people/people.enums.js';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { decoyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './password.js';
 
 export const SESSION_COOKIE = 'portfolio_session';
+
+/** The worker's hourly job that deletes throttle rows which count for nothing any more. */
+export const PRUNE_LOGIN_THROTTLE_TASK = 'prune_login_throttle';
+export const PRUNE_LOGIN_THROTTLE_CRONTAB = `17 * * * * ${PRUNE_LOGIN_THROTTLE_TASK} ?max=1&jobKey=${PRUNE_LOGIN_THROTTLE_TASK}`;
 
 /** NOTIFY channel telling every instance that sessions of one person ended, so open subscriptions can be closed. */
 export const SESSIONS_REVOKED_CHANNEL = 'sessions_revoked';
@@ -52,6 +57,29 @@ interface SessionRow {
 
 const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
+/** What a login name can be (credential's CHECK): anything else names nobody and is never looked up. */
+const LOGIN_NAME = /^[A-Za-z0-9._@-]{3,64}$/;
+
+/**
+ * The address a throttle counts by: an IPv4 address as it is (also when written IPv4-mapped), an IPv6 address by its
+ * /64, since one subscriber usually holds a whole /64 and could otherwise change address with every guess.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const headParts = head ? head.split(':') : [];
+  const tailParts = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...headParts, ...Array<string>(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts]
+    : headParts;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (Number.parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
 /**
  * Local accounts and server-side sessions. Every statement goes through the SECURITY DEFINER auth_* functions:
  * the application role cannot read credentials or sessions directly.
@@ -61,6 +89,8 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly throttle: LoginThrottlePolicy,
     private readonly sessionTtlHours: number,
+    /** Where the throttle is written: its own connections, committed statement by statement. */
+    private readonly throttleStatements: StatementPool,
   ) {}
 
   async resolveSession(em: EntityManager, token: string | null): Promise<Viewer | null> {
@@ -86,13 +116,8 @@ export class AuthService {
     };
   }
 
-  /**
-   * Checks a password and opens a session. The throttle is written by `throttleEm`, outside the request's
-   * transaction: whatever else the request does, a counted failure stays counted. Keys, most specific first: the
-   * login name from this address (the owner elsewhere is not locked out by a guesser), the login name from anywhere
-   * (a far higher ceiling), and the address (one address guessing many names).
-   */
-  async login(em: EntityManager, throttleEm: EntityManager, attempt: LoginAttempt): Promise<LoginOutcome> {
+  /** Checks a password (see checkPassword) and opens a session. */
+  async login(em: EntityManager, attempt: LoginAttempt): Promise<LoginOutcome> {
     const username = attempt.username.trim();
     const missing: UserError[] = [];
     if (username === '') missing.push(userError('username', 'REQUIRED', '請輸入帳號。'));
@@ -100,45 +125,16 @@ export class AuthService {
     if (missing.length > 0) return { ok: false, userErrors: missing, retryAfterSeconds: null };
 
     const now = this.clock.now();
-    const policy = this.throttle;
-    const name = username.toLowerCase();
-    const keys = [`pair:${name}|${attempt.ip}`, `account:${name}`, `address:${attempt.ip}`];
-    const maxes = [policy.pairMaxFailures, policy.accountMaxFailures, policy.addressMaxFailures];
-    const [begun] = await throttleEm.execute<{ refused_until: string | null }[]>(
-      'select auth_throttle_begin(?::text[], ?::int[], ?, ?, ?, ?) as refused_until',
-      [
-        pgTextArray(keys),
-        `{${maxes.join(',')}}`,
-        policy.failureWindowSeconds,
-        policy.lockBaseSeconds,
-        policy.lockMaxSeconds,
-        now,
-      ],
-    );
-    if (begun?.refused_until) return this.lockedOutcome(toDate(begun.refused_until), now);
-
-    const [credential] = await em.execute<{ credential_id: string; password_hash: string; active: boolean }[]>(
-      'select * from auth_find_credential(?)',
-      [username],
-    );
-    const passwordOk = await verifyPassword(credential?.password_hash ?? (await decoyPasswordHash()), attempt.password);
-    if (!credential || !passwordOk) {
-      const [failed] = await throttleEm.execute<{ locked_until: string | null }[]>(
-        'select auth_throttle_failed(?::text[], ?::int[], ?, ?, ?) as locked_until',
-        [pgTextArray(keys), `{${maxes.join(',')}}`, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
-      );
-      if (failed?.locked_until) return this.lockedOutcome(toDate(failed.locked_until), now);
+    const checked = await this.checkPassword(em, username, attempt.password, attempt.ip);
+    if (!checked.ok) {
+      if (checked.lockedUntil) return this.lockedOutcome(checked.lockedUntil, now);
       return {
         ok: false,
         userErrors: [userError('password', 'INVALID_CREDENTIALS', '帳號或密碼錯誤，請再試一次。')],
         retryAfterSeconds: null,
       };
     }
-    await throttleEm.execute('select auth_throttle_succeeded(?::text[], ?::text[])', [
-      pgTextArray(keys.slice(0, 2)),
-      pgTextArray(keys.slice(2)),
-    ]);
-    if (!credential.active) {
+    if (!checked.active) {
       return {
         ok: false,
         userErrors: [userError('username', 'ACCOUNT_DISABLED', '此帳號已停用，請洽學校資訊組。')],
@@ -150,7 +146,7 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3600_000);
     await em.execute('select auth_create_session(?, ?, ?, ?, ?, ?, ?)', [
       newId(),
-      credential.credential_id,
+      checked.credentialId,
       hashToken(token),
       now,
       expiresAt,
@@ -160,6 +156,52 @@ export class AuthService {
     const viewer = await this.resolveSession(em, token);
     if (!viewer) throw new Error('a session just created could not be resolved');
     return { ok: true, viewer, token };
+  }
+
+  /**
+   * Whether this password is the login name's, counted by the throttle outside the request's transaction (each
+   * statement committed on its own, so whatever else the request does, a counted failure stays counted). Keys, most
+   * specific first: the login name from this address (a guesser elsewhere does not lock its owner out, until the next
+   * key's far higher ceiling), the login name from anywhere, and the address (one address guessing many names).
+   * A login name that cannot exist is checked against nothing and counted all the same.
+   */
+  private async checkPassword(
+    em: EntityManager,
+    username: string,
+    password: string,
+    ip: string,
+  ): Promise<{ ok: true; credentialId: string; active: boolean } | { ok: false; lockedUntil: Date | null }> {
+    const now = this.clock.now();
+    const policy = this.throttle;
+    const name = LOGIN_NAME.test(username) ? username.toLowerCase() : '(not a login name)';
+    const address = throttleAddress(ip);
+    const keys = [`pair:${name}|${address}`, `account:${name}`, `address:${address}`];
+    const maxes = `{${[policy.pairMaxFailures, policy.accountMaxFailures, policy.addressMaxFailures].join(',')}}`;
+    const [begun] = await this.throttleStatements.query<{ refused_until: string | null }>(
+      'select auth_throttle_begin($1::text[], $2::int[], $3, $4, $5, $6) as refused_until',
+      [pgTextArray(keys), maxes, policy.failureWindowSeconds, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
+    );
+    if (begun?.refused_until) return { ok: false, lockedUntil: toDate(begun.refused_until) };
+
+    const [credential] = LOGIN_NAME.test(username)
+      ? await em.execute<{ credential_id: string; password_hash: string; active: boolean }[]>(
+          'select * from auth_find_credential(?)',
+          [username],
+        )
+      : [];
+    const passwordOk = await verifyPassword(credential?.password_hash ?? (await decoyPasswordHash()), password);
+    if (!credential || !passwordOk) {
+      const [failed] = await this.throttleStatements.query<{ locked_until: string | null }>(
+        'select auth_throttle_failed($1::text[], $2::int[], $3, $4, $5) as locked_until',
+        [pgTextArray(keys), maxes, policy.lockBaseSeconds, policy.lockMaxSeconds, now],
+      );
+      return { ok: false, lockedUntil: failed?.locked_until ? toDate(failed.locked_until) : null };
+    }
+    await this.throttleStatements.query('select auth_throttle_succeeded($1::text[], $2::text[])', [
+      pgTextArray(keys.slice(0, 2)),
+      pgTextArray(keys.slice(2)),
+    ]);
+    return { ok: true, credentialId: credential.credential_id, active: credential.active };
   }
 
   private lockedOutcome(lockedUntil: Date, now: Date): LoginOutcome {
@@ -253,19 +295,99 @@ export class AuthService {
     await em.execute('select auth_ws_close(?)', [id]);
   }
 
-  async renewSockets(em: EntityManager, instanceId: string, staleBefore: Date): Promise<void> {
-    await em.execute('select auth_ws_renew(?, ?, ?)', [instanceId, this.clock.now(), staleBefore]);
+  async renewSockets(em: EntityManager, instanceId: string, open: string[], staleBefore: Date): Promise<void> {
+    await em.execute('select auth_ws_renew(?, ?::uuid[], ?, ?)', [
+      instanceId,
+      pgTextArray(open),
+      this.clock.now(),
+      staleBefore,
+    ]);
   }
 
-  /** Creates the login for an account of the tenant the transaction is scoped to. */
-  async createCredential(em: EntityManager, username: string, password: string, accountId: string): Promise<string> {
+  /**
+   * Creates the login for an account of the tenant the transaction is scoped to. `temporary`: the password was set by
+   * somebody else (an import's first password), so no admin section is granted before its owner sets their own.
+   */
+  async createCredential(
+    em: EntityManager,
+    username: string,
+    password: string,
+    accountId: string,
+    temporary = false,
+  ): Promise<string> {
     const credentialId = newId();
-    await em.execute('select auth_create_credential(?, ?, ?, ?)', [
+    await em.execute('select auth_create_credential(?, ?, ?, ?, ?)', [
       credentialId,
       username,
       await hashPassword(password),
       accountId,
+      temporary,
     ]);
     return credentialId;
+  }
+
+  /** Whether the session's person still signs in with a password somebody else set. */
+  async passwordIsTemporary(em: EntityManager, token: string): Promise<boolean> {
+    const [row] = await em.execute<{ temporary: boolean | null }[]>('select auth_password_temporary(?) as temporary', [
+      hashToken(token),
+    ]);
+    return row?.temporary === true;
+  }
+
+  /**
+   * The signed-in person sets a new password, giving the current one (counted like a login attempt, so a stolen
+   * session cannot be used to guess it). Every other session of theirs ends.
+   */
+  async changePassword(
+    em: EntityManager,
+    viewer: Viewer,
+    attempt: { token: string; currentPassword: string; newPassword: string; ip: string },
+  ): Promise<{ ok: true } | { ok: false; userErrors: UserError[] }> {
+    const problem = newPasswordProblem(attempt.newPassword, viewer.username);
+    if (problem) return { ok: false, userErrors: [userError('newPassword', problem.code, problem.message)] };
+    if (attempt.newPassword === attempt.currentPassword) {
+      return {
+        ok: false,
+        userErrors: [userError('newPassword', 'SAME_PASSWORD', '新密碼不能與目前的密碼相同。')],
+      };
+    }
+    const checked = await this.checkPassword(em, viewer.username, attempt.currentPassword, attempt.ip);
+    if (!checked.ok) {
+      const locked = checked.lockedUntil ? this.lockedOutcome(checked.lockedUntil, this.clock.now()) : null;
+      return {
+        ok: false,
+        userErrors:
+          locked && !locked.ok
+            ? locked.userErrors
+            : [userError('currentPassword', 'INVALID_CURRENT_PASSWORD', '目前的密碼不正確。')],
+      };
+    }
+    const [row] = await em.execute<{ credential_id: string | null }[]>(
+      'select auth_change_password(?, ?, ?) as credential_id',
+      [hashToken(attempt.token), await hashPassword(attempt.newPassword), this.clock.now()],
+    );
+    if (!row?.credential_id) throw new Error('the session changing its password could not be found');
+    await this.announceRevocation(em, row.credential_id);
+    return { ok: true };
+  }
+
+  /** Of these session tokens, the ones whose session is still live. */
+  async liveTokens(em: EntityManager, tokens: string[]): Promise<Set<string>> {
+    if (tokens.length === 0) return new Set();
+    const byHash = new Map(tokens.map((token) => [hashToken(token).toString('hex'), token]));
+    const rows = await em.execute<{ alive: string }[]>('select auth_sessions_alive(?::text[], ?) as alive', [
+      pgTextArray([...byHash.keys()]),
+      this.clock.now(),
+    ]);
+    return new Set(rows.map((row) => byHash.get(row.alive)).filter((token): token is string => token !== undefined));
+  }
+
+  /** Deletes throttle rows that count for nothing any more; returns how many. */
+  async pruneThrottle(): Promise<number> {
+    const [row] = await this.throttleStatements.query<{ pruned: number }>(
+      'select auth_throttle_prune($1, $2) as pruned',
+      [this.clock.now(), this.throttle.failureWindowSeconds],
+    );
+    return row?.pruned ?? 0;
   }
 }

@@ -1,25 +1,24 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { ErrorCode } from '../../common/errors.js';
 
-const ONCE = ['login', 'logout'];
+/** The mutations that check a password or end a session. */
+const ONCE = new Set(['login', 'logout', 'changePassword']);
 
 /**
- * A request may sign in (or out) once. Several aliased `login` fields in one mutation would try several passwords
- * under one request, and pair a guess with a sign-in of the guesser's own. Counted over the whole document, so a
- * field repeated through fragments counts too.
+ * A request may sign in, sign out or change a password once, and do only one of these. Several aliased `login`
+ * fields in one mutation would try several passwords under one request, and pair a guess with a sign-in of the
+ * guesser's own. Counted over the whole document, so a field repeated through fragments counts too.
  */
 export function OneLoginPerRequest(context: ValidationContext): ASTVisitor {
   const mutationType = context.getSchema().getMutationType();
-  const seen = new Map<string, number>();
+  let seen = 0;
   return {
     Field(node) {
-      const name = node.name.value;
-      if (!mutationType || context.getParentType() !== mutationType || !ONCE.includes(name)) return;
-      const count = (seen.get(name) ?? 0) + 1;
-      seen.set(name, count);
-      if (count === 2) {
+      if (!mutationType || context.getParentType() !== mutationType || !ONCE.has(node.name.value)) return;
+      seen += 1;
+      if (seen === 2) {
         context.reportError(
-          new GraphQLError(`一次請求只能有一個 ${name}（登入或登出一次做一件事）。`, {
+          new GraphQLError('一次請求只能做一件事：登入、登出或變更密碼，各請分開送出。', {
             nodes: node,
             extensions: { code: ErrorCode.BAD_USER_INPUT },
           }),

@@ -5,7 +5,25 @@ import { hash, verify } from '@node-rs/argon2';
 // algorithm 2 is Argon2id (the package's enum is a const enum, which isolated modules cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 200;
+
+/**
+ * What is wrong with a password a person chooses, if anything: too short or too long, or made of their login name.
+ * (A check against common passwords comes with the accounts issue.)
+ */
+export function newPasswordProblem(password: string, username: string): { code: string; message: string } | null {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    return {
+      code: 'PASSWORD_LENGTH',
+      message: `新密碼須為 ${MIN_PASSWORD_LENGTH} 到 ${MAX_PASSWORD_LENGTH} 個字元。`,
+    };
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return { code: 'PASSWORD_HAS_USERNAME', message: '新密碼不能包含您的帳號。' };
+  }
+  return null;
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

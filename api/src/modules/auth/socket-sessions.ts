@@ -117,9 +117,24 @@ export class SocketSessions {
     }
   }
 
+  /**
+   * Every minute: the rows of this instance's open sockets are renewed (and any other row of it dropped), and their
+   * sessions looked at again, so a revocation whose notice this instance missed still closes its sockets.
+   */
   private async renew(): Promise<void> {
     try {
-      await this.auth.renewSockets(this.orm.em.fork(), this.instanceId, this.staleBefore());
+      const em = this.orm.em.fork();
+      const open = [...this.open.values()];
+      await this.auth.renewSockets(
+        em,
+        this.instanceId,
+        open.map((socket) => socket.id),
+        this.staleBefore(),
+      );
+      const live = await this.auth.liveTokens(em, [...new Set(open.map((socket) => socket.token))]);
+      for (const socket of open) {
+        if (!live.has(socket.token)) socket.close(SESSION_ENDED_CLOSE_CODE, 'Session ended');
+      }
     } catch (error) {
       this.log.warn('could not renew open sockets', loggableError(error));
     }

@@ -154,6 +154,9 @@ export const teacherImport: ImportKindHandler = {
           );
         }
       }
+      if (roleText !== null && roles.size === 0 && !rowProblems.some((problem) => problem.column === '身分')) {
+        rowProblems.push(rowProblem(row.rowNumber, '身分', 'REQUIRED', '請填身分：任課教師、導師或課程諮詢教師。'));
+      }
       if (homeroomClass !== null) {
         if (!classes.has(homeroomClass)) {
           rowProblems.push(
@@ -214,7 +217,7 @@ export const teacherImport: ImportKindHandler = {
           if (!account) {
             const password = temporaryPassword();
             const id = newId();
-            const credentialId = await services.auth.createCredential(em, row.username, password, id);
+            const credentialId = await services.auth.createCredential(em, row.username, password, id, true);
             account = em.create(UserAccount, {
               id,
               school: em.getReference(School, schoolId),

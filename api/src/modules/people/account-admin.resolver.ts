@@ -60,6 +60,11 @@ export class ManagedAccount {
     return this.row.active;
   }
 
+  @Field({ description: '仍在使用別人設定的臨時密碼（初次密碼或重設後），本人尚未變更' })
+  get passwordIsTemporary(): boolean {
+    return this.row.passwordTemporary;
+  }
+
   @Field(() => [AdminSection], { description: '目前使用者可以為這個帳號授予或移除的行政組別' })
   get viewerCanSetSections(): AdminSection[] {
     return Object.values(AdminSection).filter((section) => maySetSection(this.viewer, section, this.row));

@@ -17,6 +17,8 @@ export interface StaffAccountRow {
   roles: Role[];
   adminSections: AdminSection[];
   active: boolean;
+  /** The password was set by somebody else (a first password, a reset) and its owner has not changed it yet. */
+  passwordTemporary: boolean;
 }
 
 interface AccountRecord {
@@ -27,6 +29,7 @@ interface AccountRecord {
   roles: Role[];
   admin_sections: AdminSection[];
   active: boolean;
+  password_temporary: boolean;
 }
 
 const toRow = (record: AccountRecord): StaffAccountRow => ({
@@ -37,6 +40,7 @@ const toRow = (record: AccountRecord): StaffAccountRow => ({
   roles: record.roles,
   adminSections: record.admin_sections,
   active: record.active,
+  passwordTemporary: record.password_temporary,
 });
 
 const isBureau = (viewer: Viewer): boolean => viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
@@ -59,13 +63,16 @@ export function maySetSection(viewer: Viewer | null, section: AdminSection, acco
 }
 
 /**
- * Who may reset an account's password: 資訊組 or 執行秘書 for accounts without an admin section; for one with a section
- * only 執行秘書 or the bureau, so that no section can take over another by resetting its password. Never one's own.
+ * Who may reset an account's password: 資訊組 or 執行秘書 for teachers and students; for an office account (one with
+ * an admin section, or the 行政人員 role that earlier imports gave without one) only 執行秘書 or the bureau, so that no
+ * section can take over another by resetting its password. Never one's own.
  */
 export function mayResetPassword(viewer: Viewer | null, account: StaffAccountRow): boolean {
   if (!viewer || account.id === viewer.accountId) return false;
   if (isBureau(viewer)) return true;
-  if (account.adminSections.length > 0) return hasSection(viewer, AdminSection.COORDINATOR);
+  if (account.adminSections.length > 0 || account.roles.includes(Role.SCHOOL_ADMIN)) {
+    return hasSection(viewer, AdminSection.COORDINATOR);
+  }
   return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
 }
 
@@ -124,44 +131,52 @@ export async function setAdminSection(ctx: AppContext, input: SetAdminSectionInp
   if (!maySetSection(viewer, input.section, account)) {
     throw new AppError(ErrorCode.FORBIDDEN, SECTION_REFUSALS[input.section]);
   }
-  if (account.roles.includes(Role.STUDENT)) {
-    return { value: null, userErrors: [userError('accountId', 'STUDENT_ACCOUNT', '學生帳號不能擔任行政職務。')] };
-  }
-  const has = account.adminSections.includes(input.section);
-  if (has === input.granted) return { value: account, userErrors: [] };
-
-  const sections = input.granted
-    ? [...account.adminSections, input.section]
-    : account.adminSections.filter((section) => section !== input.section);
-  const otherRoles = account.roles.filter((role) => role !== Role.SCHOOL_ADMIN);
-  const roles = sections.length > 0 ? [Role.SCHOOL_ADMIN, ...otherRoles] : otherRoles;
-  if (roles.length === 0) {
+  // Whoever set a temporary password knows it: the section would be theirs too until its owner sets their own.
+  if (input.granted && account.passwordTemporary) {
     return {
       value: null,
       userErrors: [
         userError(
-          'section',
-          'LAST_ROLE',
-          `這是「${account.displayName}」唯一的職務，移除後帳號將沒有任何身分；請先加上其他身分，或停用帳號。`,
+          'accountId',
+          'TEMPORARY_PASSWORD',
+          `「${account.displayName}」仍在使用別人設定的臨時密碼；請本人登入並在「登入裝置」變更密碼後，再授予行政職務。`,
         ),
       ],
     };
   }
-  const operation = input.granted ? 'account.grant_section' : 'account.revoke_section';
-  const detail = { section: input.section, label: ADMIN_SECTION_LABELS[input.section] };
-  await ctx.em.execute('select account_admin_set_roles(?, ?::text[], ?::text[], ?, ?, ?, ?::jsonb)', [
-    account.id,
-    `{${roles.join(',')}}`,
-    `{${sections.join(',')}}`,
-    viewer.accountId,
-    ctx.requestId,
-    operation,
-    JSON.stringify(detail),
-  ]);
-  if (viewer.kind === 'BUREAU') {
-    await recordAudit(ctx.em, viewer, ctx.requestId, { operation, targetIds: [account.id], detail });
+  const [changed] = await ctx.em.execute<{ outcome: string; roles: Role[]; admin_sections: AdminSection[] }[]>(
+    'select * from account_admin_set_section(?, ?, ?, ?, ?)',
+    [account.id, input.section, input.granted, viewer.accountId, ctx.requestId],
+  );
+  if (!changed) throw notFound('帳號');
+  switch (changed.outcome) {
+    case 'OK':
+    case 'UNCHANGED':
+      break;
+    case 'STUDENT_ACCOUNT':
+      return { value: null, userErrors: [userError('accountId', 'STUDENT_ACCOUNT', '學生帳號不能擔任行政職務。')] };
+    case 'LAST_ROLE':
+      return {
+        value: null,
+        userErrors: [
+          userError(
+            'section',
+            'LAST_ROLE',
+            `這是「${account.displayName}」唯一的職務，移除後帳號將沒有任何身分；請先加上其他身分，或停用帳號。`,
+          ),
+        ],
+      };
+    default:
+      throw notFound('帳號');
   }
-  return { value: { ...account, roles, adminSections: sections }, userErrors: [] };
+  if (changed.outcome === 'OK' && viewer.kind === 'BUREAU') {
+    await recordAudit(ctx.em, viewer, ctx.requestId, {
+      operation: input.granted ? 'account.grant_section' : 'account.revoke_section',
+      targetIds: [account.id],
+      detail: { section: input.section, label: ADMIN_SECTION_LABELS[input.section] },
+    });
+  }
+  return { value: { ...account, roles: changed.roles, adminSections: changed.admin_sections }, userErrors: [] };
 }
 
 /**
@@ -191,5 +206,5 @@ export async function resetAccountPassword(
   if (viewer.kind === 'BUREAU') {
     await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'account.reset_password', targetIds: [account.id] });
   }
-  return { account, temporaryPassword: password };
+  return { account: { ...account, passwordTemporary: true }, temporaryPassword: password };
 }
