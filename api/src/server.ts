@@ -88,7 +88,9 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     // No "Did you mean …?" in validation errors: with introspection off, they would describe the schema anyway.
     hideSchemaDetailsFromClientErrors: production,
     formatError: (formatted, error) =>
-      formatError(formatted, error, (entry) => log.error('graphql error', { ...entry }), currentRequestId()),
+      formatError(formatted, error, (entry) => log.error('graphql error', { ...entry }), currentRequestId(), {
+        hideSchema: production,
+      }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestTransactionPlugin(config),

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { createContext, type AppContext } from './common/context.js';
 import { ErrorCode, formatError, loggableError, withoutSuggestions } from './common/errors.js';
 import { cookieToken } from './common/http-session.js';
@@ -63,8 +63,17 @@ export function startSubscriptionServer(
   const { config, log, sockets } = services;
   const production = config.nodeEnv === 'production';
   const socketIds = new WeakMap<SocketContext, string>();
-  const wsServer = new WebSocketServer({ server: httpServer, path });
-  return useServer<ConnectionParams | undefined, { request: IncomingMessage }>(
+  /** A refusal as the client sees it: no HTTP status (it travels over HTTP only), no schema hints in production. */
+  const shown = (error: GraphQLError): GraphQLError => {
+    const { http: _status, ...extensions } = error.extensions;
+    return new GraphQLError(production ? withoutSuggestions(error.message) : error.message, {
+      nodes: error.nodes,
+      extensions,
+    });
+  };
+  // A subscription is a short document: a frame of 64 KiB is far beyond one, and what JSON.parse may be handed.
+  const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: 64 * 1024 });
+  const server = useServer<ConnectionParams | undefined, { request: IncomingMessage }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -73,6 +82,11 @@ export function startSubscriptionServer(
         try {
           const admission = await sockets.admit(token, (code, reason) => ctx.extra.socket.close(code, reason));
           if (!admission.admitted) return false;
+          // The socket may have closed while it was being admitted: onClose has run already and released nothing.
+          if (ctx.extra.socket.readyState !== WebSocket.OPEN) {
+            await sockets.release(admission.socketId);
+            return false;
+          }
           socketIds.set(ctx, admission.socketId);
           return true;
         } catch (error) {
@@ -110,11 +124,7 @@ export function startSubscriptionServer(
           return [error instanceof GraphQLError ? error : new GraphQLError('無法解析這個查詢。')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...VALIDATION_RULES]);
-        if (errors.length > 0) {
-          return production
-            ? errors.map((error) => new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes }))
-            : errors;
-        }
+        if (errors.length > 0) return errors.map(shown);
         // Queries and mutations go over HTTP, where each runs in its tenant-scoped transaction.
         if (getOperationAST(document, payload.operationName)?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return refusal('WebSocket 連線只接受訂閱（subscription）；查詢與異動請使用 HTTP。');
@@ -122,9 +132,7 @@ export function startSubscriptionServer(
         try {
           assertAcceptableOperation(schema, document, payload.operationName, payload.variables, config.queryLimits);
         } catch (error) {
-          // The HTTP status travels only over HTTP.
-          const { http: _status, ...extensions } = (error as GraphQLError).extensions;
-          return [new GraphQLError((error as GraphQLError).message, { extensions })];
+          return [shown(error as GraphQLError)];
         }
         return {
           schema,
@@ -140,11 +148,23 @@ export function startSubscriptionServer(
         return {
           ...result,
           errors: result.errors.map((error) =>
-            formatError(error.toJSON(), error, (entry) => log.error('subscription error', { ...entry }), requestId),
+            formatError(error.toJSON(), error, (entry) => log.error('subscription error', { ...entry }), requestId, {
+              hideSchema: production,
+            }),
           ),
         };
       },
     },
     wsServer,
   );
+  // A socket's errors are what its client sent (a frame over maxPayload, a broken frame); ws closes it with the
+  // matching code. graphql-ws would print them to the console as its own faults: they go to the log as warnings.
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => {
+      log.warn('websocket refused a frame', { error: error.message });
+      if (socket.readyState === WebSocket.OPEN) socket.close(1011);
+    });
+  });
+  return server;
 }

@@ -204,17 +204,28 @@ describe('what the database would refuse, refused as the user’s input', () => 
     expect(app.logLines.join('\n')).not.toContain('社長');
   });
 
-  it('answers a duplicate that got past the service’s check as a userError, writing nothing of the loser', async () => {
-    // Two identical requests held at their insert until both have checked for a duplicate and found none.
+  it('answers a duplicate that got past the service’s check as a userError, undoing only that field', async () => {
+    // A request that records a cadre position and then a counseling session is held at its insert, after its check
+    // for a duplicate found none; meanwhile the same position is recorded and committed.
     const owner = new pg.Client({ connectionString: inject('databaseUrl') });
     await owner.connect();
     await owner.query('begin');
     await owner.query('lock table cadre_record in share row exclusive mode');
     const logged = app.logLines.length;
-    const requests = [0, 1].map(() =>
-      affairs.request<{
-        recordCadre: { record: { id: string } | null; userErrors: { code: string; message: string }[] };
-      }>(CADRE, { input: cadre('糾察隊', '隊長') }),
+    const both = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    await app.sql("update user_account set roles = '{SCHOOL_ADMIN,COUNSELOR}' where school_id = ? and username = ?", [
+      school.school.id,
+      school.logins.affairs.username,
+    ]);
+    const request = both.request<{
+      recordCadre: { record: { id: string } | null; userErrors: { field: string[]; code: string; message: string }[] };
+      recordCounseling: { record: { id: string } | null; userErrors: unknown[] };
+    }>(
+      `mutation ($cadre: RecordCadreInput!, $counseling: RecordCounselingInput!) {
+        recordCadre(input: $cadre) { record { id } userErrors { field code message } }
+        recordCounseling(input: $counseling) { record { id } userErrors { code } }
+      }`,
+      { cadre: cadre('糾察隊', '隊長'), counseling: counseling('糾察隊的選課', '談選課') },
     );
     await expect
       .poll(
@@ -226,27 +237,45 @@ describe('what the database would refuse, refused as the user’s input', () => 
           ).rows[0].n as number,
         { timeout: 10_000 },
       )
-      .toBe(2);
+      .toBe(1);
+    await owner.query(
+      `insert into cadre_record (school_id, id, student_id, term_id, unit, position, level, starts_on, ends_on)
+       values ($1, gen_random_uuid(), $2, $3, '糾察隊', '隊長', 1, '2026-09-01', '2027-01-20')`,
+      [school.school.id, school.students[0]!.id, app.factory.currentTerm(school).id],
+    );
     await owner.query('commit');
     await owner.end();
-    const results = await Promise.all(requests);
-    expect(results.map((result) => result.errors)).toEqual([[], []]);
-    const payloads = results.map((result) => result.data!.recordCadre);
-    expect(payloads.filter((payload) => payload.record !== null)).toHaveLength(1);
-    expect(payloads.flatMap((payload) => payload.userErrors)).toEqual([
-      { field: [], code: 'DUPLICATE', message: '已有相同的資料，請勿重複建立；請重新整理頁面確認。' },
-    ]);
-    const rows = await app.sql("select id from cadre_record where school_id = ? and unit = '糾察隊'", [
+    const result = await request;
+    await app.sql("update user_account set roles = '{SCHOOL_ADMIN}' where school_id = ? and username = ?", [
       school.school.id,
+      school.logins.affairs.username,
     ]);
-    expect(rows).toHaveLength(1);
-    // The loser's audit row went with its transaction.
+    expect(result.errors).toEqual([]);
+    expect(result.data!.recordCadre).toEqual({
+      record: null,
+      userErrors: [{ field: [], code: 'DUPLICATE', message: '已有相同的資料，請勿重複建立；請重新整理頁面確認。' }],
+    });
+    // The field after the refused one ran and was kept: the refusal rolled back to its own savepoint only.
+    expect(result.data!.recordCounseling.userErrors).toEqual([]);
     expect(
-      await app.sql(
-        "select 1 from audit_log where school_id = ? and operation = 'cadre.record' and target_ids[1] = ?",
-        [school.school.id, (rows[0] as { id: string }).id],
-      ),
+      await app.sql("select 1 from counseling_record where school_id = ? and topic = '糾察隊的選課'", [
+        school.school.id,
+      ]),
     ).toHaveLength(1);
+    expect(
+      await app.sql("select 1 from cadre_record where school_id = ? and unit = '糾察隊'", [school.school.id]),
+    ).toHaveLength(1);
+    // The refused field's audit row went with it; the counseling session's stayed.
+    const audited = await app.sql<{ operation: string }>(
+      'select operation from audit_log where school_id = ? and actor_account_id = (select id from user_account where school_id = ? and username = ?) order by occurred_at',
+      [school.school.id, school.school.id, school.logins.affairs.username],
+    );
+    expect(
+      audited
+        .map((row) => row.operation)
+        .filter((op) => op !== 'auth.login')
+        .slice(-1),
+    ).toEqual(['counseling.record']);
     const warning = app.logLines.slice(logged).filter((line) => line.includes('database refused input'));
     expect(warning).toHaveLength(1);
     expect(warning[0]).toMatch(/database error 23505 \(cadre_record /);

@@ -376,6 +376,8 @@ describe('student roster import', () => {
         '115',
         '在學',
       ],
+      // A name with a line break typed into its cell (Alt+Enter): one line, as in the form.
+      ['9300009', fictionalNationalId(777_003), '王\n小明', '98/01/01', '男', '101', '2', '115', '在學'],
     ]);
     const before = await footprint(school);
     const run = await preview(staff, 'STUDENTS', 'roster.xlsx', bytes);
@@ -388,6 +390,7 @@ describe('student roster import', () => {
       [7, '班級', 'UNKNOWN_CLASS'],
       [8, '姓名', 'FORMULA_CELL'],
       [9, '座號', 'INVALID_NUMBER'],
+      [10, '姓名', 'LINE_BREAK_IN_CELL'],
     ]);
     expect(run.problems[0]!.message).toMatch(/^第 3 列「身分證號」：/);
     expect(run.problems[2]!.message).toContain(existing.studentNumber);
@@ -571,12 +574,14 @@ describe('teacher, course and enrolment imports', () => {
         [other.logins.teacher.username, '別校老師', '任課教師', '', ''],
         ['new.teacher.x1', '新老師', '任課教師、導師', '', '999'],
         ['new.teacher.x2', '新老師二', '校長', '', ''],
+        ['new.teacher.x3', '新老師三', '、', '', ''],
       ]),
     );
     expect(run.problems.map((problem) => [problem.rowNumber, problem.code])).toEqual([
       [2, 'USERNAME_TAKEN'],
       [3, 'UNKNOWN_CLASS'],
       [4, 'INVALID_ROLE'],
+      [5, 'REQUIRED'],
     ]);
     expect((await commit(staff, run)).userErrors.map((error) => error.code)).toEqual(['HAS_PROBLEMS']);
     expect(await footprint(school)).toEqual(before);

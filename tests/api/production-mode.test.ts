@@ -28,10 +28,20 @@ describe('in production', () => {
     expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
-  it('suggests no field names in validation errors', async () => {
+  it('suggests no field, type or value names in any error', async () => {
     const result = await app.client().request('{ mee { id } }');
     expect(result.status).toBe(400);
     expect(result.errors[0]?.message).toBe('Cannot query field "mee" on type "Query".');
+    const mutation =
+      'mutation ($input: SetAdminSectionInput!) { setAdminSection(input: $input) { userErrors { code } } }';
+    for (const input of [
+      { accountId: 'x', section: 'ITT', granted: true },
+      { accountId: 'x', section: 'IT', grantd: true },
+    ]) {
+      const refused = await app.client().request(mutation, { input });
+      expect(refused.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors[0]?.message).not.toMatch(/Did you mean/);
+    }
   });
 
   it('sends security headers with the client, the API and the routes', async () => {

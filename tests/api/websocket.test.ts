@@ -178,6 +178,24 @@ describe('limits of a WebSocket', () => {
     expect((await there.closed).code).toBe(4401);
   });
 
+  it('answers a variable of the wrong type as bad input, not as a server failure', async () => {
+    const { client } = wsClient({ authToken: await token(school.logins.student) });
+    const logged = app.logLines.length;
+    const result = await attempt(client, 'subscription ($b: Boolean!) { deadlineAlerts { id @include(if: $b) } }', {
+      b: 'not-a-boolean',
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(app.logLines.slice(logged).filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
+
+  it('closes a socket that sends a frame larger than any subscription, before reading it', async () => {
+    const socket = new WebSocket(app.wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } }));
+    expect(await closed).toBe(1009);
+  });
+
   it('measures a subscription at the same edge as HTTP: a fragment bomb is refused at once', async () => {
     const { client } = wsClient({ authToken: await token(school.logins.student) });
     const levels = 24;

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
+  cspViolationsOf,
   haveBrowser,
   launchBrowser,
   scrollsSideways,
@@ -62,6 +63,7 @@ describe.skipIf(!haveBrowser)('帳號與權限 in Chromium', () => {
     await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-accounts-bureau-phone.png'), fullPage: true });
     expect(await scrollsSideways(page)).toBe(false);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(cspViolationsOf(page)).toEqual([]);
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
-import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import { cspViolationsOf, haveBrowser, launchBrowser, signIn } from '../support/browser.js';
 import { TEST_PASSWORD, type TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -150,6 +150,9 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const preview = review.getByTestId('preview-pdf');
     await preview.waitFor({ timeout: 10_000 });
     expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+    // The platform's Content-Security-Policy lets the blob frame and Chromium's PDF viewer in it load.
+    await (await preview.elementHandle())!.contentFrame().then((frame) => frame?.waitForLoadState());
+    expect(cspViolationsOf(teacher)).toEqual([]);
     await review.getByRole('button', { name: '認證', exact: true }).click();
     await teacher.getByRole('status').filter({ hasText: '已認證' }).waitFor();
     await teacher.getByText('目前沒有待認證的學習成果。').waitFor();

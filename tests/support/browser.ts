@@ -25,9 +25,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+const policyViolations = new WeakMap<Page, string[]>();
+
+/** What the Content-Security-Policy refused on this page since it opened (the console says so); none is the bar. */
+export const cspViolationsOf = (page: Page): string[] => policyViolations.get(page) ?? [];
+
 /** Opens the app and signs in through the login form; the browser sits in New York to prove dates are Taipei's. */
 export async function signIn(browser: Browser, url: string, username: string, password: string): Promise<Page> {
   const page = await browser.newPage({ locale: 'zh-TW', timezoneId: 'America/New_York' });
+  const violations: string[] = [];
+  policyViolations.set(page, violations);
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(url);
   await page.getByLabel('帳號').fill(username);
   await page.getByLabel('密碼').fill(password);

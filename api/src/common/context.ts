@@ -35,8 +35,6 @@ export interface AppContext {
   em: EntityManager;
   loaders: Loaders;
   services: AppServices;
-  /** Set when the operation must not commit although its response carries no error (a refusal answered as a userError). */
-  rollbackOnly: boolean;
 }
 
 /** The one context factory, for HTTP requests and WebSocket operations alike. */
@@ -55,6 +53,5 @@ export async function createContext(services: AppServices, info: TransportInfo):
     em,
     loaders: createLoaders(em, services.clock),
     services,
-    rollbackOnly: false,
   };
 }

@@ -43,6 +43,26 @@ function finalLockedMessage(error: unknown): string {
 /** graphql-js suggests field and type names in validation errors; in production the schema is not told that way. */
 export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean .*\?\s*$/s, '');
 
+interface DatabaseError {
+  code: string;
+  table?: string;
+  constraint?: string;
+}
+
+/**
+ * The PostgreSQL error in an error (as the pg driver raised it, or as MikroORM copied it): one with a SQLSTATE and a
+ * severity. A system error's code (ENOSPC, EPIPE) is not one.
+ */
+function databaseErrorOf(error: unknown): DatabaseError | null {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const pg = candidate as { code?: unknown; severity?: unknown } | null | undefined;
+    if (typeof pg?.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code) && typeof pg.severity === 'string') {
+      return pg as DatabaseError;
+    }
+  }
+  return null;
+}
+
 /** What the database refused, as the user's input: a code for a userError and the message a person reads. */
 export interface DatabaseRefusal {
   code: 'DUPLICATE' | 'REFERENCE_NOT_FOUND' | 'INVALID_VALUE';
@@ -55,7 +75,7 @@ export interface DatabaseRefusal {
  * class of the SQLSTATE; the value itself is never repeated.
  */
 export function databaseRefusal(error: unknown): DatabaseRefusal | null {
-  const code = pgCode(error);
+  const code = databaseErrorOf(error)?.code;
   if (code === '23505') return { code: 'DUPLICATE', message: '已有相同的資料，請勿重複建立；請重新整理頁面確認。' };
   if (code === '23503') {
     return { code: 'REFERENCE_NOT_FOUND', message: '輸入所指的資料不存在或已被刪除，請重新整理頁面後再試。' };
@@ -71,9 +91,9 @@ export function databaseRefusal(error: unknown): DatabaseRefusal | null {
  * parameters inlined, and its detail the offending values: the log gets the SQLSTATE and the constraint instead.
  */
 export function loggableError(error: unknown): { error: string; stack?: string } {
-  const code = pgCode(error);
-  if (code) {
-    const pg = ((error as { cause?: unknown }).cause ?? error) as { constraint?: string; table?: string };
+  const pg = databaseErrorOf(error);
+  if (pg) {
+    const { code } = pg;
     const where = [pg.table, pg.constraint].filter(Boolean).join(' ');
     const frames = error instanceof Error ? error.stack?.split('\n').filter((line) => /^\s+at /.test(line)) : [];
     return { error: `database error ${code}${where ? ` (${where})` : ''}`, stack: frames?.join('\n') };
@@ -100,6 +120,17 @@ export interface ErrorLogger {
  * variables can hold passwords or national IDs and are never logged) and replaced by a generic message.
  */
 export function formatError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  log: ErrorLogger,
+  requestId?: string,
+  options: { hideSchema?: boolean } = {},
+): GraphQLFormattedError {
+  const shown = clientError(formatted, original, log, requestId);
+  return options.hideSchema ? { ...shown, message: withoutSuggestions(shown.message) } : shown;
+}
+
+function clientError(
   formatted: GraphQLFormattedError,
   original: unknown,
   log: ErrorLogger,

@@ -85,8 +85,8 @@ function checkValue(value: unknown, type: GraphQLInputType, multiline: boolean, 
 /**
  * The one edge every GraphQL input passes (HTTP and WebSocket): each argument of each field, whether written in the
  * document or sent as a variable, is read as the field will receive it and every string in it checked. Runs before
- * execution, so a refused request has touched nothing. Variables that do not coerce are left to execution, which
- * reports them.
+ * execution, so a refused request has touched nothing. Variables that do not coerce to their types are refused here
+ * too.
  */
 export function assertCleanInput(
   schema: GraphQLSchema,
@@ -95,7 +95,10 @@ export function assertCleanInput(
   variables: Record<string, unknown> | null | undefined,
 ): void {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) return;
+  // Over HTTP execution would say the same; over WebSocket nothing else would say it in the user's terms.
+  if (coerced.errors) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, coerced.errors[0]!.message, { http: { status: 400 } });
+  }
   const typeInfo = new TypeInfo(schema);
   visit(
     document,

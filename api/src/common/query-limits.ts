@@ -18,7 +18,7 @@ import { AppError, ErrorCode } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 /**
- * Tokens a GraphQL document may have. The client's largest document has a few hundred; the parser stops counting
+ * Tokens a GraphQL document may have. The client's largest document has about a hundred; the parser stops counting
  * here, so a megabyte of query text is refused before any tree is built from it.
  */
 export const MAX_DOCUMENT_TOKENS = 4000;
@@ -91,7 +91,8 @@ class QueryMeasurer {
       ? this.selectionSet(field.selectionSet, isCompositeType(childType) ? childType : undefined)
       : NOTHING;
     const pages = definition?.args.some((arg) => arg.name === 'first') ?? false;
-    const rows = pages ? this.pageSize(field) : 1;
+    const limit = definition?.args.find((arg) => arg.name === 'limit');
+    const rows = pages ? this.pageSize(field) : limit ? this.limitSize(field, limit.defaultValue) : 1;
     return { depth: child.depth + 1, cost: Math.min(COST_CEILING, 1 + rows * child.cost) };
   }
 
@@ -108,6 +109,24 @@ class QueryMeasurer {
     return measure;
   }
 
+  /**
+   * A plain list capped by a `limit` argument (rows of an import's problems): as many rows as it may return, the
+   * argument's default when it is left out. The resolver refuses a limit out of its range.
+   */
+  private limitSize(field: FieldNode, fallback: unknown): number {
+    const value = this.argumentValue(field, 'limit') ?? fallback;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
+  }
+
+  private argumentValue(field: FieldNode, name: string): unknown {
+    const argument = field.arguments?.find((arg) => arg.name.value === name);
+    if (argument?.value.kind === Kind.VARIABLE) {
+      const variable = argument.value.name.value;
+      return variable in this.variables ? this.variables[variable] : literal(this.variableDefaults.get(variable));
+    }
+    return literal(argument?.value);
+  }
+
   private compositeType(name: string): GraphQLCompositeType | undefined {
     const type = this.schema.getType(name);
     return isCompositeType(type) ? type : undefined;
@@ -119,14 +138,7 @@ class QueryMeasurer {
    * is refused here, before anything runs: a negative one would otherwise subtract from the cost of its siblings.
    */
   private pageSize(field: FieldNode): number {
-    const argument = field.arguments?.find((arg) => arg.name.value === 'first');
-    let value: unknown = null;
-    if (argument?.value.kind === Kind.VARIABLE) {
-      const name = argument.value.name.value;
-      value = name in this.variables ? this.variables[name] : literal(this.variableDefaults.get(name));
-    } else {
-      value = literal(argument?.value);
-    }
+    const value = this.argumentValue(field, 'first');
     if (value === null || value === undefined) return DEFAULT_PAGE_SIZE;
     if (typeof value !== 'number' || !Number.isInteger(value)) return MAX_PAGE_SIZE;
     if (value < 1 || value > MAX_PAGE_SIZE) {

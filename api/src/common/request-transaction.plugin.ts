@@ -77,9 +77,7 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
         async willSendResponse({ contextValue, response }) {
           if (!open) return;
           open = false;
-          const failed =
-            contextValue.rollbackOnly ||
-            (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           if (failed) {
             await contextValue.em.rollback();
           } else {

@@ -3,6 +3,7 @@ import {
   Args,
   Authorized,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -11,10 +12,11 @@ import {
   Mutation,
   ObjectType,
   Query,
-  registerEnumType,
   Resolver,
   Root,
+  registerEnumType,
 } from 'type-graphql';
+import { MULTILINE } from '../../common/input-text.js';
 import type { AppContext } from '../../common/context.js';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
@@ -85,6 +87,7 @@ class RaiseDisputeInput {
   @Field(() => ID)
   receiptRowId!: string;
 
+  @Extensions(MULTILINE)
   @Field({ description: '疑義內容（1 至 500 字）' })
   reason!: string;
 }
@@ -121,6 +124,7 @@ class ResolveDisputeInput {
   @Field(() => DisputeResolution)
   resolution!: DisputeResolution;
 
+  @Extensions(MULTILINE)
   @Field({ description: '給學生的回覆（1 至 500 字）' })
   answer!: string;
 }

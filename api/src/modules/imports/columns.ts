@@ -1,3 +1,4 @@
+import { textProblem } from '../../common/input-text.js';
 import { ROC_YEAR_OFFSET } from '../../common/roc.js';
 import type { Cell, TabularRow } from './tabular-file.js';
 
@@ -77,6 +78,13 @@ export function readText(cell: Cell, rowNumber: number, header: string, required
     return required
       ? { ok: false, problem: rowProblem(rowNumber, header, 'REQUIRED', '必填。') }
       : { ok: true, value: null };
+  }
+  // Every imported column is one line (a name, a code, a class), as the same field is in the forms.
+  if (textProblem(cell.text, false) === 'LINE_BREAKS') {
+    return {
+      ok: false,
+      problem: rowProblem(rowNumber, header, 'LINE_BREAK_IN_CELL', '只能有一行文字，請移除儲存格裡的換行或定位字元。'),
+    };
   }
   return { ok: true, value: cell.text };
 }

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { textProblem } from '../../common/input-text.js';
-import { columnLetters, readFirstSheet, type SheetValue, XlsxProblem } from './xlsx-stream.js';
+import { columnLetters, MAX_VALUE_COLUMNS, readFirstSheet, type SheetValue, XlsxProblem } from './xlsx-stream.js';
 
 /** One cell as the file holds it: what kind of value it was, and its text. */
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'formula' | 'other';
@@ -50,6 +50,12 @@ export class FileProblem extends Error {
 /** The default cap on what an XLSX file may unpack to, the same as IMPORT_MAX_UNCOMPRESSED_BYTES' default. */
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
+/** For files the platform wrote itself (its packages and rosters): read whole, whatever their size. */
+export const OWN_FILE: ReadOptions = {
+  maxRows: Number.MAX_SAFE_INTEGER,
+  maxUncompressedBytes: Number.MAX_SAFE_INTEGER,
+};
+
 export interface ReadOptions {
   /** Data rows accepted in one file; more is refused with a message to split the file. */
   maxRows: number;
@@ -88,6 +94,12 @@ function xlsxProblem(problem: XlsxProblem, options: ReadOptions, maxUncompressed
         `這個 Excel 檔解壓縮後超過 ${megabytes(maxUncompressedBytes)} MB 的上限，請刪除不需要的工作表、圖片或格式，或分成幾個檔案匯入。`,
       );
     case 'TOO_WIDE':
+      if ((problem.width ?? 0) > MAX_VALUE_COLUMNS) {
+        return new FileProblem(
+          'TOO_LARGE_UNCOMPRESSED',
+          `工作表第 ${columnLetters(problem.width!)} 欄有資料，超出匯入檔案可用的範圍（最多到 ${columnLetters(MAX_VALUE_COLUMNS)} 欄），請刪除右側多餘的欄後另存再上傳。`,
+        );
+      }
       return new FileProblem(
         'TOO_LARGE_UNCOMPRESSED',
         `工作表用到第 ${columnLetters(problem.width ?? 0)} 欄，展開後超過 ${megabytes(maxUncompressedBytes)} MB 的上限，請刪除右側多餘的欄後另存再上傳。`,

@@ -61,6 +61,10 @@ const MAX_SHEET_ROWS = 1_048_576;
 const MAX_SHEET_COLUMNS = 16_384;
 /** What one cell slot of the padded table costs; the table counts against the uncompressed cap like the XML does. */
 const BYTES_PER_CELL_SLOT = 8;
+/** What a kept value costs in memory besides its text (its object and the slots that point at it), roughly. */
+const BYTES_PER_VALUE = 64;
+/** Column IV: far to the right of any import's columns. */
+export const MAX_VALUE_COLUMNS = 256;
 
 /** Built-in number formats that show dates or times: 14–22 and 45–47, and 27–36 and 50–58 in East Asian locales. */
 const BUILT_IN_DATE_FORMATS = new Set([
@@ -303,8 +307,12 @@ async function readSheet(
   part: string,
   dateStyles: boolean[],
   date1904: boolean,
-  maxDataRows: number,
+  limits: SheetLimits,
 ): Promise<SheetContents> {
+  const { maxDataRows } = limits;
+  // What the values kept so far hold in memory, against the same cap as the bytes inflated: a sheet of a hundred
+  // megabytes of one-character cells is millions of objects, far more than the bytes that carried them.
+  let keptBytes = 0;
   const rows = new Map<number, PendingRow>();
   const merges: SheetContents['merges'] = [];
   let declaredRows: number | null = null;
@@ -456,6 +464,10 @@ async function readSheet(
           row.lastColumn = Math.max(row.lastColumn, column);
           const value = cellValue();
           if (value !== null) {
+            // No import has more than a few dozen columns; a value this far right is not one of ours.
+            if (column > MAX_VALUE_COLUMNS) throw new XlsxProblem('TOO_WIDE', null, column);
+            keptBytes += BYTES_PER_VALUE + (typeof value === 'number' ? 0 : value.text.length * 2);
+            if (keptBytes > limits.maxUncompressedBytes) throw new XlsxProblem('TOO_LARGE');
             row.columns.push(column);
             row.values.push(value);
           }
@@ -575,7 +587,7 @@ export async function readFirstSheet(bytes: Buffer, limits: SheetLimits): Promis
     if (!parts.sheet) return [];
     if (!pkg.has(parts.sheet)) throw new XlsxProblem('MALFORMED');
     const dateStyles = await readDateStyles(pkg, parts.styles);
-    const contents = await readSheet(pkg, parts.sheet, dateStyles, parts.date1904, limits.maxDataRows);
+    const contents = await readSheet(pkg, parts.sheet, dateStyles, parts.date1904, limits);
 
     const wanted = new Set<number>();
     let width = 0;

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { keepBytes, storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-upload.js';
 import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
 import { findAttachableUpload } from '../files/upload.service.js';
-import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
+import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
 import { AdminSection } from '../people/people.enums.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
@@ -190,9 +190,7 @@ export async function importPrecheckResult(
 
   let table;
   try {
-    table = await readTabularFile(await ctx.services.files.read(sha256), {
-      maxRows: ctx.services.config.imports.maxRows,
-    });
+    table = await readTabularFile(await ctx.services.files.read(sha256), ctx.services.config.imports);
   } catch (problem) {
     if (problem instanceof FileProblem) return fileError(problem.code, problem.message);
     throw problem;
@@ -279,9 +277,7 @@ async function answersRoster(
   run: PrecheckRun,
   rows: { kind: PrecheckMismatchKind | null; nationalId: string; courseCode: string; rowNumber: number }[],
 ): Promise<UserError | null> {
-  const roster = await readTabularFile(await ctx.services.files.read(run.rosterSha256), {
-    maxRows: Number.MAX_SAFE_INTEGER,
-  });
+  const roster = await readTabularFile(await ctx.services.files.read(run.rosterSha256), OWN_FILE);
   const at = (name: string) => roster.headers.indexOf(name);
   const open = new Map<string, number>();
   for (const row of roster.rows) {

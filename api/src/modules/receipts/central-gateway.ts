@@ -1,7 +1,7 @@
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../common/national-id.js';
 import type { PortfolioPolicy } from '../../config.js';
-import { readTabularFile } from '../imports/tabular-file.js';
+import { OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
 import {
   MATCHED,
   enrolmentKey,
@@ -136,7 +136,7 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
    * repository holds no course records of its own, so it never answers 中央查無 or 學校未列.
    */
   async precheck(outgoing: OutgoingPrecheck): Promise<PrecheckResultFile> {
-    const table = await readTabularFile(outgoing.roster, { maxRows: Number.MAX_SAFE_INTEGER });
+    const table = await readTabularFile(outgoing.roster, OWN_FILE);
     const col = (name: string) => table.headers.indexOf(name);
     const seen = new Set<string>();
     let matched = 0;

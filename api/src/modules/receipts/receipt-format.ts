@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
+import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
 import { ROSTER_PATHS } from '../submission/rosters.js';
 import { SubmissionCategory } from '../timeline/timeline.enums.js';
 import { ReceiptKind } from './receipt.entity.js';
@@ -68,7 +68,7 @@ export async function readPackage(zipBytes: Buffer): Promise<PackagedRoster[]> {
     if (file.dir || !file.name.endsWith('.xlsx')) continue;
     const bytes = await file.async('nodebuffer');
     try {
-      const table = await readTabularFile(bytes, { maxRows: Number.MAX_SAFE_INTEGER });
+      const table = await readTabularFile(bytes, OWN_FILE);
       rosters.push({
         path: file.name,
         columns: table.headers,

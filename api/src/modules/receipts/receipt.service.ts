@@ -118,7 +118,7 @@ export async function importReceipts(
   const bytes = await ctx.services.files.read(upload.sha256!);
   let table;
   try {
-    table = await readTabularFile(bytes, { maxRows: ctx.services.config.imports.maxRows });
+    table = await readTabularFile(bytes, ctx.services.config.imports);
   } catch (problem) {
     if (problem instanceof FileProblem) return fileError(problem.code, problem.message);
     throw problem;

@@ -329,6 +329,32 @@ describe('reading XLSX as Excel lays it out', () => {
   });
 });
 
+describe('what a sheet costs in memory', () => {
+  it('refuses a value far to the right of any import’s columns', async () => {
+    const bytes = await handWritten({
+      sheets: [{ rows: `${inlineRow(1, '學號')}<row r="2"><c r="KN2"><v>1</v></c></row>` }],
+    });
+    const problem = await fileProblemOf(bytes);
+    expect(problem.code).toBe('TOO_LARGE_UNCOMPRESSED');
+    expect(problem.message).toBe(
+      '工作表第 KN 欄有資料，超出匯入檔案可用的範圍（最多到 IV 欄），請刪除右側多餘的欄後另存再上傳。',
+    );
+  });
+
+  it('counts the values it keeps against the cap, not only the bytes that carried them', async () => {
+    // 20,000 one-digit cells: 300 KB of XML, well under the cap, but over a megabyte as objects in memory.
+    const row = (n: number) => `<row r="${n}">${'<c><v>1</v></c>'.repeat(10)}</row>`;
+    const bytes = await handWritten({
+      sheets: [{ rows: Array.from({ length: 2000 }, (_, i) => row(i + 1)).join('') }],
+    });
+    expect(bytes.length).toBeLessThan(100_000);
+    expect(await problemOf(bytes, { maxRows: 10_000, maxUncompressedBytes: 1_000_000 })).toBe('TOO_LARGE_UNCOMPRESSED');
+    expect((await readTabularFile(bytes, { maxRows: 10_000, maxUncompressedBytes: 4_000_000 })).rows).toHaveLength(
+      1999,
+    );
+  });
+});
+
 describe('control characters in cells', () => {
   const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
