@@ -59,43 +59,46 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
     <section>
       <h2>登入裝置</h2>
       <p className="muted">看到不認得的裝置時，請讓它登出並更改密碼。</p>
-      <table>
-        <thead>
-          <tr>
-            <th>登入時間</th>
-            <th>最後使用</th>
-            <th>到期</th>
-            <th>瀏覽器</th>
-            <th>位址</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {data.mySessions.map((session) => (
-            <tr key={session.id}>
-              <td>{rocDateTime(session.createdAt)}</td>
-              <td>{rocDateTime(session.lastSeenAt)}</td>
-              <td>{rocDateTime(session.expiresAt)}</td>
-              <td className="ua">{session.userAgent ?? '—'}</td>
-              <td>{session.ip ?? '—'}</td>
-              <td>
-                {session.isCurrent ? (
-                  '這個裝置'
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void revoke({ variables: { input: { sessionId: session.id } } }).then(() => refetch())
-                    }
-                  >
-                    讓它登出
-                  </button>
-                )}
-              </td>
+      {/* Focusable, so a keyboard can scroll it on a narrow screen. */}
+      <div className="table-scroll" role="region" aria-label="登入中的裝置" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th>登入時間</th>
+              <th>最後使用</th>
+              <th>到期</th>
+              <th>瀏覽器</th>
+              <th>位址</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.mySessions.map((session) => (
+              <tr key={session.id}>
+                <td>{rocDateTime(session.createdAt)}</td>
+                <td>{rocDateTime(session.lastSeenAt)}</td>
+                <td>{rocDateTime(session.expiresAt)}</td>
+                <td className="ua">{session.userAgent ?? '—'}</td>
+                <td>{session.ip ?? '—'}</td>
+                <td>
+                  {session.isCurrent ? (
+                    '這個裝置'
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void revoke({ variables: { input: { sessionId: session.id } } }).then(() => refetch())
+                      }
+                    >
+                      讓它登出
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button type="button" onClick={() => void logoutEverywhere().then(onSignedOut)}>
         登出所有裝置
       </button>
@@ -139,7 +142,11 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
   }
 
   return (
-    <form className="card-form" aria-labelledby="password-change" onSubmit={(event) => void submit(event)}>
+    <form
+      className="card-form password-form"
+      aria-labelledby="password-change"
+      onSubmit={(event) => void submit(event)}
+    >
       <h3 id="password-change">變更密碼</h3>
       <p className="muted">新密碼至少 10 個字元，不能包含帳號。變更後，其他裝置上的登入都會失效。</p>
       <label>
@@ -157,7 +164,6 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
         <input
           type="password"
           autoComplete="new-password"
-          minLength={10}
           value={next}
           onChange={(event) => setNext(event.target.value)}
           required

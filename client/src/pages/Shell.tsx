@@ -88,7 +88,7 @@ const LogoutMutation = graphql(`
  * Today by the server's clock (deadlines follow it), kept from the offset measured at sign-in rather than pushed by
  * the server every second, and whether the alert connection is up. Its own component, so only it re-renders.
  */
-function HeaderClock({ serverTime }: { serverTime: string }) {
+function HeaderClock({ serverTime, alerts }: { serverTime: string; alerts: boolean }) {
   const now = useServerNow(serverTime);
   const live = useLiveConnection();
   return (
@@ -96,9 +96,11 @@ function HeaderClock({ serverTime }: { serverTime: string }) {
       <span data-testid="today" title={rocDateTime(now)}>
         今天 {rocDate(now)}
       </span>
-      <span className={live === 'live' ? 'live on' : 'live'} data-testid="live-clock">
-        {live === 'live' ? '即時連線' : '連線中…'}
-      </span>
+      {alerts && (
+        <span className={live === 'live' ? 'live on' : 'live'} data-testid="live-clock">
+          {live === 'live' ? '即時連線' : '連線中…'}
+        </span>
+      )}
     </>
   );
 }
@@ -162,7 +164,8 @@ export function Shell({ me: viewer, onLoggedOut }: { me: Shell_MeFragment; onLog
         </div>
         <div className="term">
           <span data-testid="current-term">{viewer.currentTerm?.label ?? viewer.currentTermLabel}</span>
-          <HeaderClock serverTime={viewer.serverTime} />
+          {/* Only school accounts hear deadline alerts, so only they have a live connection to show. */}
+          <HeaderClock serverTime={viewer.serverTime} alerts={Boolean(viewer.school)} />
         </div>
         <button type="button" onClick={() => void signOut()}>
           登出

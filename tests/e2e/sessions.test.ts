@@ -1,0 +1,68 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  cspViolationsOf,
+  haveBrowser,
+  launchBrowser,
+  scrollsSideways,
+  signIn,
+} from '../support/browser.js';
+import type { TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+let app: TestApp;
+let school: TestSchool;
+let browser: Browser;
+
+describe.skipIf(!haveBrowser)('登入裝置 and the password change in Chromium', () => {
+  beforeAll(async () => {
+    app = await startTestApp();
+    school = await (await app.factory.city()).school();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets a teacher with a temporary password change it on a phone, after which the notice is gone', async () => {
+    const it = await app.client().login(school.logins.teaching.username, school.logins.teaching.password);
+    const account = await app.sqlOne<{ id: string }>(
+      'select id from user_account where school_id = ? and username = ?',
+      [school.school.id, school.logins.teacher.username],
+    );
+    const { toGlobalId } = await import('../../api/src/common/ids.js');
+    const reset = await it.ok<{ resetAccountPassword: { temporaryPassword: string } }>(
+      'mutation ($input: ResetAccountPasswordInput!) { resetAccountPassword(input: $input) { temporaryPassword } }',
+      { input: { accountId: toGlobalId('UserAccount', account.id) } },
+    );
+    const temporary = reset.resetAccountPassword.temporaryPassword;
+
+    const page = await signIn(browser, app.url, school.logins.teacher.username, temporary);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const notice = page.locator('.temporary-password');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('臨時密碼');
+    await notice.getByRole('link', { name: '登入裝置' }).click();
+    await page.getByLabel('目前的密碼').fill(temporary);
+    await page.getByLabel('新密碼', { exact: true }).fill('short');
+    await page.getByLabel('再輸入一次新密碼').fill('short');
+    await page.getByRole('button', { name: '變更密碼' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('新密碼須為 10 到 200 個字元。');
+    await page.getByLabel('新密碼', { exact: true }).fill('Mountain-river-2026');
+    await page.getByLabel('再輸入一次新密碼').fill('Mountain-river-2026');
+    await page.getByRole('button', { name: '變更密碼' }).click();
+    await page.getByRole('status').filter({ hasText: '密碼已變更' }).waitFor();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(cspViolationsOf(page)).toEqual([]);
+    await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-password-phone.png'), fullPage: true });
+    expect(await app.client().login(school.logins.teacher.username, 'Mountain-river-2026')).toBeTruthy();
+    await page.close();
+  });
+});
