@@ -24,6 +24,8 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const server = await startServerChild('built', {
     DATABASE_URL: '',
     NODE_ENV: 'production',
+    // The demo data is what the benchmarks measure against; production leaves it out unless told.
+    SEED_DEMO: 'true',
     EMBEDDED_PG_PORT: String(pgPort),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
