@@ -303,7 +303,7 @@ async function createStudentLogins(server: ServerProcess, roster: RushStudent[])
       [schoolId, roster.map((student) => student.studentNumber)],
     );
     await client.query(
-      `select auth_create_credential(credential_id, 'sf.s' || student_number, $1, account_id) from rush_login`,
+      `select auth_create_credential(credential_id, 'sf.s' || student_number, $1, account_id, false) from rush_login`,
       [passwordHash],
     );
     await client.query(

@@ -17,7 +17,7 @@ export interface ServerProcess {
 }
 
 /** Starts the built API (api/dist) as its own process on a fresh embedded database with the demo data. */
-export async function startServerProcess(): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portfolio-bench-'));
   await chmod(dataDir, 0o755);
   const pgPort = await freePort();
@@ -29,6 +29,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
     EMBEDDED_PG_PORT: String(pgPort),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    ...env,
   });
   return {
     url: server.url,
