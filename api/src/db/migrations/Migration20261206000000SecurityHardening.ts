@@ -270,32 +270,32 @@ GRANT UPDATE (roles, admin_sections) ON user_account TO portfolio_definer;
 CREATE POLICY definer_audit ON audit_log FOR INSERT TO portfolio_definer WITH CHECK (true);
 GRANT INSERT ON audit_log TO portfolio_definer;
 
--- Staff accounts of one school by login name, a page at a time (keyset: after the given name and id).
-CREATE FUNCTION account_admin_list(p_school uuid, p_after_name text, p_after_id uuid, p_limit int)
-RETURNS TABLE (id uuid, school_id uuid, username text, display_name text, roles text[], admin_sections text[],
-               active boolean, password_temporary boolean)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+-- An account as its administration reads it. Whether its password is temporary comes from the credential that
+-- names the account back (as auth_find_credential joins them), never from a credential_id alone.
+CREATE VIEW account_admin_account AS
   SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active,
-         coalesce(c.password_temporary, false)
+         coalesce(c.password_temporary, false) AS password_temporary
   FROM user_account u
   LEFT JOIN credential c ON c.id = u.credential_id AND c.kind = 'SCHOOL' AND c.school_id = u.school_id
-                        AND c.account_id = u.id
-  WHERE u.school_id = p_school AND account_admin_reaches(p_school) AND NOT ('STUDENT' = ANY (u.roles))
-    AND (p_after_name IS NULL OR (lower(u.username), u.id) > (p_after_name, p_after_id))
-  ORDER BY lower(u.username), u.id
+                        AND c.account_id = u.id;
+ALTER VIEW account_admin_account OWNER TO portfolio_definer;
+REVOKE ALL ON account_admin_account FROM PUBLIC;
+
+-- Staff accounts of one school by login name, a page at a time (keyset: after the given name and id).
+CREATE FUNCTION account_admin_list(p_school uuid, p_after_name text, p_after_id uuid, p_limit int)
+RETURNS SETOF account_admin_account
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  SELECT a.* FROM account_admin_account a
+  WHERE a.school_id = p_school AND account_admin_reaches(p_school) AND NOT ('STUDENT' = ANY (a.roles))
+    AND (p_after_name IS NULL OR (lower(a.username), a.id) > (p_after_name, p_after_id))
+  ORDER BY lower(a.username), a.id
   LIMIT p_limit
 $fn$;
 
 CREATE FUNCTION account_admin_get(p_account uuid)
-RETURNS TABLE (id uuid, school_id uuid, username text, display_name text, roles text[], admin_sections text[],
-               active boolean, password_temporary boolean)
+RETURNS SETOF account_admin_account
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-  SELECT u.id, u.school_id, u.username, u.display_name, u.roles, u.admin_sections, u.active,
-         coalesce(c.password_temporary, false)
-  FROM user_account u
-  LEFT JOIN credential c ON c.id = u.credential_id AND c.kind = 'SCHOOL' AND c.school_id = u.school_id
-                        AND c.account_id = u.id
-  WHERE u.id = p_account AND account_admin_reaches(u.school_id)
+  SELECT a.* FROM account_admin_account a WHERE a.id = p_account AND account_admin_reaches(a.school_id)
 $fn$;
 
 -- Grants or takes away one admin section, on the account row locked for it, so two administrators at once cannot
