@@ -15,6 +15,7 @@ import { Migration20261129060000Statistics } from './Migration20261129060000Stat
 import { Migration20261129070000StatisticsConfirmation } from './Migration20261129070000StatisticsConfirmation.js';
 import { Migration20261206000000SecurityHardening } from './Migration20261206000000SecurityHardening.js';
 import { Migration20261206010000SubmissionRowPii } from './Migration20261206010000SubmissionRowPii.js';
+import { Migration20261207000000LeftoverCollection } from './Migration20261207000000LeftoverCollection.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129070000StatisticsConfirmation', class: Migration20261129070000StatisticsConfirmation },
   { name: 'Migration20261206000000SecurityHardening', class: Migration20261206000000SecurityHardening },
   { name: 'Migration20261206010000SubmissionRowPii', class: Migration20261206010000SubmissionRowPii },
+  { name: 'Migration20261207000000LeftoverCollection', class: Migration20261207000000LeftoverCollection },
 ];
