@@ -194,7 +194,7 @@ describe('import limits', () => {
     expect(run.status).toBe('REJECTED');
     expect(run.problems).toHaveLength(1);
     expect(run.problems[0]).toMatchObject({ rowNumber: 0, code: 'TOO_LARGE_UNCOMPRESSED' });
-    expect(run.problems[0]!.message).toContain('解壓縮後超過 0.25 MB 的上限');
+    expect(run.problems[0]!.message).toContain('解壓縮後超過 256 KB 的上限');
     expect(await commitCodes(staff, run)).toEqual(['HAS_PROBLEMS']);
     expect(await footprint(smallCap, school)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { readableSize } from '../../common/bytes.js';
 import { textProblem } from '../../common/input-text.js';
 import { columnLetters, MAX_VALUE_COLUMNS, readFirstSheet, type SheetValue, XlsxProblem } from './xlsx-stream.js';
 
@@ -79,11 +80,6 @@ function tooMany(rows: number | null, max: number): FileProblem {
   );
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 10 ? count(Math.round(mb)) : String(Math.round(mb * 100) / 100);
-}
-
 function xlsxProblem(problem: XlsxProblem, options: ReadOptions, maxUncompressedBytes: number): FileProblem {
   switch (problem.reason) {
     case 'TOO_MANY_ROWS':
@@ -91,7 +87,7 @@ function xlsxProblem(problem: XlsxProblem, options: ReadOptions, maxUncompressed
     case 'TOO_LARGE':
       return new FileProblem(
         'TOO_LARGE_UNCOMPRESSED',
-        `這個 Excel 檔解壓縮後超過 ${megabytes(maxUncompressedBytes)} MB 的上限，請刪除不需要的工作表、圖片或格式，或分成幾個檔案匯入。`,
+        `這個 Excel 檔解壓縮後超過 ${readableSize(maxUncompressedBytes)} 的上限，請刪除不需要的工作表、圖片或格式，或分成幾個檔案匯入。`,
       );
     case 'TOO_WIDE':
       if ((problem.width ?? 0) > MAX_VALUE_COLUMNS) {
@@ -102,7 +98,7 @@ function xlsxProblem(problem: XlsxProblem, options: ReadOptions, maxUncompressed
       }
       return new FileProblem(
         'TOO_LARGE_UNCOMPRESSED',
-        `工作表用到第 ${columnLetters(problem.width ?? 0)} 欄，展開後超過 ${megabytes(maxUncompressedBytes)} MB 的上限，請刪除右側多餘的欄後另存再上傳。`,
+        `工作表用到第 ${columnLetters(problem.width ?? 0)} 欄，展開後超過 ${readableSize(maxUncompressedBytes)} 的上限，請刪除右側多餘的欄後另存再上傳。`,
       );
     case 'MALFORMED':
       return new FileProblem('MALFORMED_XLSX', '無法讀取這個 Excel 檔，檔案可能不完整或已損毀，請重新存檔後再上傳。');

@@ -296,7 +296,7 @@ describe('reading XLSX as Excel lays it out', () => {
     const problem = await fileProblemOf(bytes, { maxRows: 10_000, maxUncompressedBytes: 512 * 1024 });
     expect(problem.code).toBe('TOO_LARGE_UNCOMPRESSED');
     expect(problem.message).toBe(
-      '這個 Excel 檔解壓縮後超過 0.5 MB 的上限，請刪除不需要的工作表、圖片或格式，或分成幾個檔案匯入。',
+      '這個 Excel 檔解壓縮後超過 512 KB 的上限，請刪除不需要的工作表、圖片或格式，或分成幾個檔案匯入。',
     );
   });
 
