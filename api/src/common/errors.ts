@@ -15,6 +15,7 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   TERM_FINALIZED: 'TERM_FINALIZED',
   TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -39,6 +40,28 @@ function finalLockedMessage(error: unknown): string {
   const what = CATEGORY_LABELS[pg?.detail as SubmissionCategory] ?? '資料';
   return `${pg?.hint ?? '這個學期'}的「${what}」已完成最終提交，資料不能再新增、修改或刪除。`;
 }
+
+/**
+ * Whether an error is the connection to PostgreSQL itself failing (down, restarting, refusing us, the pool timing out
+ * waiting for it): nothing the request did, and worth trying again shortly.
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    const name = (candidate as { name?: unknown } | null)?.name;
+    if (name === 'KnexTimeoutError' || name === 'ConnectionException') return true;
+    if (typeof code === 'string' && (/^(08|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET'].includes(code))) {
+      return true;
+    }
+    const message = candidate instanceof Error ? candidate.message : '';
+    if (/Connection terminated|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = '系統暫時無法存取資料庫，這次的操作沒有完成，請稍後再試一次。';
 
 /** graphql-js suggests field and type names in validation errors; in production the schema is not told that way. */
 export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean .*\?\s*$/s, '');
@@ -139,6 +162,15 @@ function clientError(
   const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
   if (pgCode(cause) === FINAL_LOCKED) {
     return { message: finalLockedMessage(cause), path: formatted.path, extensions: { code: ErrorCode.TERM_FINALIZED } };
+  }
+  if (databaseUnavailable(cause)) {
+    const { error, stack } = loggableError(cause);
+    log({ requestId, message: error, stack, path: formatted.path });
+    return {
+      message: `${DATABASE_UNAVAILABLE_MESSAGE}（錯誤編號 ${requestId ?? '—'}）`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId },
+    };
   }
   const refusal = databaseRefusal(cause);
   if (refusal) {

@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../common/context.js';
 import { routeContext } from '../../common/http-session.js';
-import { forbidden, loggableError } from '../../common/errors.js';
+import { readableSize } from '../../common/bytes.js';
+import { databaseUnavailable, forbidden, loggableError } from '../../common/errors.js';
 import { currentRequestId } from '../../common/request-id.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { idOfType } from '../../common/ids.js';
@@ -43,8 +44,6 @@ function maxBytes(services: AppServices, purpose: UploadPurpose): number {
   }
 }
 
-const mebibytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-
 export const uploadUrlOf = (upload: FileUpload): string => `${UPLOAD_PATH}/${upload.id}`;
 
 /** Hands out a slot for one file: the bytes follow with a PUT to its URL. */
@@ -65,7 +64,7 @@ export async function requestUpload(ctx: AppContext, input: RequestUploadInput):
       userError(
         'size',
         'FILE_TOO_LARGE',
-        `檔案 ${mebibytes(input.size)}，超過上限 ${mebibytes(limit)}，請分成幾個檔案。`,
+        `檔案 ${readableSize(input.size)}，超過上限 ${readableSize(limit)}，請分成幾個檔案。`,
       ),
     );
   }
@@ -122,7 +121,7 @@ class Digest extends Transform {
   ) {
     this.size += chunk.length;
     if (this.size > this.limit) {
-      callback(new UploadRefused(413, 'FILE_TOO_LARGE', `檔案超過上限 ${mebibytes(this.limit)}。`));
+      callback(new UploadRefused(413, 'FILE_TOO_LARGE', `檔案超過上限 ${readableSize(this.limit)}。`));
       return;
     }
     if (this.headSize < HEAD_BYTES) {
@@ -156,22 +155,46 @@ async function findOpenSlot(services: AppServices, viewer: Viewer, id: string): 
   );
 }
 
+/** Errors of the place files are kept (a folder that cannot be written, a full disk, the bucket out of reach). */
+function storageUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    (typeof code === 'string' &&
+      ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EIO'].includes(code)) ||
+    (error as { $metadata?: unknown } | null)?.$metadata !== undefined
+  );
+}
+
+/**
+ * What a failure that is not the upload's fault becomes: the student is told the file was not kept and to try again
+ * (with the request id to quote), and the operator finds the cause in the log.
+ */
+function serverFailure(error: unknown): UploadRefused {
+  if (databaseUnavailable(error)) {
+    return new UploadRefused(503, 'DATABASE_UNAVAILABLE', '系統暫時無法存取資料庫，檔案沒有存下來，請稍後再上傳一次。');
+  }
+  if (storageUnavailable(error)) {
+    return new UploadRefused(503, 'STORAGE_UNAVAILABLE', '伺服器暫時無法儲存檔案，檔案沒有存下來，請稍後再上傳一次。');
+  }
+  return new UploadRefused(500, 'INTERNAL', '上傳時發生錯誤，檔案沒有存下來，請稍後再試。');
+}
+
 /**
  * PUT /uploads/:id — the bytes of a slot. Streams to a temporary file while hashing, checks the size against the
  * slot and the limit and the first bytes against the file type; only a complete, matching file is kept and recorded.
- * Anything else leaves no file and no change behind.
+ * Anything else leaves no file and no change behind, and every request is answered unless its client has gone.
  */
 export async function receiveUpload(services: AppServices, req: Request, res: Response) {
-  const ctx = await routeContext(services, req);
-  const viewer = ctx.viewer;
   const tempPath = services.files.newTempPath();
   try {
+    const ctx = await routeContext(services, req);
+    const viewer = ctx.viewer;
     if (!viewer?.schoolId) throw new UploadRefused(401, 'UNAUTHENTICATED', '請先登入。');
     const upload = await findOpenSlot(services, viewer, String(req.params.id));
     const limit = Math.min(upload.declaredSize, maxBytes(services, upload.purpose));
     const declaredLength = Number(req.headers['content-length'] ?? Number.NaN);
     if (Number.isFinite(declaredLength) && declaredLength > limit) {
-      throw new UploadRefused(413, 'FILE_TOO_LARGE', `檔案大小與選擇時不符或超過上限 ${mebibytes(limit)}。`);
+      throw new UploadRefused(413, 'FILE_TOO_LARGE', `檔案大小與選擇時不符或超過上限 ${readableSize(limit)}。`);
     }
     const digest = new Digest(limit);
     await pipeline(req, digest, createWriteStream(tempPath));
@@ -207,20 +230,34 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
           }
           throw new UploadRefused(410, 'UPLOAD_EXPIRED', '上傳位置已過期並已清除，請重新選擇檔案。');
         }
+        // Kept before the commit: a commit that then fails leaves a file nothing points at, which the leftover
+        // collection removes, never a row that points at no file.
         await services.files.keep(tempPath, sha256);
         return { id: upload.globalId, sha256, size: digest.size };
       },
     );
     res.status(200).json({ upload: stored });
   } catch (error) {
-    await services.files.discard(tempPath);
+    await services.files.discard(tempPath).catch(() => undefined);
+    // Node marks a request destroyed once its body has been read, so only the connection tells whether anyone is
+    // still there to answer. A client that hung up mid-upload is not a failure of ours.
+    if (res.headersSent || req.socket.destroyed) {
+      if (!(error instanceof UploadRefused)) {
+        services.log.info('upload ended by its client', { requestId: currentRequestId() });
+      }
+      return;
+    }
     if (error instanceof UploadRefused) {
       refuse(res, error);
       return;
     }
-    if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
-    services.log.error('upload failed', { requestId: currentRequestId(), ...loggableError(error) });
-    refuse(res, new UploadRefused(500, 'INTERNAL', '上傳時發生錯誤，請稍後再試。'));
+    const failure = serverFailure(error);
+    services.log.error('upload failed', {
+      requestId: currentRequestId(),
+      answered: failure.status,
+      ...loggableError(error),
+    });
+    refuse(res, failure);
   }
 }
 
