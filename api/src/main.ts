@@ -4,11 +4,31 @@ import { loadConfig } from './config.js';
 import { formatLoginTable, seedDemo } from './db/seed/demo.js';
 import { startServer } from './server.js';
 
-const config = loadConfig();
-const database = await openDatabase(config);
-const platform = await bootPlatform(config, database.url);
+/** A start that fails says why in one line and exits non-zero, instead of Node's bare uncaught-exception dump. */
+function failStart(error: unknown): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\n無法啟動學生學習歷程檔案平臺：${reason}\n`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    failStart(error);
+  }
+})();
+const database = await openDatabase(config).catch(failStart);
+const platform = await bootPlatform(config, database.url).catch(async (error: unknown) => {
+  await database.stop().catch(() => undefined);
+  failStart(error);
+});
 const logins = config.seedDemo ? await seedDemo(platform.owner, platform.services) : [];
-const server = await startServer(platform.services);
+const server = await startServer(platform.services).catch(async (error: unknown) => {
+  await platform.close().catch(() => undefined);
+  await database.stop().catch(() => undefined);
+  failStart(error);
+});
 
 const lines = [
   '',

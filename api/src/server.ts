@@ -13,7 +13,7 @@ import { createContext, type AppContext, type SessionCookies } from './common/co
 import { sessionTokenOf } from './common/http-session.js';
 import { bodyErrors, securityHeaders } from './common/http-security.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
-import { formatError, loggableError } from './common/errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, formatError, loggableError } from './common/errors.js';
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
@@ -61,6 +61,32 @@ function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCo
       pending = null;
     },
   };
+}
+
+const READINESS_TIMEOUT_MS = 2000;
+
+/** Why the database cannot serve a request now ('unreachable', 'timeout'), or null when it answers within 2 s. */
+async function databaseProblem(services: AppServices): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), READINESS_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      services.orm.em
+        .fork()
+        .getConnection()
+        .execute('select 1')
+        // Whatever the driver says stays inside: the address of the database is nobody else's business.
+        .then(
+          () => null,
+          () => 'unreachable',
+        ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function startServer(services: AppServices, schema?: GraphQLSchema): Promise<RunningServer> {
@@ -142,8 +168,16 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     servePrecheckRoster(services, req, res),
   );
 
+  // Liveness: the process answers. Readiness: it can also reach its database, so a load balancer (or an operator)
+  // sends it nothing while PostgreSQL is down or restarting.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const problem = await databaseProblem(services);
+    res.setHeader('Cache-Control', 'no-store');
+    if (problem) res.status(503).json({ ok: false, database: problem });
+    else res.json({ ok: true });
   });
 
   const indexHtml = path.join(config.clientDistDir, 'index.html');
@@ -168,6 +202,13 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
     log.error('http route error', { requestId, ...loggableError(error) });
     if (res.headersSent) {
       next(error);
+      return;
+    }
+    if (databaseUnavailable(error)) {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send(`${DATABASE_UNAVAILABLE_MESSAGE}（錯誤編號 ${requestId}）`);
       return;
     }
     res

