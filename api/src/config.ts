@@ -77,6 +77,8 @@ export interface FilesConfig {
   mediaMaxBytes: number;
   /** How long an upload slot waits for its bytes. */
   slotMinutes: number;
+  /** How old an unreferenced stored file or an unattached stored upload must be before the collection removes it. */
+  leftoverGraceHours: number;
 }
 
 export interface S3Config {
@@ -240,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       documentMaxBytes: intFromEnv(env, 'UPLOAD_DOCUMENT_MAX_BYTES', 4 * 1024 * 1024),
       mediaMaxBytes: intFromEnv(env, 'UPLOAD_MEDIA_MAX_BYTES', 10 * 1024 * 1024),
       slotMinutes: intFromEnv(env, 'UPLOAD_SLOT_MINUTES', 30),
+      leftoverGraceHours: intFromEnv(env, 'LEFTOVER_GRACE_HOURS', 24),
     },
     imports: {
       maxRows: intFromEnv(env, 'IMPORT_MAX_ROWS', 50_000),

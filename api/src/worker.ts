@@ -1,14 +1,20 @@
 import { run, type Runner } from 'graphile-worker';
 import { alertTasks, quietLogger } from './modules/alerts/alert-worker.js';
+import {
+  COLLECT_LEFTOVERS_CRONTAB,
+  COLLECT_LEFTOVERS_TASK,
+  collectLeftovers,
+} from './modules/files/leftover-collection.js';
 import { CLEANUP_UPLOADS_CRONTAB, CLEANUP_UPLOADS_TASK, cleanupUploads } from './modules/files/upload-cleanup.js';
 import { PRUNE_LOGIN_THROTTLE_CRONTAB, PRUNE_LOGIN_THROTTLE_TASK } from './modules/auth/auth.service.js';
 import type { AppServices } from './services.js';
 
 /**
- * This instance's job runner (RUN_WORKER): deadline alerts, the periodic upload cleanup and the hourly pruning of
- * login throttle rows that no longer count. Jobs are taken once whichever instances run it; graphile-worker's crontab
- * schedules each periodic run once across all of them. The runner's own connections use the owner's URL only to
- * manage the queue: task bodies work through the services (portfolio_app), like requests.
+ * This instance's job runner (RUN_WORKER): deadline alerts, the periodic upload cleanup, the hourly collection of
+ * leftover files and uploads, and the hourly pruning of login throttle rows that no longer count. Jobs are taken
+ * once whichever instances run it; graphile-worker's crontab schedules each periodic run once across all of them.
+ * The runner's own connections use the owner's URL only to manage the queue: task bodies work through the services
+ * (portfolio_app), like requests.
  */
 export function startWorker(databaseUrl: string, services: AppServices): Promise<Runner> {
   const config = services.config.worker;
@@ -18,11 +24,14 @@ export function startWorker(databaseUrl: string, services: AppServices): Promise
     pollInterval: config.pollIntervalMs,
     noHandleSignals: true,
     logger: quietLogger(services.log),
-    crontab: [CLEANUP_UPLOADS_CRONTAB, PRUNE_LOGIN_THROTTLE_CRONTAB].join('\n'),
+    crontab: [CLEANUP_UPLOADS_CRONTAB, COLLECT_LEFTOVERS_CRONTAB, PRUNE_LOGIN_THROTTLE_CRONTAB].join('\n'),
     taskList: {
       ...alertTasks(services.orm),
       [CLEANUP_UPLOADS_TASK]: async () => {
         await cleanupUploads(services);
+      },
+      [COLLECT_LEFTOVERS_TASK]: async () => {
+        await collectLeftovers(services);
       },
       [PRUNE_LOGIN_THROTTLE_TASK]: async () => {
         const pruned = await services.auth.pruneThrottle();

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
 import { loadConfig } from '../../api/src/config.js';
@@ -14,37 +13,18 @@ import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { S3FileStorage } from '../../api/src/modules/files/s3-file-storage.js';
 import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
+import { startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
 
-/**
- * The S3 adapter against s3rver: a real S3 protocol server (HTTP, signatures, XML errors) that keeps its objects in a
- * local folder, run in this process on a loopback port.
- */
+/** The S3 adapter against s3rver, a real S3 protocol server run in this process. */
 const BUCKET = 'portfolio-files';
-let server: S3rver;
-let serverDir: string;
+let server: S3TestServer;
 let env: Record<string, string>;
 let raw: S3Client;
 
 beforeAll(async () => {
-  serverDir = mkdtempSync(path.join(tmpdir(), 'portfolio-s3rver-'));
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: serverDir,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await server.run();
-  env = {
-    FILE_STORAGE: 's3',
-    S3_ENDPOINT: `http://127.0.0.1:${port}`,
-    S3_BUCKET: BUCKET,
-    S3_REGION: 'us-east-1',
-    // s3rver's fixed credentials.
-    S3_ACCESS_KEY_ID: 'S3RVER',
-    S3_SECRET_ACCESS_KEY: 'S3RVER',
-  };
+  server = await startS3Server(BUCKET);
+  env = server.env;
   raw = new S3Client({
     endpoint: env.S3_ENDPOINT,
     region: 'us-east-1',
@@ -56,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   raw?.destroy();
   await server?.close();
-  rmSync(serverDir, { recursive: true, force: true });
 });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -117,7 +96,7 @@ describe('S3 file storage', () => {
       await writeFile(stale, 'left by a crash');
       const old = new Date(Date.now() - 3_600_000);
       await utimes(stale, old, old);
-      expect(await storage.removeStaleTemp(30 * 60_000)).toBe(1);
+      expect(await storage.removeStaleTemp(30 * 60_000)).toEqual({ removed: 1, failed: [] });
       expect(existsSync(stale)).toBe(false);
     } finally {
       storage.close();

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,8 @@ import { repoRoot } from '../../api/src/config.js';
 import { createBackup, restoreBackup } from '../../api/src/db/backup.js';
 import { migrationsList } from '../../api/src/db/migrations/index.js';
 import { LocalFileStorage, storageKeyOf } from '../../api/src/modules/files/file-storage.js';
-import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
+import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
+import { formatStorageReport, verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { withClient } from '../support/pg-client.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestSchool } from '../support/factory.js';
@@ -231,5 +232,63 @@ describe('backup and restore', () => {
       rmSync(backupDir, { recursive: true, force: true });
       rmSync(restoredFiles, { recursive: true, force: true });
     }
+  });
+});
+
+describe('verify-storage and leftovers', () => {
+  it('counts unreferenced files and unused uploads, and which of them the next collection removes, removing none', async () => {
+    const city = await app.factory.city();
+    const own = await city.school({ studentsPerClass: 1 });
+    const ownStaff = await app.client().login(own.logins.registration.username, own.logins.registration.password);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    // Uploads nothing uses: one stored long ago, one two hours ago (not yet past the grace period).
+    const unused = await uploadImportFile(app.url, ownStaff, '沒有下一步.csv', csvFile([['學號'], ['430001']]));
+    const recent = await uploadImportFile(app.url, ownStaff, '剛上傳.csv', csvFile([['學號'], ['430002']]));
+    const unusedId = fromGlobalId(unused.id)!.id;
+    await app.sql('update upload set stored_at = ? where id = ?', [hoursAgo(30), unusedId]);
+    await app.sql('update upload set stored_at = ? where id = ?', [hoursAgo(2), fromGlobalId(recent.id)!.id]);
+    // Files no row names, one kept long ago and one an hour ago.
+    const oldBytes = Buffer.from('left by a failed commit');
+    const youngBytes = Buffer.from('left by a killed submission');
+    const oldFile = storedPath(app.filesDir, await keepBytes(app.services.files, oldBytes));
+    const youngFile = storedPath(app.filesDir, await keepBytes(app.services.files, youngBytes));
+    await utimes(oldFile, hoursAgo(30), hoursAgo(30));
+    await utimes(youngFile, hoursAgo(1), hoursAgo(1));
+
+    const report = await withClient(sourceUrl, (db) =>
+      verifyStorage(db, app.services.files, { schoolIds: [own.school.id], leftoverGraceHours: 24 }),
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.leftovers).toEqual({
+      graceHours: 24,
+      unreferencedFiles: 2,
+      unreferencedBytes: oldBytes.length + youngBytes.length,
+      collectableFiles: 1,
+      collectableBytes: oldBytes.length,
+      unattachedUploads: 2,
+      unattachedBytes: unused.size + recent.size,
+      collectableUploads: 1,
+    });
+    const printed = formatStorageReport(report, app.filesDir);
+    expect(printed).toContain(
+      `遺留的檔案（沒有任何資料指向）：2 個，0.0 MB（${oldBytes.length + youngBytes.length} 位元組）；` +
+        `其中 1 個、0.0 MB（${oldBytes.length} 位元組）已超過保留期限 24 小時`,
+    );
+    expect(printed).toContain('未使用的上傳（已存檔超過 1 小時，沒有任何資料使用）：2 筆');
+    expect(printed).toContain('其中 1 筆已超過保留期限');
+
+    // The command counts every school; leftovers never change its result, and it removes nothing.
+    const command = await verifyCommand({
+      DATABASE_URL: sourceUrl,
+      PII_ENCRYPTION_KEY: inject('piiKey'),
+      FILES_DIR: app.filesDir,
+      LOG_LEVEL: 'silent',
+    });
+    expect(command.code, command.output).toBe(0);
+    expect(command.output).toContain('結果：全部檔案完好。');
+    expect(command.output).toContain('遺留的檔案（沒有任何資料指向）：2 個');
+    expect(existsSync(oldFile)).toBe(true);
+    expect(existsSync(youngFile)).toBe(true);
+    expect(await app.sql('select 1 from upload where id = ?', [unusedId])).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { utimes, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
+import { COLLECT_LEFTOVERS_TASK } from '../../api/src/modules/files/leftover-collection.js';
 import { CLEANUP_UPLOADS_TASK, cleanupUploads } from '../../api/src/modules/files/upload-cleanup.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity } from '../support/factory.js';
@@ -121,17 +123,50 @@ describe('upload cleanup job', () => {
     }
   });
 
-  it('is scheduled on the job runner as a crontab item', async () => {
+  it('removes every stale temporary file it can, names the one it cannot, and still removes the expired slots', async () => {
+    const client = await staff();
+    const abandoned = await slot(client, 'abandoned.csv', csvFile([['學號'], ['310003']]));
+    app.clock.advance(61 * MINUTE);
+
+    // Stale temporary files around something that is not one: a directory named like one, with a file inside.
+    const tmp = path.join(app.filesDir, 'tmp');
+    const stale = [randomUUID(), randomUUID(), randomUUID()].map((id) => path.join(tmp, `${id}.part`));
+    const stuck = path.join(tmp, 'x.part');
+    await mkdir(stuck);
+    await writeFile(path.join(stuck, 'inside'), 'not ours');
+    const twoHoursAgo = new Date(Date.now() - 120 * MINUTE);
+    for (const file of stale) {
+      await writeFile(file, 'half a file');
+      await utimes(file, twoHoursAgo, twoHoursAgo);
+    }
+    await utimes(stuck, twoHoursAgo, twoHoursAgo);
+
+    const result = await cleanupUploads(app.services);
+    expect(result.tempFailures).toEqual([{ name: 'x.part', reason: 'is a directory' }]);
+    expect(result.staleTempFiles).toBeGreaterThanOrEqual(stale.length);
+    for (const file of stale) expect(existsSync(file)).toBe(false);
+    expect(existsSync(path.join(stuck, 'inside'))).toBe(true);
+    expect(await uploadRow(abandoned.id)).toEqual([]);
+    const warnings = app.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(warnings).toContainEqual({
+      level: 'warn',
+      message: 'upload cleanup could not remove a temporary file',
+      name: 'x.part',
+      reason: 'is a directory',
+    });
+  });
+
+  it('is scheduled on the job runner as a crontab item, and so is the leftover collection', async () => {
     const worker = await startTestApp({ RUN_WORKER: 'true' });
     try {
       // The runner registers its crontab items in the queue's table as its scheduler starts.
       await vi.waitFor(
         async () => {
           const known = await worker.sql<{ identifier: string }>(
-            'select identifier from graphile_worker._private_known_crontabs where identifier = ?',
-            [CLEANUP_UPLOADS_TASK],
+            'select identifier from graphile_worker._private_known_crontabs where identifier in (?, ?) order by 1',
+            [CLEANUP_UPLOADS_TASK, COLLECT_LEFTOVERS_TASK],
           );
-          expect(known).toEqual([{ identifier: CLEANUP_UPLOADS_TASK }]);
+          expect(known).toEqual([{ identifier: CLEANUP_UPLOADS_TASK }, { identifier: COLLECT_LEFTOVERS_TASK }]);
         },
         { timeout: 10_000, interval: 200 },
       );

@@ -6,8 +6,9 @@ import { formatStorageReport, verifyStorage } from '../modules/files/verify-stor
 import { openOwnerDatabase } from './owner-database.js';
 
 /**
- * npm run verify-storage: re-hashes every stored file that an upload row points at, in every school, and lists the
- * missing and corrupt ones. Exit code 0: all intact; 1: problems found; 2: the check itself could not run.
+ * npm run verify-storage: re-hashes every stored file that a row points at, in every school, and lists the missing
+ * and corrupt ones; then counts the leftovers (files no row points at, uploads nothing uses) without removing any.
+ * Exit code 0: all intact; 1: files missing or corrupt (leftovers never change it); 2: the check could not run.
  */
 try {
   const config = loadConfig();
@@ -16,7 +17,7 @@ try {
   const db = new pg.Client({ connectionString: database.url });
   try {
     await db.connect();
-    const report = await verifyStorage(db, files);
+    const report = await verifyStorage(db, files, { leftoverGraceHours: config.files.leftoverGraceHours });
     process.stdout.write(`${formatStorageReport(report, files.location)}\n`);
     process.exitCode = report.problems.length > 0 ? 1 : 0;
   } finally {

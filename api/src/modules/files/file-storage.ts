@@ -1,19 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
+/** One file in the store, as the leftover collection sees it. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  /** When the file was last kept: written, or kept again for a new reference (see keep). */
+  modifiedAt: Date;
+}
+
+/** A temporary file (or whatever else sits in the temporary folder) that could not be removed. */
+export interface TempRemovalFailure {
+  /** Its name in the temporary folder: a random UUID, never a user's file name. */
+  name: string;
+  reason: string;
+}
+
+export interface TempCleanup {
+  removed: number;
+  failed: TempRemovalFailure[];
+}
+
 /**
  * Where file contents live. Files are content-addressed: the key is the SHA-256 of the bytes, so the same file
- * uploaded twice is stored once and a stored file never changes.
+ * uploaded twice is stored once and a stored file's bytes never change.
  */
 export interface FileStorage {
   /** Where the files are, for messages: a folder, or s3://bucket. */
   readonly location: string;
   /** A fresh path to stream an incoming file to, on local disk (for the local adapter: the store's own disk). */
   newTempPath(): string;
-  /** Takes a complete temporary file into the store under its hash (or drops it if the store has it already). */
+  /**
+   * Takes a complete temporary file into the store under its hash. A file the store has already is written again
+   * (the same bytes) so that its modification time says it was just wanted: the leftover collection never removes a
+   * file kept within its grace period, and a request commits the row naming the file long before that runs out.
+   */
   keep(tempPath: string, sha256: string): Promise<void>;
   read(sha256: string): Promise<Buffer>;
   /** The stored bytes as a stream, or null when the store has no file under this hash. */
@@ -21,9 +45,17 @@ export interface FileStorage {
   discard(tempPath: string): Promise<void>;
   /**
    * Removes temporary files nothing has written to for maxAgeMs: what an upload leaves when its process dies
-   * mid-stream (a refused or cut upload removes its own). Returns how many it removed.
+   * mid-stream (a refused or cut upload removes its own). What cannot be removed is listed by name, and the rest
+   * is removed all the same.
    */
-  removeStaleTemp(maxAgeMs: number): Promise<number>;
+  removeStaleTemp(maxAgeMs: number): Promise<TempCleanup>;
+  /** Every stored file, with its size and when it was last kept. */
+  listStored(): AsyncIterable<StoredFile>;
+  /**
+   * Removes the stored file if it was last kept before `keptBefore`; false when it was kept since (or is gone).
+   * The leftover collection calls it only for a file no row pointed at a moment ago.
+   */
+  removeIfKeptBefore(sha256: string, keptBefore: Date): Promise<boolean>;
 }
 
 export const isSha256 = (value: string): boolean => /^[0-9a-f]{64}$/.test(value);
@@ -51,27 +83,57 @@ export class TempFolder {
     await rm(tempPath, { force: true });
   }
 
-  async removeStale(maxAgeMs: number): Promise<number> {
+  /** Removes every `.part` file not written to for maxAgeMs; one that cannot go is listed and the others still go. */
+  async removeStale(maxAgeMs: number): Promise<TempCleanup> {
     const cutoff = Date.now() - maxAgeMs;
-    let removed = 0;
-    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+    const result: TempCleanup = { removed: 0, failed: [] };
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') result.failed.push({ name: this.dir, reason: reasonOf(error) });
+      return result;
+    }
+    for (const name of names) {
       if (!name.endsWith('.part')) continue;
       const file = path.join(this.dir, name);
-      // File times are the file system's real time, so this compares with the real clock, not the app's.
-      const info = await stat(file).catch(() => null);
-      if (!info || info.mtimeMs >= cutoff) continue;
-      await rm(file, { force: true });
-      removed += 1;
+      try {
+        // lstat: a link is judged (and removed) itself, never what it points at.
+        const info = await lstat(file);
+        // File times are the file system's real time, so this compares with the real clock, not the app's.
+        if (info.mtimeMs >= cutoff) continue;
+        if (!info.isFile()) {
+          // Not something an upload writes: whoever put it there decides what it is, the cleanup only says so.
+          result.failed.push({ name, reason: info.isDirectory() ? 'is a directory' : 'not a regular file' });
+          continue;
+        }
+        await unlink(file);
+        result.removed += 1;
+      } catch (error) {
+        // Gone meanwhile (its upload ended after all, or another instance took it): nothing left to do.
+        if (errorCode(error) !== 'ENOENT') result.failed.push({ name, reason: reasonOf(error) });
+      }
     }
-    return removed;
+    return result;
   }
 }
 
-const exists = (file: string): Promise<boolean> =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
+
+/** An error as a log line may carry it: the system's code, or the message of anything else. */
+const reasonOf = (error: unknown): string =>
+  errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+
+const isHexPair = (name: string): boolean => /^[0-9a-f]{2}$/.test(name);
+
+const sortedEntries = async (dir: string): Promise<string[]> => {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return [];
+    throw error;
+  }
+};
 
 /** The default adapter: a folder on local disk, `ab/cd/abcd…` by hash. */
 export class LocalFileStorage implements FileStorage {
@@ -95,12 +157,9 @@ export class LocalFileStorage implements FileStorage {
 
   async keep(tempPath: string, sha256: string): Promise<void> {
     const target = this.pathOf(sha256);
-    if (await exists(target)) {
-      await this.discard(tempPath);
-      return;
-    }
     await mkdir(path.dirname(target), { recursive: true });
-    // rename within one file system is atomic: readers see no file or the whole file.
+    // rename within one file system is atomic: readers see no file or the whole file, and one that replaces a file
+    // already there (the same bytes) gives it the temporary file's fresh modification time (see FileStorage.keep).
     await rename(tempPath, target);
   }
 
@@ -122,7 +181,53 @@ export class LocalFileStorage implements FileStorage {
     return this.temp.discard(tempPath);
   }
 
-  removeStaleTemp(maxAgeMs: number): Promise<number> {
+  removeStaleTemp(maxAgeMs: number): Promise<TempCleanup> {
     return this.temp.removeStale(maxAgeMs);
+  }
+
+  async *listStored(): AsyncIterable<StoredFile> {
+    for (const first of await sortedEntries(this.root)) {
+      if (!isHexPair(first)) continue;
+      for (const second of await sortedEntries(path.join(this.root, first))) {
+        if (!isHexPair(second)) continue;
+        const dir = path.join(this.root, first, second);
+        for (const name of await sortedEntries(dir)) {
+          if (!isSha256(name) || !name.startsWith(first + second)) continue;
+          const info = await stat(path.join(dir, name)).catch(() => null);
+          if (!info?.isFile()) continue;
+          yield { sha256: name, size: info.size, modifiedAt: info.mtime };
+        }
+      }
+    }
+  }
+
+  /**
+   * The file is first moved aside, atomically, and only then judged by its time. A keep() of the same bytes either
+   * renamed its file over the stored one before that move (so the moved file is the fresh one, and goes back) or
+   * finds the place empty after it and puts its own file there (which this never touches). Either way a file kept
+   * for a new reference is never removed, however the two interleave. (A process killed between the two renames
+   * leaves a temporary file, which the upload cleanup removes like any other once it is old.)
+   */
+  async removeIfKeptBefore(sha256: string, keptBefore: Date): Promise<boolean> {
+    const target = this.pathOf(sha256);
+    const aside = this.temp.newPath();
+    try {
+      await rename(target, aside);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+    const info = await stat(aside).catch((error: unknown) => {
+      // Only the upload cleanup takes temporary files, and only old ones: this one was going anyway.
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    });
+    if (!info) return false;
+    if (info.mtimeMs >= keptBefore.getTime()) {
+      await rename(aside, target);
+      return false;
+    }
+    await rm(aside, { force: true });
+    return true;
   }
 }

@@ -1,9 +1,23 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { S3Config } from '../../config.js';
-import { type FileStorage, storageKeyOf, TempFolder } from './file-storage.js';
+import {
+  type FileStorage,
+  isSha256,
+  storageKeyOf,
+  type StoredFile,
+  type TempCleanup,
+  TempFolder,
+} from './file-storage.js';
 
 const isNotFound = (error: unknown): boolean =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 ||
@@ -46,31 +60,32 @@ export class S3FileStorage implements FileStorage {
     return this.temp.newPath();
   }
 
-  private async has(key: string): Promise<boolean> {
+  /** When the object was last written, or null when there is none. */
+  private async lastModified(key: string): Promise<Date | null> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return true;
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return head.LastModified ?? new Date(0);
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isNotFound(error)) return null;
       throw error;
     }
   }
 
   async keep(tempPath: string, sha256: string): Promise<void> {
-    const key = storageKeyOf(sha256);
     try {
-      if (!(await this.has(key))) {
-        const { size } = await stat(tempPath);
-        await this.client.send(
-          new PutObjectCommand({
-            Bucket: this.bucket,
-            Key: key,
-            Body: createReadStream(tempPath),
-            ContentLength: size,
-            ContentType: 'application/octet-stream',
-          }),
-        );
-      }
+      // Sent even when the bucket has these bytes already: the new LastModified is what tells the leftover
+      // collection that the file was just wanted again (see FileStorage.keep). A copy onto itself would spare the
+      // transfer on AWS, but not every S3-compatible service gives such a copy a new LastModified.
+      const { size } = await stat(tempPath);
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: storageKeyOf(sha256),
+          Body: createReadStream(tempPath),
+          ContentLength: size,
+          ContentType: 'application/octet-stream',
+        }),
+      );
     } finally {
       await this.discard(tempPath);
     }
@@ -100,8 +115,38 @@ export class S3FileStorage implements FileStorage {
     return this.temp.discard(tempPath);
   }
 
-  removeStaleTemp(maxAgeMs: number): Promise<number> {
+  removeStaleTemp(maxAgeMs: number): Promise<TempCleanup> {
     return this.temp.removeStale(maxAgeMs);
+  }
+
+  async *listStored(): AsyncIterable<StoredFile> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: continuationToken }),
+      );
+      for (const object of page.Contents ?? []) {
+        const sha256 = object.Key?.split('/')[2];
+        // Only the store's own keys: whatever else someone put in the bucket is not ours to judge.
+        if (!sha256 || !isSha256(sha256) || object.Key !== storageKeyOf(sha256)) continue;
+        yield { sha256, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+  }
+
+  /**
+   * S3 has no atomic move, so the object's time is read again right before the delete. A keep() of the same bytes
+   * landing in the one round trip between the two would be undone; for that the bytes must have lain unreferenced
+   * for the whole grace period and come back in exactly that moment (verify-storage would then list the upload's
+   * file as missing). A bucket with versioning keeps such a version recoverable.
+   */
+  async removeIfKeptBefore(sha256: string, keptBefore: Date): Promise<boolean> {
+    const key = storageKeyOf(sha256);
+    const modified = await this.lastModified(key);
+    if (!modified || modified.getTime() >= keptBefore.getTime()) return false;
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    return true;
   }
 
   /** Closes the client's connections (scripts and tests; the server keeps one client for its life). */

@@ -1,4 +1,5 @@
 import type { AppServices } from '../../services.js';
+import type { TempRemovalFailure } from './file-storage.js';
 
 export const CLEANUP_UPLOADS_TASK = 'cleanup_uploads';
 
@@ -12,6 +13,8 @@ export interface UploadCleanup {
   expiredSlots: number;
   /** Temporary files removed: written to last longer ago than a slot lives (their process died mid-upload). */
   staleTempFiles: number;
+  /** Stale entries of the temporary folder that could not be removed, by name (the others were removed all the same). */
+  tempFailures: TempRemovalFailure[];
 }
 
 /**
@@ -36,9 +39,15 @@ export async function cleanupUploads(
     expiredSlots += removed;
     if (removed < BATCH) break;
   }
-  const staleTempFiles = await services.files.removeStaleTemp(lifetime);
-  if (expiredSlots > 0 || staleTempFiles > 0) {
-    services.log.info('upload cleanup', { expiredSlots, staleTempFiles });
+  // One entry that cannot go (a directory named like a temporary file, a file the process may not remove) is
+  // reported by name; it stops neither the slots above nor the other temporary files.
+  const temp = await services.files.removeStaleTemp(lifetime);
+  for (const failure of temp.failed) {
+    // Temporary files are named by random UUIDs, never by a user's file name: the name may be logged.
+    services.log.warn('upload cleanup could not remove a temporary file', { ...failure });
   }
-  return { expiredSlots, staleTempFiles };
+  if (expiredSlots > 0 || temp.removed > 0) {
+    services.log.info('upload cleanup', { expiredSlots, staleTempFiles: temp.removed });
+  }
+  return { expiredSlots, staleTempFiles: temp.removed, tempFailures: temp.failed };
 }

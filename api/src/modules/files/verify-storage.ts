@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { FileStorage } from './file-storage.js';
+import { leftoverGraceMs, type ReferenceLookup, unreferencedBatches } from './leftover-collection.js';
 
 export type StorageProblemKind = 'MISSING' | 'CORRUPT';
 
@@ -26,6 +27,23 @@ export interface StorageReport {
   bytes: number;
   seconds: number;
   problems: StorageProblem[];
+  leftovers: Leftovers;
+}
+
+/** What the leftover collection is there for, counted without removing anything. */
+export interface Leftovers {
+  graceHours: number;
+  /** Stored files no row points at (whatever school: a file is the same file for every school). */
+  unreferencedFiles: number;
+  unreferencedBytes: number;
+  /** Of those, the ones kept longer ago than the grace period: what the next collection removes. */
+  collectableFiles: number;
+  collectableBytes: number;
+  /** Stored uploads nothing points at, stored over an hour ago (the view upload_unattached). */
+  unattachedUploads: number;
+  unattachedBytes: number;
+  /** Of those, the ones stored longer ago than the grace period: what the next collection removes. */
+  collectableUploads: number;
 }
 
 export interface VerifyOptions {
@@ -33,6 +51,8 @@ export interface VerifyOptions {
   schoolIds?: string[];
   /** Files hashed at once. */
   concurrency?: number;
+  /** LEFTOVER_GRACE_HOURS: which leftovers the next collection removes. */
+  leftoverGraceHours?: number;
 }
 
 interface UploadRow {
@@ -70,8 +90,9 @@ export async function eachLimited<T>(items: T[], limit: number, fn: (item: T) =>
 }
 
 /**
- * Re-hashes every stored file a row points at (uploads, submission packages, pre-check rosters), in every school, and lists the uploads whose file is missing
- * or whose bytes no longer hash to the recorded SHA-256. Needs a connection that sees every school (the owner's).
+ * Re-hashes every stored file a row points at (uploads, submission packages, pre-check rosters), in every school,
+ * and lists the uploads whose file is missing or whose bytes no longer hash to the recorded SHA-256; then counts the
+ * leftovers without touching them. Needs a connection that sees every school (the owner's).
  */
 export async function verifyStorage(
   db: pg.ClientBase,
@@ -119,16 +140,62 @@ export async function verifyStorage(
       actualSha256: state.kind === 'CORRUPT' ? state.actual : null,
     });
   }
+  const leftovers = await countLeftovers(db, files, options);
   return {
     uploads: rows.length,
     files: bySha.size,
     bytes,
     seconds: (performance.now() - started) / 1000,
     problems,
+    leftovers,
   };
 }
 
+/** The same views and function the collection uses (see Migration20261207000000LeftoverCollection), read only. */
+async function countLeftovers(db: pg.ClientBase, files: FileStorage, options: VerifyOptions): Promise<Leftovers> {
+  // LEFTOVER_GRACE_HOURS's default, for callers that do not say.
+  const graceHours = options.leftoverGraceHours ?? 24;
+  const graceMs = leftoverGraceMs({ leftoverGraceHours: graceHours });
+  const lookup: ReferenceLookup = async (sha256s) => {
+    const { rows } = await db.query<{ sha256: string }>('select files_referenced($1::text[]) as sha256', [sha256s]);
+    return new Set(rows.map((row) => row.sha256));
+  };
+  const leftovers: Leftovers = {
+    graceHours: graceMs / 3_600_000,
+    unreferencedFiles: 0,
+    unreferencedBytes: 0,
+    collectableFiles: 0,
+    collectableBytes: 0,
+    unattachedUploads: 0,
+    unattachedBytes: 0,
+    collectableUploads: 0,
+  };
+  for await (const { files: unreferenced, lookedUpAt } of unreferencedBatches(files.listStored(), lookup)) {
+    for (const file of unreferenced) {
+      leftovers.unreferencedFiles += 1;
+      leftovers.unreferencedBytes += file.size;
+      if (file.modifiedAt.getTime() < lookedUpAt - graceMs) {
+        leftovers.collectableFiles += 1;
+        leftovers.collectableBytes += file.size;
+      }
+    }
+  }
+  const { rows } = await db.query<{ uploads: number; bytes: string; collectable: number }>(
+    `select count(*)::int as uploads, coalesce(sum(size), 0)::text as bytes,
+            (count(*) filter (where stored_at < now() - make_interval(secs => $2)))::int as collectable
+     from upload_unattached
+     where $1::uuid[] is null or school_id = any ($1::uuid[])`,
+    [options.schoolIds ?? null, graceMs / 1000],
+  );
+  leftovers.unattachedUploads = rows[0]!.uploads;
+  leftovers.unattachedBytes = Number(rows[0]!.bytes);
+  leftovers.collectableUploads = rows[0]!.collectable;
+  return leftovers;
+}
+
 const KIND_LABEL: Record<StorageProblemKind, string> = { MISSING: '缺少檔案', CORRUPT: '內容不符' };
+
+const sizeOf = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB（${bytes} 位元組）`;
 
 /** The report as the command prints it: one line per problem, then the summary. */
 export function formatStorageReport(report: StorageReport, location: string): string {
@@ -143,11 +210,20 @@ export function formatStorageReport(report: StorageReport, location: string): st
   }
   const missing = report.problems.filter((p) => p.kind === 'MISSING').length;
   const corrupt = report.problems.length - missing;
-  const mb = (report.bytes / 1024 / 1024).toFixed(1);
   lines.push(
-    `檢查了 ${report.uploads} 筆上傳、${report.files} 個檔案、${mb} MB（${report.bytes} 位元組），` +
+    `檢查了 ${report.uploads} 筆上傳、${report.files} 個檔案、${sizeOf(report.bytes)}，` +
       `費時 ${report.seconds.toFixed(1)} 秒；缺少檔案 ${missing} 筆，內容不符 ${corrupt} 筆。`,
   );
   lines.push(report.problems.length === 0 ? '結果：全部檔案完好。' : '結果：有檔案遺失或損毀，請從備份還原這些檔案。');
+  const left = report.leftovers;
+  lines.push(
+    '',
+    `遺留的檔案（沒有任何資料指向）：${left.unreferencedFiles} 個，${sizeOf(left.unreferencedBytes)}；` +
+      `其中 ${left.collectableFiles} 個、${sizeOf(left.collectableBytes)}已超過保留期限 ${left.graceHours} 小時，` +
+      '下次清理遺留檔案時會移除。',
+    `未使用的上傳（已存檔超過 1 小時，沒有任何資料使用）：${left.unattachedUploads} 筆，` +
+      `${sizeOf(left.unattachedBytes)}；其中 ${left.collectableUploads} 筆已超過保留期限，下次清理遺留檔案時會移除。`,
+    '（遺留項目只列出，不會移除，也不影響結果。）',
+  );
   return lines.join('\n');
 }
