@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -205,5 +205,24 @@ describe('the embedded database under faults', () => {
     expect(alive(orphan)).toBe(false);
     expect(await ready(restarted)).toBe(200);
     expect(await new ApiClient(restarted.graphqlUrl).login('sf.teacher', 'demo1234')).toBeTruthy();
+  });
+
+  it('says in one line why it cannot start when its PostgreSQL refuses to, quoting PostgreSQL', async () => {
+    const installation = await install();
+    await installation.server.kill();
+    const orphan = (await postmasterPid(installation.dataDir))!;
+    process.kill(orphan, 'SIGINT');
+    while (alive(orphan)) await new Promise((resolve) => setTimeout(resolve, 100));
+    await appendFile(path.join(installation.dataDir, 'pg', 'postgresql.conf'), '\nshared_buffers = nonsense\n');
+
+    const failure = await start(installation.dataDir, installation.pgPort).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain('exited (1) while starting');
+    const line = failure!.split('\n').find((text) => text.startsWith('無法啟動學生學習歷程檔案平臺：'));
+    expect(line).toContain('內建 PostgreSQL 無法啟動');
+    expect(line).toContain('shared_buffers');
+    expect(failure).not.toContain('triggerUncaughtException');
   });
 });

