@@ -4,12 +4,21 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from './config.js';
 import { systemClock, type Clock } from './common/clock.js';
-import { createLogger } from './common/logger.js';
+import { createLogger, type Logger } from './common/logger.js';
 import { PiiCipher } from './common/pii-crypto.js';
+import {
+  checkAppLogin,
+  checkListenWorks,
+  ensureAppLogin,
+  resolveDatabaseUrls,
+  underMigrationLock,
+  type DatabaseUrls,
+} from './db/connections.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from './db/embedded.js';
 import { initOrm, runMigrations } from './db/orm.js';
 import { createStatementPool } from './db/statement-pool.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
+import { startTempSweeps } from './modules/files/upload-cleanup.js';
 import { sealClearSubmittedNationalIds } from './modules/submission/submitted-national-ids.js';
 import { createServices, type AppServices } from './services.js';
 import { startWorker } from './worker.js';
@@ -49,30 +58,42 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Migrates the database as its owner, then opens the request pool that runs as portfolio_app. */
+/**
+ * Migrates the database as its owner, once however many instances start together, sets up the request login, then
+ * opens the request pools that log in as portfolio_app. A database setting that cannot work stops the start with a
+ * message that says which one.
+ */
 export async function bootPlatform(
   config: AppConfig,
   databaseUrl: string,
   clock: Clock = systemClock,
 ): Promise<Platform> {
   const log = createLogger(config.logLevel);
-  const owner = await initOrm(databaseUrl, 'owner');
-  const applied = await runMigrations(owner);
+  const piiKey = await resolvePiiKey(config);
+  const urls = resolveDatabaseUrls(
+    { owner: databaseUrl, direct: config.databaseDirectUrl, app: config.databaseAppUrl },
+    piiKey,
+  );
+  const applied = await migrateDatabase(urls, log);
   if (applied.length > 0) log.info('migrations applied', { applied });
-  await migrateJobQueue(databaseUrl);
-  const orm = await initOrm(databaseUrl, 'app');
-  const pii = new PiiCipher(await resolvePiiKey(config));
+  await checkAppLogin(urls);
+  await checkListenWorks(urls);
+  const owner = await initOrm(urls.owner, 'owner');
+  const orm = await initOrm(urls.app, 'app');
+  const pii = new PiiCipher(piiKey);
   await sealClearSubmittedNationalIds(owner, pii, log);
-  const statements = createStatementPool(databaseUrl, log);
+  const statements = createStatementPool(urls.app, log);
   const services = createServices({ config, clock, log, pii, orm }, statements);
-  await services.alerts.start(databaseUrl);
+  await services.alerts.start(urls.direct);
   services.sockets.start();
-  const worker = config.worker.enabled ? await startWorker(databaseUrl, services) : null;
+  const stopTempSweeps = startTempSweeps(services);
+  const worker = config.worker.enabled ? await startWorker(urls.direct, services) : null;
   return {
     services,
     owner,
     close: async () => {
       await worker?.stop();
+      stopTempSweeps();
       services.sockets.stop();
       await services.alerts.stop();
       await orm.close();
@@ -80,4 +101,22 @@ export async function bootPlatform(
       await owner.close();
     },
   };
+}
+
+/**
+ * The schema's and the job queue's migrations and the request login, under one advisory lock on the direct URL: the
+ * first instance migrates, the others wait and find nothing to do. Used by every start and by `npm run migrate`.
+ */
+export async function migrateDatabase(urls: DatabaseUrls, log: Logger): Promise<string[]> {
+  return underMigrationLock(urls.direct, async () => {
+    const migrator = await initOrm(urls.direct, 'owner');
+    try {
+      const applied = await runMigrations(migrator);
+      await migrateJobQueue(urls.direct);
+      await ensureAppLogin(urls, log);
+      return applied;
+    } finally {
+      await migrator.close();
+    }
+  });
 }

@@ -7,8 +7,22 @@ export interface AppConfig {
   nodeEnv: string;
   host: string;
   port: number;
-  /** Unset: start the embedded PostgreSQL under dataDir. */
+  /** The schema owner's URL (may go through PgBouncer). Unset: start the embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's URL straight to PostgreSQL, for what needs a session: migrations, LISTEN, the job queue.
+   * Unset: databaseUrl.
+   */
+  databaseDirectUrl: string | undefined;
+  /**
+   * portfolio_app's own login, for every request (may go through PgBouncer). Unset: the platform gives
+   * portfolio_app a password derived from the PII key and logs in with it where databaseUrl points.
+   */
+  databaseAppUrl: string | undefined;
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open (keep it off the internet). */
+  metricsToken: string | undefined;
+  /** How long a stopping instance lets running requests finish before it closes what is left. */
+  shutdownGraceSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   /** base64 of 32 bytes; unset with the embedded database: generated under dataDir. */
@@ -186,6 +200,32 @@ function s3FromEnv(env: NodeJS.ProcessEnv, storage: FilesConfig['storage']): S3C
   };
 }
 
+function postgresUrlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
+    // The value may hold a password: it is not repeated.
+    throw new Error(`環境變數 ${name} 必須是 postgres://使用者:密碼@主機:連接埠/資料庫 形式的網址`);
+  }
+  return raw;
+}
+
+function databaseUrls(env: NodeJS.ProcessEnv) {
+  const databaseUrl = postgresUrlFromEnv(env, 'DATABASE_URL');
+  const databaseDirectUrl = postgresUrlFromEnv(env, 'DATABASE_DIRECT_URL');
+  const databaseAppUrl = postgresUrlFromEnv(env, 'DATABASE_APP_URL');
+  if (!databaseUrl && (databaseDirectUrl || databaseAppUrl)) {
+    throw new Error('設定 DATABASE_DIRECT_URL 或 DATABASE_APP_URL 時也必須設定 DATABASE_URL（資料庫擁有者的連線）');
+  }
+  return { databaseUrl, databaseDirectUrl, databaseAppUrl };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const production = nodeEnv === 'production';
@@ -194,7 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
     port: intFromEnv(env, 'PORT', 4000),
-    databaseUrl: env.DATABASE_URL || undefined,
+    ...databaseUrls(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownGraceSeconds: intFromEnv(env, 'SHUTDOWN_GRACE_SECONDS', 25),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
     embeddedPgPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     piiEncryptionKey: env.PII_ENCRYPTION_KEY || undefined,

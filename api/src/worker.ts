@@ -5,12 +5,12 @@ import {
   COLLECT_LEFTOVERS_TASK,
   collectLeftovers,
 } from './modules/files/leftover-collection.js';
-import { CLEANUP_UPLOADS_CRONTAB, CLEANUP_UPLOADS_TASK, cleanupUploads } from './modules/files/upload-cleanup.js';
+import { CLEANUP_UPLOADS_CRONTAB, CLEANUP_UPLOADS_TASK, removeExpiredSlots } from './modules/files/upload-cleanup.js';
 import { PRUNE_LOGIN_THROTTLE_CRONTAB, PRUNE_LOGIN_THROTTLE_TASK } from './modules/auth/auth.service.js';
 import type { AppServices } from './services.js';
 
 /**
- * This instance's job runner (RUN_WORKER): deadline alerts, the periodic upload cleanup, the hourly collection of
+ * This instance's job runner (RUN_WORKER): deadline alerts, the periodic removal of expired upload slots, the hourly collection of
  * leftover files and uploads, and the hourly pruning of login throttle rows that no longer count. Jobs are taken
  * once whichever instances run it; graphile-worker's crontab schedules each periodic run once across all of them.
  * The runner's own connections use the owner's URL only to manage the queue: task bodies work through the services
@@ -28,7 +28,7 @@ export function startWorker(databaseUrl: string, services: AppServices): Promise
     taskList: {
       ...alertTasks(services.orm),
       [CLEANUP_UPLOADS_TASK]: async () => {
-        await cleanupUploads(services);
+        await removeExpiredSlots(services);
       },
       [COLLECT_LEFTOVERS_TASK]: async () => {
         await collectLeftovers(services);

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { COLLECT_LEFTOVERS_TASK } from '../../api/src/modules/files/leftover-collection.js';
-import { CLEANUP_UPLOADS_TASK, cleanupUploads } from '../../api/src/modules/files/upload-cleanup.js';
+import {
+  CLEANUP_UPLOADS_TASK,
+  removeExpiredSlots,
+  sweepTempFolder,
+} from '../../api/src/modules/files/upload-cleanup.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -68,9 +72,8 @@ describe('upload cleanup job', () => {
     const twoHoursAgo = new Date(Date.now() - 120 * MINUTE);
     await utimes(stale, twoHoursAgo, twoHoursAgo);
 
-    const result = await cleanupUploads(app.services);
-    expect(result.expiredSlots).toBeGreaterThanOrEqual(2);
-    expect(result.staleTempFiles).toBeGreaterThanOrEqual(1);
+    expect(await removeExpiredSlots(app.services)).toBeGreaterThanOrEqual(2);
+    expect((await sweepTempFolder(app.services)).removed).toBeGreaterThanOrEqual(1);
 
     expect(await uploadRow(abandoned.id)).toEqual([]);
     expect(await uploadRow(failed.id)).toEqual([]);
@@ -89,7 +92,8 @@ describe('upload cleanup job', () => {
     expect(onTime.status).toBe(200);
 
     // Nothing left to do: a second run removes nothing of this school's.
-    await cleanupUploads(app.services);
+    await removeExpiredSlots(app.services);
+    await sweepTempFolder(app.services);
     expect(await uploadRow(fresh.id)).toHaveLength(1);
     expect(await uploadRow(finishedId)).toHaveLength(1);
   });
@@ -123,7 +127,7 @@ describe('upload cleanup job', () => {
     }
   });
 
-  it('removes every stale temporary file it can, names the one it cannot, and still removes the expired slots', async () => {
+  it('sweeps every stale temporary file it can and names the one it cannot; the slots go all the same', async () => {
     const client = await staff();
     const abandoned = await slot(client, 'abandoned.csv', csvFile([['學號'], ['310003']]));
     app.clock.advance(61 * MINUTE);
@@ -141,9 +145,10 @@ describe('upload cleanup job', () => {
     }
     await utimes(stuck, twoHoursAgo, twoHoursAgo);
 
-    const result = await cleanupUploads(app.services);
-    expect(result.tempFailures).toEqual([{ name: 'x.part', reason: 'is a directory' }]);
-    expect(result.staleTempFiles).toBeGreaterThanOrEqual(stale.length);
+    const swept = await sweepTempFolder(app.services);
+    expect(swept.failed).toEqual([{ name: 'x.part', reason: 'is a directory' }]);
+    expect(swept.removed).toBeGreaterThanOrEqual(stale.length);
+    expect(await removeExpiredSlots(app.services)).toBeGreaterThanOrEqual(1);
     for (const file of stale) expect(existsSync(file)).toBe(false);
     expect(existsSync(path.join(stuck, 'inside'))).toBe(true);
     expect(await uploadRow(abandoned.id)).toEqual([]);

@@ -15,21 +15,8 @@ function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug,
-    // The request pool runs every statement as portfolio_app from the moment a connection opens; it can never
-    // act as the owner, whatever a code path forgets.
-    pool:
-      role === 'app'
-        ? {
-            min: 0,
-            max: 20,
-            afterCreate: (
-              connection: { query: (sql: string, cb: (error: Error | null) => void) => void },
-              done: (error: Error | null, connection: unknown) => void,
-            ) => {
-              connection.query(`set role ${APP_ROLE}`, (error) => done(error, connection));
-            },
-          }
-        : { min: 0, max: 5 },
+    // The request pool logs in as portfolio_app itself (db/connections.ts): no session state to set on a connection.
+    pool: role === 'app' ? { min: 0, max: 20 } : { min: 0, max: 5 },
     // The schema is owned by the committed migrations; nothing is synchronised at runtime.
     ensureDatabase: false,
     allowGlobalContext: false,

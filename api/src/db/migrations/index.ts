@@ -16,6 +16,7 @@ import { Migration20261129070000StatisticsConfirmation } from './Migration202611
 import { Migration20261206000000SecurityHardening } from './Migration20261206000000SecurityHardening.js';
 import { Migration20261206010000SubmissionRowPii } from './Migration20261206010000SubmissionRowPii.js';
 import { Migration20261207000000LeftoverCollection } from './Migration20261207000000LeftoverCollection.js';
+import { Migration20261208000000SchemaStatus } from './Migration20261208000000SchemaStatus.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206000000SecurityHardening', class: Migration20261206000000SecurityHardening },
   { name: 'Migration20261206010000SubmissionRowPii', class: Migration20261206010000SubmissionRowPii },
   { name: 'Migration20261207000000LeftoverCollection', class: Migration20261207000000LeftoverCollection },
+  { name: 'Migration20261208000000SchemaStatus', class: Migration20261208000000SchemaStatus },
 ];
