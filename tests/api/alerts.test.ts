@@ -1,6 +1,9 @@
+import 'reflect-metadata';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
+import { ALERT_LISTENER_NAME } from '../../api/src/modules/alerts/alert-hub.js';
+import { deliverAlert } from '../../api/src/modules/alerts/alert-worker.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
@@ -248,5 +251,39 @@ describe('deadline alerts over graphql-ws', () => {
     await move(a, school, TaskKind.UPLOAD_PERFORMANCES, 4 * DAY);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(subscription.received).toEqual([]);
+  });
+
+  it('catches up after its LISTEN connection drops: an alert fired meanwhile arrives once, a revoked session ends', async () => {
+    const a = await app({ RUN_WORKER: 'false' });
+    const { school } = await setUp(a, [TaskKind.UPLOAD_PERFORMANCES]);
+    const student = await alertsFor(a, school.logins.student);
+    const homeroomDevice = await a.client().login(school.logins.homeroom.username, school.logins.homeroom.password);
+    const homeroom = await subscribe(a.wsUrl, homeroomDevice.token!, ALERTS, (data) => data.deadlineAlerts as Alert);
+    opened.push(homeroom);
+    // With no worker here the move's alert waits unfired, so it can be fired at the chosen moment.
+    await move(a, school, TaskKind.UPLOAD_PERFORMANCES, 4 * DAY);
+    const { id: alertId } = await a.sqlOne<{ id: string }>(
+      "select id from deadline_alert where school_id = ? and kind = 'MOVED' and fired_at is null",
+      [school.school.id],
+    );
+
+    const dropped = await query<{ dropped: boolean }>(
+      `select pg_terminate_backend(pid) as dropped from pg_stat_activity
+       where application_name = $1 and datname = current_database()`,
+      [ALERT_LISTENER_NAME],
+    );
+    expect(dropped).toEqual([{ dropped: true }]);
+    // While it is down (it comes back after a second): the alert fires and the homeroom teacher's sessions end,
+    // each announced by a NOTIFY nobody here hears.
+    expect(await deliverAlert(a.services.orm, { schoolId: school.school.id, alertId })).toBe(true);
+    const otherDevice = await a.client().login(school.logins.homeroom.username, school.logins.homeroom.password);
+    await otherDevice.ok('mutation { logout(input: { allSessions: true }) { endedSessions } }');
+
+    const [alert] = await student.waitFor(1);
+    expect(alert).toMatchObject({ kind: 'MOVED', taskKind: 'UPLOAD_PERFORMANCES' });
+    await expect.poll(() => homeroom.closedCode, { timeout: 5000 }).toBe(4401);
+    // Once: the next notice is not a repeat of it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(student.received).toHaveLength(1);
   });
 });

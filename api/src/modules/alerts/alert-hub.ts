@@ -19,6 +19,11 @@ import { loggableError } from '../../common/errors.js';
 
 export const ALERT_CHANNEL = 'deadline_alerts';
 
+/** How the LISTEN session shows in pg_stat_activity. */
+export const ALERT_LISTENER_NAME = 'portfolio alert listener';
+const CATCH_UP_MARGIN_MS = 30_000;
+const DELIVERED_MEMORY_MS = 30 * 60_000;
+
 /** What travels through NOTIFY: ids only, never rows. A deadline alert for its audience, or a dispute for its student. */
 export interface DeadlineAlertEvent {
   schoolId: string;
@@ -44,6 +49,12 @@ export class AlertHub {
   private readonly bySchool = new Map<string, Set<Subscriber>>();
   private listener: pg.Client | null = null;
   private stopping = false;
+  /** When the current LISTEN began, by the database's clock and this process's. */
+  private listening: { db: Date; local: number } | null = null;
+  /** When the LISTEN connection dropped, if it is down. */
+  private lostAt: { local: number; clock: Date } | null = null;
+  /** Events delivered lately, oldest first, so a catch-up does not repeat what a notice already brought. */
+  private readonly delivered = new Map<string, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -53,9 +64,19 @@ export class AlertHub {
     private readonly onSessionsRevoked: (credentialId: string) => Promise<void>,
   ) {}
 
-  async start(databaseUrl: string): Promise<void> {
+  /**
+   * LISTENs on a session of its own (the direct URL: LISTEN needs a real session). When that connection drops and
+   * comes back, what was NOTIFYed meanwhile is lost, so the hub catches up from the rows: alerts fired and disputes
+   * moved since shortly before the drop reach this instance's subscribers, each once (what was already delivered is
+   * remembered), and every subscriber's session is looked at again. Nothing else in a process is kept fresh by NOTIFY.
+   */
+  async start(directUrl: string): Promise<void> {
     this.stopping = false;
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({
+      connectionString: directUrl,
+      connectionTimeoutMillis: 10_000,
+      application_name: ALERT_LISTENER_NAME,
+    });
     client.on('notification', (message) => {
       if (!message.payload) return;
       const work =
@@ -68,24 +89,75 @@ export class AlertHub {
     client.on('end', () => {
       if (this.stopping || this.listener !== client) return;
       this.listener = null;
-      this.reconnect(databaseUrl);
+      this.lostAt = { local: Date.now(), clock: this.clock.now() };
+      this.reconnect(directUrl);
     });
     await client.connect();
-    await client.query('set role portfolio_app');
     await client.query(`listen ${ALERT_CHANNEL}`);
     await client.query(`listen ${SESSIONS_REVOKED_CHANNEL}`);
+    const { rows } = await client.query<{ now: Date }>('select now() as now');
+    const previous = this.listening;
+    const lost = this.lostAt;
+    this.listening = { db: rows[0]!.now, local: Date.now() };
+    this.lostAt = null;
     this.listener = client;
+    if (previous && lost) {
+      // The drop happened at about this long after the previous LISTEN, by the database's clock; a margin covers
+      // the moments before it, whose notices may not have arrived either.
+      const firedSince = new Date(previous.db.getTime() + (lost.local - previous.local) - CATCH_UP_MARGIN_MS);
+      const movedSince = new Date(lost.clock.getTime() - CATCH_UP_MARGIN_MS);
+      await this.catchUp(firedSince, movedSince).catch((error: unknown) =>
+        this.log.error('alert catch-up failed', loggableError(error)),
+      );
+    }
+  }
+
+  private async catchUp(firedSince: Date, movedSince: Date): Promise<void> {
+    let alerts = 0;
+    let disputes = 0;
+    for (const schoolId of [...this.bySchool.keys()]) {
+      const missed = await inTenantTransaction(this.orm.em, { schoolId, authorityId: null }, async (em) => ({
+        alerts: await em.execute<{ id: string }[]>(
+          'select id from deadline_alert where fired_at >= ? and cancelled_at is null order by fired_at',
+          [firedSince],
+        ),
+        disputes: await em.execute<{ id: string }[]>(
+          `select id from dispute
+           where greatest(raised_at, coalesce(reviewed_at, raised_at), coalesce(resolved_at, raised_at)) >= ?`,
+          [movedSince],
+        ),
+      }));
+      for (const { id } of missed.alerts) alerts += (await this.dispatch({ schoolId, alertId: id })) ? 1 : 0;
+      for (const { id } of missed.disputes) disputes += (await this.dispatch({ schoolId, disputeId: id })) ? 1 : 0;
+    }
+    const credentials = new Set<string>();
+    for (const subscribers of this.bySchool.values())
+      for (const s of subscribers) credentials.add(s.viewer.credentialId);
+    for (const credentialId of credentials) await this.onSessionsRevoked(credentialId);
+    this.log.info('alert listener reconnected and caught up', { alerts, disputes, sessionsChecked: credentials.size });
+  }
+
+  /** Whether this event is news here: the first time its key is seen (keys are kept for a while, then forgotten). */
+  private firstTime(key: string): boolean {
+    const now = Date.now();
+    for (const [seen, at] of this.delivered) {
+      if (now - at <= DELIVERED_MEMORY_MS) break;
+      this.delivered.delete(seen);
+    }
+    if (this.delivered.has(key)) return false;
+    this.delivered.set(key, now);
+    return true;
   }
 
   /** Keeps trying, once a second, until the database answers again. */
-  private reconnect(databaseUrl: string): void {
+  private reconnect(directUrl: string): void {
     setTimeout(() => {
       if (this.stopping) return;
-      this.start(databaseUrl).catch((error: unknown) => {
+      this.start(directUrl).catch((error: unknown) => {
         this.log.warn('alert listener could not reconnect', {
           message: error instanceof Error ? error.message : String(error),
         });
-        this.reconnect(databaseUrl);
+        this.reconnect(directUrl);
       });
     }, 1000);
   }
@@ -119,21 +191,23 @@ export class AlertHub {
     return subscriber.queue;
   }
 
-  private async dispatch(event: AlertEvent): Promise<void> {
+  /** Delivers one event to this instance's subscribers; false when it was delivered here before. */
+  private async dispatch(event: AlertEvent): Promise<boolean> {
     const now = this.clock.now();
     const all = [...(this.bySchool.get(event.schoolId) ?? [])];
     // An expired session hears nothing more; its subscription ends here.
     for (const expired of all.filter((s) => s.viewer.sessionExpiresAt <= now)) await expired.queue.return();
     const subscribers = all.filter((s) => s.viewer.sessionExpiresAt > now);
-    if (subscribers.length === 0) return;
+    if (subscribers.length === 0) return false;
     if ('disputeId' in event) return this.dispatchDispute(event.schoolId, event.disputeId, subscribers);
     const alertId = event.alertId;
+    if (this.delivered.has(`alert:${alertId}`)) return false;
     const messages = await inTenantTransaction(
       this.orm.em,
       { schoolId: event.schoolId, authorityId: null },
       async (em) => {
         const alert = await em.findOne(DeadlineAlert, { id: alertId }, { populate: ['task'] });
-        if (!alert?.firedAt) return [];
+        if (!alert?.firedAt || !this.firstTime(`alert:${alertId}`)) return [];
         const task = alert.task.getEntity();
         const studentAccounts = subscribers
           .filter((s) => s.viewer.roles.includes(Role.STUDENT))
@@ -180,16 +254,17 @@ export class AlertHub {
       },
     );
     for (const { subscriber, message } of messages) subscriber.queue.push(message);
+    return messages.length > 0;
   }
 
   /** A dispute moved: its student's own sessions hear what happened and what the section answered. */
-  private async dispatchDispute(schoolId: string, disputeId: string, subscribers: Subscriber[]): Promise<void> {
+  private async dispatchDispute(schoolId: string, disputeId: string, subscribers: Subscriber[]): Promise<boolean> {
     const found = await inTenantTransaction(this.orm.em, { schoolId, authorityId: null }, async (em) => {
       const dispute = await em.findOne(Dispute, { id: disputeId });
       const student = dispute?.student ? await em.findOne(Student, { id: dispute.student.id }) : null;
       return dispute && student?.account ? { dispute, accountId: student.account.id } : null;
     });
-    if (!found) return;
+    if (!found || !this.firstTime(`dispute:${found.dispute.id}:${found.dispute.status}`)) return false;
     const { dispute, accountId } = found;
     const at = dispute.resolvedAt ?? dispute.reviewedAt ?? dispute.raisedAt;
     const message = Object.assign(new DeadlineAlertMessage(), {
@@ -204,8 +279,8 @@ export class AlertHub {
       firedAt: at,
       pendingCount: null,
     });
-    for (const subscriber of subscribers) {
-      if (subscriber.viewer.accountId === accountId) subscriber.queue.push(message);
-    }
+    const recipients = subscribers.filter((subscriber) => subscriber.viewer.accountId === accountId);
+    for (const subscriber of recipients) subscriber.queue.push(message);
+    return recipients.length > 0;
   }
 }
