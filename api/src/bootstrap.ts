@@ -55,6 +55,8 @@ export async function resolvePiiKey(config: AppConfig): Promise<string> {
 export interface Platform {
   services: AppServices;
   owner: MikroORM;
+  /** Runs fn while no other instance migrates or runs such a step (the demo seed: several instances start at once). */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function bootPlatform(
   return {
     services,
     owner,
+    exclusively: (fn) => underMigrationLock(urls.direct, fn),
     close: async () => {
       await worker?.stop();
       stopTempSweeps();

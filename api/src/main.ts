@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { bootPlatform, openDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { formatLoginTable, seedDemo } from './db/seed/demo.js';
+import { jobQueueLag } from './modules/ops/metric-sources.js';
 import { startServer } from './server.js';
 
 /** A start that fails says why in one line and exits non-zero, instead of Node's bare uncaught-exception dump. */
@@ -23,12 +24,14 @@ const platform = await bootPlatform(config, database.url).catch(async (error: un
   await database.stop().catch(() => undefined);
   failStart(error);
 });
-const logins = config.seedDemo ? await seedDemo(platform.owner, platform.services) : [];
-const server = await startServer(platform.services).catch(async (error: unknown) => {
-  await platform.close().catch(() => undefined);
-  await database.stop().catch(() => undefined);
-  failStart(error);
-});
+const logins = config.seedDemo ? await platform.exclusively(() => seedDemo(platform.owner, platform.services)) : [];
+const server = await startServer(platform.services, undefined, { jobQueueLag: jobQueueLag(platform.owner) }).catch(
+  async (error: unknown) => {
+    await platform.close().catch(() => undefined);
+    await database.stop().catch(() => undefined);
+    failStart(error);
+  },
+);
 
 const lines = [
   '',
@@ -39,11 +42,28 @@ const lines = [
 if (logins.length > 0) lines.push('', '示範帳號：', formatLoginTable(logins), '');
 process.stdout.write(`${lines.join('\n')}\n`);
 
+/** Beyond the grace period, the worker's running jobs and the database get this long before the process gives up. */
+const CLOSE_MARGIN_MS = 15_000;
+
 let stopping = false;
+/**
+ * SIGTERM (the orchestrator, a rolling deploy) or Ctrl-C: the server drains first (see RunningServer.close), then the
+ * job runner finishes its running jobs and the connections close, then the database. A repeated signal changes
+ * nothing (Ctrl-C reaches every process of the terminal's group, and a wrapper may pass it on once more).
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   process.stdout.write(`\n收到 ${signal}，正在關閉…\n`);
+  platform.services.log.info('shutting down', { signal, graceSeconds: config.shutdownGraceSeconds });
+  // A step that never returns (a job that ignores its abort signal) must not keep the instance from being replaced.
+  setTimeout(
+    () => {
+      process.stdout.write('關閉逾時，強制結束。\n');
+      process.exit(1);
+    },
+    config.shutdownGraceSeconds * 1000 + CLOSE_MARGIN_MS,
+  ).unref();
   // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then shuts down on its own: connections may
   // break while we close them. That is expected now, so each step goes on whatever the previous one met.
   process.on('uncaughtException', (error) => platform.services.log.warn('during shutdown', { message: error.message }));

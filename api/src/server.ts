@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -11,13 +10,17 @@ import type { GraphQLSchema } from 'graphql';
 import type { Clock } from './common/clock.js';
 import { createContext, type AppContext, type SessionCookies } from './common/context.js';
 import { sessionTokenOf } from './common/http-session.js';
+import { HttpDrain } from './common/http-drain.js';
 import { bodyErrors, securityHeaders } from './common/http-security.js';
+import { AppMetrics, metricsEndpoint } from './common/metrics.js';
+import { graphqlObserver, labelRoute, observeRequests } from './common/request-observer.js';
 import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, formatError, loggableError } from './common/errors.js';
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
+import { requestPoolStats } from './modules/ops/metric-sources.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { servePackage, SUBMISSION_PATH } from './modules/submission/submission.route.js';
@@ -26,14 +29,25 @@ import { CLASS_PATH, serveConfirmationSheet } from './modules/confirmation/confi
 import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
 import { buildAppSchema } from './schema.js';
 import type { AppServices } from './services.js';
-import { startSubscriptionServer, VALIDATION_RULES } from './ws-server.js';
+import { pendingMigrations } from './db/schema-status.js';
+import { SERVICE_RESTART_CLOSE_CODE, startSubscriptionServer, VALIDATION_RULES } from './ws-server.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+export interface ServerOptions {
+  /** The job queue's lag for /metrics; main.ts reads it through the owner's connections (see modules/ops). */
+  jobQueueLag?: () => Promise<number | null>;
+}
 
 export interface RunningServer {
   url: string;
   port: number;
   httpServer: Server;
+  /**
+   * Stops in order: readiness answers 503 and the listener closes at once; running requests get up to
+   * SHUTDOWN_GRACE_SECONDS to finish while every WebSocket is closed with 1012 (its client reconnects elsewhere and
+   * subscribes again); then Apollo stops. Calling it again waits for the same stop.
+   */
   close(): Promise<void>;
 }
 
@@ -64,23 +78,27 @@ function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCo
 }
 
 const READINESS_TIMEOUT_MS = 2000;
+const SOCKET_CLOSE_WAIT_MS = 5000;
 
-/** Why the database cannot serve a request now ('unreachable', 'timeout'), or null when it answers within 2 s. */
-async function databaseProblem(services: AppServices): Promise<string | null> {
+type ReadinessProblem = { database: 'unreachable' | 'timeout' } | { migrationsPending: string[] };
+
+/**
+ * Why this instance cannot serve requests now: its database does not answer within 2 s, or the schema lacks a
+ * migration this build knows (a newer schema is fine). Null when it is ready.
+ */
+async function readinessProblem(services: AppServices): Promise<ReadinessProblem | null> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), READINESS_TIMEOUT_MS);
+  const timeout = new Promise<ReadinessProblem>((resolve) => {
+    timer = setTimeout(() => resolve({ database: 'timeout' }), READINESS_TIMEOUT_MS);
   });
+  const connection = services.orm.em.fork().getConnection();
   try {
     return await Promise.race([
-      services.orm.em
-        .fork()
-        .getConnection()
-        .execute('select 1')
+      pendingMigrations((sql, params) => connection.execute(sql, params))
         // Whatever the driver says stays inside: the address of the database is nobody else's business.
         .then(
-          () => null,
-          () => 'unreachable',
+          (pending): ReadinessProblem | null => (pending.length > 0 ? { migrationsPending: pending } : null),
+          (): ReadinessProblem => ({ database: 'unreachable' }),
         ),
       timeout,
     ]);
@@ -89,16 +107,30 @@ async function databaseProblem(services: AppServices): Promise<string | null> {
   }
 }
 
-export async function startServer(services: AppServices, schema?: GraphQLSchema): Promise<RunningServer> {
+export async function startServer(
+  services: AppServices,
+  schema?: GraphQLSchema,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const { config, log } = services;
   const appSchema = schema ?? (await buildAppSchema());
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders());
   const httpServer = createServer(app);
-  const subscriptions = startSubscriptionServer(services, appSchema, httpServer, GRAPHQL_PATH);
+  const drain = new HttpDrain(httpServer);
+  // Filled in below: the gauge reads the subscription server, which counts its events into these metrics.
+  let openWebSockets = () => 0;
+  const metrics = new AppMetrics({
+    openWebSockets: () => openWebSockets(),
+    activeSubscriptions: () => services.alerts.subscriberCount,
+    requestPool: requestPoolStats(services.orm),
+    jobQueueLag: options.jobQueueLag,
+  });
+  const subscriptions = startSubscriptionServer(services, appSchema, httpServer, GRAPHQL_PATH, metrics);
+  openWebSockets = subscriptions.openSockets;
   const production = config.nodeEnv === 'production';
+  app.use(requestIdMiddleware, observeRequests(metrics, log), drain.track, securityHeaders());
 
   const apollo = new ApolloServer<AppContext>({
     schema: appSchema,
@@ -117,18 +149,10 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
       formatError(formatted, error, (entry) => log.error('graphql error', { ...entry }), currentRequestId(), {
         hideSchema: production,
       }),
+    // No drain plugin: close() below drains the HTTP server and the sockets before Apollo stops.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlObserver(metrics),
       requestTransactionPlugin(config),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await subscriptions.dispose();
-            },
-          };
-        },
-      },
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -136,53 +160,54 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
 
   app.use(
     GRAPHQL_PATH,
-    requestIdMiddleware,
-    express.json({ limit: '1mb' }),
-    bodyErrors,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }: { req: Request; res: Response }) =>
-        createContext(services, {
-          transport: 'http',
-          requestId: currentRequestId(),
-          sessionToken: sessionTokenOf(req.headers),
-          ip: req.ip ?? '',
-          userAgent: req.headers['user-agent'] ?? '',
-          cookies: sessionCookies(res, config.cookieSecure, services.clock),
-        }),
-    }),
+    labelRoute(
+      GRAPHQL_PATH,
+      express.json({ limit: '1mb' }),
+      bodyErrors,
+      expressMiddleware(apollo, {
+        context: async ({ req, res }: { req: Request; res: Response }) =>
+          createContext(services, {
+            transport: 'http',
+            requestId: currentRequestId(),
+            sessionToken: sessionTokenOf(req.headers),
+            ip: req.ip ?? '',
+            userAgent: req.headers['user-agent'] ?? '',
+            cookies: sessionCookies(res, config.cookieSecure, services.clock),
+          }),
+      }),
+    ),
   );
 
   // File bytes never travel through GraphQL. A cross-site page cannot PUT here: the method needs a CORS preflight.
-  app.put(`${UPLOAD_PATH}/:id`, requestIdMiddleware, (req, res) => receiveUpload(services, req, res));
+  app.put(`${UPLOAD_PATH}/:id`, (req, res) => receiveUpload(services, req, res));
 
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
-  app.get(`${STATISTICS_EXPORT_PATH}/:file`, requestIdMiddleware, (req, res) =>
-    serveStatisticsExport(services, req, res),
-  );
-  app.get(`${FILE_PATH}/:id`, requestIdMiddleware, (req, res) => serveFile(services, req, res));
-  app.get(`${SUBMISSION_PATH}/:id/package.zip`, requestIdMiddleware, (req, res) => servePackage(services, req, res));
-  app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, requestIdMiddleware, (req, res) =>
-    serveConfirmationSheet(services, req, res),
-  );
-  app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, requestIdMiddleware, (req, res) =>
-    servePrecheckRoster(services, req, res),
-  );
+  app.get(`${STATISTICS_EXPORT_PATH}/:file`, (req, res) => serveStatisticsExport(services, req, res));
+  app.get(`${FILE_PATH}/:id`, (req, res) => serveFile(services, req, res));
+  app.get(`${SUBMISSION_PATH}/:id/package.zip`, (req, res) => servePackage(services, req, res));
+  app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, (req, res) => serveConfirmationSheet(services, req, res));
+  app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, (req, res) => servePrecheckRoster(services, req, res));
 
   // Liveness: the process answers. Readiness: it can also reach its database, so a load balancer (or an operator)
-  // sends it nothing while PostgreSQL is down or restarting.
+  // sends it nothing while PostgreSQL is down or restarting, or once this instance has begun to stop.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.get('/readyz', async (_req, res) => {
-    const problem = await databaseProblem(services);
     res.setHeader('Cache-Control', 'no-store');
-    if (problem) res.status(503).json({ ok: false, database: problem });
+    if (drain.isStopping) {
+      res.status(503).json({ ok: false, stopping: true });
+      return;
+    }
+    const problem = await readinessProblem(services);
+    if (problem) res.status(503).json({ ok: false, ...problem });
     else res.json({ ok: true });
   });
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
 
   const indexHtml = path.join(config.clientDistDir, 'index.html');
   if (existsSync(indexHtml)) {
-    app.use(express.static(config.clientDistDir, { index: false, maxAge: '1h' }));
+    app.use(labelRoute('static', express.static(config.clientDistDir, { index: false, maxAge: '1h' })));
     app.get('/{*path}', (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
@@ -220,12 +245,21 @@ export async function startServer(services: AppServices, schema?: GraphQLSchema)
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let stopped: Promise<void> | null = null;
+  const stop = async (): Promise<void> => {
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    const [answered] = await Promise.all([
+      drain.stop(graceMs),
+      // A client answers a close frame within a round trip; one that does not is gone and is cut much sooner.
+      subscriptions.close(SERVICE_RESTART_CLOSE_CODE, 'Server restarting', Math.min(graceMs, SOCKET_CLOSE_WAIT_MS)),
+    ]);
+    if (!answered) log.warn('shutdown cut connections still open', { graceSeconds: config.shutdownGraceSeconds });
+    await apollo.stop();
+  };
   return {
     url: `http://${shownHost}:${port}`,
     port,
     httpServer,
-    close: async () => {
-      await apollo.stop();
-    },
+    close: () => (stopped ??= stop()),
   };
 }

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
+  Kind,
   OperationTypeNode,
   getOperationAST,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
 import type { Context } from 'graphql-ws';
@@ -16,6 +18,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { createContext, type AppContext } from './common/context.js';
 import { ErrorCode, formatError, loggableError, withoutSuggestions } from './common/errors.js';
 import { cookieToken } from './common/http-session.js';
+import type { AppMetrics } from './common/metrics.js';
 import { assertAcceptableOperation } from './common/operation-edge.js';
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { OneLoginPerRequest } from './modules/auth/one-login-per-request.rule.js';
@@ -25,7 +28,7 @@ export const VALIDATION_RULES = [OneLoginPerRequest];
 
 type ConnectionParams = Record<string, unknown> & { authToken?: unknown };
 
-type SocketContext = Context<ConnectionParams | undefined, { request: IncomingMessage }>;
+type SocketContext = Context<ConnectionParams | undefined, { socket: WebSocket; request: IncomingMessage }>;
 
 /** A cookie rides along on any WebSocket handshake, so a cookie-authenticated socket must come from our own page. */
 function sameOrigin(request: IncomingMessage): boolean {
@@ -49,6 +52,46 @@ const refusal = (message: string, code: string = ErrorCode.BAD_USER_INPUT): Grap
 ];
 
 /**
+ * The close code for sockets of an instance that is stopping: 1012 "Service Restart", which graphql-ws clients take
+ * as a reason to reconnect (to another instance) and subscribe again, unlike 4401 or 4403.
+ */
+export const SERVICE_RESTART_CLOSE_CODE = 1012;
+
+export interface SubscriptionServer {
+  openSockets(): number;
+  /**
+   * Closes every socket with `code`, and any that opens from now on; resolves once each has closed and released its
+   * session row, forcing sockets whose client does not answer after `waitMs`.
+   */
+  close(code: number, reason: string, waitMs: number): Promise<void>;
+}
+
+/** The root field a subscription event answers, named by the schema (so a bounded label), not by the client. */
+const rootFields = new WeakMap<DocumentNode, string>();
+function rootFieldOf(args: ExecutionArgs): string {
+  let field = rootFields.get(args.document);
+  if (!field) {
+    const first = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
+    field = first?.kind === Kind.FIELD ? first.name.value : 'other';
+    rootFields.set(args.document, field);
+  }
+  return field;
+}
+
+function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
  * GraphQL subscriptions over graphql-ws on the GraphQL path. A socket opens only for a live session (token in
  * connectionParams, or the session cookie from our own origin), within the cap on sockets per session, and closes
  * when that session ends; it carries subscriptions only, each parsed, validated and checked at the same edge as HTTP
@@ -59,10 +102,16 @@ export function startSubscriptionServer(
   schema: GraphQLSchema,
   httpServer: Server,
   path: string,
-): { dispose(): void | Promise<void> } {
+  metrics: AppMetrics,
+): SubscriptionServer {
   const { config, log, sockets } = services;
   const production = config.nodeEnv === 'production';
   const socketIds = new WeakMap<SocketContext, string>();
+  /** Per socket, settled once graphql-ws has run onClose for it (its session row released). */
+  const lifetimes = new Map<WebSocket, { done: Promise<void>; settle(): void }>();
+  /** Admissions still talking to the database: one may release its row after its socket has gone. */
+  const admissions = new Set<Promise<boolean>>();
+  let closing: { code: number; reason: string } | null = null;
   /** A refusal as the client sees it: no HTTP status (it travels over HTTP only), no schema hints in production. */
   const shown = (error: GraphQLError): GraphQLError => {
     const { http: _status, ...extensions } = error.extensions;
@@ -71,32 +120,43 @@ export function startSubscriptionServer(
       extensions,
     });
   };
+  const admit = async (ctx: SocketContext): Promise<boolean> => {
+    const { token, fromParams } = tokenOf(ctx);
+    if (!fromParams && !sameOrigin(ctx.extra.request)) return false;
+    try {
+      const admission = await sockets.admit(token, (code, reason) => ctx.extra.socket.close(code, reason));
+      if (!admission.admitted) return false;
+      // The socket may have closed while it was being admitted: onClose has run already and released nothing.
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN) {
+        await sockets.release(admission.socketId);
+        return false;
+      }
+      socketIds.set(ctx, admission.socketId);
+      return true;
+    } catch (error) {
+      log.error('websocket admission failed', loggableError(error));
+      return false;
+    }
+  };
   // A subscription is a short document: a frame of 64 KiB is far beyond one, and what JSON.parse may be handed.
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: 64 * 1024 });
-  const server = useServer<ConnectionParams | undefined, { request: IncomingMessage }>(
+  useServer<ConnectionParams | undefined, { request: IncomingMessage }>(
     {
       schema,
-      onConnect: async (ctx) => {
-        const { token, fromParams } = tokenOf(ctx);
-        if (!fromParams && !sameOrigin(ctx.extra.request)) return false;
-        try {
-          const admission = await sockets.admit(token, (code, reason) => ctx.extra.socket.close(code, reason));
-          if (!admission.admitted) return false;
-          // The socket may have closed while it was being admitted: onClose has run already and released nothing.
-          if (ctx.extra.socket.readyState !== WebSocket.OPEN) {
-            await sockets.release(admission.socketId);
-            return false;
-          }
-          socketIds.set(ctx, admission.socketId);
-          return true;
-        } catch (error) {
-          log.error('websocket admission failed', loggableError(error));
-          return false;
-        }
+      onConnect: (ctx) => {
+        const admission = admit(ctx);
+        admissions.add(admission);
+        void admission.finally(() => admissions.delete(admission));
+        return admission;
       },
       onClose: async (ctx) => {
-        const socketId = socketIds.get(ctx);
-        if (socketId) await sockets.release(socketId);
+        try {
+          const socketId = socketIds.get(ctx);
+          if (socketId) await sockets.release(socketId);
+        } finally {
+          lifetimes.get(ctx.extra.socket)?.settle();
+          lifetimes.delete(ctx.extra.socket);
+        }
       },
       context: (ctx) => {
         const request = ctx.extra.request;
@@ -143,6 +203,7 @@ export function startSubscriptionServer(
       },
       // Subscription events pass through the same error mapping as HTTP responses.
       onNext: (_ctx, _id, _payload, args, result) => {
+        metrics.subscriptionEventSent(rootFieldOf(args));
         if (!('errors' in result) || !result.errors?.length) return undefined;
         const requestId = (args.contextValue as AppContext).requestId;
         return {
@@ -165,6 +226,27 @@ export function startSubscriptionServer(
       log.warn('websocket refused a frame', { error: error.message });
       if (socket.readyState === WebSocket.OPEN) socket.close(1011);
     });
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    lifetimes.set(socket, { done, settle });
+    // The listener has stopped, but a socket can still open on a kept-alive connection (a balancer's).
+    if (closing) socket.close(closing.code, closing.reason);
   });
-  return server;
+  return {
+    openSockets: () => wsServer.clients.size,
+    close: async (code, reason, waitMs) => {
+      closing = { code, reason };
+      for (const socket of wsServer.clients) socket.close(code, reason);
+      const closed = () => Promise.all([...[...lifetimes.values()].map((l) => l.done), ...admissions]);
+      if (!(await settledWithin(closed(), waitMs))) {
+        for (const socket of wsServer.clients) socket.terminate();
+        // A release still waiting for the database settles when the platform closes its pool.
+        await settledWithin(closed(), 1000);
+      }
+      for (const socket of wsServer.clients) socket.terminate();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
 }

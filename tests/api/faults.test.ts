@@ -9,7 +9,7 @@ import { isSha256 } from '../../api/src/modules/files/file-storage.js';
 import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { childServerEnv, startTestApp, type TestApp } from '../support/harness.js';
 import { type ServerChild, startServerChild } from '../support/server-child.js';
 
 /*
@@ -47,16 +47,13 @@ afterAll(async () => {
 });
 
 async function startServer(): Promise<ServerChild> {
-  const child = await startServerChild('source', {
-    NODE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
-    PII_ENCRYPTION_KEY: inject('piiKey'),
-    CLIENT_DIST_DIR: inject('clientDistDir'),
-    FILES_DIR: filesDir,
-    SEED_DEMO: 'false',
-    RUN_WORKER: 'false',
-    LOG_LEVEL: 'silent',
-  });
+  const child = await startServerChild(
+    'source',
+    childServerEnv({
+      FILES_DIR: filesDir,
+      LOG_LEVEL: 'silent',
+    }),
+  );
   children.push(child);
   return child;
 }

@@ -16,6 +16,22 @@ import { TestFactory } from './factory.js';
 /** A fixed moment inside 115學年度第1學期: Saturday 28 November 2026, 09:00 in Taipei. */
 export const DEFAULT_TEST_NOW = new Date('2026-11-28T09:00:00+08:00');
 
+/**
+ * The settings of an API run as a child process (tests/support/server-child.ts) on the run's database: no demo data,
+ * no worker, unless `extra` says otherwise.
+ */
+export function childServerEnv(extra: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    PII_ENCRYPTION_KEY: inject('piiKey'),
+    CLIENT_DIST_DIR: inject('clientDistDir'),
+    SEED_DEMO: 'false',
+    RUN_WORKER: 'false',
+    ...extra,
+  };
+}
+
 export interface TestApp {
   url: string;
   graphqlUrl: string;

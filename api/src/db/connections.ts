@@ -111,7 +111,8 @@ export async function ensureAppLogin(urls: DatabaseUrls, log: Logger): Promise<v
   log.info('portfolio_app login set up', { role: APP_ROLE });
 }
 
-async function canLogIn(url: string): Promise<boolean> {
+/** Whether a login works (a connection of its own, closed at once). */
+export async function canLogIn(url: string): Promise<boolean> {
   const client = new pg.Client(clientOptions(url));
   try {
     await client.connect();

