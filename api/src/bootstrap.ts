@@ -76,10 +76,10 @@ export async function bootPlatform(
     { owner: databaseUrl, direct: config.databaseDirectUrl, app: config.databaseAppUrl },
     piiKey,
   );
+  await checkListenWorks(urls);
   const applied = await migrateDatabase(urls, log);
   if (applied.length > 0) log.info('migrations applied', { applied });
   await checkAppLogin(urls);
-  await checkListenWorks(urls);
   const owner = await initOrm(urls.owner, 'owner');
   const orm = await initOrm(urls.app, 'app');
   const pii = new PiiCipher(piiKey);

@@ -149,7 +149,8 @@ export async function checkAppLogin(urls: DatabaseUrls): Promise<void> {
 
 /**
  * LISTEN only works on a real session: through PgBouncer in transaction mode it is accepted and then never hears a
- * thing. So the direct URL proves it at start: it listens, the app login notifies, and the note must arrive.
+ * thing. So the direct URL proves it at start, before any lock is taken through it: one session listens, another
+ * notifies, and the note must arrive.
  */
 export async function checkListenWorks(urls: DatabaseUrls): Promise<void> {
   const channel = `portfolio_start_${process.pid}_${Date.now()}`;
@@ -164,7 +165,7 @@ export async function checkListenWorks(urls: DatabaseUrls): Promise<void> {
       });
     });
     await listener.query(`listen ${channel}`);
-    await withClient(urls.app, 'DATABASE_APP_URL', (notifier) =>
+    await withClient(urls.direct, 'DATABASE_DIRECT_URL', (notifier) =>
       notifier.query('select pg_notify($1, $2)', [channel, 'x']),
     );
     if (!(await heard)) {
