@@ -81,7 +81,7 @@ export async function bootPlatform(
   if (applied.length > 0) log.info('migrations applied', { applied });
   await checkAppLogin(urls);
   const owner = await initOrm(urls.owner, 'owner');
-  const orm = await initOrm(urls.app, 'app');
+  const orm = await initOrm(urls.app, 'app', { poolSize: config.databasePoolSize });
   const pii = new PiiCipher(piiKey);
   await sealClearSubmittedNationalIds(owner, pii, log);
   const statements = createStatementPool(urls.app, log);

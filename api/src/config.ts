@@ -19,6 +19,12 @@ export interface AppConfig {
    * portfolio_app a password derived from the PII key and logs in with it where databaseUrl points.
    */
   databaseAppUrl: string | undefined;
+  /**
+   * Request transactions one instance holds open at most (its request pool). Behind PgBouncer, the pool of
+   * portfolio_app there must hold instances × (this + 4, the login-throttling statements) server connections, or
+   * sign-ins waiting for a throttling statement can hold every connection that statement needs.
+   */
+  databasePoolSize: number;
   /** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open (keep it off the internet). */
   metricsToken: string | undefined;
   /** How long a stopping instance lets running requests finish before it closes what is left. */
@@ -235,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     port: intFromEnv(env, 'PORT', 4000),
     ...databaseUrls(env),
+    databasePoolSize: Math.max(1, intFromEnv(env, 'DATABASE_POOL_SIZE', 20)),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: intFromEnv(env, 'SHUTDOWN_GRACE_SECONDS', 25),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),

@@ -203,6 +203,7 @@ describe.skipIf(!haveClusterTools)('three instances behind nginx and PgBouncer (
           DATABASE_URL: bouncer.urlFor(owner),
           DATABASE_APP_URL: bouncer.urlFor(app),
           DATABASE_DIRECT_URL: directUrl(database),
+          DATABASE_POOL_SIZE: '12',
           PII_ENCRYPTION_KEY: inject('piiKey'),
           CLIENT_DIST_DIR: inject('clientDistDir'),
           SEED_DEMO: index === 0 ? 'true' : 'false',

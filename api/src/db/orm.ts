@@ -7,7 +7,7 @@ export const APP_ROLE = 'portfolio_app';
 
 export type OrmRole = 'owner' | 'app';
 
-function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options {
+function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean, poolSize: number): Options {
   return {
     clientUrl: databaseUrl,
     entities,
@@ -16,15 +16,24 @@ function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean): Options
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug,
     // The request pool logs in as portfolio_app itself (db/connections.ts): no session state to set on a connection.
-    pool: role === 'app' ? { min: 0, max: 20 } : { min: 0, max: 5 },
+    pool: role === 'app' ? { min: 0, max: poolSize } : { min: 0, max: 5 },
     // The schema is owned by the committed migrations; nothing is synchronised at runtime.
     ensureDatabase: false,
     allowGlobalContext: false,
   };
 }
 
-export function initOrm(databaseUrl: string, role: OrmRole, debug = false): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, role, debug));
+/** The request pool's default size: connections one instance holds for request transactions at most. */
+export const DEFAULT_REQUEST_POOL_SIZE = 20;
+
+export function initOrm(
+  databaseUrl: string,
+  role: OrmRole,
+  options: { debug?: boolean; poolSize?: number } = {},
+): Promise<MikroORM> {
+  return MikroORM.init(
+    ormOptions(databaseUrl, role, options.debug ?? false, options.poolSize ?? DEFAULT_REQUEST_POOL_SIZE),
+  );
 }
 
 export async function runMigrations(owner: MikroORM): Promise<string[]> {
