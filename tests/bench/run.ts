@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alertFanoutBenchmark } from './alert-fanout.bench.js';
 import { cityStatsBenchmark } from './city-stats.bench.js';
+import { clusterBenchmark, clusterSummary } from './cluster.bench.js';
 import { deadlineRushBenchmark, type RushResult } from './deadline-rush.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
@@ -157,6 +158,33 @@ if (!only || only === 'city-stats') {
     });
   } finally {
     await server.stop();
+  }
+}
+// Only when asked by name (`npm run bench cluster`): three fresh installations with nginx and PgBouncer take minutes.
+if (only === 'cluster') {
+  const students = Number(process.env.BENCH_STUDENTS ?? 200);
+  const result = await clusterBenchmark({
+    students,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? students),
+    fileMiB: Number(process.env.BENCH_FILE_MB ?? 1),
+    instanceCounts: [1, 3],
+    baseline: process.env.BENCH_CLUSTER_BASELINE !== '0',
+  });
+  await write('cluster', { benchmark: 'cluster', at: new Date().toISOString(), machine, result });
+  console.log(
+    `\ndeadline rush through nginx and PgBouncer: ${result.students} students (${result.concurrency} at once),` +
+      ` ${result.fileMiB} MiB PDF each, a fresh installation per line (p50 / p99 in seconds; ${result.seconds} s in all):`,
+  );
+  console.table(clusterSummary(result));
+  console.log('ratio:', result.ratio);
+  for (const run of result.runs) {
+    if (run.nginx) console.log(`${run.instances} behind nginx, answers by instance:`, run.nginx.byUpstream);
+  }
+  const failed = result.runs.filter((run) => run.problems.length > 0);
+  if (failed.length > 0) {
+    for (const run of failed)
+      console.error(`\n${run.setup}, ${run.instances} instance(s):\n  ${run.problems.join('\n  ')}`);
+    throw new Error(`the cluster benchmark had errors in ${failed.length} of ${result.runs.length} configurations`);
   }
 }
 console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);
