@@ -22,6 +22,7 @@ import { startServerChild, type ServerChild } from '../support/server-child.js';
 import { deadlineRushBenchmark, type RushOptions, type RushResult } from './deadline-rush.bench.js';
 import { memory } from './import.bench.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { APP_ROLE } from '../../api/src/db/connections.js';
 
 /*
  * The deadline rush (deadline-rush.bench.ts, unchanged) through the reference deployment (deploy/): nginx in front of
@@ -93,7 +94,6 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const mib = (bytes: number) => round(bytes / 2 ** 20);
 const loadAverage = () => os.loadavg().map((value) => round(value, 2));
 const MAX_LOG_LINES = 20;
-const APP_ROLE = 'portfolio_app';
 
 /** Undo steps, run last-first; also on SIGINT/SIGTERM while a configuration is up. */
 class Cleanup {

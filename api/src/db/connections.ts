@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
-import { APP_ROLE } from './orm.js';
 
 /**
  * The three ways the platform reaches PostgreSQL. Requests never depend on session state, because behind PgBouncer in
@@ -19,6 +18,9 @@ export interface DatabaseUrls {
   /** Whether the app login is the platform's own (derived password, set by the platform at start). */
   appDerived: boolean;
 }
+
+/** The role every request runs as; it logs in itself, so no request depends on a SET ROLE. */
+export const APP_ROLE = 'portfolio_app';
 
 /** A start that cannot go on because of the database settings, with a message that says which and what to do. */
 export class DatabaseSetupProblem extends Error {}

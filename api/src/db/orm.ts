@@ -3,8 +3,6 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
-export const APP_ROLE = 'portfolio_app';
-
 export type OrmRole = 'owner' | 'app';
 
 function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean, poolSize: number): Options {
