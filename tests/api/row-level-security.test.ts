@@ -303,11 +303,22 @@ describe('catalog', () => {
     }
   });
 
-  it('makes portfolio_app no superuser, without BYPASSRLS, owning no table', async () => {
+  it('makes portfolio_app no superuser, without BYPASSRLS, owning no table: a login of its own and nothing more', async () => {
     const [role] = (
-      await knex.raw(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'portfolio_app'`)
+      await knex.raw(
+        `select rolsuper, rolbypassrls, rolcanlogin, rolcreaterole, rolcreatedb, rolinherit
+         from pg_roles where rolname = 'portfolio_app'`,
+      )
     ).rows;
-    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    // It logs in itself (DATABASE_APP_URL or the derived login), so no request depends on a session's SET ROLE.
+    expect(role).toEqual({
+      rolsuper: false,
+      rolbypassrls: false,
+      rolcanlogin: true,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolinherit: false,
+    });
     const owned = (await knex.raw(`select count(*)::int as n from pg_class where relowner = 'portfolio_app'::regrole`))
       .rows[0].n;
     expect(owned).toBe(0);

@@ -54,7 +54,13 @@ export function databaseUnavailable(error: unknown): boolean {
       return true;
     }
     const message = candidate instanceof Error ? candidate.message : '';
-    if (/Connection terminated|Client has encountered a connection error|connect ECONNREFUSED/i.test(message)) {
+    // The last: knex's word when the connection under an open transaction broke (it ends the transaction, and the
+    // request's next statement finds it over). A bug could say the same, but no request code outlives its transaction.
+    if (
+      /Connection terminated|Client has encountered a connection error|connect ECONNREFUSED|Transaction query already complete/i.test(
+        message,
+      )
+    ) {
       return true;
     }
   }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { AppError, ErrorCode, formatError, notFound } from '../errors.js';
+import { AppError, databaseUnavailable, ErrorCode, formatError, notFound } from '../errors.js';
 
 describe('formatError, the one error mapping', () => {
   it('passes errors the platform raised on purpose through, with their code', () => {
@@ -39,5 +39,31 @@ describe('formatError, the one error mapping', () => {
       () => {},
     );
     expect(result.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('databaseUnavailable', () => {
+  it('knows the ways a lost PostgreSQL shows, and nothing a request did', () => {
+    const driver = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
+    for (const outage of [
+      driver('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+      driver('terminating connection due to administrator command', '57P01'),
+      driver('the database system is starting up', '57P03'),
+      driver('Connection terminated unexpectedly'),
+      // The connection under an open transaction broke; the next statement finds the transaction over.
+      driver('Transaction query already complete, run with DEBUG=knex:tx for more info'),
+      Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
+      Object.assign(new Error('wrapped'), { cause: driver('read ECONNRESET', 'ECONNRESET') }),
+    ]) {
+      expect(databaseUnavailable(outage), outage.message).toBe(true);
+    }
+    for (const mistake of [
+      driver('duplicate key value violates unique constraint', '23505'),
+      driver('new row violates row-level security policy', '42501'),
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+      null,
+    ]) {
+      expect(databaseUnavailable(mistake)).toBe(false);
+    }
   });
 });
