@@ -33,8 +33,11 @@ export function createApolloClient(): ApolloClient {
   const socket = createClient({
     url: wsUrl,
     lazy: true,
-    // Every close but a fatal one (4401: the session ended) is retried, without end: alerts matter all day.
+    // Every close but a fatal one (4401: the session ended) is retried, without end: alerts matter all day. Also a
+    // failed attempt: while the server is away the browser reports an 'error' event, not a close, and graphql-ws's
+    // default gives up on those — one refused reconnect would leave the page without alerts until it is reloaded.
     retryAttempts: Infinity,
+    shouldRetry: () => true,
     retryWait: reconnectWait,
     keepAlive: KEEP_ALIVE_MS,
     on: {

@@ -1,10 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../api/src/common/ids.js';
 import { formatRocDateTime } from '../../api/src/common/roc.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
 import type { TestSchool } from '../support/factory.js';
-import { startTestApp, type TestApp } from '../support/harness.js';
+import { childServerEnv, startTestApp, type TestApp } from '../support/harness.js';
+import { freePort } from '../support/free-port.js';
+import { startServerChild } from '../support/server-child.js';
 
 const DAY = 24 * 3600_000;
 
@@ -73,5 +76,47 @@ describe.skipIf(!haveBrowser)('a live deadline alert in Chromium', () => {
     await expect
       .poll(() => student.getByTestId('countdown').textContent(), { timeout: 10_000 })
       .toContain(formatRocDateTime(newEnd));
+  });
+
+  it('comes back on its own after its server restarted, refused reconnects and all, and hears the next alert', async () => {
+    // The student's page is served by an API of its own process, which is stopped and started again on its port.
+    const port = String(await freePort());
+    const env = childServerEnv({ PORT: port, LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2' });
+    let server = await startServerChild('source', env);
+    try {
+      const student = await signIn(browser, server.url, school.logins.student.username, school.logins.student.password);
+      const live = () => student.getByTestId('live-clock').textContent();
+      await expect.poll(live, { timeout: 10_000 }).toMatch(/即時連線/);
+
+      await server.stop();
+      await expect.poll(live, { timeout: 5000 }).toMatch(/連線中/);
+      // Down for a while: the page's first reconnects are refused.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      server = await startServerChild('source', env);
+      await expect.poll(live, { timeout: 45_000 }).toMatch(/即時連線/);
+
+      // The alert fires on the in-process instance's worker and reaches the restarted one through NOTIFY.
+      const { id, starts_at } = await app.sqlOne<{ id: string; starts_at: Date }>(
+        'select id, starts_at from timeline_task where school_id = ? and kind = ?',
+        [school.school.id, TaskKind.SELECT_COURSE_OUTCOMES],
+      );
+      const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+      const newEnd = new Date(Math.ceil((Date.now() + 5 * DAY) / 60_000) * 60_000);
+      await staff.ok(
+        'mutation ($input: MoveTimelineTaskInput!) { moveTimelineTask(input: $input) { userErrors { code } } }',
+        {
+          input: {
+            taskId: toGlobalId('TimelineTask', id),
+            startsAt: new Date(starts_at).toISOString(),
+            endsAt: newEnd.toISOString(),
+          },
+        },
+      );
+      await expect
+        .poll(() => student.getByRole('status', { name: '期限提醒' }).textContent(), { timeout: 15_000 })
+        .toContain(formatRocDateTime(newEnd));
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -33,10 +33,11 @@ const ENTRY_ARGS: Record<ServerEntry, string[]> = {
 
 /**
  * Starts the API (api/src/main.ts, the real start-up path) as a process of its own on a free port, with `env` on top
- * of this process's environment, and resolves once it says it has started. Its stderr is passed on as well as kept.
+ * of this process's environment (PORT too, if given; otherwise a free one), and resolves once it says it has started. Its stderr is passed on as well as kept.
  */
 export async function startServerChild(entry: ServerEntry, env: Record<string, string>): Promise<ServerChild> {
-  const port = await freePort();
+  // A given PORT is kept: a test that restarts a server where its clients expect it.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ENTRY_ARGS[entry], {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
