@@ -1,22 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PiiCipher } from '../../api/src/common/pii-crypto.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
-import {
-  haveClusterTools,
-  type NginxHandle,
-  nginxPath,
-  nginxReferencePath,
-  pgbouncerPath,
-  renderNginxSite,
-  startPgBouncer,
-} from '../support/cluster.js';
+import { haveClusterTools, nginxPath, pgbouncerPath, startNginx, startPgBouncer } from '../support/cluster.js';
 import { freePort } from '../support/free-port.js';
 import { startServerChild, type ServerChild } from '../support/server-child.js';
 import { deadlineRushBenchmark, type RushOptions, type RushResult } from './deadline-rush.bench.js';
@@ -143,100 +132,6 @@ function sumSampler(pids: number[]): { peak(): number; stop(): void } {
   return { peak: () => peak, stop: () => clearInterval(timer) };
 }
 
-/**
- * nginx with deploy/nginx/portfolio.conf as its only site (rendered by the kit's renderNginxSite: ports and log folder
- * changed, nothing else), under the main context of Debian's /etc/nginx/nginx.conf: `worker_processes auto` and
- * `worker_connections 768`. The kit's startNginx (tests/support/cluster.ts) runs one worker of 256 connections, enough
- * for its tests but not for 200 students at once: each needs a connection from the client and one to an instance,
- * and nginx then closes connections under them ("256 worker_connections are not enough, reusing connections").
- */
-async function startNginxAsDebian(upstreamPorts: number[]): Promise<NginxHandle> {
-  const prefix = await mkdtemp(path.join(tmpdir(), 'portfolio-bench-nginx-'));
-  // The workers run as an unprivileged user when nginx starts as root: they must enter the folder.
-  await chmod(prefix, 0o755);
-  try {
-    const port = await freePort();
-    const logDir = path.join(prefix, 'logs');
-    const tempDir = path.join(prefix, 'temp');
-    await mkdir(logDir, { mode: 0o755 });
-    await mkdir(tempDir, { mode: 0o755 });
-    const site = renderNginxSite(await readFile(nginxReferencePath, 'utf8'), {
-      listenPort: port,
-      upstreamPorts,
-      logDir,
-    });
-    await writeFile(path.join(prefix, 'portfolio.conf'), site);
-    const temp = (name: string): string => path.join(tempDir, name);
-    const conf = path.join(prefix, 'nginx.conf');
-    await writeFile(
-      conf,
-      [
-        'worker_processes auto;',
-        `pid ${path.join(prefix, 'nginx.pid')};`,
-        'error_log stderr notice;',
-        'events { worker_connections 768; }',
-        'http {',
-        `    client_body_temp_path ${temp('client_body')};`,
-        `    proxy_temp_path ${temp('proxy')};`,
-        `    fastcgi_temp_path ${temp('fastcgi')};`,
-        `    uwsgi_temp_path ${temp('uwsgi')};`,
-        `    scgi_temp_path ${temp('scgi')};`,
-        `    include ${path.join(prefix, 'portfolio.conf')};`,
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const child = spawn(nginxPath, ['-p', `${prefix}/`, '-c', conf, '-e', 'stderr', '-g', 'daemon off;'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output += chunk.toString();
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const exited = new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.once('error', (error) => {
-        output += String(error);
-        resolve();
-      });
-    });
-    const stop = async (): Promise<void> => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-      await rm(prefix, { recursive: true, force: true });
-    };
-    const listening = () =>
-      new Promise<boolean>((resolve) => {
-        const socket = connect({ host: '127.0.0.1', port });
-        socket.once('connect', () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-      });
-    for (const deadline = Date.now() + 10_000; !(await listening()); await sleep(25)) {
-      if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-        await stop();
-        throw new Error(`nginx did not start:\n${output}`);
-      }
-    }
-    return {
-      port,
-      url: `http://127.0.0.1:${port}`,
-      accessLog: () => readFile(path.join(logDir, 'portfolio.access.log'), 'utf8').catch(() => ''),
-      output: () => output,
-      stop,
-    };
-  } catch (error) {
-    await rm(prefix, { recursive: true, force: true });
-    throw error;
-  }
-}
-
 type Backends = ClusterRun['postgresBackends'];
 
 /** The database's backends every 250 ms, through a connection of its own (not counted): the peaks. */
@@ -288,7 +183,9 @@ interface Installation {
  * stops; portfolio_app's login password set as the owner, the way README's "Running on several machines" asks an
  * operator to; PgBouncer in transaction mode from deploy/pgbouncer/pgbouncer.ini; `count` instances through it
  * (DATABASE_URL and DATABASE_APP_URL through PgBouncer, DATABASE_DIRECT_URL straight, one PII key, one FILES_DIR,
- * the job runner on the first only); nginx from deploy/nginx/portfolio.conf in front of them (startNginxAsDebian).
+ * the job runner on the first only); nginx from deploy/nginx/portfolio.conf in front of them,
+ * with Debian's defaults for its workers (`auto`, 768 connections): the kit's single worker of 256 is too few for
+ * hundreds of students at once.
  */
 async function startInstallation(count: number, cleanup: Cleanup): Promise<Installation> {
   const root = await mkdtemp(path.join(tmpdir(), 'portfolio-bench-cluster-'));
@@ -375,7 +272,10 @@ async function startInstallation(count: number, cleanup: Cleanup): Promise<Insta
   const failed = started.find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
 
-  const nginx = await startNginxAsDebian(instances.map((instance) => Number(new URL(instance.url).port)));
+  const nginx = await startNginx({
+    upstreamPorts: instances.map((instance) => Number(new URL(instance.url).port)),
+    workers: { processes: 'auto', connections: 768 },
+  });
   cleanup.add('nginx', () => nginx.stop());
 
   const pids = instances.map((instance) => instance.pid);

@@ -232,6 +232,12 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
 export interface NginxOptions {
   /** Ports on 127.0.0.1 of the instances behind nginx, in place of the reference's 4001, 4002, 4003. */
   upstreamPorts: number[];
+  /**
+   * The main context's workers: one of 256 connections unless given (round robin is then one sequence). A load of
+   * hundreds of clients at once needs Debian's own defaults, `auto` and 768: each client takes a connection from the
+   * client and one to an instance, and nginx otherwise reuses connections under them.
+   */
+  workers?: { processes: 'auto' | number; connections: number };
 }
 
 export interface NginxHandle {
@@ -299,15 +305,16 @@ export async function startNginx(options: NginxOptions): Promise<NginxHandle> {
       logDir,
     });
     await writeFile(path.join(prefix, 'portfolio.conf'), site);
-    // What /etc/nginx/nginx.conf is on a server: the main context, with the site included in http. One worker, so
-    // round robin is one sequence. The temporary folders are compiled in under /var/lib/nginx: moved here (the
-    // master creates them and hands them to the workers' user).
+    // What /etc/nginx/nginx.conf is on a server: the main context, with the site included in http. The temporary
+    // folders are compiled in under /var/lib/nginx: moved here (the master creates them and hands them to the
+    // workers' user).
     const temp = (name: string): string => path.join(tempDir, name);
+    const workers = options.workers ?? { processes: 1, connections: 256 };
     const main = [
-      'worker_processes 1;',
+      `worker_processes ${workers.processes};`,
       `pid ${path.join(prefix, 'nginx.pid')};`,
       'error_log stderr notice;',
-      'events { worker_connections 256; }',
+      `events { worker_connections ${workers.connections}; }`,
       'http {',
       `    client_body_temp_path ${temp('client_body')};`,
       `    proxy_temp_path ${temp('proxy')};`,
