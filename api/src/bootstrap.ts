@@ -77,10 +77,15 @@ export async function bootPlatform(
     piiKey,
   );
   await checkListenWorks(urls);
-  const applied = await migrateDatabase(urls, log);
-  if (applied.length > 0) log.info('migrations applied', { applied });
-  await checkAppLogin(urls);
   const owner = await initOrm(urls.owner, 'owner');
+  try {
+    const applied = await migrateDatabase(urls, log, owner);
+    if (applied.length > 0) log.info('migrations applied', { applied });
+    await checkAppLogin(urls);
+  } catch (error) {
+    await owner.close();
+    throw error;
+  }
   const orm = await initOrm(urls.app, 'app', { poolSize: config.databasePoolSize });
   const pii = new PiiCipher(piiKey);
   await sealClearSubmittedNationalIds(owner, pii, log);
@@ -110,16 +115,18 @@ export async function bootPlatform(
  * The schema's and the job queue's migrations and the request login, under one advisory lock on the direct URL: the
  * first instance migrates, the others wait and find nothing to do. Used by every start and by `npm run migrate`.
  */
-export async function migrateDatabase(urls: DatabaseUrls, log: Logger): Promise<string[]> {
+export async function migrateDatabase(urls: DatabaseUrls, log: Logger, owner?: MikroORM): Promise<string[]> {
   return underMigrationLock(urls.direct, async () => {
-    const migrator = await initOrm(urls.direct, 'owner');
+    // The owner's ORM migrates when it already is on the direct URL (the default); only a pooled owner URL needs a
+    // second one for the migrations' session.
+    const migrator = owner && urls.owner === urls.direct ? owner : await initOrm(urls.direct, 'owner');
     try {
       const applied = await runMigrations(migrator);
       await migrateJobQueue(urls.direct);
       await ensureAppLogin(urls, log);
       return applied;
     } finally {
-      await migrator.close();
+      if (migrator !== owner) await migrator.close();
     }
   });
 }
