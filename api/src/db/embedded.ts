@@ -53,6 +53,13 @@ async function commandLineOf(pid: number): Promise<string> {
   return (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
 }
 
+/** The process PostgreSQL's lock file in the folder names (its first line), or null without one. */
+async function lockFilePid(dir: string): Promise<number | null> {
+  const text = await readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => '');
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
 /**
  * A PostgreSQL an earlier run of this folder left running (the API was killed, so nothing stopped it): it holds the
  * port and the folder, and a new start would fail. It is stopped the way PostgreSQL asks to be stopped quickly
@@ -60,10 +67,8 @@ async function commandLineOf(pid: number): Promise<string> {
  * lock file naming a process that is gone, or that is not this folder's server, is PostgreSQL's own business.
  */
 async function stopLeftoverServer(options: EmbeddedOptions): Promise<void> {
-  const lockFile = path.join(options.dir, 'postmaster.pid');
-  if (!existsSync(lockFile)) return;
-  const pid = Number.parseInt((await readFile(lockFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  const pid = await lockFilePid(options.dir);
+  if (pid === null || !alive(pid)) return;
   const command = await commandLineOf(pid);
   if (!command.includes('postgres') || !command.includes(options.dir)) return;
   options.notice?.('stopping a PostgreSQL left running by an earlier start', { pid });
@@ -168,9 +173,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
       if (stopping) return;
       try {
         // A server killed outright leaves its lock file behind, naming a process that is gone.
-        const lockFile = path.join(options.dir, 'postmaster.pid');
-        const pid = Number.parseInt((await readFile(lockFile, 'utf8').catch(() => '')).split('\n')[0] ?? '', 10);
-        if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(lockFile, { force: true });
+        const pid = await lockFilePid(options.dir);
+        if (pid !== null && !alive(pid)) await rm(path.join(options.dir, 'postmaster.pid'), { force: true });
         recent.length = 0;
         await server.start();
         options.notice?.('embedded PostgreSQL restarted', { attempt: attempt + 1 });
