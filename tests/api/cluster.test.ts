@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
-import { canLogIn, derivedAppPassword } from '../../api/src/db/connections.js';
+import { createLogger } from '../../api/src/common/logger.js';
+import { derivedAppPassword, ensureAppLogin, resolveDatabaseUrls } from '../../api/src/db/connections.js';
 import { isSha256 } from '../../api/src/modules/files/file-storage.js';
 import {
   haveClusterTools,
@@ -86,14 +87,6 @@ const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] =
   if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${sql}`);
   return rows[0]!;
 };
-
-/** Whether portfolio_app can log in with this password, straight to PostgreSQL. */
-function appCanLogIn(): Promise<boolean> {
-  const url = new URL(directUrl(runDatabase));
-  url.username = app.name;
-  url.password = encodeURIComponent(app.password);
-  return canLogIn(url.toString());
-}
 
 const cleanups: (() => Promise<unknown>)[] = [];
 const instances: ServerChild[] = [];
@@ -175,11 +168,12 @@ describe.skipIf(!haveClusterTools)('three instances behind nginx and PgBouncer (
       await superuser(`drop database if exists ${database} with (force)`, [], runDatabase);
     });
     // portfolio_app is the run's cluster-wide role; its login is the platform's derived one, set by whichever
-    // server started first. Run alone, this file may be the first: give it that very login (what an operator who
-    // sets DATABASE_APP_URL does once).
-    if (!(await appCanLogIn())) {
-      await superuser(`alter role ${app.name} with login password '${app.password}'`, [], runDatabase);
-    }
+    // server started first. Run alone, this file may be the first: give it that very login, as a start without
+    // DATABASE_APP_URL does (what an operator who sets DATABASE_APP_URL does once).
+    await ensureAppLogin(
+      resolveDatabaseUrls({ owner: directUrl(runDatabase), direct: undefined, app: undefined }, inject('piiKey')),
+      createLogger('silent'),
+    );
 
     bouncer = await startPgBouncer({
       postgresHost: superuserUrl.hostname,

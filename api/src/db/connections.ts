@@ -114,7 +114,7 @@ export async function ensureAppLogin(urls: DatabaseUrls, log: Logger): Promise<v
 }
 
 /** Whether a login works (a connection of its own, closed at once). */
-export async function canLogIn(url: string): Promise<boolean> {
+async function canLogIn(url: string): Promise<boolean> {
   const client = new pg.Client(clientOptions(url));
   try {
     await client.connect();
