@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
+import { alive, lockFilePid } from '../../api/src/db/embedded.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { ApiClient } from '../support/api-client.js';
 import { freePort } from '../support/free-port.js';
@@ -57,20 +58,8 @@ async function install(): Promise<Installation> {
   return { dataDir, pgPort, server: await start(dataDir, pgPort) };
 }
 
-async function postmasterPid(dataDir: string): Promise<number | null> {
-  const lockFile = path.join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(lockFile)) return null;
-  return Number.parseInt((await readFile(lockFile, 'utf8')).split('\n')[0]!, 10);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The embedded PostgreSQL's process, from its lock file under the data folder. */
+const postmasterPid = (dataDir: string): Promise<number | null> => lockFilePid(path.join(dataDir, 'pg'));
 
 async function ownerQuery<T>(installation: Installation, sql: string): Promise<T[]> {
   const password = (await readFile(path.join(installation.dataDir, 'pg.password'), 'utf8')).trim();

@@ -39,7 +39,8 @@ export class EmbeddedDatabaseProblem extends Error {}
 /** Back-off between restarts of a server that stopped: 1 s, doubling, at most 30 s. */
 const RESTART_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000];
 
-function alive(pid: number): boolean {
+/** Whether a process is running. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -54,7 +55,7 @@ async function commandLineOf(pid: number): Promise<string> {
 }
 
 /** The process PostgreSQL's lock file in the folder names (its first line), or null without one. */
-async function lockFilePid(dir: string): Promise<number | null> {
+export async function lockFilePid(dir: string): Promise<number | null> {
   const text = await readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => '');
   const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
