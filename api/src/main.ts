@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { bootPlatform, openDatabase } from './bootstrap.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from './common/config.js';
 import { formatLoginTable, seedDemo } from './db/seed/demo.js';
 import { jobQueueLag } from './modules/ops/metric-sources.js';
 import { startServer } from './server.js';

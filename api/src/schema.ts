@@ -14,7 +14,7 @@ import {
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { repoRoot } from './config.js';
+import { repoRoot } from './common/config.js';
 import { RoleAuthChecker } from './common/auth-checker.js';
 import { answerDatabaseRefusalsAsUserErrors } from './common/database-refusals.js';
 import { Node } from './common/node.js';

@@ -8,13 +8,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Clock } from './common/clock.js';
-import { createContext, type AppContext, type SessionCookies } from './common/context.js';
-import { sessionTokenOf } from './common/http-session.js';
+import type { AppContext, AppServices, SessionCookies } from './common/context.js';
+import { SESSION_COOKIE, sessionTokenOf } from './common/http-session.js';
 import { HttpDrain } from './common/http-drain.js';
 import { bodyErrors, securityHeaders } from './common/http-security.js';
 import { AppMetrics, metricsEndpoint } from './common/metrics.js';
 import { graphqlObserver, labelRoute, observeRequests } from './common/request-observer.js';
-import { SESSION_COOKIE } from './modules/auth/auth.service.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, formatError, loggableError } from './common/errors.js';
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
@@ -28,7 +27,6 @@ import { PRECHECK_PATH, servePrecheckRoster } from './modules/precheck/precheck.
 import { CLASS_PATH, serveConfirmationSheet } from './modules/confirmation/confirmation-sheet.route.js';
 import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
 import { buildAppSchema } from './schema.js';
-import type { AppServices } from './services.js';
 import { pendingMigrations } from './db/schema-status.js';
 import { SERVICE_RESTART_CLOSE_CODE, startSubscriptionServer, VALIDATION_RULES } from './ws-server.js';
 
@@ -166,7 +164,7 @@ export async function startServer(
       bodyErrors,
       expressMiddleware(apollo, {
         context: async ({ req, res }: { req: Request; res: Response }) =>
-          createContext(services, {
+          services.createContext({
             transport: 'http',
             requestId: currentRequestId(),
             sessionToken: sessionTokenOf(req.headers),

@@ -7,7 +7,7 @@ import {
 } from './modules/files/leftover-collection.js';
 import { CLEANUP_UPLOADS_CRONTAB, CLEANUP_UPLOADS_TASK, removeExpiredSlots } from './modules/files/upload-cleanup.js';
 import { PRUNE_LOGIN_THROTTLE_CRONTAB, PRUNE_LOGIN_THROTTLE_TASK } from './modules/auth/auth.service.js';
-import type { AppServices } from './services.js';
+import type { AppServices } from './common/context.js';
 
 /**
  * This instance's job runner (RUN_WORKER): deadline alerts, the periodic removal of expired upload slots, the hourly collection of

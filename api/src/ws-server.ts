@@ -15,14 +15,13 @@ import {
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createContext, type AppContext } from './common/context.js';
+import type { AppContext, AppServices } from './common/context.js';
 import { ErrorCode, formatError, loggableError, withoutSuggestions } from './common/errors.js';
 import { cookieToken } from './common/http-session.js';
 import type { AppMetrics } from './common/metrics.js';
 import { assertAcceptableOperation } from './common/operation-edge.js';
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { OneLoginPerRequest } from './modules/auth/one-login-per-request.rule.js';
-import type { AppServices } from './services.js';
 
 export const VALIDATION_RULES = [OneLoginPerRequest];
 
@@ -160,7 +159,7 @@ export function startSubscriptionServer(
       },
       context: (ctx) => {
         const request = ctx.extra.request;
-        return createContext(services, {
+        return services.createContext({
           transport: 'ws',
           requestId: randomUUID(),
           sessionToken: tokenOf(ctx).token,

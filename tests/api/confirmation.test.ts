@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
-import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import type { ApiClient } from '../support/api-client.js';
 import { TEST_PASSWORD, type TestCity, type TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bootPlatform } from '../../api/src/bootstrap.js';
-import { loadConfig } from '../../api/src/config.js';
+import { loadConfig } from '../../api/src/common/config.js';
 import { derivedAppPassword } from '../../api/src/db/connections.js';
 import { haveClusterTools, type PgBouncerHandle, startPgBouncer } from '../support/cluster.js';
 import { freePort } from '../support/free-port.js';

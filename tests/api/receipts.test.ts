@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
-import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';

@@ -2,7 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSchool } from '../support/factory.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
-import { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
 

@@ -7,7 +7,7 @@ import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
-import { loadConfig } from '../../api/src/config.js';
+import { loadConfig } from '../../api/src/common/config.js';
 import { createFileStorage } from '../../api/src/modules/files/create-file-storage.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { S3FileStorage } from '../../api/src/modules/files/s3-file-storage.js';

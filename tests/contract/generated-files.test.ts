@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../api/src/config.js';
+import { repoRoot } from '../../api/src/common/config.js';
 import { buildAppSchema, printAppSchema, SCHEMA_FILE } from '../../api/src/schema.js';
 
 const STALE = 'is stale: run `npm run generate` and commit the result';

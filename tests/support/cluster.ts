@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot } from '../../api/src/config.js';
+import { repoRoot } from '../../api/src/common/config.js';
 import { freePort } from './free-port.js';
 
 /*

@@ -17,14 +17,15 @@ import {
   fictionalNationalId,
 } from '../../api/src/db/seed/builders.js';
 import type { Authority } from '../../api/src/modules/authority/authority.entity.js';
-import { AdminSection, Role } from '../../api/src/modules/people/people.enums.js';
+import { AdminSection, Role } from '../../api/src/common/roles.js';
 import type { Student } from '../../api/src/modules/people/student.entity.js';
 import type { UserAccount } from '../../api/src/modules/people/user-account.entity.js';
 import type { SchoolClass } from '../../api/src/modules/school/school-class.entity.js';
 import { type School, SchoolDivision } from '../../api/src/modules/school/school.entity.js';
 import type { AcademicYear, Term } from '../../api/src/modules/term/term.entity.js';
-import type { AppServices } from '../../api/src/services.js';
-import type { SubmissionCategory, TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { AppServices } from '../../api/src/common/context.js';
+import type { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import type { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import { adoptTemplateFor, insertTemplate } from '../../api/src/modules/timeline/timeline.service.js';
 import type { TimelineTemplate } from '../../api/src/modules/timeline/timeline-template.entity.js';
 import type { TimelineTask } from '../../api/src/modules/timeline/timeline-task.entity.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PiiCipher } from '../../api/src/common/pii-crypto.js';
-import { repoRoot } from '../../api/src/config.js';
+import { repoRoot } from '../../api/src/common/config.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { initOrm, runMigrations } from '../../api/src/db/orm.js';
 import { freePort } from './free-port.js';

@@ -7,9 +7,9 @@ import { inject } from 'vitest';
 import { bootPlatform } from '../../api/src/bootstrap.js';
 import { ManualClock } from '../../api/src/common/clock.js';
 import type { Logger } from '../../api/src/common/logger.js';
-import { loadConfig } from '../../api/src/config.js';
+import { loadConfig } from '../../api/src/common/config.js';
 import { startServer } from '../../api/src/server.js';
-import type { AppServices } from '../../api/src/services.js';
+import type { AppServices } from '../../api/src/common/context.js';
 import { ApiClient } from './api-client.js';
 import { TestFactory } from './factory.js';
 

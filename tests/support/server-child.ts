@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../api/src/config.js';
+import { repoRoot } from '../../api/src/common/config.js';
 import { freePort } from './free-port.js';
 
 /**

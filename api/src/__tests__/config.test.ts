@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 
 describe('configuration from the environment', () => {
   it('has working defaults', () => {

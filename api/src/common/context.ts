@@ -1,8 +1,32 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppServices } from '../services.js';
-import { createLoaders, type Loaders } from './loaders.js';
-import { TENANT_FILTER } from './school-owned.entity.js';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Clock } from './clock.js';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { PiiCipher } from './pii-crypto.js';
 import type { Viewer } from './viewer.js';
+
+/**
+ * Process-wide collaborators, created once at start (`services.ts`) and reached through the context. A module that
+ * provides one adds it here by augmenting this interface beside its class, so `common/` names no module and the
+ * composition in `services.ts` is checked against every addition.
+ */
+export interface AppServices {
+  config: AppConfig;
+  clock: Clock;
+  log: Logger;
+  pii: PiiCipher;
+  /** Connections that run as portfolio_app: every request goes through these. */
+  orm: MikroORM;
+  /** The one context factory, for HTTP requests, plain routes and WebSocket operations alike. */
+  createContext(info: TransportInfo): Promise<AppContext>;
+}
+
+/**
+ * Request-scoped loaders: the one way field resolvers reach related rows. Each module adds its own in
+ * `<module>.loaders.ts` by augmenting this interface; `loaders.ts` at the root composes them for each context.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules' augmentations
+export interface Loaders {}
 
 /** What a transport knows about the caller before anything is verified. */
 export interface TransportInfo {
@@ -35,23 +59,4 @@ export interface AppContext {
   em: EntityManager;
   loaders: Loaders;
   services: AppServices;
-}
-
-/** The one context factory, for HTTP requests and WebSocket operations alike. */
-export async function createContext(services: AppServices, info: TransportInfo): Promise<AppContext> {
-  const em = services.orm.em.fork();
-  const viewer = await services.auth.resolveSession(em, info.sessionToken);
-  em.setFilterParams(TENANT_FILTER, { schoolId: viewer?.schoolId ?? null });
-  return {
-    requestId: info.requestId,
-    transport: info.transport,
-    viewer,
-    sessionToken: viewer ? info.sessionToken : null,
-    ip: info.ip,
-    userAgent: info.userAgent,
-    cookies: info.cookies,
-    em,
-    loaders: createLoaders(em, services.clock),
-    services,
-  };
 }

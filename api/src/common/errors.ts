@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { CATEGORY_LABELS, type SubmissionCategory } from '../modules/timeline/timeline.enums.js';
+import { CATEGORY_LABELS, type SubmissionCategory } from './submission-category.js';
 import { FINAL_LOCKED, pgCode } from './sql.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../modules/auth/auth.service.js';
-import type { AppServices } from '../services.js';
-import { type AppContext, createContext } from './context.js';
+import type { AppContext, AppServices } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 import { currentRequestId } from './request-id.js';
 import { applyTenantScope } from './tenant.js';
 import type { Viewer } from './viewer.js';
+
+export const SESSION_COOKIE = 'portfolio_session';
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -26,7 +26,7 @@ export function sessionTokenOf(headers: IncomingHttpHeaders): string | null {
 
 /** The context for a plain HTTP route outside GraphQL (file upload and download), from the same factory. */
 export function routeContext(services: AppServices, req: Request): Promise<AppContext> {
-  return createContext(services, {
+  return services.createContext({
     transport: 'http',
     requestId: currentRequestId(),
     sessionToken: sessionTokenOf(req.headers),

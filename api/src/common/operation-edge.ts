@@ -1,5 +1,5 @@
 import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { QueryLimits } from '../config.js';
+import type { QueryLimits } from './config.js';
 import { assertCleanInput } from './input-text.js';
 import { assertWithinQueryLimits } from './query-limits.js';
 

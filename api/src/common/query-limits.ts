@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import type { QueryLimits } from '../config.js';
+import type { QueryLimits } from './config.js';
 import { AppError, ErrorCode } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { assertAcceptableOperation } from './operation-edge.js';
 import { applyTenantScope } from './tenant.js';

@@ -24,3 +24,9 @@ export const pgCode = (error: unknown): string | undefined =>
 
 /** Raised by the final_lock_guard triggers: the row belongs to a term and category that is finally submitted. */
 export const FINAL_LOCKED = 'PF001';
+
+/** Single statements, each committed on its own, on connections no request transaction ever holds. */
+export interface StatementPool {
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}

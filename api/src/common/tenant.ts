@@ -1,5 +1,22 @@
+import { Filter } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TENANT_FILTER, type TenantFilterArgs } from './school-owned.entity.js';
+
+export const TENANT_FILTER = 'tenant';
+
+export interface TenantFilterArgs {
+  schoolId: string | null;
+}
+
+/**
+ * Layer two of tenancy: every school-owned entity is filtered on school_id by default. The request context sets
+ * the school from the verified session; with no school (a bureau user, an anonymous request) nothing matches.
+ */
+export const TenantFilter = (): ClassDecorator =>
+  Filter({
+    name: TENANT_FILTER,
+    default: true,
+    cond: (args: TenantFilterArgs) => ({ school: args.schoolId }),
+  });
 
 export interface TenantScope {
   schoolId: string | null;

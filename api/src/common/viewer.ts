@@ -1,4 +1,4 @@
-import { type AdminSection, Role } from '../modules/people/people.enums.js';
+import { type AdminSection, Role } from './roles.js';
 
 export type AccountKind = 'SCHOOL' | 'BUREAU';
 

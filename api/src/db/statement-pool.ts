@@ -1,12 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../common/logger.js';
+import type { StatementPool } from '../common/sql.js';
 import { clientOptions } from './connections.js';
-
-/** Single statements, each committed on its own, on connections no request transaction ever holds. */
-export interface StatementPool {
-  query<T>(sql: string, params: unknown[]): Promise<T[]>;
-  close(): Promise<void>;
-}
 
 /**
  * A few connections of portfolio_app's own login for statements that must commit whatever the request around them does (login

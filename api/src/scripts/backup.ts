@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 import { createBackup } from '../db/backup.js';
 import { createFileStorage } from '../modules/files/create-file-storage.js';
 import { generatedPiiKeyFile, openOwnerDatabase } from './owner-database.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PiiCipher } from '../common/pii-crypto.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 import { generateCityDataset } from '../dataset/city-dataset.js';
 import { initOrm, runMigrations } from '../db/orm.js';
 import { createFileStorage } from '../modules/files/create-file-storage.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { migrateDatabase, resolvePiiKey } from '../bootstrap.js';
 import { createLogger } from '../common/logger.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 import { resolveDatabaseUrls } from '../db/connections.js';
 import { openOwnerDatabase } from './owner-database.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../common/config.js';
 
 export interface OwnerDatabase {
   url: string;

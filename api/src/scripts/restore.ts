@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { restoreBackup } from '../db/backup.js';
+import { loadConfig } from '../common/config.js';
+import { restoreBackup } from '../db/restore.js';
 import { createFileStorage } from '../modules/files/create-file-storage.js';
 import { generatedPiiKeyFile, openOwnerDatabase } from './owner-database.js';
 

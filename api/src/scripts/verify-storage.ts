@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../common/config.js';
 import { createFileStorage } from '../modules/files/create-file-storage.js';
 import { formatStorageReport, verifyStorage } from '../modules/files/verify-storage.js';
 import { openOwnerDatabase } from './owner-database.js';

@@ -1,10 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { TimelinePolicy } from '../../config.js';
+import type { TimelinePolicy } from '../../common/config.js';
 import { academicYearOf, semesterOf, taipeiIsoDate } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
-import { AdminSection } from '../../modules/people/people.enums.js';
+import { AdminSection } from '../../common/roles.js';
 import type { TemplateTaskInput } from '../../modules/timeline/dto/timeline.input.js';
-import { SubmissionCategory, TaskKind } from '../../modules/timeline/timeline.enums.js';
+import { TaskKind } from '../../modules/timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 import { adoptTemplateFor, insertTemplate } from '../../modules/timeline/timeline.service.js';
 
 const HOUR = 3600_000;

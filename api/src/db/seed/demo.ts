@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { academicYearOf, semesterOf } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { Authority } from '../../modules/authority/authority.entity.js';
-import { AdminSection, Role } from '../../modules/people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { type School, SchoolDivision, DIVISION_LABELS } from '../../modules/school/school.entity.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import { seedDemoTimelines } from './demo-timelines.js';
 import {
   createAcademicYears,

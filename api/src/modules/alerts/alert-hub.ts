@@ -7,7 +7,7 @@ import { SESSIONS_REVOKED_CHANNEL } from '../auth/auth.service.js';
 import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { Dispute } from '../confirmation/confirmation.entity.js';
 import { Student } from '../people/student.entity.js';
 import { AlertKind, TaskKind } from '../timeline/timeline.enums.js';
@@ -282,5 +282,12 @@ export class AlertHub {
     const recipients = subscribers.filter((subscriber) => subscriber.viewer.accountId === accountId);
     for (const subscriber of recipients) subscriber.queue.push(message);
     return recipients.length > 0;
+  }
+}
+
+declare module '../../common/context.js' {
+  interface AppServices {
+    /** Deadline alerts reaching this instance's subscribers. */
+    alerts: AlertHub;
   }
 }

@@ -1,6 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
+import { TenantFilter } from '../../common/tenant.js';
 
 /** One row of the school's append-only audit log (written by recordAudit, read by the audit view). */
 @ObjectType({ description: '稽核紀錄' })

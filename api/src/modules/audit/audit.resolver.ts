@@ -19,7 +19,7 @@ import { badInput, forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { AuditLogEntry } from './audit-log.entity.js';
 

@@ -27,7 +27,7 @@ import { MutationPayload, userError } from '../../common/user-error.js';
 import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Authority } from '../authority/authority.entity.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { canListStudents, canManageStudents } from '../people/student.service.js';
 import { mayManageAccounts } from '../people/account-admin.service.js';
 import { Student } from '../people/student.entity.js';

@@ -1,17 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LoginThrottlePolicy } from '../../config.js';
-import type { StatementPool } from '../../db/statement-pool.js';
+import type { LoginThrottlePolicy } from '../../common/config.js';
+import type { StatementPool } from '../../common/sql.js';
 import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { pgTextArray, toDate } from '../../common/sql.js';
 import { userError, type UserError } from '../../common/user-error.js';
 import type { AccountKind, Viewer } from '../../common/viewer.js';
-import type { AdminSection, Role } from '../people/people.enums.js';
+import type { AdminSection, Role } from '../../common/roles.js';
 import { decoyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './password.js';
-
-export const SESSION_COOKIE = 'portfolio_session';
 
 /** The worker's hourly job that deletes throttle rows which count for nothing any more. */
 export const PRUNE_LOGIN_THROTTLE_TASK = 'prune_login_throttle';
@@ -389,5 +387,11 @@ export class AuthService {
       [this.clock.now(), this.throttle.failureWindowSeconds],
     );
     return row?.pruned ?? 0;
+  }
+}
+
+declare module '../../common/context.js' {
+  interface AppServices {
+    auth: AuthService;
   }
 }

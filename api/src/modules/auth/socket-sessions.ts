@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { SocketLimits } from '../../config.js';
+import type { SocketLimits } from '../../common/config.js';
 import type { Clock } from '../../common/clock.js';
 import type { Logger } from '../../common/logger.js';
 import type { Viewer } from '../../common/viewer.js';
@@ -138,5 +138,12 @@ export class SocketSessions {
     } catch (error) {
       this.log.warn('could not renew open sockets', loggableError(error));
     }
+  }
+}
+
+declare module '../../common/context.js' {
+  interface AppServices {
+    /** The signed-in WebSockets of this instance, capped per session across instances. */
+    sockets: SocketSessions;
   }
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { readForRoute } from '../../common/http-session.js';
 import { termLabel } from '../../common/roc.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import {
   type ConfirmationSheetInput,
   confirmationSheetFileName,

@@ -29,7 +29,7 @@ import { ReceiptImport, ReceiptKind, ReceiptRow } from '../receipts/receipt.enti
 import { RECEIPT_KINDS } from '../receipts/receipt-format.js';
 import { Submission } from '../submission/submission.entity.js';
 import { mayListSubmissions, maySubmit } from '../submission/submission.service.js';
-import { CATEGORY_LABELS, SubmissionCategory } from '../timeline/timeline.enums.js';
+import { CATEGORY_LABELS, SubmissionCategory } from '../../common/submission-category.js';
 import {
   Dispute,
   DisputeStatus,

@@ -7,14 +7,15 @@ import { type Result, userError, type UserError } from '../../common/user-error.
 import { hasRole } from '../../common/viewer.js';
 import { ALERT_CHANNEL, type AlertEvent } from '../alerts/alert-hub.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import type { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { ReceiptImport, type ReceiptKind, ReceiptRow } from '../receipts/receipt.entity.js';
 import { RECEIPT_KINDS } from '../receipts/receipt-format.js';
 import { Submission } from '../submission/submission.entity.js';
 import { maySubmit } from '../submission/submission.service.js';
-import { CATEGORY_LABELS, type SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
+import { TaskKind } from '../timeline/timeline.enums.js';
+import { CATEGORY_LABELS, type SubmissionCategory } from '../../common/submission-category.js';
 import { TimelineTask } from '../timeline/timeline-task.entity.js';
 import {
   Dispute,

@@ -2,7 +2,8 @@ import type { AppContext } from '../../common/context.js';
 import { toDate } from '../../common/sql.js';
 import { ReceiptImport } from '../receipts/receipt.entity.js';
 import { Submission } from '../submission/submission.entity.js';
-import { SubmissionCategory, TaskKind } from '../timeline/timeline.enums.js';
+import { TaskKind } from '../timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 import { FinalLock, ReceiptStaffConfirmation } from './confirmation.entity.js';
 import { CURRENT_IMPORTS_SQL, categoryOfKind, kindsOfCategory } from './confirmation.service.js';
 

@@ -15,7 +15,7 @@ import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { canViewStudent, seesClass } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';

@@ -1,4 +1,4 @@
-import type { FilesConfig } from '../../config.js';
+import type { FilesConfig } from '../../common/config.js';
 import { type FileStorage, LocalFileStorage } from './file-storage.js';
 import { S3FileStorage } from './s3-file-storage.js';
 

@@ -231,3 +231,10 @@ export class LocalFileStorage implements FileStorage {
     return true;
   }
 }
+
+declare module '../../common/context.js' {
+  interface AppServices {
+    /** Where uploaded file contents are kept. */
+    files: FileStorage;
+  }
+}

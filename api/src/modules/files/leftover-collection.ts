@@ -1,6 +1,6 @@
 import { pgTextArray } from '../../common/sql.js';
-import type { FilesConfig } from '../../config.js';
-import type { AppServices } from '../../services.js';
+import type { FilesConfig } from '../../common/config.js';
+import type { AppServices } from '../../common/context.js';
 import type { StoredFile } from './file-storage.js';
 
 export const COLLECT_LEFTOVERS_TASK = 'collect_leftovers';

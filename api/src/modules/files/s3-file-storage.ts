@@ -9,7 +9,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import type { S3Config } from '../../config.js';
+import type { S3Config } from '../../common/config.js';
 import {
   type FileStorage,
   isSha256,

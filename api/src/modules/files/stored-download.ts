@@ -3,7 +3,7 @@ import type { AppContext } from '../../common/context.js';
 import { readForRoute } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
 import type { Viewer } from '../../common/viewer.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import { loggableError } from '../../common/errors.js';
 
 /** A stored file the viewer may have, and how to send it. */

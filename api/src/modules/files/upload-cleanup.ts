@@ -1,4 +1,4 @@
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import type { TempCleanup } from './file-storage.js';
 
 export const CLEANUP_UPLOADS_TASK = 'cleanup_uploads';

@@ -3,7 +3,8 @@ import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
-import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
+import { TenantFilter } from '../../common/tenant.js';
 import { UserAccount } from '../people/user-account.entity.js';
 
 /** What a file is uploaded for decides which kinds of file and which sizes are accepted. */

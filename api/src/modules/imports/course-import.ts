@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
 import { hasSection } from '../../common/viewer.js';
 import { Course, CourseSection } from '../course/course.entity.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { School } from '../school/school.entity.js';
 import { cellAt, type ColumnSpec, mapColumns, readInteger, readText, rowProblem, type RowProblem } from './columns.js';

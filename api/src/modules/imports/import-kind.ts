@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../common/viewer.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import type { Term } from '../term/term.entity.js';
 import type { ColumnSpec, RowProblem } from './columns.js';
 import type { ImportKind } from './import-run.entity.js';

@@ -6,7 +6,7 @@ import { type Result, userError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { termIdOrCurrent } from '../term/term.service.js';
 import { Term } from '../term/term.entity.js';

@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import { hasSection } from '../../common/viewer.js';
-import { AdminSection } from '../people/people.enums.js';
+import { AdminSection } from '../../common/roles.js';
 import { buildStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';

@@ -4,7 +4,7 @@ import { hasVisibleText } from '../../common/input-text.js';
 import { temporaryPassword } from '../auth/password.js';
 import { pgTextArray } from '../../common/sql.js';
 import { hasSection } from '../../common/viewer.js';
-import { AdminSection, ADMIN_SECTION_LABELS, Role } from '../people/people.enums.js';
+import { AdminSection, ADMIN_SECTION_LABELS, Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';

@@ -14,7 +14,7 @@ import {
   setAdminSection,
   type StaffAccountRow,
 } from './account-admin.service.js';
-import { AdminSection, Role } from './people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { describeRoles } from './user-account.entity.js';
 
 /** A staff account as account administration shows it, with what the viewer may do to it. */

@@ -23,7 +23,7 @@ import { MutationPayload, payload } from '../../common/user-error.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
-import { Role } from './people.enums.js';
+import { Role } from '../../common/roles.js';
 import {
   canListStudents,
   canSeeFullNationalId,

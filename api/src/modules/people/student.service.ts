@@ -14,7 +14,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { SchoolClass } from '../school/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
-import { AdminSection, Role, StudentStatus } from './people.enums.js';
+import { StudentStatus } from './people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from './student.entity.js';
 
 export const canManageStudents = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);

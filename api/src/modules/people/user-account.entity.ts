@@ -2,8 +2,9 @@ import { ArrayType, Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
-import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
-import { ADMIN_SECTION_LABELS, AdminSection, Role, ROLE_LABELS } from './people.enums.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
+import { TenantFilter } from '../../common/tenant.js';
+import { ADMIN_SECTION_LABELS, AdminSection, Role, ROLE_LABELS } from '../../common/roles.js';
 
 /** A person's account at one school. Its login name and password live in the credential store. */
 @ObjectType({ implements: Node, description: '學校的使用者帳號' })

@@ -6,7 +6,7 @@ import { type Result, userError, type UserError } from '../../common/user-error.
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type CourseSection } from '../course/course.entity.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { TaskKind } from '../timeline/timeline.enums.js';
 import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../common/context.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import { sendStoredDownload } from '../files/stored-download.js';
 import { canViewStudent } from '../people/student.service.js';
 import { FileUpload } from '../files/upload.entity.js';

@@ -5,7 +5,7 @@ import { type Result, userError, type UserError } from '../../common/user-error.
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Enrolment } from '../course/course.entity.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import type { Student } from '../people/student.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';

@@ -20,7 +20,7 @@ import { hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
 import { FileUpload } from '../files/upload.entity.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';

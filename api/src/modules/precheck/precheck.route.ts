@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import { sendStoredDownload } from '../files/stored-download.js';
 import { XLSX_TYPE } from '../files/generated-upload.js';
 import { PrecheckRun } from './precheck.entity.js';

@@ -12,7 +12,7 @@ import { keepBytes, storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-up
 import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
 import { findAttachableUpload } from '../files/upload.service.js';
 import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
-import { AdminSection } from '../people/people.enums.js';
+import { AdminSection } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { centralGateway } from '../receipts/central-gateway.js';

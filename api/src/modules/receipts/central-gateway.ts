@@ -1,6 +1,6 @@
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../common/national-id.js';
-import type { PortfolioPolicy } from '../../config.js';
+import type { PortfolioPolicy } from '../../common/config.js';
 import { OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
 import {
   MATCHED,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
 import { ROSTER_PATHS } from '../submission/rosters.js';
-import { SubmissionCategory } from '../timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 import { ReceiptKind } from './receipt.entity.js';
 
 /**

@@ -18,7 +18,7 @@ import { forbidden } from '../../common/errors.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';

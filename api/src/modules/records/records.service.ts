@@ -6,7 +6,7 @@ import { isIsoCalendarDate, taipeiIsoDate } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { ConnectionArgs } from '../../common/pagination.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import {
   cityCohortTable,
   citySchoolStatistics,

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AppError, ErrorCode } from '../../common/errors.js';
 import { readForRoute } from '../../common/http-session.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import type { AppServices } from '../../services.js';
+import type { AppServices } from '../../common/context.js';
 import {
   cityCohortTable,
   citySchoolStatistics,

@@ -5,7 +5,7 @@ import { idOfType, toGlobalId } from '../../common/ids.js';
 import { type ConnectionArgs, pageSize } from '../../common/pagination.js';
 import { formatRocDateTime, termLabel } from '../../common/roc.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import type {
   ClassStatisticsRow,
   ClassTermProgressRow,

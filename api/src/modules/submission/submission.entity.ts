@@ -3,11 +3,12 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
-import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
+import { TenantFilter } from '../../common/tenant.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
-import { SubmissionCategory } from '../timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 
 export enum SubmissionStatus {
   SUBMITTED = 'SUBMITTED',

@@ -19,7 +19,7 @@ import { idOfType } from '../../common/ids.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
-import { SubmissionCategory } from '../timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 import { packageUrlOf } from './submission.route.js';
 import { Submission } from './submission.entity.js';
 import { mayDownloadPackage, mayListSubmissions, submitTerm } from './submission.service.js';

@@ -4,7 +4,7 @@ import { badInput } from '../../common/errors.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { hasRole, isSchoolStaff } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { canViewStudent } from '../people/student.service.js';
 import { Enrolment } from '../course/course.entity.js';
 import { certifiesSection } from '../portfolio/certification.service.js';

@@ -3,7 +3,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { formatRocCalendarDate } from '../../common/roc.js';
-import { SchoolOwnedEntity, TenantFilter } from '../../common/school-owned.entity.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
+import { TenantFilter } from '../../common/tenant.js';
 
 /** A school-owned span of calendar days (ISO dates, no time zone). */
 @ObjectType()

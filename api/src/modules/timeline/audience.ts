@@ -1,5 +1,5 @@
 import type { Viewer } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { TASK_AUDIENCE } from './timeline.enums.js';
 import type { TimelineTask } from './timeline-task.entity.js';
 

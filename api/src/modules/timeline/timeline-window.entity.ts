@@ -1,8 +1,9 @@
 import { ArrayType, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids.js';
-import { AdminSection } from '../people/people.enums.js';
-import { SubmissionCategory, TaskKind } from './timeline.enums.js';
+import { AdminSection } from '../../common/roles.js';
+import { TaskKind } from './timeline.enums.js';
+import { SubmissionCategory } from '../../common/submission-category.js';
 import { rocWindow, taskLabel } from './timeline-window.js';
 
 /**

@@ -1,11 +1,6 @@
 import { formatRocDateTime } from '../../common/roc.js';
-import {
-  CATEGORY_LABELS,
-  TASK_KIND_LABELS,
-  type SubmissionCategory,
-  type TaskKind,
-  WindowState,
-} from './timeline.enums.js';
+import { TASK_KIND_LABELS, type TaskKind, WindowState } from './timeline.enums.js';
+import { CATEGORY_LABELS, type SubmissionCategory } from '../../common/submission-category.js';
 
 /** 「提交至中央資料庫（修課紀錄）」 */
 export function taskLabel(kind: TaskKind, category: SubmissionCategory | null | undefined): string {

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 
 export enum TaskKind {
   PRECHECK = 'PRECHECK',
@@ -30,21 +30,6 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   [TaskKind.RESOLVE_DISPUTES]: '疑義處理',
   [TaskKind.FINAL_SUBMIT]: '完成最終提交',
   [TaskKind.GRADE12_EXTRA_ROUND]: '高三升學前補上傳與勾選',
-};
-
-/** The four categories the central database receives (DOMAIN.md §3); SUBMIT windows are per category. */
-export enum SubmissionCategory {
-  BASIC = 'BASIC',
-  COURSE_RECORDS = 'COURSE_RECORDS',
-  COURSE_OUTCOMES = 'COURSE_OUTCOMES',
-  PERFORMANCES = 'PERFORMANCES',
-}
-
-export const CATEGORY_LABELS: Record<SubmissionCategory, string> = {
-  [SubmissionCategory.BASIC]: '基本資料／校內幹部',
-  [SubmissionCategory.COURSE_RECORDS]: '修課紀錄',
-  [SubmissionCategory.COURSE_OUTCOMES]: '課程學習成果',
-  [SubmissionCategory.PERFORMANCES]: '多元表現',
 };
 
 export enum WindowState {
@@ -92,11 +77,6 @@ registerEnumType(TaskKind, {
   name: 'TaskKind',
   description: '期程工作項目',
   valuesConfig: enumDescriptions(TASK_KIND_LABELS),
-});
-registerEnumType(SubmissionCategory, {
-  name: 'SubmissionCategory',
-  description: '提交中央資料庫的資料類別',
-  valuesConfig: enumDescriptions(CATEGORY_LABELS),
 });
 registerEnumType(WindowState, { name: 'WindowState', valuesConfig: enumDescriptions(WINDOW_STATE_LABELS) });
 registerEnumType(AlertKind, {

@@ -18,7 +18,7 @@ import { ConnectionArgs, ConnectionType, paginate } from '../../common/paginatio
 import { formatRocDateTime } from '../../common/roc.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
-import { Role } from '../people/people.enums.js';
+import { Role } from '../../common/roles.js';
 import { Term } from '../term/term.entity.js';
 import { termIdOrCurrent } from '../term/term.service.js';
 import { concerns } from './audience.js';
@@ -28,14 +28,8 @@ import {
   MoveTimelineTaskInput,
   PublishTimelineTemplateInput,
 } from './dto/timeline.input.js';
-import {
-  CATEGORY_LABELS,
-  SubmissionCategory,
-  TASK_KIND_LABELS,
-  TaskKind,
-  WINDOW_STATE_LABELS,
-  WindowState,
-} from './timeline.enums.js';
+import { TASK_KIND_LABELS, TaskKind, WINDOW_STATE_LABELS, WindowState } from './timeline.enums.js';
+import { CATEGORY_LABELS, SubmissionCategory } from '../../common/submission-category.js';
 import { adoptTemplate, grantExtension, moveTask, publishTemplate } from './timeline.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';

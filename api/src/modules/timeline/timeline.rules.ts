@@ -1,7 +1,8 @@
-import type { TimelinePolicy } from '../../config.js';
+import type { TimelinePolicy } from '../../common/config.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { userError, type UserError } from '../../common/user-error.js';
-import { type SubmissionCategory, TaskKind } from './timeline.enums.js';
+import { TaskKind } from './timeline.enums.js';
+import { type SubmissionCategory } from '../../common/submission-category.js';
 import { HOUR_MS, rocWindow, taskLabel } from './timeline-window.js';
 
 export interface WindowDraft {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TimelinePolicy } from '../../config.js';
+import type { TimelinePolicy } from '../../common/config.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
@@ -9,7 +9,7 @@ import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scheduleTaskAlerts } from '../alerts/alert-scheduler.js';
 import { Authority } from '../authority/authority.entity.js';
-import { AdminSection, Role } from '../people/people.enums.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { School } from '../school/school.entity.js';

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { userError, type UserError } from '../../common/user-error.js';
-import type { SubmissionCategory, TaskKind } from './timeline.enums.js';
+import type { TaskKind } from './timeline.enums.js';
+import type { SubmissionCategory } from '../../common/submission-category.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
 import { rocWindow, taskLabel } from './timeline-window.js';
 
@@ -71,5 +72,12 @@ export class WindowPolicy {
 
   extensionOf(em: EntityManager, task: TimelineTask, studentId: string): Promise<TimelineExtension | null> {
     return em.findOne(TimelineExtension, { task, student: studentId });
+  }
+}
+
+declare module '../../common/context.js' {
+  interface AppServices {
+    /** The one window policy every guarded mutation asks. */
+    windows: WindowPolicy;
   }
 }

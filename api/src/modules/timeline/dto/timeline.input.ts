@@ -1,7 +1,8 @@
 import { Extensions, Field, ID, InputType, Int } from 'type-graphql';
 import { MULTILINE } from '../../../common/input-text.js';
-import { AdminSection } from '../../people/people.enums.js';
-import { SubmissionCategory, TaskKind } from '../timeline.enums.js';
+import { AdminSection } from '../../../common/roles.js';
+import { TaskKind } from '../timeline.enums.js';
+import { SubmissionCategory } from '../../../common/submission-category.js';
 
 @InputType({ description: '範本中的一項工作' })
 export class TemplateTaskInput {

@@ -1,0 +1,22 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byId, byKey, manyByKey } from '../../common/loaders.js';
+import { SchoolClass } from '../school/school-class.entity.js';
+import { Student } from './student.entity.js';
+import { UserAccount } from './user-account.entity.js';
+
+export function peopleLoaders(em: EntityManager) {
+  return {
+    classById: byId(em, SchoolClass),
+    accountById: byId(em, UserAccount),
+    studentById: byId(em, Student),
+    studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
+    studentsByClass: manyByKey(em, Student, 'schoolClass', (s) => s.schoolClass?.id ?? '', {
+      seatNumber: 'asc',
+      studentNumber: 'asc',
+    }),
+  };
+}
+
+declare module '../../common/context.js' {
+  interface Loaders extends ReturnType<typeof peopleLoaders> {}
+}
