@@ -1,0 +1,33 @@
+import { RECEIPT_KIND_LABELS } from '../../lib/receipts';
+import { rocDateTime } from '../../lib/roc';
+import type { Category } from './category-card-types';
+
+/** The category's latest submission (when, by whom, its rosters) and the receipt files it still waits for. */
+export function LatestSubmission({
+  latest,
+  missingReceiptKinds,
+}: {
+  latest: Category['latestSubmission'];
+  missingReceiptKinds: Category['missingReceiptKinds'];
+}) {
+  if (!latest) return null;
+  return (
+    <>
+      <p className="muted">
+        最近一次提交：{rocDateTime(latest.createdAt)}，{latest.createdBy.displayName}；
+        {latest.rosters.map((roster) => `${roster.path.split('/').pop()} ${roster.rows} 筆`).join('、')}
+        {latest.viewerCanDownload && (
+          <>
+            {' '}
+            <a href={latest.packageUrl}>下載資料包</a>
+          </>
+        )}
+      </p>
+      {missingReceiptKinds.length > 0 && (
+        <p className="muted">
+          待匯入的收訖明細：{missingReceiptKinds.map((kind) => RECEIPT_KIND_LABELS[kind]).join('、')}
+        </p>
+      )}
+    </>
+  );
+}
