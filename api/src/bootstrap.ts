@@ -19,7 +19,7 @@ import { initOrm, runMigrations } from './db/orm.js';
 import { createStatementPool } from './db/statement-pool.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
 import { startTempSweeps } from './modules/files/upload-cleanup.js';
-import { sealClearSubmittedNationalIds } from './modules/submission/submitted-national-ids.js';
+import { sealClearSubmittedNationalIds } from './modules/round/submission/submitted-national-ids.js';
 import type { AppServices } from './common/context.js';
 import { createServices } from './services.js';
 import { startWorker } from './worker.js';

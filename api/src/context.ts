@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from './common/clock.js';
 import type { AppContext, AppServices, Loaders, TransportInfo } from './common/context.js';
 import { authorityLoaders } from './modules/authority/authority.loaders.js';
-import { confirmationLoaders } from './modules/confirmation/confirmation.loaders.js';
 import { courseLoaders } from './modules/course/course.loaders.js';
 import { filesLoaders } from './modules/files/files.loaders.js';
 import { peopleLoaders } from './modules/people/people.loaders.js';
 import { portfolioLoaders } from './modules/portfolio/portfolio.loaders.js';
-import { receiptLoaders } from './modules/receipts/receipt.loaders.js';
+import { roundLoaders } from './modules/round/round.loaders.js';
 import { recordsLoaders } from './modules/records/records.loaders.js';
 import { schoolLoaders } from './modules/school/school.loaders.js';
 import { TENANT_FILTER } from './common/tenant.js';
@@ -26,8 +25,7 @@ export function createLoaders(em: EntityManager, clock: Clock): Loaders {
     ...portfolioLoaders(em),
     ...recordsLoaders(em),
     ...timelineLoaders(em),
-    ...receiptLoaders(em),
-    ...confirmationLoaders(em),
+    ...roundLoaders(em),
   };
 }
 

@@ -21,22 +21,23 @@ import { Node } from './common/node.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { StudentResolver, UserAccountResolver } from './modules/people/people.resolver.js';
 import { AccountAdminResolver } from './modules/people/account-admin.resolver.js';
-import { SchoolClassResolver } from './modules/school/school-class.resolver.js';
+import { SchoolClassResolver } from './modules/people/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
-import { SubmissionResolver } from './modules/submission/submission.resolver.js';
-import { ReceiptResolver, ReceiptRowResolver } from './modules/receipts/receipt.resolver.js';
+import { SubmissionResolver } from './modules/round/submission/submission.resolver.js';
+import { ReceiptResolver, ReceiptRowResolver } from './modules/round/receipts/receipt.resolver.js';
 import { AuditLogResolver } from './modules/audit/audit.resolver.js';
+import { AuditActorResolver } from './modules/people/audit-actor.resolver.js';
 import {
   ConfirmationResolver,
   DisputeResolver,
   ReceiptImportConfirmationResolver,
   ReceiptRowReviewResolver,
-} from './modules/confirmation/confirmation.resolver.js';
+} from './modules/round/confirmation/confirmation.resolver.js';
 import {
   PrecheckMismatchResolver,
   PrecheckResolver,
   PrecheckViewerResolver,
-} from './modules/precheck/precheck.resolver.js';
+} from './modules/round/precheck/precheck.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
@@ -73,6 +74,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       ReceiptRowResolver,
       ConfirmationResolver,
       AuditLogResolver,
+      AuditActorResolver,
       DisputeResolver,
       ReceiptRowReviewResolver,
       ReceiptImportConfirmationResolver,

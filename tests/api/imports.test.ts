@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fictionalCourseCode, fictionalNationalId } from '../../api/src/db/seed/builders.js';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
-import { readTabularFile } from '../../api/src/modules/imports/tabular-file.js';
+import { readTabularFile } from '../../api/src/common/tabular-file.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { maskNationalId } from '../../api/src/common/national-id.js';
-import { sealClearSubmittedNationalIds } from '../../api/src/modules/submission/submitted-national-ids.js';
+import { sealClearSubmittedNationalIds } from '../../api/src/modules/round/submission/submitted-national-ids.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import type { ApiClient } from '../support/api-client.js';

@@ -20,7 +20,7 @@ import type { Authority } from '../../api/src/modules/authority/authority.entity
 import { AdminSection, Role } from '../../api/src/common/roles.js';
 import type { Student } from '../../api/src/modules/people/student.entity.js';
 import type { UserAccount } from '../../api/src/modules/people/user-account.entity.js';
-import type { SchoolClass } from '../../api/src/modules/school/school-class.entity.js';
+import type { SchoolClass } from '../../api/src/modules/people/school-class.entity.js';
 import { type School, SchoolDivision } from '../../api/src/modules/school/school.entity.js';
 import type { AcademicYear, Term } from '../../api/src/modules/term/term.entity.js';
 import type { AppServices } from '../../api/src/common/context.js';

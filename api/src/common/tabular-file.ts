@@ -1,11 +1,15 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { readableSize } from '../../common/bytes.js';
-import { textProblem } from '../../common/input-text.js';
-import { columnLetters, MAX_VALUE_COLUMNS, readFirstSheet, type SheetValue, XlsxProblem } from './xlsx-stream.js';
-
-/** One cell as the file holds it: what kind of value it was, and its text. */
-export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'formula' | 'other';
+import { readableSize } from './bytes.js';
+import { textProblem } from './input-text.js';
+import {
+  type CellKind,
+  columnLetters,
+  MAX_VALUE_COLUMNS,
+  readFirstSheet,
+  type SheetValue,
+  XlsxProblem,
+} from './xlsx-stream.js';
 
 export interface Cell {
   kind: CellKind;

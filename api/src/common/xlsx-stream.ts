@@ -20,7 +20,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { CellKind } from './tabular-file.js';
+
+/** One cell as the file holds it: what kind of value it was, and its text. */
+export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'formula' | 'other';
 
 /** A cell's value as the sheet holds it, text not yet trimmed. */
 export interface SheetValue {

@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PiiCipher } from '../common/pii-crypto.js';
 import { defaultTermDates } from '../common/roc.js';
 import { fictionalCourseCode, fictionalName, fictionalNationalId } from '../db/seed/builders.js';
-import { hashPassword } from '../modules/auth/password.js';
+import { hashPassword } from '../modules/people/password.js';
 import type { FileStorage } from '../modules/files/file-storage.js';
 import { keepBytes } from '../modules/files/generated-upload.js';
 

@@ -8,21 +8,16 @@ import { DiversePerformance } from '../modules/portfolio/diverse-performance.ent
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
 import { Student } from '../modules/people/student.entity.js';
 import { UserAccount } from '../modules/people/user-account.entity.js';
-import { Submission, SubmissionRow } from '../modules/submission/submission.entity.js';
-import { ReceiptImport, ReceiptRow } from '../modules/receipts/receipt.entity.js';
-import { PrecheckMismatch, PrecheckRun } from '../modules/precheck/precheck.entity.js';
-import { SchoolClass } from '../modules/school/school-class.entity.js';
+import { Submission, SubmissionRow } from '../modules/round/submission.entity.js';
+import { ReceiptImport, ReceiptRow } from '../modules/round/receipt.entity.js';
+import { PrecheckMismatch, PrecheckRun } from '../modules/round/precheck.entity.js';
+import { SchoolClass } from '../modules/people/school-class.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../modules/term/term.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../modules/timeline/timeline-template.entity.js';
 import { DeadlineAlert, TimelineExtension, TimelineTask } from '../modules/timeline/timeline-task.entity.js';
 import { AuditLogEntry } from '../modules/audit/audit-log.entity.js';
-import {
-  Dispute,
-  FinalLock,
-  ReceiptReview,
-  ReceiptStaffConfirmation,
-} from '../modules/confirmation/confirmation.entity.js';
+import { Dispute, FinalLock, ReceiptReview, ReceiptStaffConfirmation } from '../modules/round/confirmation.entity.js';
 
 export const entities = [
   Authority,

@@ -12,7 +12,7 @@ import { type AdminSection, Role } from '../../common/roles.js';
 import { insertStudent } from '../../modules/people/student.service.js';
 import type { Student } from '../../modules/people/student.entity.js';
 import { UserAccount } from '../../modules/people/user-account.entity.js';
-import { SchoolClass } from '../../modules/school/school-class.entity.js';
+import { SchoolClass } from '../../modules/people/school-class.entity.js';
 import { School, type SchoolDivision } from '../../modules/school/school.entity.js';
 import { AcademicYear, Term } from '../../modules/term/term.entity.js';
 import { Course, CourseSection, Enrolment } from '../../modules/course/course.entity.js';

@@ -8,7 +8,7 @@ import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
-import { Dispute } from '../confirmation/confirmation.entity.js';
+import { Dispute } from '../round/confirmation.entity.js';
 import { Student } from '../people/student.entity.js';
 import { AlertKind, TaskKind } from '../timeline/timeline.enums.js';
 import { concerns } from '../timeline/audience.js';

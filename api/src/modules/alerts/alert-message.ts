@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { formatRocDateTime } from '../../common/roc.js';
-import { type Dispute, DisputeStatus } from '../confirmation/confirmation.entity.js';
+import { type Dispute, DisputeStatus } from '../round/confirmation.entity.js';
 import { AlertKind, TaskKind } from '../timeline/timeline.enums.js';
 import type { TimelineTask } from '../timeline/timeline-task.entity.js';
 import { rocWindow } from '../timeline/timeline-window.js';

@@ -20,7 +20,6 @@ import { idOfType } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
-import { UserAccount } from '../people/user-account.entity.js';
 import { AuditLogEntry } from './audit-log.entity.js';
 
 /** The groups staff filter by; each is a set of operation prefixes. */
@@ -166,11 +165,6 @@ export class AuditLogResolver {
   @FieldResolver(() => String, { description: '操作名稱' })
   operationLabel(@Root() entry: AuditLogEntry): string {
     return OPERATION_LABELS[entry.operation] ?? entry.operation;
-  }
-
-  @FieldResolver(() => UserAccount, { nullable: true, description: '操作的帳號' })
-  actor(@Root() entry: AuditLogEntry, @Ctx() ctx: AppContext): Promise<UserAccount | null> | null {
-    return entry.actorAccountId ? ctx.loaders.accountById.load(entry.actorAccountId) : null;
   }
 
   @FieldResolver(() => String, { description: '操作內容（JSON，不含個人資料）' })

@@ -14,7 +14,7 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
-import { mayListSubmissions } from '../submission/submission.service.js';
+import { mayListSubmissions } from '../round/round.permissions.js';
 import { mayReadAuditLog } from '../audit/audit.resolver.js';
 import type { AppContext } from '../../common/context.js';
 import { canImport } from '../imports/import.service.js';
@@ -32,7 +32,7 @@ import { canListStudents, canManageStudents } from '../people/student.service.js
 import { mayManageAccounts } from '../people/account-admin.service.js';
 import { Student } from '../people/student.entity.js';
 import { describeRoles } from '../people/user-account.entity.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
 import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';

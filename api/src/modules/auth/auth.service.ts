@@ -9,7 +9,7 @@ import { pgTextArray, toDate } from '../../common/sql.js';
 import { userError, type UserError } from '../../common/user-error.js';
 import type { AccountKind, Viewer } from '../../common/viewer.js';
 import type { AdminSection, Role } from '../../common/roles.js';
-import { decoyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from './password.js';
+import { decoyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from '../people/password.js';
 
 /** The worker's hourly job that deletes throttle rows which count for nothing any more. */
 export const PRUNE_LOGIN_THROTTLE_TASK = 'prune_login_throttle';

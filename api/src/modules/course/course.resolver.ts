@@ -19,7 +19,7 @@ import { Role } from '../../common/roles.js';
 import { canViewStudent, seesClass } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from '../people/school-class.entity.js';
 import { Term } from '../term/term.entity.js';
 import { termIdOrCurrent } from '../term/term.service.js';
 import { EnterGradesInput } from './dto/grades.input.js';

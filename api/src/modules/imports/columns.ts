@@ -1,6 +1,6 @@
 import { textProblem } from '../../common/input-text.js';
 import { ROC_YEAR_OFFSET } from '../../common/roc.js';
-import type { Cell, TabularRow } from './tabular-file.js';
+import type { Cell, TabularRow } from '../../common/tabular-file.js';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

@@ -4,7 +4,7 @@ import type { AppServices } from '../../common/context.js';
 import type { Term } from '../term/term.entity.js';
 import type { ColumnSpec, RowProblem } from './columns.js';
 import type { ImportKind } from './import-run.entity.js';
-import type { TabularFile } from './tabular-file.js';
+import type { TabularFile } from '../../common/tabular-file.js';
 
 /** What one kind of import needs to check a file against the school's data. */
 export interface ImportScope {

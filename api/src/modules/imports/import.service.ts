@@ -16,7 +16,7 @@ import { enrolmentImport } from './enrolment-import.js';
 import type { ImportKindHandler, ImportPlan, ImportScope, InitialPassword } from './import-kind.js';
 import { ImportKind, ImportRun, ImportStatus } from './import-run.entity.js';
 import { studentImport } from './student-import.js';
-import { FileProblem, readTabularFile } from './tabular-file.js';
+import { FileProblem, readTabularFile } from '../../common/tabular-file.js';
 import { teacherImport } from './teacher-import.js';
 
 export const IMPORT_KINDS: Record<ImportKind, ImportKindHandler> = {

@@ -3,7 +3,7 @@ import { hasSection } from '../../common/viewer.js';
 import { AdminSection } from '../../common/roles.js';
 import { buildStudent } from '../people/student.service.js';
 import { Student } from '../people/student.entity.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { rowProblem, type RowProblem } from './columns.js';
 import { gradeYearOfClassName, type ImportKindHandler, Tally } from './import-kind.js';

@@ -11,7 +11,7 @@ import {
   rowProblem,
   type RowProblem,
 } from './columns.js';
-import type { TabularFile } from './tabular-file.js';
+import type { TabularFile } from '../../common/tabular-file.js';
 
 export type StudentColumn =
   'studentNumber' | 'nationalId' | 'name' | 'birthDate' | 'gender' | 'className' | 'seatNumber' | 'cohort' | 'status';

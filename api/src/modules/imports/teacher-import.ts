@@ -1,12 +1,12 @@
 import { ref } from '@mikro-orm/core';
 import { newId } from '../../common/ids.js';
 import { hasVisibleText } from '../../common/input-text.js';
-import { temporaryPassword } from '../auth/password.js';
+import { temporaryPassword } from '../people/password.js';
 import { pgTextArray } from '../../common/sql.js';
 import { hasSection } from '../../common/viewer.js';
 import { AdminSection, ADMIN_SECTION_LABELS, Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { cellAt, type ColumnSpec, mapColumns, readText, rowProblem, type RowProblem } from './columns.js';
 import { type ImportKindHandler, type InitialPassword, Tally, unappliable } from './import-kind.js';

@@ -5,7 +5,7 @@ import { type Connection, type ConnectionArgs, connectionOf, decodeCursor, pageS
 import { type Result, userError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { hashPassword, temporaryPassword } from '../auth/password.js';
+import { hashPassword, temporaryPassword } from './password.js';
 import { ADMIN_SECTION_LABELS, AdminSection, Role } from '../../common/roles.js';
 
 /** A school account as account administration sees it (staff only; students have their own pages). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId, byKey, manyByKey } from '../../common/loaders.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from './school-class.entity.js';
 import { Student } from './student.entity.js';
 import { UserAccount } from './user-account.entity.js';
 

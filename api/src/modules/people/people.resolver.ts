@@ -20,7 +20,7 @@ import { requireIdOfType } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { MutationPayload, payload } from '../../common/user-error.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { Role } from '../../common/roles.js';

@@ -2,9 +2,9 @@ import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
-import { SchoolOwnedEntity } from './school-owned.entity.js';
+import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
 import { TenantFilter } from '../../common/tenant.js';
-import { UserAccount } from '../people/user-account.entity.js';
+import { UserAccount } from './user-account.entity.js';
 import { AcademicYear } from '../term/term.entity.js';
 
 @ObjectType({ implements: Node, description: '班級' })

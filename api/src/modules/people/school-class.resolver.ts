@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'typ
 import type { AppContext } from '../../common/context.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { Role } from '../../common/roles.js';
-import { UserAccount } from '../people/user-account.entity.js';
+import { UserAccount } from './user-account.entity.js';
 import { AcademicYear } from '../term/term.entity.js';
 import { SchoolClass } from './school-class.entity.js';
 

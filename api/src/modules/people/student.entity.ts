@@ -4,7 +4,7 @@ import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
 import { TenantFilter } from '../../common/tenant.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from './school-class.entity.js';
 import { StudentStatus, STUDENT_STATUS_LABELS } from './people.enums.js';
 import { UserAccount } from './user-account.entity.js';
 

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../common/sql.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { SchoolClass } from '../school/school-class.entity.js';
+import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { StudentStatus } from './people.enums.js';

@@ -7,8 +7,8 @@ import { SchoolOwnedEntity } from '../school/school-owned.entity.js';
 import { TenantFilter } from '../../common/tenant.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { ReceiptImport, ReceiptRow } from '../receipts/receipt.entity.js';
-import { Submission } from '../submission/submission.entity.js';
+import { ReceiptImport, ReceiptRow } from './receipt.entity.js';
+import { Submission } from './submission.entity.js';
 import { Term } from '../term/term.entity.js';
 import { SubmissionCategory } from '../../common/submission-category.js';
 

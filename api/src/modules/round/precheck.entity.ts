@@ -10,6 +10,7 @@ import { FileUpload } from '../files/upload.entity.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
+import { PrecheckMismatchKind } from './central/precheck-format.js';
 
 export enum PrecheckStatus {
   EXPORTED = 'EXPORTED',
@@ -20,28 +21,6 @@ registerEnumType(PrecheckStatus, {
   name: 'PrecheckStatus',
   description: '預檢的狀態',
   valuesConfig: enumDescriptions({ EXPORTED: '已匯出名冊，待比對', COMPARED: '已匯入比對結果' }),
-});
-
-export enum PrecheckMismatchKind {
-  MISMATCH = 'MISMATCH',
-  NOT_IN_CENTRAL = 'NOT_IN_CENTRAL',
-  NOT_LISTED_BY_SCHOOL = 'NOT_LISTED_BY_SCHOOL',
-}
-
-export const MISMATCH_KIND_LABELS: Record<PrecheckMismatchKind, string> = {
-  MISMATCH: '不符',
-  NOT_IN_CENTRAL: '中央查無',
-  NOT_LISTED_BY_SCHOOL: '學校未列',
-};
-
-registerEnumType(PrecheckMismatchKind, {
-  name: 'PrecheckMismatchKind',
-  description: '預檢比對結果中不相符的種類',
-  valuesConfig: enumDescriptions({
-    MISMATCH: '不符：名冊的資料與中央資料庫的不同',
-    NOT_IN_CENTRAL: '中央查無：中央資料庫沒有這筆修課資料',
-    NOT_LISTED_BY_SCHOOL: '學校未列：中央資料庫有、學校名冊沒有的修課資料',
-  }),
 });
 
 /** One pre-check (預檢) of a term: the roster exported from one snapshot and, later, the central comparison of it. */

@@ -8,26 +8,8 @@ import { TenantFilter } from '../../common/tenant.js';
 import { FileUpload } from '../files/upload.entity.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { Submission, SubmissionRow } from '../submission/submission.entity.js';
-
-/** The four kinds of receipt list (收訖明細) the central database returns. */
-export enum ReceiptKind {
-  CADRES = 'CADRES',
-  COURSE_RECORDS = 'COURSE_RECORDS',
-  COURSE_OUTCOMES = 'COURSE_OUTCOMES',
-  PERFORMANCES = 'PERFORMANCES',
-}
-
-registerEnumType(ReceiptKind, {
-  name: 'ReceiptKind',
-  description: '收訖明細的種類',
-  valuesConfig: enumDescriptions({
-    CADRES: '校內幹部',
-    COURSE_RECORDS: '修課紀錄',
-    COURSE_OUTCOMES: '課程學習成果',
-    PERFORMANCES: '多元表現',
-  }),
-});
+import { ReceiptKind } from './central/receipt-format.js';
+import { Submission, SubmissionRow } from './submission.entity.js';
 
 export enum ReceiptStatus {
   RECEIVED = 'RECEIVED',

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../common/context.js';
-import { CURRENT_IMPORTS_SQL } from '../confirmation/confirmation.service.js';
+import { CURRENT_IMPORTS_SQL } from '../round/current-receipts.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../common/errors.js';
 import { idOfType, toGlobalId } from '../../common/ids.js';
 import { type ConnectionArgs, pageSize } from '../../common/pagination.js';

@@ -14,11 +14,11 @@ import { mayReadUpload } from '../portfolio/file.route.js';
 import { ImportRun } from '../imports/import-run.entity.js';
 import { canImport } from '../imports/import.service.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
-import { Submission } from '../submission/submission.entity.js';
-import { ReceiptImport } from '../receipts/receipt.entity.js';
-import { PrecheckRun } from '../precheck/precheck.entity.js';
-import { mayPrecheck } from '../precheck/precheck.service.js';
-import { mayListSubmissions } from '../submission/submission.service.js';
+import { Submission } from '../round/submission.entity.js';
+import { ReceiptImport } from '../round/receipt.entity.js';
+import { PrecheckRun } from '../round/precheck.entity.js';
+import { mayPrecheck } from '../round/round.permissions.js';
+import { mayListSubmissions } from '../round/round.permissions.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 

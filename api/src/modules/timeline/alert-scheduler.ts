@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AlertKind } from '../timeline/timeline.enums.js';
-import { DeadlineAlert, type TimelineTask } from '../timeline/timeline-task.entity.js';
-import { HOUR_MS } from '../timeline/timeline-window.js';
+import { AlertKind } from './timeline.enums.js';
+import { DeadlineAlert, type TimelineTask } from './timeline-task.entity.js';
+import { HOUR_MS } from './timeline-window.js';
 
 /** When each alert of a window falls due. */
 function alertTimes(task: TimelineTask): [AlertKind, Date][] {

@@ -7,7 +7,7 @@ import { formatRocDateTime } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { scheduleTaskAlerts } from '../alerts/alert-scheduler.js';
+import { scheduleTaskAlerts } from './alert-scheduler.js';
 import { Authority } from '../authority/authority.entity.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';

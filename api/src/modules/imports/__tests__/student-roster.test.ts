@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseStudentRoster, STUDENT_COLUMNS } from '../student-roster.js';
-import { readTabularFile } from '../tabular-file.js';
+import { readTabularFile } from '../../../common/tabular-file.js';
 import { importTemplate } from '../templates.js';
 
 const TODAY = new Date('2026-11-28T09:00:00+08:00');

@@ -1,14 +1,9 @@
-import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../common/course-code.js';
-import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../common/national-id.js';
-import type { PortfolioPolicy } from '../../common/config.js';
-import { OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
-import {
-  MATCHED,
-  enrolmentKey,
-  type PrecheckResultCells,
-  precheckResultWorkbook,
-} from '../precheck/precheck-format.js';
-import type { ReceiptKind } from './receipt.entity.js';
+import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../../common/course-code.js';
+import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../../common/national-id.js';
+import type { PortfolioPolicy } from '../../../common/config.js';
+import { OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
+import { MATCHED, enrolmentKey, type PrecheckResultCells, precheckResultWorkbook } from './precheck-format.js';
+import type { ReceiptKind } from './receipt-format.js';
 import {
   type PackagedRoster,
   RECEIPT_HEAD,

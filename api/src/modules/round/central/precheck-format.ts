@@ -1,6 +1,30 @@
 import ExcelJS from 'exceljs';
-import type { TabularFile } from '../imports/tabular-file.js';
-import { PrecheckMismatchKind } from './precheck.entity.js';
+import type { TabularFile } from '../../../common/tabular-file.js';
+
+import { registerEnumType } from 'type-graphql';
+import { enumDescriptions } from '../../../common/enum-descriptions.js';
+
+export enum PrecheckMismatchKind {
+  MISMATCH = 'MISMATCH',
+  NOT_IN_CENTRAL = 'NOT_IN_CENTRAL',
+  NOT_LISTED_BY_SCHOOL = 'NOT_LISTED_BY_SCHOOL',
+}
+
+export const MISMATCH_KIND_LABELS: Record<PrecheckMismatchKind, string> = {
+  MISMATCH: '不符',
+  NOT_IN_CENTRAL: '中央查無',
+  NOT_LISTED_BY_SCHOOL: '學校未列',
+};
+
+registerEnumType(PrecheckMismatchKind, {
+  name: 'PrecheckMismatchKind',
+  description: '預檢比對結果中不相符的種類',
+  valuesConfig: enumDescriptions({
+    MISMATCH: '不符：名冊的資料與中央資料庫的不同',
+    NOT_IN_CENTRAL: '中央查無：中央資料庫沒有這筆修課資料',
+    NOT_LISTED_BY_SCHOOL: '學校未列：中央資料庫有、學校名冊沒有的修課資料',
+  }),
+});
 
 /**
  * The comparison result file (預檢比對結果) the central database answers a pre-check roster with, as the reference

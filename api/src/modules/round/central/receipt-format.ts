@@ -1,9 +1,30 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
-import { ROSTER_PATHS } from '../submission/rosters.js';
-import { SubmissionCategory } from '../../common/submission-category.js';
-import { ReceiptKind } from './receipt.entity.js';
+import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
+import { ROSTER_PATHS } from './rosters.js';
+import { SubmissionCategory } from '../../../common/submission-category.js';
+
+import { registerEnumType } from 'type-graphql';
+import { enumDescriptions } from '../../../common/enum-descriptions.js';
+
+/** The four kinds of receipt list (收訖明細) the central database returns. */
+export enum ReceiptKind {
+  CADRES = 'CADRES',
+  COURSE_RECORDS = 'COURSE_RECORDS',
+  COURSE_OUTCOMES = 'COURSE_OUTCOMES',
+  PERFORMANCES = 'PERFORMANCES',
+}
+
+registerEnumType(ReceiptKind, {
+  name: 'ReceiptKind',
+  description: '收訖明細的種類',
+  valuesConfig: enumDescriptions({
+    CADRES: '校內幹部',
+    COURSE_RECORDS: '修課紀錄',
+    COURSE_OUTCOMES: '課程學習成果',
+    PERFORMANCES: '多元表現',
+  }),
+});
 
 /**
  * The receipt file (收訖明細) format, as the reference central repository writes it and the import reads it: one
@@ -95,3 +116,8 @@ export async function receiptWorkbook(columns: string[], rows: (string | number)
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export const categoryOfKind = (kind: ReceiptKind): SubmissionCategory => RECEIPT_KINDS[kind].category;
+
+export const kindsOfCategory = (category: SubmissionCategory): ReceiptKind[] =>
+  (Object.keys(RECEIPT_KINDS) as ReceiptKind[]).filter((kind) => RECEIPT_KINDS[kind].category === category);

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PiiCipher } from '../../common/pii-crypto.js';
-import { PERFORMANCE_FIELDS } from '../portfolio/performance-fields.js';
-import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../portfolio/portfolio.enums.js';
-import { SubmissionCategory } from '../../common/submission-category.js';
+import type { PiiCipher } from '../../../common/pii-crypto.js';
+import { PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
+import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../../portfolio/portfolio.enums.js';
+import { SubmissionCategory } from '../../../common/submission-category.js';
 
 export type Cell = string | number | null;
 

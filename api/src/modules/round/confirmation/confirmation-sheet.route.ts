@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
-import { readForRoute } from '../../common/http-session.js';
-import { termLabel } from '../../common/roc.js';
-import type { AppServices } from '../../common/context.js';
+import { readForRoute } from '../../../common/http-session.js';
+import { termLabel } from '../../../common/roc.js';
+import type { AppServices } from '../../../common/context.js';
 import {
   type ConfirmationSheetInput,
   confirmationSheetFileName,
   confirmationSheetPdf,
   confirmationSheetXlsx,
-} from '../receipts/confirmation-sheet.js';
+} from './confirmation-sheet.js';
 import { classConfirmationData } from './confirmation.resolver.js';
 
 export const CLASS_PATH = '/classes';

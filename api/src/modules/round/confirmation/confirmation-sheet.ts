@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from '../../common/cjk-font.js';
-import { formatRocDateTime } from '../../common/roc.js';
+import { cjkFontBytes } from '../../../common/cjk-font.js';
+import { formatRocDateTime } from '../../../common/roc.js';
 
 /**
  * The homeroom teacher's class confirmation sheet (收訖明細確認單), as XLSX and as PDF: one line per student with the

@@ -16,20 +16,21 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
-import { MULTILINE } from '../../common/input-text.js';
-import type { AppContext } from '../../common/context.js';
-import { enumDescriptions } from '../../common/enum-descriptions.js';
-import { badInput, forbidden, notFound } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
-import { Student } from '../people/student.entity.js';
-import { seesClass } from '../people/student.service.js';
-import { ReceiptImport, ReceiptKind, ReceiptRow } from '../receipts/receipt.entity.js';
-import { RECEIPT_KINDS } from '../receipts/receipt-format.js';
-import { Submission } from '../submission/submission.entity.js';
-import { mayListSubmissions, maySubmit } from '../submission/submission.service.js';
-import { CATEGORY_LABELS, SubmissionCategory } from '../../common/submission-category.js';
+import { MULTILINE } from '../../../common/input-text.js';
+import type { AppContext } from '../../../common/context.js';
+import { enumDescriptions } from '../../../common/enum-descriptions.js';
+import { badInput, forbidden, notFound } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
+import { MutationPayload, payload } from '../../../common/user-error.js';
+import { Student } from '../../people/student.entity.js';
+import { seesClass } from '../../people/student.service.js';
+import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
+import { ReceiptKind } from '../central/receipt-format.js';
+import { RECEIPT_KINDS } from '../central/receipt-format.js';
+import { Submission } from '../submission.entity.js';
+import { mayListSubmissions, maySubmit } from '../round.permissions.js';
+import { CATEGORY_LABELS, SubmissionCategory } from '../../../common/submission-category.js';
 import {
   Dispute,
   DisputeStatus,
@@ -37,7 +38,7 @@ import {
   ReceiptStaffConfirmation,
   ReviewDecision,
   UNRESOLVED_DISPUTE,
-} from './confirmation.entity.js';
+} from '../confirmation.entity.js';
 import {
   confirmReceiptImport,
   confirmReceiptRows,

@@ -1,22 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { pgTextArray } from '../../common/sql.js';
-import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole } from '../../common/viewer.js';
-import { ALERT_CHANNEL, type AlertEvent } from '../alerts/alert-hub.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { Role } from '../../common/roles.js';
-import type { Student } from '../people/student.entity.js';
-import { UserAccount } from '../people/user-account.entity.js';
-import { ReceiptImport, type ReceiptKind, ReceiptRow } from '../receipts/receipt.entity.js';
-import { RECEIPT_KINDS } from '../receipts/receipt-format.js';
-import { Submission } from '../submission/submission.entity.js';
-import { maySubmit } from '../submission/submission.service.js';
-import { TaskKind } from '../timeline/timeline.enums.js';
-import { CATEGORY_LABELS, type SubmissionCategory } from '../../common/submission-category.js';
-import { TimelineTask } from '../timeline/timeline-task.entity.js';
+import type { AppContext } from '../../../common/context.js';
+import { forbidden } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { pgTextArray } from '../../../common/sql.js';
+import { type Result, userError, type UserError } from '../../../common/user-error.js';
+import { hasRole } from '../../../common/viewer.js';
+import { ALERT_CHANNEL, type AlertEvent } from '../../alerts/alert-hub.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { Role } from '../../../common/roles.js';
+import type { Student } from '../../people/student.entity.js';
+import { UserAccount } from '../../people/user-account.entity.js';
+import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
+import { RECEIPT_KINDS } from '../central/receipt-format.js';
+import { Submission } from '../submission.entity.js';
+import { maySubmit } from '../round.permissions.js';
+import { TaskKind } from '../../timeline/timeline.enums.js';
+import { CATEGORY_LABELS, type SubmissionCategory } from '../../../common/submission-category.js';
+import { TimelineTask } from '../../timeline/timeline-task.entity.js';
 import {
   Dispute,
   DisputeStatus,
@@ -25,37 +25,12 @@ import {
   ReceiptStaffConfirmation,
   ReviewDecision,
   UNRESOLVED_DISPUTE,
-} from './confirmation.entity.js';
+} from '../confirmation.entity.js';
+import { categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
+import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
 
 const MAX_ROWS_PER_CONFIRMATION = 500;
 const MAX_TEXT = 500;
-
-export const categoryOfKind = (kind: ReceiptKind): SubmissionCategory => RECEIPT_KINDS[kind].category;
-
-export const kindsOfCategory = (category: SubmissionCategory): ReceiptKind[] =>
-  (Object.keys(RECEIPT_KINDS) as ReceiptKind[]).filter((kind) => RECEIPT_KINDS[kind].category === category);
-
-/**
- * The receipt imports that count for a term now: per kind, the newest import of any of the term's submissions (a
- * resubmission's receipts replace the earlier ones).
- */
-export const CURRENT_IMPORTS_SQL = `
-  select distinct on (ri.kind) ri.school_id, ri.id, ri.kind
-  from receipt_import ri
-  join submission s on s.school_id = ri.school_id and s.id = ri.submission_id
-  where s.term_id = ?
-  order by ri.kind, ri.created_at desc, ri.id desc`;
-
-export function finalLockOf(
-  em: EntityManager,
-  termId: string,
-  category: SubmissionCategory,
-): Promise<FinalLock | null> {
-  return em.findOne(FinalLock, { term: termId, category });
-}
-
-export const finalLockedError = (field: string | null, category: SubmissionCategory): UserError =>
-  userError(field, 'TERM_FINALIZED', `這個學期的「${CATEGORY_LABELS[category]}」已完成最終提交，資料不能再變更。`);
 
 /** Tells the student's open alert subscriptions that their dispute moved; NOTIFY is delivered at commit. */
 async function notifyStudent(em: EntityManager, dispute: Dispute): Promise<void> {
@@ -342,20 +317,6 @@ export async function resolveDispute(
   return { value: dispute, userErrors: [] };
 }
 
-/** Corrected disputes of the term and category that no submission carries yet now ride on this one. */
-export async function attachCorrections(em: EntityManager, submission: Submission): Promise<number> {
-  return em.nativeUpdate(
-    Dispute,
-    {
-      term: submission.term.id,
-      category: submission.category,
-      status: DisputeStatus.RESOLVED_CORRECTED,
-      resubmission: null,
-    },
-    { resubmission: submission.id },
-  );
-}
-
 export interface FinalizeInput {
   termId: string;
   category: SubmissionCategory;
@@ -375,8 +336,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
     value: null,
     userErrors: [userError('category', code, message)],
   });
-  // Serialise finalising and submitting one term's category, so no submission slips in between the checks and the lock.
-  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`final:${term.id}:${input.category}`]);
+  await holdFinalLockKey(ctx.em, term.id, input.category);
   if (await finalLockOf(ctx.em, term.id, input.category))
     return { value: null, userErrors: [finalLockedError('category', input.category)] };
   const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.FINAL_SUBMIT }, 'termId');

@@ -1,11 +1,12 @@
-import type { AppContext } from '../../common/context.js';
-import { toDate } from '../../common/sql.js';
-import { ReceiptImport } from '../receipts/receipt.entity.js';
-import { Submission } from '../submission/submission.entity.js';
-import { TaskKind } from '../timeline/timeline.enums.js';
-import { SubmissionCategory } from '../../common/submission-category.js';
-import { FinalLock, ReceiptStaffConfirmation } from './confirmation.entity.js';
-import { CURRENT_IMPORTS_SQL, categoryOfKind, kindsOfCategory } from './confirmation.service.js';
+import type { AppContext } from '../../../common/context.js';
+import { toDate } from '../../../common/sql.js';
+import { ReceiptImport } from '../receipt.entity.js';
+import { Submission } from '../submission.entity.js';
+import { TaskKind } from '../../timeline/timeline.enums.js';
+import { SubmissionCategory } from '../../../common/submission-category.js';
+import { FinalLock, ReceiptStaffConfirmation } from '../confirmation.entity.js';
+import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
+import { categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 
 export enum SubmissionStage {
   NOT_SUBMITTED = 'NOT_SUBMITTED',

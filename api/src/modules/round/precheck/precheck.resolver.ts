@@ -16,26 +16,21 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../common/context.js';
-import { enumDescriptions } from '../../common/enum-descriptions.js';
-import { badInput, forbidden } from '../../common/errors.js';
-import { idOfType, toGlobalId } from '../../common/ids.js';
-import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
-import { Me } from '../auth/auth.resolver.js';
-import { FileUpload } from '../files/upload.entity.js';
-import { UserAccount } from '../people/user-account.entity.js';
-import { Term } from '../term/term.entity.js';
-import { PrecheckMismatch, PrecheckMismatchKind, PrecheckRun } from './precheck.entity.js';
+import type { AppContext } from '../../../common/context.js';
+import { enumDescriptions } from '../../../common/enum-descriptions.js';
+import { badInput, forbidden } from '../../../common/errors.js';
+import { idOfType, toGlobalId } from '../../../common/ids.js';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
+import { MutationPayload, payload } from '../../../common/user-error.js';
+import { Me } from '../../auth/auth.resolver.js';
+import { FileUpload } from '../../files/upload.entity.js';
+import { UserAccount } from '../../people/user-account.entity.js';
+import { Term } from '../../term/term.entity.js';
+import { PrecheckMismatch, PrecheckRun } from '../precheck.entity.js';
+import { PrecheckMismatchKind } from '../central/precheck-format.js';
 import { rosterUrlOf } from './precheck.route.js';
-import {
-  exportPrecheckRoster,
-  importPrecheckResult,
-  mayDownloadPrecheckRoster,
-  mayPrecheck,
-  maySendPrecheck,
-  sendPrecheckToCentralRepository,
-} from './precheck.service.js';
+import { exportPrecheckRoster, importPrecheckResult, sendPrecheckToCentralRepository } from './precheck.service.js';
+import { mayDownloadPrecheckRoster, mayPrecheck, maySendPrecheck } from '../round.permissions.js';
 
 @InputType({ description: '匯出某學期的預檢名冊（修課紀錄，不含成績）' })
 class ExportPrecheckRosterInput {

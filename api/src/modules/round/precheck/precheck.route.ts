@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
-import type { AppServices } from '../../common/context.js';
-import { sendStoredDownload } from '../files/stored-download.js';
-import { XLSX_TYPE } from '../files/generated-upload.js';
-import { PrecheckRun } from './precheck.entity.js';
-import { mayDownloadPrecheckRoster, precheckRosterFileName } from './precheck.service.js';
+import type { AppServices } from '../../../common/context.js';
+import { sendStoredDownload } from '../../files/stored-download.js';
+import { XLSX_TYPE } from '../../files/generated-upload.js';
+import { PrecheckRun } from '../precheck.entity.js';
+import { precheckRosterFileName } from './precheck.service.js';
+import { mayDownloadPrecheckRoster } from '../round.permissions.js';
 
 export const PRECHECK_PATH = '/prechecks';
 

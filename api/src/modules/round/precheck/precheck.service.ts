@@ -1,39 +1,26 @@
 import { ref } from '@mikro-orm/core';
-import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
-import { requireSnapshot } from '../../common/request-transaction.plugin.js';
-import { pgTextArray } from '../../common/sql.js';
-import { type Result, type UserError, userError } from '../../common/user-error.js';
-import { hasSection, type Viewer } from '../../common/viewer.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { keepBytes, storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-upload.js';
-import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
-import { findAttachableUpload } from '../files/upload.service.js';
-import { FileProblem, OWN_FILE, readTabularFile } from '../imports/tabular-file.js';
-import { AdminSection } from '../../common/roles.js';
-import { Student } from '../people/student.entity.js';
-import { UserAccount } from '../people/user-account.entity.js';
-import { centralGateway } from '../receipts/central-gateway.js';
-import { readEnrolmentRoster, rosterWorkbook } from '../submission/rosters.js';
-import { mayDownloadPackage, rosterScopeOf } from '../submission/submission.service.js';
-import { TaskKind } from '../timeline/timeline.enums.js';
-import { enrolmentKey, readPrecheckResult } from './precheck-format.js';
-import { PrecheckMismatch, PrecheckMismatchKind, PrecheckRun, PrecheckStatus } from './precheck.entity.js';
-
-/** 預檢 is 教學組's and 註冊組's task (DOMAIN.md §4): they export, import and read the mismatches. */
-export const mayPrecheck = (viewer: Viewer | null): boolean =>
-  hasSection(viewer, AdminSection.TEACHING) || hasSection(viewer, AdminSection.REGISTRATION);
-
-/** The roster carries full national IDs, like a submission package: only 註冊組 downloads it. */
-export const mayDownloadPrecheckRoster = mayDownloadPackage;
-
-/**
- * Sending to the reference repository stores its answer, which carries full national IDs, as the viewer's own
- * upload (readable by them at /files/:id): only 註冊組, like receipts.
- */
-export const maySendPrecheck = mayDownloadPackage;
+import type { AppContext } from '../../../common/context.js';
+import { forbidden } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { maskNationalId, normalizeNationalId } from '../../../common/national-id.js';
+import { requireSnapshot } from '../../../common/request-transaction.plugin.js';
+import { pgTextArray } from '../../../common/sql.js';
+import { type Result, type UserError, userError } from '../../../common/user-error.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { keepBytes, storeAnswerAsUpload, XLSX_TYPE } from '../../files/generated-upload.js';
+import { type FileUpload, UploadPurpose } from '../../files/upload.entity.js';
+import { findAttachableUpload } from '../../files/upload.service.js';
+import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
+import { Student } from '../../people/student.entity.js';
+import { UserAccount } from '../../people/user-account.entity.js';
+import { centralGateway } from '../central/central-gateway.js';
+import { readEnrolmentRoster, rosterWorkbook } from '../central/rosters.js';
+import { rosterScopeOf } from '../roster-scope.js';
+import { TaskKind } from '../../timeline/timeline.enums.js';
+import { enrolmentKey, readPrecheckResult } from '../central/precheck-format.js';
+import { PrecheckMismatch, PrecheckRun, PrecheckStatus } from '../precheck.entity.js';
+import { PrecheckMismatchKind } from '../central/precheck-format.js';
+import { mayPrecheck, maySendPrecheck } from '../round.permissions.js';
 
 const RUN_NOT_FOUND = userError('precheckRunId', 'PRECHECK_RUN_NOT_FOUND', '找不到指定的預檢紀錄。');
 

@@ -13,15 +13,15 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { AppContext } from '../../common/context.js';
-import { badInput, forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
-import { CURRENT_IMPORTS_SQL } from '../confirmation/confirmation.service.js';
-import { FileUpload } from '../files/upload.entity.js';
-import { canViewStudent } from '../people/student.service.js';
-import { mayListSubmissions } from '../submission/submission.service.js';
-import { ReceiptImport, ReceiptRow } from './receipt.entity.js';
+import type { AppContext } from '../../../common/context.js';
+import { badInput, forbidden } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { MutationPayload, payload } from '../../../common/user-error.js';
+import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
+import { FileUpload } from '../../files/upload.entity.js';
+import { canViewStudent } from '../../people/student.service.js';
+import { mayListSubmissions } from '../round.permissions.js';
+import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { importReceipts, sendToCentralRepository } from './receipt.service.js';
 
 @InputType({ description: '將一份提交送至中央資料庫' })

@@ -1,26 +1,27 @@
-import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { maskNationalId, normalizeNationalId } from '../../common/national-id.js';
-import { type Result, userError } from '../../common/user-error.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { finalLockedError, finalLockOf } from '../confirmation/confirmation.service.js';
-import { storeAnswerAsUpload, XLSX_TYPE } from '../files/generated-upload.js';
-import { findAttachableUpload } from '../files/upload.service.js';
-import { type FileUpload, UploadPurpose } from '../files/upload.entity.js';
-import { FileProblem, readTabularFile } from '../imports/tabular-file.js';
-import { Student } from '../people/student.entity.js';
-import { UserAccount } from '../people/user-account.entity.js';
-import { Submission, SubmissionRow } from '../submission/submission.entity.js';
-import { NATIONAL_ID_COLUMN } from '../submission/rosters.js';
-import { mayDownloadPackage, rosterScopeOf } from '../submission/submission.service.js';
+import type { AppContext } from '../../../common/context.js';
+import { forbidden } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { maskNationalId, normalizeNationalId } from '../../../common/national-id.js';
+import { type Result, userError } from '../../../common/user-error.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { finalLockedError, finalLockOf } from '../final-lock.js';
+import { storeAnswerAsUpload, XLSX_TYPE } from '../../files/generated-upload.js';
+import { findAttachableUpload } from '../../files/upload.service.js';
+import { type FileUpload, UploadPurpose } from '../../files/upload.entity.js';
+import { FileProblem, readTabularFile } from '../../../common/tabular-file.js';
+import { Student } from '../../people/student.entity.js';
+import { UserAccount } from '../../people/user-account.entity.js';
+import { Submission, SubmissionRow } from '../submission.entity.js';
+import { NATIONAL_ID_COLUMN } from '../central/rosters.js';
+import { rosterScopeOf } from '../roster-scope.js';
 import {
   nationalIdMatchKey,
   submittedNationalId,
   submittedNationalIdKey,
 } from '../submission/submitted-national-ids.js';
-import { centralGateway } from './central-gateway.js';
-import { ReceiptImport, ReceiptKind, ReceiptRow, ReceiptStatus, Reconciliation } from './receipt.entity.js';
+import { centralGateway } from '../central/central-gateway.js';
+import { ReceiptImport, ReceiptRow, ReceiptStatus, Reconciliation } from '../receipt.entity.js';
+import { ReceiptKind } from '../central/receipt-format.js';
 import {
   kindOfLabel,
   RECEIPT_HEAD,
@@ -29,10 +30,8 @@ import {
   RECEIVED,
   REJECTED,
   readPackage,
-} from './receipt-format.js';
-
-/** Receipt files carry full national IDs, like the package: only 註冊組 sends packages and imports receipts. */
-export const mayHandleReceipts = mayDownloadPackage;
+} from '../central/receipt-format.js';
+import { mayHandleReceipts } from '../round.permissions.js';
 
 async function submissionOf(ctx: AppContext, globalId: string): Promise<Submission | null> {
   const id = idOfType(globalId, 'Submission');

@@ -13,16 +13,17 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
-import { UserAccount } from '../people/user-account.entity.js';
-import { Term } from '../term/term.entity.js';
-import { SubmissionCategory } from '../../common/submission-category.js';
+import type { AppContext } from '../../../common/context.js';
+import { forbidden } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { MutationPayload, payload } from '../../../common/user-error.js';
+import { UserAccount } from '../../people/user-account.entity.js';
+import { Term } from '../../term/term.entity.js';
+import { SubmissionCategory } from '../../../common/submission-category.js';
 import { packageUrlOf } from './submission.route.js';
-import { Submission } from './submission.entity.js';
-import { mayDownloadPackage, mayListSubmissions, submitTerm } from './submission.service.js';
+import { Submission } from '../submission.entity.js';
+import { submitTerm } from './submission.service.js';
+import { mayDownloadPackage, mayListSubmissions } from '../round.permissions.js';
 
 @InputType({ description: '提交某學期某類別的資料至中央資料庫' })
 class SubmitTermInput {

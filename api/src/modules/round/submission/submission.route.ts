@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
-import type { AppServices } from '../../common/context.js';
-import { sendStoredDownload } from '../files/stored-download.js';
-import { CATEGORY_LABELS } from '../../common/submission-category.js';
-import { Submission } from './submission.entity.js';
-import { mayDownloadPackage } from './submission.service.js';
+import type { AppServices } from '../../../common/context.js';
+import { sendStoredDownload } from '../../files/stored-download.js';
+import { CATEGORY_LABELS } from '../../../common/submission-category.js';
+import { Submission } from '../submission.entity.js';
+import { mayDownloadPackage } from '../round.permissions.js';
 
 export const SUBMISSION_PATH = '/submissions';
 

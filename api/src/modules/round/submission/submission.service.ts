@@ -1,54 +1,35 @@
-import type { AppContext } from '../../common/context.js';
-import { forbidden } from '../../common/errors.js';
-import { idOfType, newId } from '../../common/ids.js';
-import { requireSnapshot } from '../../common/request-transaction.plugin.js';
-import { pgCode } from '../../common/sql.js';
-import { inTenantTransaction } from '../../common/tenant.js';
-import { type Result, userError } from '../../common/user-error.js';
-import { hasSection, type Viewer } from '../../common/viewer.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { attachCorrections, finalLockedError, finalLockOf } from '../confirmation/confirmation.service.js';
-import { keepBytes } from '../files/generated-upload.js';
-import { AdminSection } from '../../common/roles.js';
-import type { Term } from '../term/term.entity.js';
-import { TaskKind } from '../timeline/timeline.enums.js';
-import { SubmissionCategory } from '../../common/submission-category.js';
-import { NATIONAL_ID_COLUMN, packageZip, readRosters, type RosterScope } from './rosters.js';
-import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from './submission.entity.js';
+import type { AppContext } from '../../../common/context.js';
+import { forbidden } from '../../../common/errors.js';
+import { idOfType, newId } from '../../../common/ids.js';
+import { requireSnapshot } from '../../../common/request-transaction.plugin.js';
+import { pgCode } from '../../../common/sql.js';
+import { inTenantTransaction } from '../../../common/tenant.js';
+import { type Result, userError } from '../../../common/user-error.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { keepBytes } from '../../files/generated-upload.js';
+import { TaskKind } from '../../timeline/timeline.enums.js';
+import type { SubmissionCategory } from '../../../common/submission-category.js';
+import { NATIONAL_ID_COLUMN, packageZip, readRosters } from '../central/rosters.js';
+import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from '../submission.entity.js';
 import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Dispute, DisputeStatus } from '../confirmation.entity.js';
+import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
+import { maySubmit } from '../round.permissions.js';
+import { rosterScopeOf } from '../roster-scope.js';
 
-/** Who builds (and downloads) each category's package: the sections responsible for that data (DOMAIN.md §3). */
-export const SUBMITTING_SECTIONS: Record<SubmissionCategory, AdminSection[]> = {
-  [SubmissionCategory.BASIC]: [AdminSection.REGISTRATION, AdminSection.STUDENT_AFFAIRS],
-  [SubmissionCategory.COURSE_RECORDS]: [AdminSection.REGISTRATION, AdminSection.TEACHING],
-  [SubmissionCategory.COURSE_OUTCOMES]: [AdminSection.REGISTRATION, AdminSection.TEACHING],
-  [SubmissionCategory.PERFORMANCES]: [AdminSection.STUDENT_AFFAIRS, AdminSection.REGISTRATION],
-};
-
-export const maySubmit = (viewer: Viewer | null, category: SubmissionCategory): boolean =>
-  SUBMITTING_SECTIONS[category].some((section) => hasSection(viewer, section));
-
-/**
- * The package carries full national IDs, which only 註冊組 sees (README, API conventions): only 註冊組 downloads it,
- * whichever section submitted it.
- */
-export const mayDownloadPackage = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);
-
-/** Office staff of any responsible section see the list of their school's submissions. */
-export const mayListSubmissions = (viewer: Viewer | null): boolean =>
-  Object.values(SubmissionCategory).some((category) => maySubmit(viewer, category));
-
-/** Where a term's central rosters come from, and what their first columns say: the viewer's school code, year, term. */
-export async function rosterScopeOf(ctx: AppContext, term: Term): Promise<RosterScope> {
-  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
-  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
-  return {
-    schoolCode: school.code,
-    termId: term.id,
-    academicYearId: term.academicYear.id,
-    year: year.year,
-    semester: term.semester,
-  };
+/** Corrected disputes of the term and category that no submission carries yet now ride on this one. */
+async function attachCorrections(em: EntityManager, submission: Submission): Promise<number> {
+  return em.nativeUpdate(
+    Dispute,
+    {
+      term: submission.term.id,
+      category: submission.category,
+      status: DisputeStatus.RESOLVED_CORRECTED,
+      resubmission: null,
+    },
+    { resubmission: submission.id },
+  );
 }
 
 export interface SubmitTermInput {
@@ -111,8 +92,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   const existing = await ctx.em.findOne(Submission, { idempotencyKey: key });
   if (existing) return sameRequest(existing, term.id, input.category);
 
-  // Serialised with finalizeTerm: a submission never lands after the lock was checked for.
-  await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`final:${term.id}:${input.category}`]);
+  await holdFinalLockKey(ctx.em, term.id, input.category);
   if (await finalLockOf(ctx.em, term.id, input.category)) {
     return { value: null, userErrors: [finalLockedError('category', input.category)] };
   }

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '../../common/logger.js';
-import type { PiiCipher } from '../../common/pii-crypto.js';
-import { type Cell, NATIONAL_ID_CELL } from './rosters.js';
-import type { SubmissionRow } from './submission.entity.js';
+import type { Logger } from '../../../common/logger.js';
+import type { PiiCipher } from '../../../common/pii-crypto.js';
+import { type Cell, NATIONAL_ID_CELL } from '../central/rosters.js';
+import type { SubmissionRow } from '../submission.entity.js';
 
 /**
  * The national IDs in the stored copies of submitted rows (submission_row).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { packageZip, ROSTER_PATHS, type Roster } from '../../submission/rosters.js';
+import { packageZip, ROSTER_PATHS, type Roster } from '../rosters.js';
 import { ReferenceCentralRepository } from '../central-gateway.js';
-import { readTabularFile } from '../../imports/tabular-file.js';
+import { readTabularFile } from '../../../../common/tabular-file.js';
 
 const AT = new Date('2026-11-28T09:00:00+08:00');
 const CODE = '00000000000000011010201';
