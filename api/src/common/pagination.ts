@@ -74,18 +74,23 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [CursorValue, string] {
+/** The key most connections sort by: one column's value, then the row's id. */
+const isValueAndId = (key: unknown[]): key is [CursorValue, string] =>
+  key.length === 2 &&
+  (typeof key[0] === 'string' || typeof key[0] === 'number') &&
+  typeof key[1] === 'string' &&
+  isUuid(key[1]);
+
+/**
+ * The one cursor codec's reading half: the sort key a cursor carries, checked by `isKey` (by default a value and a
+ * row id). Anything else, however it was made, is bad input with the same message.
+ */
+export function decodeCursor(cursor: string): [CursorValue, string];
+export function decodeCursor<Key extends CursorValue[]>(cursor: string, isKey: (key: unknown[]) => key is Key): Key;
+export function decodeCursor(cursor: string, isKey: (key: unknown[]) => boolean = isValueAndId): CursorValue[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string' &&
-      isUuid(parsed[1])
-    ) {
-      return [parsed[0], parsed[1]];
-    }
+    if (Array.isArray(parsed) && isKey(parsed)) return parsed as CursorValue[];
   } catch {
     // fall through to the error below
   }

@@ -21,7 +21,7 @@ import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { SchoolClass } from '../people/school-class.entity.js';
 import { Term } from '../term/term.entity.js';
-import { termIdOrCurrent } from '../term/term.service.js';
+import { termArgumentOrCurrent } from '../term/term.service.js';
 import { EnterGradesInput } from './dto/grades.input.js';
 import { Course, CourseSection, Enrolment } from './course.entity.js';
 import { enterGrades } from './grades.service.js';
@@ -41,9 +41,13 @@ export class CourseSectionResolver {
     @Ctx() ctx: AppContext,
   ): Promise<CourseSection[]> {
     const viewer = requireViewer(ctx);
-    const term = await termIdOrCurrent(ctx, termId);
+    const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return [];
-    return ctx.em.find(CourseSection, { teacher: viewer.accountId, course: { term } }, { orderBy: { name: 'asc' } });
+    return ctx.em.find(
+      CourseSection,
+      { teacher: viewer.accountId, course: { term: term.id } },
+      { orderBy: { name: 'asc' } },
+    );
   }
 
   @FieldResolver(() => Course)
@@ -116,7 +120,7 @@ export class StudentRecordsResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Enrolment[]> {
     if (!(await canViewStudent(ctx, student))) return [];
-    const term = await termIdOrCurrent(ctx, termId);
-    return term ? ctx.loaders.enrolmentsOfStudentInTerm(term).load(student.id) : [];
+    const term = await termArgumentOrCurrent(ctx, termId);
+    return term ? ctx.loaders.enrolmentsOfStudentInTerm(term.id).load(student.id) : [];
   }
 }

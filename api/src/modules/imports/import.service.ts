@@ -8,8 +8,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
 import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { termIdOrCurrent } from '../term/term.service.js';
-import { Term } from '../term/term.entity.js';
+import { NO_CURRENT_TERM, termArgumentOrCurrent } from '../term/term.service.js';
+import { type Term } from '../term/term.entity.js';
 import type { RowProblem } from './columns.js';
 import { courseImport } from './course-import.js';
 import { enrolmentImport } from './enrolment-import.js';
@@ -113,9 +113,8 @@ export async function previewImport(ctx: AppContext, args: PreviewImportArgs): P
       userErrors: [userError('uploadId', 'UPLOAD_INCOMPLETE', '檔案還沒有上傳完成，請重新上傳。')],
     };
   }
-  const termId = await termIdOrCurrent(ctx, args.termId);
-  const term = termId ? await ctx.em.findOne(Term, { id: termId }) : null;
-  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+  const term = await termArgumentOrCurrent(ctx, args.termId);
+  if (!term) return { value: null, userErrors: [NO_CURRENT_TERM] };
 
   const plan = await planImport(ctx, viewer, handler, upload, term);
   const run = ctx.em.create(ImportRun, {

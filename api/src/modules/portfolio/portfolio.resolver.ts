@@ -14,7 +14,6 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
 import { MutationPayload, payload, userError } from '../../common/user-error.js';
 import { hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -50,6 +49,7 @@ import { recordPerformance } from './performance.service.js';
 import { CertificationStatus, PERFORMANCE_CATEGORY_LABELS, PerformanceCategory } from './portfolio.enums.js';
 import { selectionCount, selectItem } from './selection.service.js';
 import { fileUrlOf } from './file.route.js';
+import { termArgumentOrCurrent } from '../term/term.service.js';
 
 @ObjectType({ description: '勾選數量與上限（每學年）' })
 class SelectionSummary {
@@ -191,14 +191,6 @@ function progressOf(outcomes: CourseOutcome[], performances: DiversePerformance[
     performances: ofYear.length,
     performancesSelected: ofYear.filter((performance) => performance.selectedAt).length,
   };
-}
-
-async function termOrCurrent(ctx: AppContext, termId: string | null): Promise<Term | null> {
-  if (termId) {
-    const id = idOfType(termId, 'Term');
-    return id ? ctx.loaders.termById.load(id) : null;
-  }
-  return ctx.loaders.currentTerm();
 }
 
 @Resolver(() => CourseOutcome)
@@ -428,7 +420,7 @@ export class SelectionResolver {
     @Ctx() ctx: AppContext,
   ): Promise<SelectionSummary> {
     const { student } = await requireStudent(ctx);
-    const term = await termOrCurrent(ctx, termId);
+    const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) throw forbidden('在學期外查看勾選');
     return selectionCount(ctx, student, term.academicYear.id);
   }
@@ -497,7 +489,7 @@ export class StudentPortfolioResolver {
     @Ctx() ctx: AppContext,
   ): Promise<DiversePerformance[]> {
     if (!(await canViewStudent(ctx, student))) return [];
-    const term = await termOrCurrent(ctx, termId);
+    const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return [];
     const all = await ctx.loaders.performancesByStudent.load(student.id);
     return all.filter((performance) => performance.academicYear.id === term.academicYear.id);
@@ -510,7 +502,7 @@ export class StudentPortfolioResolver {
     @Ctx() ctx: AppContext,
   ): Promise<PortfolioProgress | null> {
     if (!(await canViewStudent(ctx, student))) return null;
-    const term = await termOrCurrent(ctx, termId);
+    const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return null;
     const [outcomes, performances] = await Promise.all([
       ctx.loaders.outcomesByStudent.load(student.id),

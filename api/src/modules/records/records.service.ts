@@ -9,9 +9,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
-import { Term } from '../term/term.entity.js';
 import type { RecordCadreInput, RecordCounselingInput } from './dto/records.input.js';
 import { CadreRecord, CounselingKind, CounselingParticipant, CounselingRecord } from './records.entity.js';
+import { NO_CURRENT_TERM, termArgumentOrCurrent } from '../term/term.service.js';
 
 export const canRecordCadres = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.STUDENT_AFFAIRS);
 export const canRecordCounseling = (viewer: Viewer | null): boolean => hasRole(viewer, Role.COUNSELOR);
@@ -29,9 +29,8 @@ export async function recordCadre(ctx: AppContext, input: RecordCadreInput): Pro
   const studentId = idOfType(input.studentId, 'Student');
   const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
   if (!student) errors.push(userError('studentId', 'STUDENT_NOT_FOUND', '找不到這位學生。'));
-  const termId = input.termId ? idOfType(input.termId, 'Term') : ((await ctx.loaders.currentTerm())?.id ?? null);
-  const term = termId ? await ctx.em.findOne(Term, { id: termId }) : null;
-  if (!term) errors.push(userError('termId', 'TERM_NOT_FOUND', '找不到這個學期。'));
+  const term = await termArgumentOrCurrent(ctx, input.termId);
+  if (!term) errors.push(NO_CURRENT_TERM);
   for (const error of [textError('unit', input.unit, '單位', 50), textError('position', input.position, '職稱', 50)]) {
     if (error) errors.push(error);
   }

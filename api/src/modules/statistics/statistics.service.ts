@@ -2,7 +2,7 @@ import type { AppContext } from '../../common/context.js';
 import { CURRENT_IMPORTS_SQL } from '../round/current-receipts.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../common/errors.js';
 import { idOfType, toGlobalId } from '../../common/ids.js';
-import { type ConnectionArgs, pageSize } from '../../common/pagination.js';
+import { type ConnectionArgs, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { formatRocDateTime, termLabel } from '../../common/roc.js';
 import { hasRole, type Viewer } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
@@ -17,9 +17,10 @@ import type {
   StatisticsPage,
   TermProgressFigures,
 } from './statistics.types.js';
+import { termArgument } from '../term/term.service.js';
 
 /** What the statistics need of a request: its transaction (tenant already set), viewer, clock and policy. */
-export type StatisticsContext = Pick<AppContext, 'em' | 'viewer' | 'services'>;
+export type StatisticsContext = Pick<AppContext, 'em' | 'viewer' | 'services' | 'loaders'>;
 
 /** A percentage rounded half up to two decimals, from integers (so 26381/27468 is exactly 96.04, as on the slide). */
 export function percent(numerator: number, denominator: number): number {
@@ -139,24 +140,12 @@ export async function schoolCohortTable(ctx: StatisticsContext): Promise<CohortS
   return cohortTable(rows, ctx.services.config.statistics.suppressBelow);
 }
 
-// --- cursors: a row's sort key, opaque to the client ---
+/** Statistics rows sort by two texts (a school's code and division, a class's name and id). */
+const isTextPair = (key: unknown[]): key is [string, string] =>
+  key.length === 2 && key.every((part) => typeof part === 'string');
 
-function encodeCursor(key: [string, string]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string | null | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
-      return [parsed[0] as string, parsed[1] as string];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput('分頁游標無效，請從第一頁重新載入。', 'after');
-}
+const afterKey = (after: string | null | undefined): [string, string] | null =>
+  after ? decodeCursor(after, isTextPair) : null;
 
 async function page<Row extends { as_of: Date | string }, Node>(
   ctx: StatisticsContext,
@@ -212,7 +201,7 @@ export async function citySchoolStatistics(
   const viewer = requireBureau(ctx);
   const limit = pageSize(args);
   const cohort = checkCohort(args.cohort);
-  const after = decodeCursor(args.after);
+  const after = afterKey(args.after);
   let schoolIds: string[] | null = null;
   if (args.schoolIds) {
     schoolIds = args.schoolIds.map((id) => {
@@ -286,7 +275,7 @@ export async function schoolClassStatistics(
   const viewer = requireSchoolOffice(ctx);
   const limit = pageSize(args);
   const cohort = checkCohort(args.cohort);
-  const after = decodeCursor(args.after);
+  const after = afterKey(args.after);
   if (cohort !== null) {
     const [{ known } = { known: false }] = await ctx.em.execute<{ known: boolean }[]>(
       'select exists (select from student_stats where school_id = ? and cohort = ?) as known',
@@ -401,7 +390,7 @@ export async function cityTermProgress(
   requireBureau(ctx);
   const limit = pageSize(args);
   const { year, semester } = parseTermKey(args.term);
-  const after = decodeCursor(args.after);
+  const after = afterKey(args.after);
   const [{ known } = { known: false }] = await ctx.em.execute<{ known: boolean }[]>(
     'select stats_city_term_exists(?, ?) as known',
     [year, semester],
@@ -445,15 +434,8 @@ export async function schoolTermProgress(
 ): Promise<StatisticsPage<ClassTermProgressRow>> {
   const viewer = requireSchoolOffice(ctx);
   const limit = pageSize(args);
-  const termId = idOfType(args.termId, 'Term');
-  const after = decodeCursor(args.after);
-  const [term] = termId
-    ? await ctx.em.execute<{ id: string }[]>('select id from term where school_id = ? and id = ?', [
-        viewer.schoolId,
-        termId,
-      ])
-    : [];
-  if (!term) throw notFound('學期');
+  const term = await termArgument(ctx, args.termId);
+  const after = afterKey(args.after);
   const now = ctx.services.clock.now();
   const rows = await ctx.em.execute<ClassProgressRow[]>(
     `with classes as (

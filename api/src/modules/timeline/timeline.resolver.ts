@@ -20,7 +20,7 @@ import { MutationPayload, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
 import { Term } from '../term/term.entity.js';
-import { termIdOrCurrent } from '../term/term.service.js';
+import { termArgumentOrCurrent } from '../term/term.service.js';
 import { concerns } from './audience.js';
 import {
   AdoptTimelineTemplateInput,
@@ -159,9 +159,9 @@ export class TimelineResolver {
     @Ctx() ctx: AppContext,
   ): Promise<TimelineTask[]> {
     requireViewer(ctx);
-    const id = await termIdOrCurrent(ctx, termId);
-    if (!id) return [];
-    return ctx.em.find(TimelineTask, { term: id }, { orderBy: { startsAt: 'asc', kind: 'asc' } });
+    const term = await termArgumentOrCurrent(ctx, termId);
+    if (!term) return [];
+    return ctx.em.find(TimelineTask, { term: term.id }, { orderBy: { startsAt: 'asc', kind: 'asc' } });
   }
 
   @Authorized()

@@ -19,7 +19,7 @@ import {
 import { MULTILINE } from '../../../common/input-text.js';
 import type { AppContext } from '../../../common/context.js';
 import { enumDescriptions } from '../../../common/enum-descriptions.js';
-import { badInput, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
 import { MutationPayload, payload } from '../../../common/user-error.js';
@@ -55,6 +55,7 @@ import {
   SUBMISSION_STAGE_LABELS,
   SubmissionStage,
 } from './progress.service.js';
+import { termArgument } from '../../term/term.service.js';
 
 registerEnumType(SubmissionStage, {
   name: 'SubmissionStage',
@@ -305,9 +306,7 @@ export class ConfirmationResolver {
     @Ctx() ctx: AppContext,
   ): Promise<CategoryProgress[]> {
     if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看提交進度');
-    const id = idOfType(termId, 'Term');
-    const term = id ? await ctx.loaders.termById.load(id) : null;
-    if (!term) throw notFound('學期');
+    const term = await termArgument(ctx, termId);
     const progress = await categoryProgress(ctx, term.id);
     return progress.map((p) =>
       Object.assign(new CategoryProgress(), {
@@ -346,8 +345,7 @@ export class ConfirmationResolver {
     @Ctx() ctx: AppContext,
   ) {
     if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看疑義');
-    const id = idOfType(termId, 'Term');
-    if (!id) throw badInput('學期識別碼不正確。', 'termId');
+    const term = await termArgument(ctx, termId);
     const categories = Object.values(SubmissionCategory).filter(
       (c) => maySubmit(ctx.viewer, c) && (!category || c === category),
     );
@@ -355,7 +353,7 @@ export class ConfirmationResolver {
       ctx.em,
       Dispute,
       {
-        term: id,
+        term: term.id,
         category: { $in: categories },
         ...(statuses?.length ? { status: { $in: statuses } } : {}),
       },
@@ -371,9 +369,7 @@ export async function classConfirmationData(ctx: AppContext, classGlobalId: stri
   const schoolClass = classId ? await ctx.loaders.classById.load(classId) : null;
   if (!schoolClass) throw notFound('班級');
   if (!seesClass(ctx.viewer, schoolClass)) throw forbidden('查看這個班級的確認進度');
-  const termId = idOfType(termGlobalId, 'Term');
-  const term = termId ? await ctx.loaders.termById.load(termId) : null;
-  if (!term) throw notFound('學期');
+  const term = await termArgument(ctx, termGlobalId);
   const [students, rows] = await Promise.all([
     ctx.em.find(Student, { schoolClass: schoolClass.id }, { orderBy: { seatNumber: 'asc', studentNumber: 'asc' } }),
     classReviewCounts(ctx, term.id, schoolClass.id),

@@ -28,6 +28,7 @@ import {
 } from '../confirmation.entity.js';
 import { categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
+import { termArgument } from '../../term/term.service.js';
 
 const MAX_ROWS_PER_CONFIRMATION = 500;
 const MAX_TEXT = 500;
@@ -329,9 +330,7 @@ export interface FinalizeInput {
 export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promise<Result<FinalLock>> {
   const viewer = ctx.viewer;
   if (!viewer?.schoolId || !maySubmit(viewer, input.category)) throw forbidden('完成這個類別的最終提交');
-  const termId = idOfType(input.termId, 'Term');
-  const term = termId ? await ctx.loaders.termById.load(termId) : null;
-  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+  const term = await termArgument(ctx, input.termId);
   const fail = (code: string, message: string): Result<FinalLock> => ({
     value: null,
     userErrors: [userError('category', code, message)],

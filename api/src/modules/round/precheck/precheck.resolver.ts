@@ -31,6 +31,7 @@ import { PrecheckMismatchKind } from '../central/precheck-format.js';
 import { rosterUrlOf } from './precheck.route.js';
 import { exportPrecheckRoster, importPrecheckResult, sendPrecheckToCentralRepository } from './precheck.service.js';
 import { mayDownloadPrecheckRoster, mayPrecheck, maySendPrecheck } from '../round.permissions.js';
+import { termArgument } from '../../term/term.service.js';
 
 @InputType({ description: '匯出某學期的預檢名冊（修課紀錄，不含成績）' })
 class ExportPrecheckRosterInput {
@@ -112,8 +113,8 @@ export class PrecheckResolver {
   @Query(() => PrecheckRunConnection, { description: '本校某學期的預檢紀錄，新的在前（教學組、註冊組）' })
   async precheckRuns(@Arg('termId', () => ID) termId: string, @Args() args: ConnectionArgs, @Ctx() ctx: AppContext) {
     if (!mayPrecheck(ctx.viewer)) throw forbidden('查看預檢紀錄');
-    const id = idOfType(termId, 'Term');
-    return paginate(ctx.em, PrecheckRun, id ? { term: id } : { id: null }, args, 'createdAt', 'desc');
+    const term = await termArgument(ctx, termId);
+    return paginate(ctx.em, PrecheckRun, { term: term.id }, args, 'createdAt', 'desc');
   }
 
   @Authorized()

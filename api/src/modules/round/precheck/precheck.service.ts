@@ -21,6 +21,7 @@ import { enrolmentKey, readPrecheckResult } from '../central/precheck-format.js'
 import { PrecheckMismatch, PrecheckRun, PrecheckStatus } from '../precheck.entity.js';
 import { PrecheckMismatchKind } from '../central/precheck-format.js';
 import { mayPrecheck, maySendPrecheck } from '../round.permissions.js';
+import { termArgument } from '../../term/term.service.js';
 
 const RUN_NOT_FOUND = userError('precheckRunId', 'PRECHECK_RUN_NOT_FOUND', '找不到指定的預檢紀錄。');
 
@@ -48,9 +49,7 @@ export const precheckRosterFileName = async (ctx: AppContext, run: PrecheckRun):
 export async function exportPrecheckRoster(ctx: AppContext, input: { termId: string }): Promise<Result<PrecheckRun>> {
   const viewer = ctx.viewer;
   if (!viewer?.schoolId || !mayPrecheck(viewer)) throw forbidden('匯出預檢名冊');
-  const termId = idOfType(input.termId, 'Term');
-  const term = termId ? await ctx.loaders.termById.load(termId) : null;
-  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+  const term = await termArgument(ctx, input.termId);
 
   await requireSnapshot(ctx.em, 'exportPrecheckRoster');
   const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.PRECHECK }, 'termId');

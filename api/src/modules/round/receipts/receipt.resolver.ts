@@ -14,7 +14,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { AppContext } from '../../../common/context.js';
-import { badInput, forbidden } from '../../../common/errors.js';
+import { forbidden } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
 import { MutationPayload, payload } from '../../../common/user-error.js';
 import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
@@ -23,6 +23,7 @@ import { canViewStudent } from '../../people/student.service.js';
 import { mayListSubmissions } from '../round.permissions.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { importReceipts, sendToCentralRepository } from './receipt.service.js';
+import { termArgument } from '../../term/term.service.js';
 
 @InputType({ description: '將一份提交送至中央資料庫' })
 class SendToCentralRepositoryInput {
@@ -126,9 +127,8 @@ export class ReceiptResolver {
     if (!student || !(await canViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
     const orderBy = { kind: 'asc', rowNumber: 'asc', id: 'asc' } as const;
     if (!termId) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
-    const term = idOfType(termId, 'Term');
-    if (!term) throw badInput('學期識別碼不正確。', 'termId');
-    const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term]);
+    const term = await termArgument(ctx, termId);
+    const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term.id]);
     return ctx.em.find(
       ReceiptRow,
       { student: student.id, receiptImport: { $in: current.map((row) => row.id) } },

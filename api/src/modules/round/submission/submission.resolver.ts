@@ -15,7 +15,6 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../../common/context.js';
 import { forbidden } from '../../../common/errors.js';
-import { idOfType } from '../../../common/ids.js';
 import { MutationPayload, payload } from '../../../common/user-error.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { Term } from '../../term/term.entity.js';
@@ -24,6 +23,7 @@ import { packageUrlOf } from './submission.route.js';
 import { Submission } from '../submission.entity.js';
 import { submitTerm } from './submission.service.js';
 import { mayDownloadPackage, mayListSubmissions } from '../round.permissions.js';
+import { termArgument } from '../../term/term.service.js';
 
 @InputType({ description: '提交某學期某類別的資料至中央資料庫' })
 class SubmitTermInput {
@@ -58,9 +58,8 @@ export class SubmissionResolver {
   @Query(() => [Submission], { description: '本校某學期的提交紀錄，新的在前（負責提交的處室）' })
   async submissions(@Arg('termId', () => ID) termId: string, @Ctx() ctx: AppContext): Promise<Submission[]> {
     if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看提交紀錄');
-    const id = idOfType(termId, 'Term');
-    if (!id) return [];
-    return ctx.em.find(Submission, { term: id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const term = await termArgument(ctx, termId);
+    return ctx.em.find(Submission, { term: term.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   @Authorized()

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../common/context.js';
 import { forbidden } from '../../../common/errors.js';
-import { idOfType, newId } from '../../../common/ids.js';
+import { newId } from '../../../common/ids.js';
 import { requireSnapshot } from '../../../common/request-transaction.plugin.js';
 import { pgCode } from '../../../common/sql.js';
 import { inTenantTransaction } from '../../../common/tenant.js';
@@ -17,6 +17,7 @@ import { Dispute, DisputeStatus } from '../confirmation.entity.js';
 import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
 import { maySubmit } from '../round.permissions.js';
 import { rosterScopeOf } from '../roster-scope.js';
+import { termArgument } from '../../term/term.service.js';
 
 /** Corrected disputes of the term and category that no submission carries yet now ride on this one. */
 async function attachCorrections(em: EntityManager, submission: Submission): Promise<number> {
@@ -83,9 +84,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
       ],
     };
   }
-  const termId = idOfType(input.termId, 'Term');
-  const term = termId ? await ctx.loaders.termById.load(termId) : null;
-  if (!term) return { value: null, userErrors: [userError('termId', 'TERM_NOT_FOUND', '找不到指定的學期。')] };
+  const term = await termArgument(ctx, input.termId);
 
   await requireSnapshot(ctx.em, 'submitTerm');
 
