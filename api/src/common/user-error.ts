@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import type { GraphQLScalarType } from 'graphql';
+import { type ClassType, Field, ObjectType } from 'type-graphql';
 
 /** A problem the user can fix, returned in a mutation's payload rather than thrown. */
 @ObjectType({ description: '使用者可自行修正的錯誤' })
@@ -44,4 +45,55 @@ export function payload<P extends MutationPayload, K extends keyof P>(
   target.userErrors = result.userErrors;
   target[key] = result.value ?? empty;
   return target;
+}
+
+type PayloadClass<K extends string, V> = new () => MutationPayload & { [P in K]: V };
+interface PayloadFieldOptions {
+  description?: string;
+}
+
+/**
+ * The one way to declare a mutation's payload, as ConnectionType declares connections: the type `name` with
+ * `userErrors` and the field `key` holding what the mutation wrote, null when nothing was (`nullable: false` for a
+ * list that is empty then, or a scalar). A payload with more to say than one value extends MutationPayload by hand.
+ */
+export function PayloadType<K extends string, V extends object>(
+  name: string,
+  key: K,
+  type: () => ClassType<V>,
+  options?: PayloadFieldOptions,
+): PayloadClass<K, V | null>;
+export function PayloadType<K extends string, V extends object>(
+  name: string,
+  key: K,
+  type: () => ClassType<V>[],
+  options: PayloadFieldOptions & { nullable: false },
+): PayloadClass<K, V[]>;
+export function PayloadType<K extends string, V extends object>(
+  name: string,
+  key: K,
+  type: () => ClassType<V>[],
+  options?: PayloadFieldOptions,
+): PayloadClass<K, V[] | null>;
+/** A scalar: name its TypeScript type, `PayloadType<'changed', boolean>(…, () => Boolean, { nullable: false })`. */
+export function PayloadType<K extends string, V>(
+  name: string,
+  key: K,
+  type: () => GraphQLScalarType | BooleanConstructor,
+  options: PayloadFieldOptions & { nullable: false },
+): PayloadClass<K, V>;
+export function PayloadType(
+  name: string,
+  key: string,
+  type: () => unknown,
+  options: PayloadFieldOptions & { nullable?: false } = {},
+): PayloadClass<string, unknown> {
+  class Payload extends MutationPayload {}
+  // The type thunk stays lazy (classes may not be defined yet), so nullability comes from the options alone.
+  Field(type as () => ClassType, {
+    nullable: options.nullable ?? true,
+    ...(options.description ? { description: options.description } : {}),
+  })(Payload.prototype, key);
+  ObjectType(name)(Payload);
+  return Payload as unknown as PayloadClass<string, unknown>;
 }

@@ -23,7 +23,7 @@ import { badInput, unauthenticated } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
 import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
 import { applyTenantScope } from '../../common/tenant.js';
-import { MutationPayload, userError } from '../../common/user-error.js';
+import { MutationPayload, PayloadType, userError } from '../../common/user-error.js';
 import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Authority } from '../authority/authority.entity.js';
@@ -231,11 +231,11 @@ class LogoutInput {
   allSessions?: boolean | null;
 }
 
-@ObjectType()
-class LogoutPayload extends MutationPayload {
-  @Field(() => Int, { description: '結束的登入數' })
-  endedSessions!: number;
-}
+const LogoutPayload = PayloadType<'endedSessions', number>('LogoutPayload', 'endedSessions', () => Int, {
+  description: '結束的登入數',
+  nullable: false,
+});
+type LogoutPayload = InstanceType<typeof LogoutPayload>;
 
 @InputType()
 class ChangePasswordInput {
@@ -246,11 +246,11 @@ class ChangePasswordInput {
   newPassword!: string;
 }
 
-@ObjectType()
-class ChangePasswordPayload extends MutationPayload {
-  @Field({ description: '是否已變更' })
-  changed!: boolean;
-}
+const ChangePasswordPayload = PayloadType<'changed', boolean>('ChangePasswordPayload', 'changed', () => Boolean, {
+  description: '是否已變更',
+  nullable: false,
+});
+type ChangePasswordPayload = InstanceType<typeof ChangePasswordPayload>;
 
 @InputType()
 class RevokeSessionInput {
@@ -258,11 +258,10 @@ class RevokeSessionInput {
   sessionId!: string;
 }
 
-@ObjectType()
-class RevokeSessionPayload extends MutationPayload {
-  @Field()
-  revoked!: boolean;
-}
+const RevokeSessionPayload = PayloadType<'revoked', boolean>('RevokeSessionPayload', 'revoked', () => Boolean, {
+  nullable: false,
+});
+type RevokeSessionPayload = InstanceType<typeof RevokeSessionPayload>;
 
 const MAX_CREDENTIAL_LENGTH = 200;
 
@@ -432,6 +431,6 @@ export class AuthResolver {
   @FieldResolver(() => [SchoolClass], { description: '擔任導師的班級' })
   homeroomClasses(@Root() me: Me, @Ctx() ctx: AppContext): Promise<SchoolClass[]> | SchoolClass[] {
     if (!hasRole(me.viewer, Role.HOMEROOM_TEACHER)) return [];
-    return ctx.em.find(SchoolClass, { homeroomTeacher: me.viewer.accountId }, { orderBy: { name: 'asc' } });
+    return ctx.loaders.homeroomClassesByTeacher.load(me.viewer.accountId);
   }
 }

@@ -1,19 +1,7 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { PayloadType, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
 import { canViewStudent, seesClass } from '../people/student.service.js';
@@ -26,11 +14,8 @@ import { EnterGradesInput } from './dto/grades.input.js';
 import { Course, CourseSection, Enrolment } from './course.entity.js';
 import { enterGrades } from './grades.service.js';
 
-@ObjectType()
-class EnterGradesPayload extends MutationPayload {
-  @Field(() => [Enrolment])
-  enrolments!: Enrolment[];
-}
+const EnterGradesPayload = PayloadType('EnterGradesPayload', 'enrolments', () => [Enrolment], { nullable: false });
+type EnterGradesPayload = InstanceType<typeof EnterGradesPayload>;
 
 @Resolver(() => CourseSection)
 export class CourseSectionResolver {

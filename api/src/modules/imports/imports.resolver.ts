@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { badInput, forbidden } from '../../common/errors.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { MutationPayload, PayloadType, payload } from '../../common/user-error.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
 import { CommitImportInput, PreviewImportInput } from './dto/import.input.js';
@@ -69,11 +69,8 @@ class InitialPasswordEntry {
   password!: string;
 }
 
-@ObjectType()
-class PreviewImportPayload extends MutationPayload {
-  @Field(() => ImportRun, { nullable: true })
-  importRun!: ImportRun | null;
-}
+const PreviewImportPayload = PayloadType('PreviewImportPayload', 'importRun', () => ImportRun);
+type PreviewImportPayload = InstanceType<typeof PreviewImportPayload>;
 
 @ObjectType()
 class CommitImportPayload extends MutationPayload {

@@ -4,7 +4,7 @@ import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType } from '../../common/pagination.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { MutationPayload, PayloadType, payload } from '../../common/user-error.js';
 import type { Viewer } from '../../common/viewer.js';
 import {
   listStaffAccounts,
@@ -90,11 +90,8 @@ class SetAdminSectionInput {
   granted!: boolean;
 }
 
-@ObjectType()
-class SetAdminSectionPayload extends MutationPayload {
-  @Field(() => ManagedAccount, { nullable: true })
-  account!: ManagedAccount | null;
-}
+const SetAdminSectionPayload = PayloadType('SetAdminSectionPayload', 'account', () => ManagedAccount);
+type SetAdminSectionPayload = InstanceType<typeof SetAdminSectionPayload>;
 
 @InputType()
 class ResetAccountPasswordInput {

@@ -10,6 +10,10 @@ export function peopleLoaders(em: EntityManager) {
     accountById: byId(em, UserAccount),
     studentById: byId(em, Student),
     studentByAccountId: byKey(em, Student, 'account', (student) => student.account?.id ?? null),
+    /** The classes an account is homeroom teacher of, by name. */
+    homeroomClassesByTeacher: manyByKey(em, SchoolClass, 'homeroomTeacher', (c) => c.homeroomTeacher?.id ?? '', {
+      name: 'asc',
+    }),
     studentsByClass: manyByKey(em, Student, 'schoolClass', (s) => s.schoolClass?.id ?? '', {
       seatNumber: 'asc',
       studentNumber: 'asc',

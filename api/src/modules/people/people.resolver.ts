@@ -1,25 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { forbidden } from '../../common/errors.js';
 import { requireIdOfType } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { PayloadType, payload } from '../../common/user-error.js';
 import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
@@ -36,11 +23,8 @@ import { UserAccount } from './user-account.entity.js';
 
 const StudentConnection = ConnectionType(Student, 'Student');
 
-@ObjectType()
-class StudentPayload extends MutationPayload {
-  @Field(() => Student, { nullable: true })
-  student!: Student | null;
-}
+const StudentPayload = PayloadType('StudentPayload', 'student', () => Student);
+type StudentPayload = InstanceType<typeof StudentPayload>;
 
 @Resolver(() => Student)
 export class StudentResolver {

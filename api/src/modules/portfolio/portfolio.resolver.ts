@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { MutationPayload, payload, userError } from '../../common/user-error.js';
+import { MutationPayload, PayloadType, payload, userError } from '../../common/user-error.js';
 import { hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
@@ -135,23 +135,16 @@ class PortfolioProgress {
   performancesSelected!: number;
 }
 
-@ObjectType()
-class CourseOutcomePayload extends MutationPayload {
-  @Field(() => CourseOutcome, { nullable: true })
-  outcome!: CourseOutcome | null;
-}
+const CourseOutcomePayload = PayloadType('CourseOutcomePayload', 'outcome', () => CourseOutcome);
+type CourseOutcomePayload = InstanceType<typeof CourseOutcomePayload>;
 
-@ObjectType()
-class CourseOutcomesPayload extends MutationPayload {
-  @Field(() => [CourseOutcome])
-  outcomes!: CourseOutcome[];
-}
+const CourseOutcomesPayload = PayloadType('CourseOutcomesPayload', 'outcomes', () => [CourseOutcome], {
+  nullable: false,
+});
+type CourseOutcomesPayload = InstanceType<typeof CourseOutcomesPayload>;
 
-@ObjectType()
-class DiversePerformancePayload extends MutationPayload {
-  @Field(() => DiversePerformance, { nullable: true })
-  performance!: DiversePerformance | null;
-}
+const DiversePerformancePayload = PayloadType('DiversePerformancePayload', 'performance', () => DiversePerformance);
+type DiversePerformancePayload = InstanceType<typeof DiversePerformancePayload>;
 
 @ObjectType()
 class SelectItemPayload extends MutationPayload {
@@ -165,17 +158,11 @@ class SelectItemPayload extends MutationPayload {
   summary!: SelectionSummary | null;
 }
 
-@ObjectType()
-class CertificationProxyPayload extends MutationPayload {
-  @Field(() => UserAccount, { nullable: true })
-  teacher!: UserAccount | null;
-}
+const CertificationProxyPayload = PayloadType('CertificationProxyPayload', 'teacher', () => UserAccount);
+type CertificationProxyPayload = InstanceType<typeof CertificationProxyPayload>;
 
-@ObjectType()
-class SchoolSettingsPayload extends MutationPayload {
-  @Field(() => School, { nullable: true })
-  school!: School | null;
-}
+const SchoolSettingsPayload = PayloadType('SchoolSettingsPayload', 'school', () => School);
+type SchoolSettingsPayload = InstanceType<typeof SchoolSettingsPayload>;
 
 /** Counts a student's outcomes of one term and performances of its academic year. */
 function progressOf(outcomes: CourseOutcome[], performances: DiversePerformance[], term: Term): PortfolioProgress {

@@ -1,22 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../../common/auth-checker.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { PayloadType, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
 import { canViewStudent } from '../people/student.service.js';
@@ -29,17 +17,11 @@ import { recordCadre, recordCounseling } from './records.service.js';
 
 const CounselingRecordConnection = ConnectionType(CounselingRecord, 'CounselingRecord');
 
-@ObjectType()
-class CadreRecordPayload extends MutationPayload {
-  @Field(() => CadreRecord, { nullable: true })
-  record!: CadreRecord | null;
-}
+const CadreRecordPayload = PayloadType('CadreRecordPayload', 'record', () => CadreRecord);
+type CadreRecordPayload = InstanceType<typeof CadreRecordPayload>;
 
-@ObjectType()
-class CounselingRecordPayload extends MutationPayload {
-  @Field(() => CounselingRecord, { nullable: true })
-  record!: CounselingRecord | null;
-}
+const CounselingRecordPayload = PayloadType('CounselingRecordPayload', 'record', () => CounselingRecord);
+type CounselingRecordPayload = InstanceType<typeof CounselingRecordPayload>;
 
 @Resolver(() => CounselingRecord)
 export class CounselingRecordResolver {

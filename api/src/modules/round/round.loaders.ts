@@ -1,13 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId, byKey } from '../../common/loaders.js';
-import { Dispute, ReceiptReview } from './confirmation.entity.js';
+import { Dispute, ReceiptReview, ReceiptStaffConfirmation } from './confirmation.entity.js';
 import { ReceiptRow } from './receipt.entity.js';
+import { Submission } from './submission.entity.js';
 
 export function roundLoaders(em: EntityManager) {
   return {
+    submissionById: byId(em, Submission),
     receiptRowById: byId(em, ReceiptRow),
     reviewByReceiptRow: byKey(em, ReceiptReview, 'receiptRow', (review) => review.receiptRow.id),
     disputeByReceiptRow: byKey(em, Dispute, 'receiptRow', (dispute) => dispute.receiptRow.id),
+    staffConfirmationByImport: byKey(
+      em,
+      ReceiptStaffConfirmation,
+      'receiptImport',
+      (confirmation) => confirmation.receiptImport.id,
+    ),
   };
 }
 

@@ -16,7 +16,7 @@ import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { MutationPayload, payload } from '../../common/user-error.js';
+import { PayloadType, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
 import { Term } from '../term/term.entity.js';
@@ -37,29 +37,17 @@ import { HOUR_MS, windowState } from './timeline-window.js';
 
 const TimelineTemplateConnection = ConnectionType(TimelineTemplate, 'TimelineTemplate');
 
-@ObjectType()
-class TimelineTemplatePayload extends MutationPayload {
-  @Field(() => TimelineTemplate, { nullable: true })
-  template!: TimelineTemplate | null;
-}
+const TimelineTemplatePayload = PayloadType('TimelineTemplatePayload', 'template', () => TimelineTemplate);
+type TimelineTemplatePayload = InstanceType<typeof TimelineTemplatePayload>;
 
-@ObjectType()
-class TimelineTasksPayload extends MutationPayload {
-  @Field(() => [TimelineTask])
-  tasks!: TimelineTask[];
-}
+const TimelineTasksPayload = PayloadType('TimelineTasksPayload', 'tasks', () => [TimelineTask], { nullable: false });
+type TimelineTasksPayload = InstanceType<typeof TimelineTasksPayload>;
 
-@ObjectType()
-class TimelineTaskPayload extends MutationPayload {
-  @Field(() => TimelineTask, { nullable: true })
-  task!: TimelineTask | null;
-}
+const TimelineTaskPayload = PayloadType('TimelineTaskPayload', 'task', () => TimelineTask);
+type TimelineTaskPayload = InstanceType<typeof TimelineTaskPayload>;
 
-@ObjectType()
-class DeadlineExtensionPayload extends MutationPayload {
-  @Field(() => TimelineExtension, { nullable: true })
-  extension!: TimelineExtension | null;
-}
+const DeadlineExtensionPayload = PayloadType('DeadlineExtensionPayload', 'extension', () => TimelineExtension);
+type DeadlineExtensionPayload = InstanceType<typeof DeadlineExtensionPayload>;
 
 @ObjectType({ description: '一項與我有關的期限' })
 class Deadline {

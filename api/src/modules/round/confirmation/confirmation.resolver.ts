@@ -22,7 +22,7 @@ import { enumDescriptions } from '../../../common/enum-descriptions.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
-import { MutationPayload, payload } from '../../../common/user-error.js';
+import { PayloadType, payload } from '../../../common/user-error.js';
 import { Student } from '../../people/student.entity.js';
 import { seesClass } from '../../people/student.service.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
@@ -78,11 +78,8 @@ class ConfirmReceiptRowsInput {
   receiptRowIds!: string[];
 }
 
-@ObjectType()
-class ConfirmReceiptRowsPayload extends MutationPayload {
-  @Field(() => [ReceiptRow], { nullable: true })
-  receiptRows!: ReceiptRow[] | null;
-}
+const ConfirmReceiptRowsPayload = PayloadType('ConfirmReceiptRowsPayload', 'receiptRows', () => [ReceiptRow]);
+type ConfirmReceiptRowsPayload = InstanceType<typeof ConfirmReceiptRowsPayload>;
 
 @InputType({ description: '對一筆收訖明細提出疑義' })
 class RaiseDisputeInput {
@@ -94,11 +91,8 @@ class RaiseDisputeInput {
   reason!: string;
 }
 
-@ObjectType()
-class DisputePayload extends MutationPayload {
-  @Field(() => Dispute, { nullable: true })
-  dispute!: Dispute | null;
-}
+const DisputePayload = PayloadType('DisputePayload', 'dispute', () => Dispute);
+type DisputePayload = InstanceType<typeof DisputePayload>;
 
 @InputType({ description: '處室確認已檢查一份收訖明細' })
 class ConfirmReceiptImportInput {
@@ -106,11 +100,12 @@ class ConfirmReceiptImportInput {
   receiptImportId!: string;
 }
 
-@ObjectType()
-class ConfirmReceiptImportPayload extends MutationPayload {
-  @Field(() => ReceiptStaffConfirmation, { nullable: true })
-  confirmation!: ReceiptStaffConfirmation | null;
-}
+const ConfirmReceiptImportPayload = PayloadType(
+  'ConfirmReceiptImportPayload',
+  'confirmation',
+  () => ReceiptStaffConfirmation,
+);
+type ConfirmReceiptImportPayload = InstanceType<typeof ConfirmReceiptImportPayload>;
 
 @InputType({ description: '受理一件疑義' })
 class StartDisputeReviewInput {
@@ -140,11 +135,8 @@ class FinalizeTermInput {
   category!: SubmissionCategory;
 }
 
-@ObjectType()
-class FinalizeTermPayload extends MutationPayload {
-  @Field(() => FinalLock, { nullable: true })
-  finalLock!: FinalLock | null;
-}
+const FinalizeTermPayload = PayloadType('FinalizeTermPayload', 'finalLock', () => FinalLock);
+type FinalizeTermPayload = InstanceType<typeof FinalizeTermPayload>;
 
 @ObjectType({ description: '收訖明細的確認進度' })
 class ReviewCountsType {
@@ -406,7 +398,7 @@ export class DisputeResolver {
 
   @FieldResolver(() => Submission, { nullable: true, description: '帶著這項更正的重新提交' })
   resubmission(@Root() dispute: Dispute, @Ctx() ctx: AppContext): Promise<Submission | null> | null {
-    return dispute.resubmission ? ctx.em.findOne(Submission, { id: dispute.resubmission.id }) : null;
+    return dispute.resubmission ? ctx.loaders.submissionById.load(dispute.resubmission.id) : null;
   }
 
   @FieldResolver(() => Boolean, { description: '目前的帳號可以受理與回覆這件疑義' })
@@ -437,6 +429,6 @@ export class ReceiptRowReviewResolver {
 export class ReceiptImportConfirmationResolver {
   @FieldResolver(() => ReceiptStaffConfirmation, { nullable: true, description: '處室的確認（尚未確認為空）' })
   staffConfirmation(@Root() receiptImport: ReceiptImport, @Ctx() ctx: AppContext) {
-    return ctx.em.findOne(ReceiptStaffConfirmation, { receiptImport: receiptImport.id });
+    return ctx.loaders.staffConfirmationByImport.load(receiptImport.id);
   }
 }

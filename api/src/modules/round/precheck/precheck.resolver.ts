@@ -9,7 +9,6 @@ import {
   ID,
   InputType,
   Mutation,
-  ObjectType,
   Query,
   Resolver,
   Root,
@@ -21,7 +20,7 @@ import { enumDescriptions } from '../../../common/enum-descriptions.js';
 import { badInput, forbidden } from '../../../common/errors.js';
 import { idOfType, toGlobalId } from '../../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
-import { MutationPayload, payload } from '../../../common/user-error.js';
+import { PayloadType, payload } from '../../../common/user-error.js';
 import { Me } from '../../auth/auth.resolver.js';
 import { FileUpload } from '../../files/upload.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
@@ -39,11 +38,8 @@ class ExportPrecheckRosterInput {
   termId!: string;
 }
 
-@ObjectType()
-class ExportPrecheckRosterPayload extends MutationPayload {
-  @Field(() => PrecheckRun, { nullable: true })
-  precheckRun!: PrecheckRun | null;
-}
+const ExportPrecheckRosterPayload = PayloadType('ExportPrecheckRosterPayload', 'precheckRun', () => PrecheckRun);
+type ExportPrecheckRosterPayload = InstanceType<typeof ExportPrecheckRosterPayload>;
 
 @InputType({ description: '將一次預檢的名冊送至中央資料庫比對' })
 class SendPrecheckToCentralRepositoryInput {
@@ -51,14 +47,13 @@ class SendPrecheckToCentralRepositoryInput {
   precheckRunId!: string;
 }
 
-@ObjectType()
-class SendPrecheckToCentralRepositoryPayload extends MutationPayload {
-  @Field(() => FileUpload, {
-    nullable: true,
-    description: '中央資料庫（參考實作）回覆的比對結果檔，已存為本人的匯入檔，可用 importPrecheckResult 匯入',
-  })
-  resultFile!: FileUpload | null;
-}
+const SendPrecheckToCentralRepositoryPayload = PayloadType(
+  'SendPrecheckToCentralRepositoryPayload',
+  'resultFile',
+  () => FileUpload,
+  { description: '中央資料庫（參考實作）回覆的比對結果檔，已存為本人的匯入檔，可用 importPrecheckResult 匯入' },
+);
+type SendPrecheckToCentralRepositoryPayload = InstanceType<typeof SendPrecheckToCentralRepositoryPayload>;
 
 @InputType({ description: '匯入中央資料庫回覆的預檢比對結果檔' })
 class ImportPrecheckResultInput {
@@ -69,11 +64,8 @@ class ImportPrecheckResultInput {
   uploadId!: string;
 }
 
-@ObjectType()
-class ImportPrecheckResultPayload extends MutationPayload {
-  @Field(() => PrecheckRun, { nullable: true })
-  precheckRun!: PrecheckRun | null;
-}
+const ImportPrecheckResultPayload = PayloadType('ImportPrecheckResultPayload', 'precheckRun', () => PrecheckRun);
+type ImportPrecheckResultPayload = InstanceType<typeof ImportPrecheckResultPayload>;
 
 export enum PrecheckMismatchOrder {
   STUDENT = 'STUDENT',

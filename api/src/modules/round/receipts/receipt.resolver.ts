@@ -16,13 +16,18 @@ import {
 import type { AppContext } from '../../../common/context.js';
 import { forbidden } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
-import { MutationPayload, payload } from '../../../common/user-error.js';
-import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
+import { PayloadType, payload } from '../../../common/user-error.js';
 import { FileUpload } from '../../files/upload.entity.js';
 import { canViewStudent } from '../../people/student.service.js';
 import { mayListSubmissions } from '../round.permissions.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
-import { importReceipts, sendToCentralRepository } from './receipt.service.js';
+import {
+  type ClassReceiptCounts,
+  importReceipts,
+  receiptClassSummary,
+  receiptRowsOfStudent,
+  sendToCentralRepository,
+} from './receipt.service.js';
 import { termArgument } from '../../term/term.service.js';
 
 @InputType({ description: '將一份提交送至中央資料庫' })
@@ -31,14 +36,13 @@ class SendToCentralRepositoryInput {
   submissionId!: string;
 }
 
-@ObjectType()
-class SendToCentralRepositoryPayload extends MutationPayload {
-  @Field(() => [FileUpload], {
-    nullable: true,
-    description: '中央資料庫（參考實作）回覆的收訖明細檔，已存為本人的匯入檔，可用 importReceipts 匯入',
-  })
-  receiptFiles!: FileUpload[] | null;
-}
+const SendToCentralRepositoryPayload = PayloadType(
+  'SendToCentralRepositoryPayload',
+  'receiptFiles',
+  () => [FileUpload],
+  { description: '中央資料庫（參考實作）回覆的收訖明細檔，已存為本人的匯入檔，可用 importReceipts 匯入' },
+);
+type SendToCentralRepositoryPayload = InstanceType<typeof SendToCentralRepositoryPayload>;
 
 @InputType({ description: '匯入一份收訖明細檔' })
 class ImportReceiptsInput {
@@ -49,14 +53,11 @@ class ImportReceiptsInput {
   uploadId!: string;
 }
 
-@ObjectType()
-class ImportReceiptsPayload extends MutationPayload {
-  @Field(() => ReceiptImport, { nullable: true })
-  receiptImport!: ReceiptImport | null;
-}
+const ImportReceiptsPayload = PayloadType('ImportReceiptsPayload', 'receiptImport', () => ReceiptImport);
+type ImportReceiptsPayload = InstanceType<typeof ImportReceiptsPayload>;
 
 @ObjectType({ description: '一個班級在一次提交的收訖明細統計' })
-class ReceiptClassSummary {
+class ReceiptClassSummary implements ClassReceiptCounts {
   @Field(() => String, { nullable: true, description: '班級名稱（沒有班級的學生為空）' })
   className!: string | null;
 
@@ -125,15 +126,7 @@ export class ReceiptResolver {
     const id = idOfType(studentId, 'Student');
     const student = id ? await ctx.loaders.studentById.load(id) : null;
     if (!student || !(await canViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
-    const orderBy = { kind: 'asc', rowNumber: 'asc', id: 'asc' } as const;
-    if (!termId) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
-    const term = await termArgument(ctx, termId);
-    const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term.id]);
-    return ctx.em.find(
-      ReceiptRow,
-      { student: student.id, receiptImport: { $in: current.map((row) => row.id) } },
-      { orderBy },
-    );
+    return receiptRowsOfStudent(ctx, student, termId ? await termArgument(ctx, termId) : null);
   }
 
   @Authorized()
@@ -144,26 +137,12 @@ export class ReceiptResolver {
   ): Promise<ReceiptClassSummary[]> {
     if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看收訖明細');
     const id = idOfType(submissionId, 'Submission');
-    if (!id) return [];
-    const rows = await ctx.em.execute<ReceiptClassSummary[]>(
-      `select k.name as "className",
-              count(*) filter (where r.status = 'RECEIVED')::int as received,
-              count(*) filter (where r.status = 'REJECTED')::int as rejected,
-              count(*) filter (where r.reconciliation <> 'OK')::int as flagged
-       from receipt_row r
-       left join student s on s.school_id = r.school_id and s.id = r.student_id
-       left join school_class k on k.school_id = s.school_id and k.id = s.class_id
-       where r.submission_id = ?
-       group by k.name
-       order by k.name nulls last`,
-      [id],
-    );
-    return rows;
+    return id ? receiptClassSummary(ctx, id) : [];
   }
 
   @FieldResolver(() => FileUpload, { description: '匯入的檔案' })
   upload(@Root() receipt: ReceiptImport, @Ctx() ctx: AppContext): Promise<FileUpload | null> {
-    return ctx.em.findOne(FileUpload, { id: receipt.upload.id });
+    return ctx.loaders.uploadById.load(receipt.upload.id);
   }
 }
 

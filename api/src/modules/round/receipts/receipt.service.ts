@@ -32,6 +32,8 @@ import {
   readPackage,
 } from '../central/receipt-format.js';
 import { mayHandleReceipts } from '../round.permissions.js';
+import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
+import type { Term } from '../../term/term.entity.js';
 
 async function submissionOf(ctx: AppContext, globalId: string): Promise<Submission | null> {
   const id = idOfType(globalId, 'Submission');
@@ -304,4 +306,44 @@ export async function importReceipts(
     },
   });
   return { value: receipt, userErrors: [] };
+}
+
+/** A student's receipt rows: all of them, or in a term only those of the imports that count now. */
+export async function receiptRowsOfStudent(
+  ctx: AppContext,
+  student: Student,
+  term: Term | null,
+): Promise<ReceiptRow[]> {
+  const orderBy = { kind: 'asc', rowNumber: 'asc', id: 'asc' } as const;
+  if (!term) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
+  const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term.id]);
+  return ctx.em.find(
+    ReceiptRow,
+    { student: student.id, receiptImport: { $in: current.map((row) => row.id) } },
+    { orderBy },
+  );
+}
+
+export interface ClassReceiptCounts {
+  className: string | null;
+  received: number;
+  rejected: number;
+  flagged: number;
+}
+
+/** One submission's receipt rows counted per class of the student they name. */
+export function receiptClassSummary(ctx: AppContext, submissionId: string): Promise<ClassReceiptCounts[]> {
+  return ctx.em.execute<ClassReceiptCounts[]>(
+    `select k.name as "className",
+              count(*) filter (where r.status = 'RECEIVED')::int as received,
+              count(*) filter (where r.status = 'REJECTED')::int as rejected,
+              count(*) filter (where r.reconciliation <> 'OK')::int as flagged
+       from receipt_row r
+       left join student s on s.school_id = r.school_id and s.id = r.student_id
+       left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+       where r.submission_id = ?
+       group by k.name
+       order by k.name nulls last`,
+    [submissionId],
+  );
 }

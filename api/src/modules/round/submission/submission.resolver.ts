@@ -15,7 +15,7 @@ import {
 } from 'type-graphql';
 import type { AppContext } from '../../../common/context.js';
 import { forbidden } from '../../../common/errors.js';
-import { MutationPayload, payload } from '../../../common/user-error.js';
+import { PayloadType, payload } from '../../../common/user-error.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { Term } from '../../term/term.entity.js';
 import { SubmissionCategory } from '../../../common/submission-category.js';
@@ -37,11 +37,8 @@ class SubmitTermInput {
   idempotencyKey!: string;
 }
 
-@ObjectType()
-class SubmitTermPayload extends MutationPayload {
-  @Field(() => Submission, { nullable: true })
-  submission!: Submission | null;
-}
+const SubmitTermPayload = PayloadType('SubmitTermPayload', 'submission', () => Submission);
+type SubmitTermPayload = InstanceType<typeof SubmitTermPayload>;
 
 @ObjectType({ description: '資料包中一份名冊的筆數' })
 class SubmissionRosterCount {
