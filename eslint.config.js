@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Tests and scripts talk to their terminal.
-    files: ['tests/**/*.ts', 'scripts/**/*.mjs'],
+    files: ['tests/**/*.ts', 'scripts/**/*.{mjs,ts}'],
     rules: { 'no-console': 'off' },
   },
 );

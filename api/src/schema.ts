@@ -1,3 +1,9 @@
+import { RoundViewerResolver } from './modules/round/round-viewer.resolver.js';
+import { TimelineViewerResolver } from './modules/timeline/timeline-viewer.resolver.js';
+import { CourseViewerResolver } from './modules/course/course-viewer.resolver.js';
+import { RecordsViewerResolver } from './modules/records/records-viewer.resolver.js';
+import { ImportsViewerResolver } from './modules/imports/imports-viewer.resolver.js';
+import { StatisticsViewerResolver } from './modules/statistics/statistics-viewer.resolver.js';
 import path from 'node:path';
 import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
@@ -33,11 +39,7 @@ import {
   ReceiptImportConfirmationResolver,
   ReceiptRowReviewResolver,
 } from './modules/round/confirmation/confirmation.resolver.js';
-import {
-  PrecheckMismatchResolver,
-  PrecheckResolver,
-  PrecheckViewerResolver,
-} from './modules/round/precheck/precheck.resolver.js';
+import { PrecheckMismatchResolver, PrecheckResolver } from './modules/round/precheck/precheck.resolver.js';
 import { NodeResolver } from './modules/system/node.resolver.js';
 import { SystemResolver } from './modules/system/system.resolver.js';
 import { TermResolver } from './modules/term/term.resolver.js';
@@ -80,7 +82,12 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       ReceiptImportConfirmationResolver,
       PrecheckResolver,
       PrecheckMismatchResolver,
-      PrecheckViewerResolver,
+      RoundViewerResolver,
+      TimelineViewerResolver,
+      CourseViewerResolver,
+      RecordsViewerResolver,
+      ImportsViewerResolver,
+      StatisticsViewerResolver,
       SystemResolver,
       SchoolResolver,
       SchoolClassResolver,

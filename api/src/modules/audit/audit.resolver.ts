@@ -18,9 +18,8 @@ import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
-import { Role } from '../../common/roles.js';
 import { AuditLogEntry } from './audit-log.entity.js';
+import { mayReadAuditLog } from './audit.permissions.js';
 
 /** The groups staff filter by; each is a set of operation prefixes. */
 export enum AuditArea {
@@ -125,8 +124,6 @@ class AuditLogArgs extends ConnectionArgs {
 }
 
 const AuditLogConnection = ConnectionType(AuditLogEntry, 'AuditLogEntry');
-
-export const mayReadAuditLog = (viewer: Viewer | null): boolean => hasRole(viewer, Role.SCHOOL_ADMIN);
 
 @Resolver(() => AuditLogEntry)
 export class AuditLogResolver {

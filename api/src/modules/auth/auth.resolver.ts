@@ -12,167 +12,23 @@ import {
   Query,
   Resolver,
   Root,
-  registerEnumType,
 } from 'type-graphql';
-import { mayListSubmissions } from '../round/round.permissions.js';
-import { mayReadAuditLog } from '../audit/audit.resolver.js';
 import type { AppContext } from '../../common/context.js';
-import { canImport } from '../imports/import.service.js';
+import { Me } from './me.type.js';
 import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
 import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
 import { applyTenantScope } from '../../common/tenant.js';
 import { MutationPayload, PayloadType, userError } from '../../common/user-error.js';
-import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
+import { hasRole } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Authority } from '../authority/authority.entity.js';
-import { AdminSection, Role } from '../../common/roles.js';
-import { canListStudents, canManageStudents } from '../people/student.service.js';
-import { mayManageAccounts } from '../people/account-admin.service.js';
+import { Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
-import { describeRoles } from '../people/user-account.entity.js';
 import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
-import { canEditTimeline, canPublishTemplates } from '../timeline/timeline.service.js';
-import { canRecordCadres, canRecordCounseling } from '../records/records.service.js';
-import { mayReadCityStatistics, mayReadSchoolStatistics } from '../statistics/statistics.service.js';
-
-export enum AccountKind {
-  SCHOOL = 'SCHOOL',
-  BUREAU = 'BUREAU',
-}
-registerEnumType(AccountKind, {
-  name: 'AccountKind',
-  valuesConfig: { SCHOOL: { description: '學校帳號' }, BUREAU: { description: '教育局帳號' } },
-});
-
-/** The signed-in person as the client's shell needs them. */
-@ObjectType({ description: '目前登入的使用者' })
-export class Me {
-  constructor(readonly viewer: Viewer) {}
-
-  @Field(() => ID, { description: '帳號的全域識別碼' })
-  get id(): string {
-    return toGlobalId(this.viewer.kind === 'SCHOOL' ? 'UserAccount' : 'BureauAccount', this.viewer.accountId);
-  }
-
-  @Field(() => AccountKind)
-  get kind(): AccountKind {
-    return this.viewer.kind as AccountKind;
-  }
-
-  @Field()
-  get username(): string {
-    return this.viewer.username;
-  }
-
-  @Field()
-  get displayName(): string {
-    return this.viewer.displayName;
-  }
-
-  @Field(() => [Role])
-  get roles(): Role[] {
-    return this.viewer.roles;
-  }
-
-  @Field(() => [AdminSection])
-  get adminSections(): AdminSection[] {
-    return this.viewer.adminSections;
-  }
-
-  @Field(() => [String], { description: '角色與組別的中文名稱' })
-  get roleLabels(): string[] {
-    return describeRoles(this.viewer.roles, this.viewer.adminSections);
-  }
-
-  @Field({ description: '這次登入的到期時間' })
-  get sessionExpiresAt(): Date {
-    return this.viewer.sessionExpiresAt;
-  }
-
-  @Field({ description: '可以查看學生名單' })
-  get viewerCanListStudents(): boolean {
-    return canListStudents(this.viewer);
-  }
-
-  @Field({ description: '可以新增、修改學生資料（註冊組）' })
-  get viewerCanManageStudents(): boolean {
-    return canManageStudents(this.viewer);
-  }
-
-  @Field({ description: '可以查看班級清單' })
-  get viewerCanListClasses(): boolean {
-    return isSchoolStaff(this.viewer);
-  }
-
-  @Field({ description: '可以調整學校期程、核准延長（執行秘書、教學組、註冊組）' })
-  get viewerCanEditTimeline(): boolean {
-    return canEditTimeline(this.viewer);
-  }
-
-  @Field({ description: '可以發布期程範本（教育局）' })
-  get viewerCanPublishTemplates(): boolean {
-    return canPublishTemplates(this.viewer);
-  }
-
-  @Field({ description: '可以查看自己帶的班級（導師）' })
-  get viewerCanViewHomeroom(): boolean {
-    return hasRole(this.viewer, Role.HOMEROOM_TEACHER);
-  }
-
-  @Field({ description: '可以登錄任教班級的成績（任課教師）' })
-  get viewerCanEnterGrades(): boolean {
-    return hasRole(this.viewer, Role.TEACHER);
-  }
-
-  @Field({ description: '可以登錄校內幹部（訓育組）' })
-  get viewerCanRecordCadres(): boolean {
-    return canRecordCadres(this.viewer);
-  }
-
-  @Field({ description: '可以登錄課程諮詢紀錄（課程諮詢教師）' })
-  get viewerCanRecordCounseling(): boolean {
-    return canRecordCounseling(this.viewer);
-  }
-
-  @Field({ description: '可以匯入資料（註冊組、教學組、資訊組，依資料種類）' })
-  get viewerCanImport(): boolean {
-    return canImport(this.viewer);
-  }
-
-  @Field({ description: '可以使用提交主控台、匯入收訖明細與處理疑義（負責提交的處室）' })
-  get viewerCanManageSubmissions(): boolean {
-    return mayListSubmissions(this.viewer);
-  }
-
-  @Field({ description: '可以確認自己的收訖明細或提出疑義（學生）' })
-  get viewerCanReviewReceipts(): boolean {
-    return hasRole(this.viewer, Role.STUDENT);
-  }
-
-  @Field({ description: '可以查看本校的稽核紀錄（行政人員）' })
-  get viewerCanReadAuditLog(): boolean {
-    return mayReadAuditLog(this.viewer);
-  }
-
-  @Field({ description: '可以查看學習歷程統計（教育局：全市與各校；學校行政：本校各班）' })
-  get viewerCanViewStatistics(): boolean {
-    return mayReadCityStatistics(this.viewer) || mayReadSchoolStatistics(this.viewer);
-  }
-
-  @Field({ description: '可以管理帳號：行政職務與重設密碼（資訊組、執行秘書、教育局）' })
-  get viewerCanManageAccounts(): boolean {
-    return mayManageAccounts(this.viewer);
-  }
-
-  @Field({ description: '可以查看所轄學校名錄（教育局）' })
-  get viewerCanBrowseSchools(): boolean {
-    return hasRole(this.viewer, Role.BUREAU_ADMIN);
-  }
-}
 
 @ObjectType({ description: '一個登入中的裝置' })
 class SessionInfo {

@@ -4,7 +4,7 @@ import type { AppContext } from '../../common/context.js';
 import { PayloadType, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
-import { canViewStudent, seesClass } from '../people/student.service.js';
+import { mayViewStudent, maySeeClass } from '../people/people.permissions.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { SchoolClass } from '../people/school-class.entity.js';
@@ -91,7 +91,7 @@ export class EnrolmentResolver {
 export class ClassRosterResolver {
   @FieldResolver(() => [Student], { description: '班上學生，依座號（導師與行政人員）' })
   async students(@Root() schoolClass: SchoolClass, @Ctx() ctx: AppContext): Promise<Student[]> {
-    if (!seesClass(ctx.viewer, schoolClass)) return [];
+    if (!maySeeClass(ctx.viewer, schoolClass)) return [];
     return ctx.loaders.studentsByClass.load(schoolClass.id);
   }
 }
@@ -104,7 +104,7 @@ export class StudentRecordsResolver {
     @Arg('termId', () => ID, { nullable: true }) termId: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<Enrolment[]> {
-    if (!(await canViewStudent(ctx, student))) return [];
+    if (!(await mayViewStudent(ctx, student))) return [];
     const term = await termArgumentOrCurrent(ctx, termId);
     return term ? ctx.loaders.enrolmentsOfStudentInTerm(term.id).load(student.id) : [];
   }

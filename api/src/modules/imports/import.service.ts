@@ -3,10 +3,9 @@ import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { termLabel } from '../../common/roc.js';
 import { type Result, userError } from '../../common/user-error.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
+import { type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { FileUpload, UploadPurpose } from '../files/upload.entity.js';
-import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { NO_CURRENT_TERM, termArgumentOrCurrent } from '../term/term.service.js';
 import { type Term } from '../term/term.entity.js';
@@ -25,10 +24,6 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindHandler> = {
   [ImportKind.COURSES]: courseImport,
   [ImportKind.ENROLMENTS]: enrolmentImport,
 };
-
-/** Import pages are for school office staff; what each may import is decided per kind. */
-export const canImport = (viewer: Viewer | null): boolean =>
-  hasRole(viewer, Role.SCHOOL_ADMIN) && Object.values(IMPORT_KINDS).some((kind) => kind.mayImport(viewer!));
 
 function requireImporter(ctx: AppContext, handler: ImportKindHandler): Viewer {
   const viewer = ctx.viewer;

@@ -18,7 +18,8 @@ import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
 import { CommitImportInput, PreviewImportInput } from './dto/import.input.js';
 import { IMPORT_KIND_LABELS, ImportKind, ImportProblem, ImportRun } from './import-run.entity.js';
-import { canImport, commitImport, IMPORT_KINDS, previewImport } from './import.service.js';
+import { commitImport, IMPORT_KINDS, previewImport } from './import.service.js';
+import { mayImport } from './imports.permissions.js';
 import { templatePath } from './template.route.js';
 
 @ObjectType({ description: '匯入檔案的一個欄位' })
@@ -107,7 +108,7 @@ export class ImportResolver {
   @Authorized()
   @Query(() => [ImportRun], { description: `本校最近的匯入（新的在前，最多 ${RECENT_IMPORTS} 筆）` })
   async recentImports(@Ctx() ctx: AppContext): Promise<ImportRun[]> {
-    if (!canImport(ctx.viewer)) throw forbidden('查看匯入紀錄');
+    if (!mayImport(ctx.viewer)) throw forbidden('查看匯入紀錄');
     return ctx.em.find(ImportRun, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: RECENT_IMPORTS });
   }
 

@@ -8,12 +8,11 @@ import { MutationPayload, PayloadType, payload } from '../../common/user-error.j
 import type { Viewer } from '../../common/viewer.js';
 import {
   listStaffAccounts,
-  mayResetPassword,
-  maySetSection,
   resetAccountPassword,
   setAdminSection,
   type StaffAccountRow,
 } from './account-admin.service.js';
+import { mayResetPassword, maySetSection } from './people.permissions.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { describeRoles } from './user-account.entity.js';
 

@@ -3,10 +3,10 @@ import { AppError, ErrorCode, forbidden, notFound } from '../../common/errors.js
 import { requireIdOfType } from '../../common/ids.js';
 import { type Connection, type ConnectionArgs, connectionOf, decodeCursor, pageSize } from '../../common/pagination.js';
 import { type Result, userError } from '../../common/user-error.js';
-import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, temporaryPassword } from './password.js';
-import { ADMIN_SECTION_LABELS, AdminSection, Role } from '../../common/roles.js';
+import { ADMIN_SECTION_LABELS, AdminSection, type Role } from '../../common/roles.js';
+import { mayManageAccounts, maySetSection, mayResetPassword } from './people.permissions.js';
 
 /** A school account as account administration sees it (staff only; students have their own pages). */
 export interface StaffAccountRow {
@@ -42,39 +42,6 @@ const toRow = (record: AccountRecord): StaffAccountRow => ({
   active: record.active,
   passwordTemporary: record.password_temporary,
 });
-
-const isBureau = (viewer: Viewer): boolean => viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
-
-/** Who administers accounts at all: the bureau, and a school's 資訊組 and 執行秘書. */
-export const mayManageAccounts = (viewer: Viewer | null): boolean =>
-  viewer !== null &&
-  (isBureau(viewer) || hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR));
-
-/**
- * Who may grant or take away one admin section: 執行秘書 only by the bureau; 註冊組 (full national IDs, the
- * packages) by 執行秘書 or the bureau; the other sections by 資訊組, 執行秘書 or the bureau. Never one's own.
- */
-export function maySetSection(viewer: Viewer | null, section: AdminSection, account?: StaffAccountRow): boolean {
-  if (!viewer || account?.id === viewer.accountId) return false;
-  if (isBureau(viewer)) return true;
-  if (section === AdminSection.COORDINATOR) return false;
-  if (section === AdminSection.REGISTRATION) return hasSection(viewer, AdminSection.COORDINATOR);
-  return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
-}
-
-/**
- * Who may reset an account's password: 資訊組 or 執行秘書 for teachers and students; for an office account (one with
- * an admin section, or the 行政人員 role that earlier imports gave without one) only 執行秘書 or the bureau, so that no
- * section can take over another by resetting its password. Never one's own.
- */
-export function mayResetPassword(viewer: Viewer | null, account: StaffAccountRow): boolean {
-  if (!viewer || account.id === viewer.accountId) return false;
-  if (isBureau(viewer)) return true;
-  if (account.adminSections.length > 0 || account.roles.includes(Role.SCHOOL_ADMIN)) {
-    return hasSection(viewer, AdminSection.COORDINATOR);
-  }
-  return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
-}
 
 const SECTION_REFUSALS: Record<AdminSection, string> = {
   [AdminSection.COORDINATOR]: '「執行秘書」只能由教育局設定。',

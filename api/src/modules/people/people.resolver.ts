@@ -11,13 +11,8 @@ import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { Role } from '../../common/roles.js';
-import {
-  canListStudents,
-  canSeeFullNationalId,
-  createStudent,
-  seesWholeSchool,
-  updateStudent,
-} from './student.service.js';
+import { createStudent, updateStudent } from './student.service.js';
+import { mayListStudents, maySeeFullNationalId, maySeeWholeSchool } from './people.permissions.js';
 import { Student } from './student.entity.js';
 import { UserAccount } from './user-account.entity.js';
 
@@ -38,11 +33,11 @@ export class StudentResolver {
     @Ctx() ctx: AppContext,
   ) {
     const viewer = requireViewer(ctx);
-    if (!canListStudents(viewer)) throw forbidden('查看學生名單');
+    if (!mayListStudents(viewer)) throw forbidden('查看學生名單');
     const classFilter: FilterQuery<SchoolClass> = {};
     if (classId) classFilter.id = requireIdOfType(classId, 'SchoolClass', '班級', 'classId');
     // Homeroom teachers see the classes they lead; whole-school staff see every class.
-    if (!seesWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
+    if (!maySeeWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
     const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }
@@ -62,12 +57,12 @@ export class StudentResolver {
   @FieldResolver(() => String, { description: '身分證字號：註冊組看到完整號碼，其他人看到遮罩（A12****789）' })
   nationalId(@Root() student: Student, @Ctx() ctx: AppContext): string {
     const plain = ctx.services.pii.decrypt(student.nationalIdEncrypted);
-    return canSeeFullNationalId(ctx.viewer) ? plain : maskNationalId(plain);
+    return maySeeFullNationalId(ctx.viewer) ? plain : maskNationalId(plain);
   }
 
   @FieldResolver(() => Boolean, { description: '目前使用者是否看得到完整身分證字號' })
   viewerCanSeeFullNationalId(@Ctx() ctx: AppContext): boolean {
-    return canSeeFullNationalId(ctx.viewer);
+    return maySeeFullNationalId(ctx.viewer);
   }
 
   @FieldResolver(() => SchoolClass, { nullable: true, description: '班級' })

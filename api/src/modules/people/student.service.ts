@@ -9,45 +9,14 @@ import type { PiiCipher } from '../../common/pii-crypto.js';
 import { academicYearOf, isIsoCalendarDate } from '../../common/roc.js';
 import { isUniqueViolation } from '../../common/sql.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
+import { type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { StudentStatus } from './people.enums.js';
-import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from './student.entity.js';
-
-export const canManageStudents = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);
-
-/** Only 註冊組 needs the full number (it goes into the central rosters); everyone else sees it masked. */
-export const canSeeFullNationalId = canManageStudents;
-
-/**
- * Who sees every student of the school: office staff, and course counselors, who advise any student who asks and
- * record those sessions.
- */
-export const seesWholeSchool = (viewer: Viewer | null): boolean => hasRole(viewer, Role.SCHOOL_ADMIN, Role.COUNSELOR);
-
-export const canListStudents = (viewer: Viewer | null): boolean =>
-  seesWholeSchool(viewer) || hasRole(viewer, Role.HOMEROOM_TEACHER);
-
-/** Whether the viewer may see a whole class: its homeroom teacher, or whole-school staff. */
-export const seesClass = (viewer: Viewer | null, schoolClass: SchoolClass): boolean =>
-  (viewer !== null && schoolClass.homeroomTeacher?.id === viewer.accountId) || seesWholeSchool(viewer);
-
-/** Whether the viewer may see this student at all: the student, whole-school staff, or the class's homeroom teacher. */
-export async function canViewStudent(ctx: AppContext, student: Student): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (!viewer || viewer.schoolId !== student.schoolId) return false;
-  if (student.account?.id === viewer.accountId) return true;
-  if (seesWholeSchool(viewer)) return true;
-  if (hasRole(viewer, Role.HOMEROOM_TEACHER) && student.schoolClass) {
-    const schoolClass = await ctx.loaders.classById.load(student.schoolClass.id);
-    return schoolClass !== null && seesClass(viewer, schoolClass);
-  }
-  return false;
-}
+import { mayManageStudents } from './people.permissions.js';
 
 const STUDENT_NUMBER = /^[A-Za-z0-9]{1,20}$/;
 
@@ -164,7 +133,7 @@ export async function insertStudent(
 }
 
 function requireManager(ctx: AppContext): Viewer {
-  if (!canManageStudents(ctx.viewer)) throw forbidden('學生資料的維護（限註冊組）');
+  if (!mayManageStudents(ctx.viewer)) throw forbidden('學生資料的維護（限註冊組）');
   return ctx.viewer!;
 }
 

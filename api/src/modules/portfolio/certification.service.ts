@@ -3,9 +3,8 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
+import { hasRole, hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type CourseSection } from '../course/course.entity.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { TaskKind } from '../timeline/timeline.enums.js';
@@ -16,14 +15,9 @@ import type {
   RejectCourseOutcomeInput,
 } from './dto/portfolio.input.js';
 import { CertificationStatus } from './portfolio.enums.js';
+import { certifiableTeachers } from './portfolio.permissions.js';
 
 export const MAX_BULK_CERTIFY = 200;
-
-/** The teachers whose sections the viewer certifies: themselves, and those who named them proxy (代理人). */
-export async function certifiableTeachers(ctx: AppContext, viewer: Viewer): Promise<string[]> {
-  const proxies = await ctx.em.find(CertificationProxy, { proxy: viewer.accountId });
-  return [viewer.accountId, ...proxies.map((proxy) => proxy.teacher.id)];
-}
 
 /** The outcomes waiting in (or decided from) the queue of the viewer and of the teachers they are proxy for. */
 export async function certificationQueue(
@@ -171,11 +165,4 @@ export async function setCertificationProxy(
     targetIds: [teacherId, proxyId],
   });
   return { value: teacher!, userErrors: [] };
-}
-
-/** Whether the viewer certifies this section's outcomes (its teacher or their proxy). */
-export async function certifiesSection(ctx: AppContext, section: CourseSection): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (!viewer || !section.teacher) return false;
-  return (await certifiableTeachers(ctx, viewer)).includes(section.teacher.id);
 }

@@ -20,18 +20,18 @@ import { recordAudit } from '../audit/audit.service.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
 import { FileUpload } from '../files/upload.entity.js';
 import { AdminSection, Role } from '../../common/roles.js';
-import { canViewStudent } from '../people/student.service.js';
+import { mayViewStudent } from '../people/people.permissions.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { School } from '../school/school.entity.js';
 import { AcademicYear, Term } from '../term/term.entity.js';
 import {
   certificationQueue,
-  certifiesSection,
   certifyCourseOutcomes,
   rejectCourseOutcome,
   setCertificationProxy,
 } from './certification.service.js';
+import { mayCertifySection } from './portfolio.permissions.js';
 import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import {
@@ -461,8 +461,8 @@ export class EnrolmentOutcomesResolver {
     const student = await ctx.loaders.studentById.load(enrolment.student.id);
     const section = await ctx.loaders.sectionById.load(enrolment.section.id);
     const visible =
-      (student !== null && (await canViewStudent(ctx, student))) ||
-      (section !== null && (await certifiesSection(ctx, section)));
+      (student !== null && (await mayViewStudent(ctx, student))) ||
+      (section !== null && (await mayCertifySection(ctx, section)));
     return visible ? ctx.loaders.outcomesByEnrolment.load(enrolment.id) : [];
   }
 }
@@ -475,7 +475,7 @@ export class StudentPortfolioResolver {
     @Arg('termId', () => ID, { nullable: true, description: '以這個學期所屬的學年為準' }) termId: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<DiversePerformance[]> {
-    if (!(await canViewStudent(ctx, student))) return [];
+    if (!(await mayViewStudent(ctx, student))) return [];
     const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return [];
     const all = await ctx.loaders.performancesByStudent.load(student.id);
@@ -488,7 +488,7 @@ export class StudentPortfolioResolver {
     @Arg('termId', () => ID, { nullable: true }) termId: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<PortfolioProgress | null> {
-    if (!(await canViewStudent(ctx, student))) return null;
+    if (!(await mayViewStudent(ctx, student))) return null;
     const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return null;
     const [outcomes, performances] = await Promise.all([

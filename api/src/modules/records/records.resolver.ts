@@ -7,7 +7,7 @@ import { ConnectionArgs, ConnectionType, paginate } from '../../common/paginatio
 import { PayloadType, payload } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
-import { canViewStudent } from '../people/student.service.js';
+import { mayViewStudent } from '../people/people.permissions.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
@@ -53,7 +53,7 @@ export class CounselingRecordResolver {
     const students = await ctx.loaders.studentById.loadMany(participants.map((p) => p.student.id));
     const visible: Student[] = [];
     for (const student of students) {
-      if (student instanceof Student && (hasRole(ctx.viewer, Role.COUNSELOR) || (await canViewStudent(ctx, student)))) {
+      if (student instanceof Student && (hasRole(ctx.viewer, Role.COUNSELOR) || (await mayViewStudent(ctx, student)))) {
         visible.push(student);
       }
     }
@@ -88,7 +88,7 @@ export class CadreRecordResolver {
 export class StudentCadreResolver {
   @FieldResolver(() => [CadreRecord], { description: '校內幹部經歷' })
   async cadreRecords(@Root() student: Student, @Ctx() ctx: AppContext): Promise<CadreRecord[]> {
-    if (!(await canViewStudent(ctx, student))) return [];
+    if (!(await mayViewStudent(ctx, student))) return [];
     return ctx.loaders.cadresByStudent.load(student.id);
   }
 }

@@ -4,17 +4,13 @@ import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { isIsoCalendarDate, taipeiIsoDate } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import type { RecordCadreInput, RecordCounselingInput } from './dto/records.input.js';
 import { CadreRecord, CounselingKind, CounselingParticipant, CounselingRecord } from './records.entity.js';
 import { NO_CURRENT_TERM, termArgumentOrCurrent } from '../term/term.service.js';
-
-export const canRecordCadres = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.STUDENT_AFFAIRS);
-export const canRecordCounseling = (viewer: Viewer | null): boolean => hasRole(viewer, Role.COUNSELOR);
+import { mayRecordCadres, mayRecordCounseling } from './records.permissions.js';
 
 function textError(field: string, value: string, label: string, max: number): UserError | null {
   const length = value.trim().length;
@@ -24,7 +20,7 @@ function textError(field: string, value: string, label: string, max: number): Us
 /** 訓育組 records one cadre position of a student for a term. */
 export async function recordCadre(ctx: AppContext, input: RecordCadreInput): Promise<Result<CadreRecord>> {
   const viewer = requireViewer(ctx);
-  if (!canRecordCadres(viewer)) throw forbidden('登錄校內幹部（限訓育組）');
+  if (!mayRecordCadres(viewer)) throw forbidden('登錄校內幹部（限訓育組）');
   const errors: UserError[] = [];
   const studentId = idOfType(input.studentId, 'Student');
   const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
@@ -83,7 +79,7 @@ export async function recordCounseling(
   input: RecordCounselingInput,
 ): Promise<Result<CounselingRecord>> {
   const viewer = requireViewer(ctx);
-  if (!canRecordCounseling(viewer)) throw forbidden('登錄課程諮詢紀錄（限課程諮詢教師）');
+  if (!mayRecordCounseling(viewer)) throw forbidden('登錄課程諮詢紀錄（限課程諮詢教師）');
   const errors: UserError[] = [];
   const ids = input.studentIds.map((id) => idOfType(id, 'Student'));
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];

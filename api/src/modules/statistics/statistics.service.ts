@@ -4,8 +4,7 @@ import { badInput, forbidden, notFound, unauthenticated } from '../../common/err
 import { idOfType, toGlobalId } from '../../common/ids.js';
 import { type ConnectionArgs, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { formatRocDateTime, termLabel } from '../../common/roc.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
-import { Role } from '../../common/roles.js';
+import { type Viewer } from '../../common/viewer.js';
 import type {
   ClassStatisticsRow,
   ClassTermProgressRow,
@@ -18,6 +17,7 @@ import type {
   TermProgressFigures,
 } from './statistics.types.js';
 import { termArgument } from '../term/term.service.js';
+import { mayReadCityStatistics, mayReadSchoolStatistics } from './statistics.permissions.js';
 
 /** What the statistics need of a request: its transaction (tenant already set), viewer, clock and policy. */
 export type StatisticsContext = Pick<AppContext, 'em' | 'viewer' | 'services' | 'loaders'>;
@@ -31,13 +31,6 @@ export function percent(numerator: number, denominator: number): number {
 export function ratio(numerator: number, denominator: number): number {
   return denominator === 0 ? 0 : Math.round((numerator * 100) / denominator) / 100;
 }
-
-export const mayReadCityStatistics = (viewer: Viewer | null): boolean =>
-  viewer !== null && viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
-
-/** The school offices (any section) read their own school's statistics per class. */
-export const mayReadSchoolStatistics = (viewer: Viewer | null): boolean =>
-  viewer !== null && viewer.schoolId !== null && hasRole(viewer, Role.SCHOOL_ADMIN);
 
 function requireBureau(ctx: StatisticsContext): Viewer {
   const viewer = ctx.viewer;

@@ -5,14 +5,14 @@ import { fromGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
 import { hasRole, isSchoolStaff } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
-import { canViewStudent } from '../people/student.service.js';
+import { mayViewStudent } from '../people/people.permissions.js';
 import { Enrolment } from '../course/course.entity.js';
-import { certifiesSection } from '../portfolio/certification.service.js';
+import { mayCertifySection } from '../portfolio/portfolio.permissions.js';
 import { CourseOutcome } from '../portfolio/course-outcome.entity.js';
 import { DiversePerformance } from '../portfolio/diverse-performance.entity.js';
-import { mayReadUpload } from '../portfolio/file.route.js';
+import { mayReadUpload } from '../portfolio/portfolio.permissions.js';
 import { ImportRun } from '../imports/import-run.entity.js';
-import { canImport } from '../imports/import.service.js';
+import { mayImport } from '../imports/imports.permissions.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { Submission } from '../round/submission.entity.js';
 import { ReceiptImport } from '../round/receipt.entity.js';
@@ -51,7 +51,7 @@ const fetchers: Record<string, NodeFetcher> = {
   TimelineTask: async (ctx, id) => ctx.em.findOne(TimelineTask, { id }),
   TimelineExtension: async (ctx, id) => {
     const extension = await ctx.em.findOne(TimelineExtension, { id }, { populate: ['student'] });
-    return extension && (await canViewStudent(ctx, extension.student.getEntity())) ? extension : null;
+    return extension && (await mayViewStudent(ctx, extension.student.getEntity())) ? extension : null;
   },
   TimelineTemplate: async (ctx, id) =>
     ctx.viewer ? ctx.em.findOne(TimelineTemplate, { id, authority: ctx.viewer.authorityId }) : null,
@@ -65,25 +65,25 @@ const fetchers: Record<string, NodeFetcher> = {
     const outcome = await ctx.em.findOne(CourseOutcome, { id }, { populate: ['student', 'enrolment.section'] });
     if (!outcome) return null;
     const visible =
-      (await canViewStudent(ctx, outcome.student.getEntity())) ||
-      (await certifiesSection(ctx, outcome.enrolment.getEntity().section.getEntity()));
+      (await mayViewStudent(ctx, outcome.student.getEntity())) ||
+      (await mayCertifySection(ctx, outcome.enrolment.getEntity().section.getEntity()));
     return visible ? outcome : null;
   },
   DiversePerformance: async (ctx, id) => {
     const performance = await ctx.em.findOne(DiversePerformance, { id }, { populate: ['student'] });
-    return performance && (await canViewStudent(ctx, performance.student.getEntity())) ? performance : null;
+    return performance && (await mayViewStudent(ctx, performance.student.getEntity())) ? performance : null;
   },
   Submission: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(Submission, { id }) : null),
   ReceiptImport: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(ReceiptImport, { id }) : null),
   PrecheckRun: async (ctx, id) => (mayPrecheck(ctx.viewer) ? ctx.em.findOne(PrecheckRun, { id }) : null),
-  ImportRun: async (ctx, id) => (canImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
+  ImportRun: async (ctx, id) => (mayImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
   Enrolment: async (ctx, id) => {
     const enrolment = await ctx.em.findOne(Enrolment, { id }, { populate: ['student', 'section'] });
     if (!enrolment) return null;
     const teaches = enrolment.section.getEntity().teacher?.id === ctx.viewer?.accountId;
-    return teaches || (await canViewStudent(ctx, enrolment.student.getEntity())) ? enrolment : null;
+    return teaches || (await mayViewStudent(ctx, enrolment.student.getEntity())) ? enrolment : null;
   },
   CounselingRecord: async (ctx, id) => {
     const viewer = ctx.viewer;
@@ -96,11 +96,11 @@ const fetchers: Record<string, NodeFetcher> = {
   },
   CadreRecord: async (ctx, id) => {
     const record = await ctx.em.findOne(CadreRecord, { id }, { populate: ['student'] });
-    return record && (await canViewStudent(ctx, record.student.getEntity())) ? record : null;
+    return record && (await mayViewStudent(ctx, record.student.getEntity())) ? record : null;
   },
   Student: async (ctx, id) => {
     const student = await ctx.loaders.studentById.load(id);
-    return student && (await canViewStudent(ctx, student)) ? student : null;
+    return student && (await mayViewStudent(ctx, student)) ? student : null;
   },
 };
 

@@ -5,11 +5,10 @@ import { forbidden } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
+import { type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scheduleTaskAlerts } from './alert-scheduler.js';
 import { Authority } from '../authority/authority.entity.js';
-import { AdminSection, Role } from '../../common/roles.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { School } from '../school/school.entity.js';
@@ -26,16 +25,9 @@ import { orderErrors, windowErrors, windowKey, type WindowDraft } from './timeli
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
 import { taskLabel } from './timeline-window.js';
+import { mayEditTimeline, mayPublishTemplates } from './timeline.permissions.js';
 
 const MAX_TEMPLATE_TASKS = 50;
-
-const EDITOR_SECTIONS = [AdminSection.COORDINATOR, AdminSection.TEACHING, AdminSection.REGISTRATION];
-
-/** 執行秘書, 教學組 and 註冊組 run the school's timeline. */
-export const canEditTimeline = (viewer: Viewer | null): boolean =>
-  hasRole(viewer, Role.SCHOOL_ADMIN) && viewer!.adminSections.some((section) => EDITOR_SECTIONS.includes(section));
-
-export const canPublishTemplates = (viewer: Viewer | null): boolean => hasRole(viewer, Role.BUREAU_ADMIN);
 
 const fail = <T>(userErrors: UserError[]): Result<T> => ({ value: null, userErrors });
 
@@ -123,7 +115,7 @@ export async function publishTemplate(
   input: PublishTimelineTemplateInput,
 ): Promise<Result<TimelineTemplate>> {
   const viewer = ctx.viewer;
-  if (!canPublishTemplates(viewer)) throw forbidden('發布期程範本（限教育局）');
+  if (!mayPublishTemplates(viewer)) throw forbidden('發布期程範本（限教育局）');
   const result = await insertTemplate(
     ctx.em,
     viewer!.authorityId,
@@ -241,7 +233,7 @@ export async function adoptTemplateFor(
 }
 
 function requireEditor(ctx: AppContext): Viewer {
-  if (!canEditTimeline(ctx.viewer)) throw forbidden('調整學校期程（限執行秘書、教學組、註冊組）');
+  if (!mayEditTimeline(ctx.viewer)) throw forbidden('調整學校期程（限執行秘書、教學組、註冊組）');
   return ctx.viewer!;
 }
 

@@ -24,7 +24,7 @@ import { idOfType } from '../../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
 import { PayloadType, payload } from '../../../common/user-error.js';
 import { Student } from '../../people/student.entity.js';
-import { seesClass } from '../../people/student.service.js';
+import { maySeeClass } from '../../people/people.permissions.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { ReceiptKind } from '../central/receipt-format.js';
 import { RECEIPT_KINDS } from '../central/receipt-format.js';
@@ -360,7 +360,7 @@ export async function classConfirmationData(ctx: AppContext, classGlobalId: stri
   const classId = idOfType(classGlobalId, 'SchoolClass');
   const schoolClass = classId ? await ctx.loaders.classById.load(classId) : null;
   if (!schoolClass) throw notFound('班級');
-  if (!seesClass(ctx.viewer, schoolClass)) throw forbidden('查看這個班級的確認進度');
+  if (!maySeeClass(ctx.viewer, schoolClass)) throw forbidden('查看這個班級的確認進度');
   const term = await termArgument(ctx, termGlobalId);
   const [students, rows] = await Promise.all([
     ctx.em.find(Student, { schoolClass: schoolClass.id }, { orderBy: { seatNumber: 'asc', studentNumber: 'asc' } }),

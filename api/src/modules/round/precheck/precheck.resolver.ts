@@ -21,7 +21,6 @@ import { badInput, forbidden } from '../../../common/errors.js';
 import { idOfType, toGlobalId } from '../../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
 import { PayloadType, payload } from '../../../common/user-error.js';
-import { Me } from '../../auth/auth.resolver.js';
 import { FileUpload } from '../../files/upload.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { Term } from '../../term/term.entity.js';
@@ -232,13 +231,5 @@ export class PrecheckMismatchResolver {
   @FieldResolver(() => String, { nullable: true, description: '學生修這門課的開課班別' })
   async sectionName(@Root() row: PrecheckMismatch, @Ctx() ctx: AppContext): Promise<string | null> {
     return row.section ? ((await ctx.loaders.sectionById.load(row.section.id))?.name ?? null) : null;
-  }
-}
-
-@Resolver(() => Me)
-export class PrecheckViewerResolver {
-  @FieldResolver(() => Boolean, { description: '可以進行預檢：匯出預檢名冊、匯入比對結果（教學組、註冊組）' })
-  viewerCanPrecheck(@Root() me: Me): boolean {
-    return mayPrecheck(me.viewer);
   }
 }

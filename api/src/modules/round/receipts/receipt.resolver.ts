@@ -18,7 +18,7 @@ import { forbidden } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
 import { PayloadType, payload } from '../../../common/user-error.js';
 import { FileUpload } from '../../files/upload.entity.js';
-import { canViewStudent } from '../../people/student.service.js';
+import { mayViewStudent } from '../../people/people.permissions.js';
 import { mayListSubmissions } from '../round.permissions.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import {
@@ -125,7 +125,7 @@ export class ReceiptResolver {
   ): Promise<ReceiptRow[]> {
     const id = idOfType(studentId, 'Student');
     const student = id ? await ctx.loaders.studentById.load(id) : null;
-    if (!student || !(await canViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
+    if (!student || !(await mayViewStudent(ctx, student))) throw forbidden('查看這位學生的收訖明細');
     return receiptRowsOfStudent(ctx, student, termId ? await termArgument(ctx, termId) : null);
   }
 

@@ -1,0 +1,48 @@
+import type { AppContext } from '../../common/context.js';
+import { type CourseSection } from '../course/course.entity.js';
+import { mayViewStudent } from '../people/people.permissions.js';
+import { type FileUpload } from '../files/upload.entity.js';
+import { DiversePerformance } from './diverse-performance.entity.js';
+import { type Viewer } from '../../common/viewer.js';
+import { CertificationProxy, CourseOutcomeVersion } from './course-outcome.entity.js';
+
+/** Whether the viewer certifies this section's outcomes (its teacher or their proxy). */
+export async function mayCertifySection(ctx: AppContext, section: CourseSection): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer || !section.teacher) return false;
+  return (await certifiableTeachers(ctx, viewer)).includes(section.teacher.id);
+}
+
+/**
+ * Who may open a stored file: the person who uploaded it; for evidence, whoever may see the student (the student,
+ * their homeroom teacher, office staff, counselors) and the teacher who certifies it (or their proxy).
+ */
+export async function mayReadUpload(ctx: AppContext, upload: FileUpload): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  if (upload.createdBy.id === viewer.accountId) return true;
+  const version = await ctx.em.findOne(
+    CourseOutcomeVersion,
+    { $or: [{ document: upload }, { media: upload }] },
+    { populate: ['outcome.student', 'outcome.enrolment.section'] },
+  );
+  if (version) {
+    const outcome = version.outcome.getEntity();
+    return (
+      (await mayViewStudent(ctx, outcome.student.getEntity())) ||
+      (await mayCertifySection(ctx, outcome.enrolment.getEntity().section.getEntity()))
+    );
+  }
+  const performance = await ctx.em.findOne(
+    DiversePerformance,
+    { $or: [{ document: upload }, { media: upload }] },
+    { populate: ['student'] },
+  );
+  return performance ? mayViewStudent(ctx, performance.student.getEntity()) : false;
+}
+
+/** The teachers whose sections the viewer certifies: themselves, and those who named them proxy (代理人). */
+export async function certifiableTeachers(ctx: AppContext, viewer: Viewer): Promise<string[]> {
+  const proxies = await ctx.em.find(CertificationProxy, { proxy: viewer.accountId });
+  return [viewer.accountId, ...proxies.map((proxy) => proxy.teacher.id)];
+}
