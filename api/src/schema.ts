@@ -7,16 +7,16 @@ import { StatisticsViewerResolver } from './modules/statistics/statistics-viewer
 import path from 'node:path';
 import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
+import { CertificationProxyResolver } from './modules/portfolio/certification.resolver.js';
 import {
-  CertificationProxyResolver,
   CourseOutcomeResolver,
   CourseOutcomeVersionResolver,
-  DiversePerformanceResolver,
   EnrolmentOutcomesResolver,
   FileUploadResolver,
-  SelectionResolver,
-  StudentPortfolioResolver,
-} from './modules/portfolio/portfolio.resolver.js';
+} from './modules/portfolio/outcome.resolver.js';
+import { DiversePerformanceResolver } from './modules/portfolio/performance.resolver.js';
+import { SelectionResolver } from './modules/portfolio/selection.resolver.js';
+import { StudentPortfolioResolver } from './modules/portfolio/student-portfolio.resolver.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';

@@ -14,6 +14,7 @@ import { CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js'
 import type { ReplaceCourseOutcomeInput, UploadCourseOutcomeInput } from './dto/portfolio.input.js';
 import { descriptionProblem, evidenceFiles, type EvidenceFiles } from './evidence-files.js';
 import { CertificationStatus } from './portfolio.enums.js';
+import { maySetOutcomeUploadCap } from './portfolio.permissions.js';
 
 /** The student behind the viewer: evidence is uploaded by students themselves. */
 export async function requireStudent(ctx: AppContext): Promise<{ viewer: Viewer; student: Student }> {
@@ -170,4 +171,21 @@ export async function replaceCourseOutcome(
     detail: { version: outcome.currentVersion },
   });
   return { value: outcome, userErrors: [] };
+}
+
+/** How many outcomes each student may upload per term at this school (教學組; null: no cap). */
+export async function setOutcomeUploadCap(ctx: AppContext, cap: number | null): Promise<Result<School>> {
+  const viewer = ctx.viewer;
+  if (!maySetOutcomeUploadCap(viewer)) throw forbidden('設定上傳上限（限教學組）');
+  if (cap !== null && (!Number.isInteger(cap) || cap < 1 || cap > 100)) {
+    return {
+      value: null,
+      userErrors: [userError('cap', 'INVALID_CAP', '上限必須是 1 到 100 的整數，或留空表示不限。')],
+    };
+  }
+  const school = await ctx.em.findOneOrFail(School, { id: viewer!.schoolId! });
+  school.outcomeUploadCap = cap;
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer!, ctx.requestId, { operation: 'school.outcome_cap', detail: { cap } });
+  return { value: school, userErrors: [] };
 }

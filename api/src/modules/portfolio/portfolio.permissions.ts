@@ -5,6 +5,8 @@ import { type FileUpload } from '../files/upload.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import { type Viewer } from '../../common/viewer.js';
 import { CertificationProxy, CourseOutcomeVersion } from './course-outcome.entity.js';
+import { hasSection } from '../../common/viewer.js';
+import { AdminSection } from '../../common/roles.js';
 
 /** Whether the viewer certifies this section's outcomes (its teacher or their proxy). */
 export async function mayCertifySection(ctx: AppContext, section: CourseSection): Promise<boolean> {
@@ -46,3 +48,6 @@ export async function certifiableTeachers(ctx: AppContext, viewer: Viewer): Prom
   const proxies = await ctx.em.find(CertificationProxy, { proxy: viewer.accountId });
   return [viewer.accountId, ...proxies.map((proxy) => proxy.teacher.id)];
 }
+
+/** 教學組 sets the school's cap on outcome uploads. */
+export const maySetOutcomeUploadCap = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.TEACHING);

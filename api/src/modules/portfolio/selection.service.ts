@@ -9,6 +9,7 @@ import { DiversePerformance } from './diverse-performance.entity.js';
 import type { SelectItemInput } from './dto/portfolio.input.js';
 import { lockStudentForCount, requireStudent } from './outcome.service.js';
 import { CertificationStatus } from './portfolio.enums.js';
+import type { Term } from '../term/term.entity.js';
 
 export interface SelectionCount {
   academicYearId: string;
@@ -109,4 +110,35 @@ export async function selectItem(ctx: AppContext, input: SelectItemInput): Promi
     targetIds: [item.id],
   });
   return { value: item, userErrors: [] };
+}
+
+/** A student's portfolio in numbers: outcomes of a term by certification, performances of its year, and selections. */
+export interface PortfolioCounts {
+  outcomes: number;
+  pending: number;
+  certified: number;
+  rejected: number;
+  outcomesSelected: number;
+  performances: number;
+  performancesSelected: number;
+}
+
+/** Counts a student's outcomes of one term and performances of its academic year. */
+export function portfolioProgress(
+  outcomes: CourseOutcome[],
+  performances: DiversePerformance[],
+  term: Term,
+): PortfolioCounts {
+  const inTerm = outcomes.filter((outcome) => outcome.term.id === term.id);
+  const ofYear = performances.filter((performance) => performance.academicYear.id === term.academicYear.id);
+  const count = (status: CertificationStatus) => inTerm.filter((outcome) => outcome.status === status).length;
+  return {
+    outcomes: inTerm.length,
+    pending: count(CertificationStatus.PENDING),
+    certified: count(CertificationStatus.CERTIFIED),
+    rejected: count(CertificationStatus.REJECTED),
+    outcomesSelected: inTerm.filter((outcome) => outcome.selectedAt).length,
+    performances: ofYear.length,
+    performancesSelected: ofYear.filter((performance) => performance.selectedAt).length,
+  };
 }

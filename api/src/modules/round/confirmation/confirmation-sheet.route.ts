@@ -8,7 +8,7 @@ import {
   confirmationSheetPdf,
   confirmationSheetXlsx,
 } from './confirmation-sheet.js';
-import { classConfirmationData } from './confirmation.resolver.js';
+import { classConfirmationData } from './progress.service.js';
 
 export const CLASS_PATH = '/classes';
 

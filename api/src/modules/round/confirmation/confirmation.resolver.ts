@@ -19,12 +19,10 @@ import {
 import { MULTILINE } from '../../../common/input-text.js';
 import type { AppContext } from '../../../common/context.js';
 import { enumDescriptions } from '../../../common/enum-descriptions.js';
-import { forbidden, notFound } from '../../../common/errors.js';
-import { idOfType } from '../../../common/ids.js';
+import { forbidden } from '../../../common/errors.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination.js';
 import { PayloadType, payload } from '../../../common/user-error.js';
 import { Student } from '../../people/student.entity.js';
-import { maySeeClass } from '../../people/people.permissions.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { ReceiptKind } from '../central/receipt-format.js';
 import { RECEIPT_KINDS } from '../central/receipt-format.js';
@@ -48,14 +46,9 @@ import {
   resolveDispute,
   startDisputeReview,
 } from './confirmation.service.js';
-import {
-  categoryProgress,
-  classReviewCounts,
-  isOverdue,
-  SUBMISSION_STAGE_LABELS,
-  SubmissionStage,
-} from './progress.service.js';
+import { categoryProgress, isOverdue, SUBMISSION_STAGE_LABELS, SubmissionStage } from './progress.service.js';
 import { termArgument } from '../../term/term.service.js';
+import { classConfirmationData } from './progress.service.js';
 
 registerEnumType(SubmissionStage, {
   name: 'SubmissionStage',
@@ -353,20 +346,6 @@ export class ConfirmationResolver {
       'raisedAt',
     );
   }
-}
-
-/** The class's students by seat and their counts; shared by the query and the confirmation sheet downloads. */
-export async function classConfirmationData(ctx: AppContext, classGlobalId: string, termGlobalId: string) {
-  const classId = idOfType(classGlobalId, 'SchoolClass');
-  const schoolClass = classId ? await ctx.loaders.classById.load(classId) : null;
-  if (!schoolClass) throw notFound('班級');
-  if (!maySeeClass(ctx.viewer, schoolClass)) throw forbidden('查看這個班級的確認進度');
-  const term = await termArgument(ctx, termGlobalId);
-  const [students, rows] = await Promise.all([
-    ctx.em.find(Student, { schoolClass: schoolClass.id }, { orderBy: { seatNumber: 'asc', studentNumber: 'asc' } }),
-    classReviewCounts(ctx, term.id, schoolClass.id),
-  ]);
-  return { schoolClass, term, students, counts: new Map(rows.map((row) => [row.studentId, row])) };
 }
 
 @Resolver(() => Dispute)

@@ -7,6 +7,11 @@ import { SubmissionCategory } from '../../../common/submission-category.js';
 import { FinalLock, ReceiptStaffConfirmation } from '../confirmation.entity.js';
 import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
 import { categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
+import { forbidden, notFound } from '../../../common/errors.js';
+import { idOfType } from '../../../common/ids.js';
+import { Student } from '../../people/student.entity.js';
+import { maySeeClass } from '../../people/people.permissions.js';
+import { termArgument } from '../../term/term.service.js';
 
 export enum SubmissionStage {
   NOT_SUBMITTED = 'NOT_SUBMITTED',
@@ -179,3 +184,17 @@ export async function classReviewCounts(ctx: AppContext, termId: string, classId
 
 export const isOverdue = (dueAt: Date | string, unresolved: boolean, now: Date): boolean =>
   unresolved && toDate(dueAt) < now;
+
+/** The class's students by seat and their counts; shared by the query and the confirmation sheet downloads. */
+export async function classConfirmationData(ctx: AppContext, classGlobalId: string, termGlobalId: string) {
+  const classId = idOfType(classGlobalId, 'SchoolClass');
+  const schoolClass = classId ? await ctx.loaders.classById.load(classId) : null;
+  if (!schoolClass) throw notFound('班級');
+  if (!maySeeClass(ctx.viewer, schoolClass)) throw forbidden('查看這個班級的確認進度');
+  const term = await termArgument(ctx, termGlobalId);
+  const [students, rows] = await Promise.all([
+    ctx.em.find(Student, { schoolClass: schoolClass.id }, { orderBy: { seatNumber: 'asc', studentNumber: 'asc' } }),
+    classReviewCounts(ctx, term.id, schoolClass.id),
+  ]);
+  return { schoolClass, term, students, counts: new Map(rows.map((row) => [row.studentId, row])) };
+}
