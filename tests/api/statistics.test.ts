@@ -331,8 +331,9 @@ describe('bad input and other tenants', () => {
     expect(await codeOf(bureau, CITY_PROGRESS, { term: 'abc' })).toEqual(['BAD_USER_INPUT']);
     const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     expect(await codeOf(office, SCHOOL_CLASSES, { cohort: 150 })).toEqual(['BAD_USER_INPUT']);
+    // Another school's term gets the answer every term argument gives to a term this school does not have.
     expect(await codeOf(office, SCHOOL_PROGRESS, { termId: toGlobalId('Term', other.terms[0]!.id) })).toEqual([
-      'NOT_FOUND',
+      'BAD_USER_INPUT',
     ]);
     const result = await bureau.request<{ citySchoolStatistics: unknown }>(CITY_SCHOOLS, { first: 500 });
     expect(result.errors[0]!.message).toContain('100');

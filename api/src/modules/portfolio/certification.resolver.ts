@@ -1,24 +1,24 @@
 import { Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { hasSection } from '../../common/viewer.js';
-import { AdminSection, Role } from '../../common/roles.js';
+import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { CertificationProxy } from './course-outcome.entity.js';
+import { mayAssignCertificationProxies } from './portfolio.permissions.js';
 
 @Resolver(() => CertificationProxy)
 export class CertificationProxyResolver {
   @Authorized()
   @Query(() => [CertificationProxy], { description: '本校的認證代理（教學組）' })
   certificationProxies(@Ctx() ctx: AppContext): Promise<CertificationProxy[]> {
-    if (!hasSection(ctx.viewer, AdminSection.TEACHING)) throw forbidden('查看認證代理人（限教學組）');
+    if (!mayAssignCertificationProxies(ctx.viewer)) throw forbidden('查看認證代理人（限教學組）');
     return ctx.em.find(CertificationProxy, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @Authorized()
   @Query(() => [UserAccount], { description: '本校的任課教師，依姓名（教學組指定代理人時挑選）' })
   async schoolTeachers(@Ctx() ctx: AppContext): Promise<UserAccount[]> {
-    if (!hasSection(ctx.viewer, AdminSection.TEACHING)) throw forbidden('查看教師名單（限教學組）');
+    if (!mayAssignCertificationProxies(ctx.viewer)) throw forbidden('查看教師名單（限教學組）');
     const accounts = await ctx.em.find(UserAccount, { active: true }, { orderBy: { displayName: 'asc', id: 'asc' } });
     return accounts.filter((account) => account.roles.includes(Role.TEACHER));
   }

@@ -3,9 +3,8 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, hasSection } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { AdminSection, Role } from '../../common/roles.js';
+import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { TaskKind } from '../timeline/timeline.enums.js';
 import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js';
@@ -15,7 +14,7 @@ import type {
   RejectCourseOutcomeInput,
 } from './dto/portfolio.input.js';
 import { CertificationStatus } from './portfolio.enums.js';
-import { certifiableTeachers } from './portfolio.permissions.js';
+import { certifiableTeachers, mayAssignCertificationProxies, mayCertify } from './portfolio.permissions.js';
 
 export const MAX_BULK_CERTIFY = 200;
 
@@ -25,7 +24,7 @@ export async function certificationQueue(
   status: CertificationStatus | null,
 ): Promise<CourseOutcome[]> {
   const viewer = ctx.viewer;
-  if (!viewer || !hasRole(viewer, Role.TEACHER)) throw forbidden('認證課程學習成果（限任課教師與代理人）');
+  if (!viewer || !mayCertify(viewer)) throw forbidden('認證課程學習成果（限任課教師與代理人）');
   const teachers = await certifiableTeachers(ctx, viewer);
   const where: FilterQuery<CourseOutcome> = { enrolment: { section: { teacher: { $in: teachers } } } };
   if (status) where.status = status;
@@ -43,7 +42,7 @@ interface Decision {
  */
 async function decide(ctx: AppContext, globalIds: string[], decision: Decision): Promise<Result<CourseOutcome[]>> {
   const viewer = ctx.viewer;
-  if (!viewer || !hasRole(viewer, Role.TEACHER)) throw forbidden('認證課程學習成果（限任課教師與代理人）');
+  if (!viewer || !mayCertify(viewer)) throw forbidden('認證課程學習成果（限任課教師與代理人）');
   if (globalIds.length === 0 || globalIds.length > MAX_BULK_CERTIFY) {
     return {
       value: null,
@@ -136,7 +135,7 @@ export async function setCertificationProxy(
   active: boolean,
 ): Promise<Result<UserAccount>> {
   const viewer = ctx.viewer;
-  if (!hasSection(viewer, AdminSection.TEACHING)) throw forbidden('指定認證代理人（限教學組）');
+  if (!mayAssignCertificationProxies(viewer)) throw forbidden('指定認證代理人（限教學組）');
   const teacherId = requireIdOfType(input.teacherId, 'UserAccount', '教師', 'teacherId');
   const proxyId = requireIdOfType(input.proxyId, 'UserAccount', '代理人', 'proxyId');
   const accounts = await ctx.em.find(UserAccount, { id: { $in: [teacherId, proxyId] }, active: true });

@@ -2,10 +2,9 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
+import { type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Enrolment } from '../course/course.entity.js';
-import { Role } from '../../common/roles.js';
 import type { Student } from '../people/student.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
@@ -14,12 +13,12 @@ import { CourseOutcome, CourseOutcomeVersion } from './course-outcome.entity.js'
 import type { ReplaceCourseOutcomeInput, UploadCourseOutcomeInput } from './dto/portfolio.input.js';
 import { descriptionProblem, evidenceFiles, type EvidenceFiles } from './evidence-files.js';
 import { CertificationStatus } from './portfolio.enums.js';
-import { maySetOutcomeUploadCap } from './portfolio.permissions.js';
+import { maySetOutcomeUploadCap, mayKeepPortfolio } from './portfolio.permissions.js';
 
 /** The student behind the viewer: evidence is uploaded by students themselves. */
 export async function requireStudent(ctx: AppContext): Promise<{ viewer: Viewer; student: Student }> {
   const viewer = ctx.viewer;
-  if (!viewer || !hasRole(viewer, Role.STUDENT)) throw forbidden('上傳或勾選學習歷程（限學生本人）');
+  if (!viewer || !mayKeepPortfolio(viewer)) throw forbidden('上傳或勾選學習歷程（限學生本人）');
   const student = await ctx.loaders.studentByAccountId.load(viewer.accountId);
   if (!student) throw forbidden('上傳或勾選學習歷程（限學生本人）');
   return { viewer, student };

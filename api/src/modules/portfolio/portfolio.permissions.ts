@@ -3,10 +3,9 @@ import { type CourseSection } from '../course/course.entity.js';
 import { mayViewStudent } from '../people/people.permissions.js';
 import { type FileUpload } from '../files/upload.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
-import { type Viewer } from '../../common/viewer.js';
+import { type Viewer, hasSection, hasRole } from '../../common/viewer.js';
 import { CertificationProxy, CourseOutcomeVersion } from './course-outcome.entity.js';
-import { hasSection } from '../../common/viewer.js';
-import { AdminSection } from '../../common/roles.js';
+import { AdminSection, Role } from '../../common/roles.js';
 
 /** Whether the viewer certifies this section's outcomes (its teacher or their proxy). */
 export async function mayCertifySection(ctx: AppContext, section: CourseSection): Promise<boolean> {
@@ -51,3 +50,13 @@ export async function certifiableTeachers(ctx: AppContext, viewer: Viewer): Prom
 
 /** 教學組 sets the school's cap on outcome uploads. */
 export const maySetOutcomeUploadCap = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.TEACHING);
+
+/** 教學組 names and removes certification proxies (代理人), and sees the school's teachers to choose from. */
+export const mayAssignCertificationProxies = (viewer: Viewer | null): boolean =>
+  hasSection(viewer, AdminSection.TEACHING);
+
+/** Teachers certify outcomes: of their own sections, and of the teachers who named them proxy. */
+export const mayCertify = (viewer: Viewer | null): boolean => hasRole(viewer, Role.TEACHER);
+
+/** Students keep their own portfolio: they upload, record and select, nobody for them. */
+export const mayKeepPortfolio = (viewer: Viewer | null): boolean => hasRole(viewer, Role.STUDENT);

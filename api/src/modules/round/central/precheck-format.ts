@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { TabularFile } from '../../../common/tabular-file.js';
 
 import { registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../../common/enum-descriptions.js';
+import { CENTRAL_CREATOR, oneSheetWorkbook } from './central-workbook.js';
 
 export enum PrecheckMismatchKind {
   MISMATCH = 'MISMATCH',
@@ -119,16 +119,8 @@ export function readPrecheckResult(table: TabularFile): { rows: PrecheckResultRo
 export type PrecheckResultCells = [string, number, number, string, string, string, string, string];
 
 /** The comparison result as XLSX, in PRECHECK_RESULT_COLUMNS order. */
-export async function precheckResultWorkbook(rows: PrecheckResultCells[], at: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '中央資料庫（參考實作）';
-  workbook.created = at;
-  workbook.modified = at;
-  const sheet = workbook.addWorksheet('預檢比對結果');
-  sheet.addRow(PRECHECK_RESULT_COLUMNS);
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function precheckResultWorkbook(rows: PrecheckResultCells[], at: Date): Promise<Buffer> {
+  return oneSheetWorkbook({ name: '預檢比對結果', columns: [...PRECHECK_RESULT_COLUMNS], rows }, at, CENTRAL_CREATOR);
 }
 
 /** The key that pairs a roster row with a result row: the same student (national ID) and course code. */

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { ROSTER_PATHS } from './rosters.js';
@@ -6,6 +5,7 @@ import { SubmissionCategory } from '../../../common/submission-category.js';
 
 import { registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../../common/enum-descriptions.js';
+import { CENTRAL_CREATOR, oneSheetWorkbook } from './central-workbook.js';
 
 /** The four kinds of receipt list (收訖明細) the central database returns. */
 export enum ReceiptKind {
@@ -105,16 +105,8 @@ export async function readPackage(zipBytes: Buffer): Promise<PackagedRoster[]> {
 }
 
 /** A receipt file as XLSX: the rows (full cells, as text or number) under RECEIPT_HEAD, roster columns, RECEIPT_TAIL. */
-export async function receiptWorkbook(columns: string[], rows: (string | number)[][], at: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '中央資料庫（參考實作）';
-  workbook.created = at;
-  workbook.modified = at;
-  const sheet = workbook.addWorksheet('收訖明細');
-  sheet.addRow(columns);
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function receiptWorkbook(columns: string[], rows: (string | number)[][], at: Date): Promise<Buffer> {
+  return oneSheetWorkbook({ name: '收訖明細', columns, rows }, at, CENTRAL_CREATOR);
 }
 
 export const categoryOfKind = (kind: ReceiptKind): SubmissionCategory => RECEIPT_KINDS[kind].category;

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PiiCipher } from '../../../common/pii-crypto.js';
 import { PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
 import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../../portfolio/portfolio.enums.js';
 import { SubmissionCategory } from '../../../common/submission-category.js';
+import { oneSheetWorkbook, PLATFORM_CREATOR } from './central-workbook.js';
 
 export type Cell = string | number | null;
 
@@ -345,16 +345,9 @@ function detailsText(category: PerformanceCategory, details: Record<string, unkn
 }
 
 /** One roster as an XLSX workbook: its first (only) sheet starts with 學校代碼, 學年度, 學期; every cell is text or a number. */
-export async function rosterWorkbook(roster: Roster, at: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '學生學習歷程檔案平臺';
-  workbook.created = at;
-  workbook.modified = at;
-  const sheet = workbook.addWorksheet(roster.sheetName);
-  sheet.addRow(roster.columns);
-  sheet.getRow(1).font = { bold: true };
-  for (const row of roster.rows) sheet.addRow(row.cells.map((cell) => cell ?? ''));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function rosterWorkbook(roster: Roster, at: Date): Promise<Buffer> {
+  const rows = roster.rows.map((row) => row.cells.map((cell) => cell ?? ''));
+  return oneSheetWorkbook({ name: roster.sheetName, columns: roster.columns, rows }, at, PLATFORM_CREATOR);
 }
 
 /** The package: every roster workbook under its folder, in a zip with fixed entry times. */

@@ -1,0 +1,27 @@
+import ExcelJS from 'exceljs';
+
+export type SheetCell = string | number;
+
+/**
+ * The layout every central file shares: one sheet, a bold header row, then the rows. The file's times are `at`, so
+ * the same rows always give the same bytes.
+ */
+export async function oneSheetWorkbook(
+  sheet: { name: string; columns: string[]; rows: SheetCell[][] },
+  at: Date,
+  creator: string,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = creator;
+  workbook.created = at;
+  workbook.modified = at;
+  const worksheet = workbook.addWorksheet(sheet.name);
+  worksheet.addRow(sheet.columns);
+  worksheet.getRow(1).font = { bold: true };
+  for (const row of sheet.rows) worksheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Who made a file: the platform, or the reference central repository answering it. */
+export const PLATFORM_CREATOR = '學生學習歷程檔案平臺';
+export const CENTRAL_CREATOR = '中央資料庫（參考實作）';
