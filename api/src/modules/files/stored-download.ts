@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
-import type { AppContext } from '../../common/context.js';
+import type { AppContext, AppServices } from '../../common/context.js';
 import { readForRoute } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
 import type { Viewer } from '../../common/viewer.js';
-import type { AppServices } from '../../common/context.js';
 import { loggableError } from '../../common/errors.js';
 
 /** A stored file the viewer may have, and how to send it. */

@@ -6,11 +6,10 @@ import { School } from '../school/school.entity.js';
 import { CourseOutcome } from './course-outcome.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import { SelectItemInput } from './dto/portfolio.input.js';
-import { requireStudent } from './outcome.service.js';
+import { requireStudent, setOutcomeUploadCap } from './outcome.service.js';
 import { selectionCount, selectItem } from './selection.service.js';
 import { termArgumentOrCurrent } from '../term/term.service.js';
 import { SelectionSummary } from './portfolio.types.js';
-import { setOutcomeUploadCap } from './outcome.service.js';
 
 @ObjectType()
 class SelectItemPayload extends MutationPayload {

@@ -1,7 +1,6 @@
-import { AdminSection } from '../../common/roles.js';
+import { AdminSection, Role } from '../../common/roles.js';
 import { SubmissionCategory } from '../../common/submission-category.js';
 import { hasRole, hasSection, type Viewer } from '../../common/viewer.js';
-import { Role } from '../../common/roles.js';
 
 // Who may do what in the round, in one place: pre-check, submission, receipts and confirmation all ask here.
 

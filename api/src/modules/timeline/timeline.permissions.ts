@@ -1,6 +1,5 @@
 import { hasRole, type Viewer } from '../../common/viewer.js';
-import { Role } from '../../common/roles.js';
-import { AdminSection } from '../../common/roles.js';
+import { Role, AdminSection } from '../../common/roles.js';
 
 /** 執行秘書, 教學組 and 註冊組 run the school's timeline. */
 export const mayEditTimeline = (viewer: Viewer | null): boolean =>

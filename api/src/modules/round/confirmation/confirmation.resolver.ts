@@ -24,8 +24,7 @@ import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagina
 import { PayloadType, payload } from '../../../common/user-error.js';
 import { Student } from '../../people/student.entity.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
-import { ReceiptKind } from '../central/receipt-format.js';
-import { RECEIPT_KINDS } from '../central/receipt-format.js';
+import { ReceiptKind, RECEIPT_KINDS } from '../central/receipt-format.js';
 import { Submission } from '../submission.entity.js';
 import { mayListSubmissions, maySubmit } from '../round.permissions.js';
 import { CATEGORY_LABELS, SubmissionCategory } from '../../../common/submission-category.js';
@@ -46,9 +45,14 @@ import {
   resolveDispute,
   startDisputeReview,
 } from './confirmation.service.js';
-import { categoryProgress, isOverdue, SUBMISSION_STAGE_LABELS, SubmissionStage } from './progress.service.js';
+import {
+  categoryProgress,
+  isOverdue,
+  SUBMISSION_STAGE_LABELS,
+  SubmissionStage,
+  classConfirmationData,
+} from './progress.service.js';
 import { termArgument } from '../../term/term.service.js';
-import { classConfirmationData } from './progress.service.js';
 
 registerEnumType(SubmissionStage, {
   name: 'SubmissionStage',

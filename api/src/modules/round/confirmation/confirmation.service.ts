@@ -11,7 +11,7 @@ import { Role } from '../../../common/roles.js';
 import type { Student } from '../../people/student.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
-import { RECEIPT_KINDS } from '../central/receipt-format.js';
+import { RECEIPT_KINDS, categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 import { Submission } from '../submission.entity.js';
 import { maySubmit } from '../round.permissions.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
@@ -26,7 +26,6 @@ import {
   ReviewDecision,
   UNRESOLVED_DISPUTE,
 } from '../confirmation.entity.js';
-import { categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
 import { termArgument } from '../../term/term.service.js';
 

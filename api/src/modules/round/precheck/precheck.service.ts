@@ -17,9 +17,8 @@ import { centralGateway } from '../central/central-gateway.js';
 import { readEnrolmentRoster, rosterWorkbook } from '../central/rosters.js';
 import { rosterScopeOf } from '../roster-scope.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
-import { enrolmentKey, readPrecheckResult } from '../central/precheck-format.js';
+import { enrolmentKey, readPrecheckResult, PrecheckMismatchKind } from '../central/precheck-format.js';
 import { PrecheckMismatch, PrecheckRun, PrecheckStatus } from '../precheck.entity.js';
-import { PrecheckMismatchKind } from '../central/precheck-format.js';
 import { mayPrecheck, maySendPrecheck } from '../round.permissions.js';
 import { termArgument } from '../../term/term.service.js';
 

@@ -21,8 +21,8 @@ import {
 } from '../submission/submitted-national-ids.js';
 import { centralGateway } from '../central/central-gateway.js';
 import { ReceiptImport, ReceiptRow, ReceiptStatus, Reconciliation } from '../receipt.entity.js';
-import { ReceiptKind } from '../central/receipt-format.js';
 import {
+  ReceiptKind,
   kindOfLabel,
   RECEIPT_HEAD,
   RECEIPT_KINDS,
