@@ -279,6 +279,9 @@ describe('city statistics', () => {
       outcomesCertified: expectedTerm.certified,
     });
     expect(progress.cityTermProgress.nodes[0]!.openWindows).toContain('UPLOAD_COURSE_OUTCOMES');
+    // The slides' own form of the key (11501 for 1151) names the same term.
+    const slideKey = `${term.key.slice(0, 3)}0${term.key.slice(3)}`;
+    expect(await bureau.ok(CITY_PROGRESS, { term: slideKey })).toEqual(progress);
 
     const office = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const perClass = await office.ok<{ schoolTermProgress: { nodes: { outcomesUploaded: number }[] } }>(

@@ -1,3 +1,5 @@
+import { badInput } from './errors.js';
+
 /** ROC (民國) calendar helpers. Dates are shown in Asia/Taipei, whatever the server's zone. */
 export const TAIPEI_TIME_ZONE = 'Asia/Taipei';
 export const ROC_YEAR_OFFSET = 1911;
@@ -65,6 +67,18 @@ export function semesterOf(date: Date): 1 | 2 {
 
 export function termKey(academicYear: number, semester: number): string {
   return `${academicYear}${semester}`;
+}
+
+/**
+ * A typed term key, in either form people write it: `1121` (as this platform prints it) or `11201` (as the city's
+ * slides and the central files do). Anything else is bad input on `field`.
+ */
+export function parseTermKey(text: string, field = 'term'): { year: number; semester: 1 | 2 } {
+  const match = /^(\d{3})0?([12])$/.exec(text.trim());
+  if (!match) {
+    throw badInput(`學期代碼應為民國學年度加學期，例如「1121」或「11201」，目前是「${text}」。`, field);
+  }
+  return { year: Number(match[1]), semester: Number(match[2]) as 1 | 2 };
 }
 
 export function termLabel(academicYear: number, semester: number): string {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, formatRocDate, formatRocDateTime, semesterOf, termKey, termLabel } from '../roc.js';
+import {
+  academicYearOf,
+  formatRocDate,
+  formatRocDateTime,
+  parseTermKey,
+  semesterOf,
+  termKey,
+  termLabel,
+} from '../roc.js';
 
 describe('ROC calendar', () => {
   it('formats dates in Taipei time', () => {
@@ -16,5 +24,20 @@ describe('ROC calendar', () => {
     expect(semesterOf(new Date('2027-02-01T12:00:00+08:00'))).toBe(2);
     expect(termKey(115, 1)).toBe('1151');
     expect(termLabel(115, 1)).toBe('115學年度第1學期');
+  });
+});
+
+describe('typed term keys', () => {
+  it.each([
+    ['1121', 112, 1],
+    ['11201', 112, 1],
+    ['11102', 111, 2],
+    [' 1152 ', 115, 2],
+  ])('reads %s as year %i, semester %i', (text, year, semester) => {
+    expect(parseTermKey(text)).toEqual({ year, semester });
+  });
+
+  it.each(['1123', '112001', '11210', '112_0', '112', 'abc', ''])('refuses %j, naming both forms', (text) => {
+    expect(() => parseTermKey(text)).toThrow('例如「1121」或「11201」');
   });
 });

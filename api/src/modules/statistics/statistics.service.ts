@@ -18,6 +18,7 @@ import type {
 } from './statistics.types.js';
 import { termArgument } from '../term/term.service.js';
 import { mayReadCityStatistics, mayReadSchoolStatistics } from './statistics.permissions.js';
+import { parseTermKey } from '../../common/roc.js';
 
 /** What the statistics need of a request: its transaction (tenant already set), viewer, clock and policy. */
 export type StatisticsContext = Pick<AppContext, 'em' | 'viewer' | 'services' | 'loaders'>;
@@ -366,13 +367,6 @@ interface SchoolProgressRow extends ProgressCountRow {
   name: string;
   division: string;
   term_id: string;
-}
-
-/** A term (key such as 1121) checked for shape: the year and semester. */
-export function parseTermKey(term: string): { year: number; semester: number } {
-  const match = /^(\d{3})([12])$/.exec(term.trim());
-  if (!match) throw badInput(`學期代碼應為民國學年度加學期，例如「1121」，目前是「${term}」。`, 'term');
-  return { year: Number(match[1]), semester: Number(match[2]) };
 }
 
 /** The term's progress in every division of the authority where one of its windows is open now. */
