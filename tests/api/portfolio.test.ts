@@ -3,7 +3,7 @@ import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { ApiClient } from '../support/api-client.js';
-import type { TestCity, TestSchool } from '../support/factory.js';
+import type { TestCity, TestSchool, WindowSpec } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { putBytes } from '../support/uploads.js';
 
@@ -42,10 +42,10 @@ interface Setup {
 }
 
 /** A school whose evidence windows are open now, a section of the teacher's with the first class in it. */
-async function setup(windows = ALL_WINDOWS, studentsPerClass = 2): Promise<Setup> {
+async function setup(windows: (TaskKind | WindowSpec)[] = ALL_WINDOWS, studentsPerClass = 2): Promise<Setup> {
   const school = await city.school({ studentsPerClass });
   await city.timeline(
-    windows.map((kind) => ({ kind, startsAt: at(-1), endsAt: at(5) })),
+    windows.map((window) => (typeof window === 'string' ? { kind: window, startsAt: at(-1), endsAt: at(5) } : window)),
     [school],
   );
   const teacherAccount = school.accounts.find((account) => account.username === school.logins.teacher.username)!;
@@ -298,6 +298,68 @@ describe('course learning outcomes', () => {
       [s.school.school.id],
     );
     expect(audit.detail.asProxyFor).toEqual([fromGlobalId(accountId(s.school.logins.teacher.username))!.id]);
+  });
+
+  it('lets a student replace a rejected outcome while certification is open, after uploads closed (補件)', async () => {
+    const s = await setup([
+      { kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: at(-1), endsAt: at(1) },
+      { kind: TaskKind.CERTIFY_COURSE_OUTCOMES, startsAt: at(-1), endsAt: at(4) },
+    ]);
+    const rejected = (await uploadOutcome(s, '第一份報告')).outcome!;
+    const pending = (await uploadOutcome(s, '第二份報告')).outcome!;
+    const reject = await s.teacher.ok<{ rejectCourseOutcome: Errors }>(
+      `mutation ($input: RejectCourseOutcomeInput!) { rejectCourseOutcome(input: $input) { userErrors { code } } }`,
+      { input: { outcomeId: rejected.id, reason: '缺少實驗數據' } },
+    );
+    expect(reject.rejectCourseOutcome.userErrors).toEqual([]);
+    const REPLACE = `mutation ($input: ReplaceCourseOutcomeInput!) {
+      replaceCourseOutcome(input: $input) { outcome { status currentVersion } userErrors { code message } }
+    }`;
+    type Replaced = { replaceCourseOutcome: Errors & { outcome: { status: string; currentVersion: number } | null } };
+    // Sessions last hours, not days: sign in again after each jump of the clock.
+    const signIn = (login: { username: string; password: string }) =>
+      app.client().login(login.username, login.password);
+    app.clock.advance(2 * DAY);
+    try {
+      s.student = await signIn(s.school.logins.student);
+      s.teacher = await signIn(s.school.logins.teacher);
+      const file = await upload(s.student, 'DOCUMENT', 'v2.pdf', Buffer.concat([PDF, Buffer.from('% v2\n')]));
+      // Uploads have closed: an outcome waiting for its teacher cannot be swapped any more …
+      const refused = await s.student.ok<Replaced>(REPLACE, {
+        input: { outcomeId: pending.id, documentUploadId: file.id },
+      });
+      expect(refused.replaceCourseOutcome.outcome).toBeNull();
+      expect(refused.replaceCourseOutcome.userErrors.map((e) => e.code)).toEqual(['WINDOW_CLOSED']);
+      // … but the one the teacher did not certify can be fixed while certification runs, and waits for them again.
+      const fixed = await s.student.ok<Replaced>(REPLACE, {
+        input: { outcomeId: rejected.id, documentUploadId: file.id },
+      });
+      expect(fixed.replaceCourseOutcome).toEqual({ userErrors: [], outcome: { status: 'PENDING', currentVersion: 2 } });
+      const queue = await s.teacher.ok<{
+        certificationQueue: { id: string; status: string; current: { version: number } }[];
+      }>(`{ certificationQueue(status: PENDING) { id status current { version } } }`);
+      expect(queue.certificationQueue.find((item) => item.id === rejected.id)).toEqual({
+        id: rejected.id,
+        status: 'PENDING',
+        current: { version: 2 },
+      });
+
+      // Once certification has closed too, nothing is replaced.
+      const again = await s.teacher.ok<{ rejectCourseOutcome: Errors }>(
+        `mutation ($input: RejectCourseOutcomeInput!) { rejectCourseOutcome(input: $input) { userErrors { code } } }`,
+        { input: { outcomeId: rejected.id, reason: '仍缺少實驗數據' } },
+      );
+      expect(again.rejectCourseOutcome.userErrors).toEqual([]);
+      app.clock.advance(3 * DAY);
+      s.student = await signIn(s.school.logins.student);
+      const late = await upload(s.student, 'DOCUMENT', 'v3.pdf', Buffer.concat([PDF, Buffer.from('% v3\n')]));
+      const tooLate = await s.student.ok<Replaced>(REPLACE, {
+        input: { outcomeId: rejected.id, documentUploadId: late.id },
+      });
+      expect(tooLate.replaceCourseOutcome.userErrors.map((e) => e.code)).toEqual(['WINDOW_CLOSED']);
+    } finally {
+      app.clock.set(DEFAULT_TEST_NOW);
+    }
   });
 
   it('keeps the video when only the document is replaced', async () => {

@@ -118,6 +118,11 @@ export interface PortfolioPolicy {
   maxSelectedOutcomes: number;
   /** Diverse performances a student may select per academic year. */
   maxSelectedPerformances: number;
+  /**
+   * 補件: a student may replace an outcome that was not certified while certification is still open, after the
+   * upload window has closed (schools allow it; otherwise such an outcome could never be fixed).
+   */
+  replaceRejectedDuringCertification: boolean;
 }
 
 export interface StatisticsPolicy {
@@ -300,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     portfolio: {
       maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),
       maxSelectedPerformances: intFromEnv(env, 'SELECT_MAX_PERFORMANCES', 10),
+      replaceRejectedDuringCertification: boolFromEnv(env, 'REPLACE_REJECTED_DURING_CERTIFICATION', true),
     },
     statistics: {
       suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),

@@ -122,6 +122,31 @@ export async function uploadCourseOutcome(
 }
 
 /**
+ * When a file may be replaced: inside the upload window, or, for an outcome that was not certified, while
+ * certification is still open (補件, `REPLACE_REJECTED_DURING_CERTIFICATION`). Otherwise the upload window's answer.
+ */
+async function replacementWindowProblem(
+  ctx: AppContext,
+  outcome: CourseOutcome,
+  studentId: string,
+): Promise<UserError | null> {
+  const upload = await ctx.services.windows.check(ctx.em, {
+    termId: outcome.term.id,
+    kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
+    studentId,
+  });
+  if (!upload.userError) return null;
+  if (outcome.status !== CertificationStatus.REJECTED) return upload.userError;
+  if (!ctx.services.config.portfolio.replaceRejectedDuringCertification) return upload.userError;
+  const certification = await ctx.services.windows.check(ctx.em, {
+    termId: outcome.term.id,
+    kind: TaskKind.CERTIFY_COURSE_OUTCOMES,
+    studentId,
+  });
+  return certification.userError ? upload.userError : null;
+}
+
+/**
  * The student replaces the file of an outcome not yet certified (waiting, or not passed): a new version that waits
  * for certification again, with the new file and the one not replaced. Earlier versions stay as they were.
  */
@@ -139,12 +164,8 @@ export async function replaceCourseOutcome(
       userErrors: [userError('outcomeId', 'ALREADY_CERTIFIED', '這件成果已通過認證，不能更換檔案。')],
     };
   }
-  const window = await ctx.services.windows.check(ctx.em, {
-    termId: outcome.term.id,
-    kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
-    studentId: student.id,
-  });
-  if (window.userError) return { value: null, userErrors: [window.userError] };
+  const windowProblem = await replacementWindowProblem(ctx, outcome, student.id);
+  if (windowProblem) return { value: null, userErrors: [windowProblem] };
 
   const current = await ctx.em.findOneOrFail(CourseOutcomeVersion, { outcome, version: outcome.currentVersion });
   const description = input.description ?? current.description;

@@ -1,6 +1,9 @@
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../../common/course-code.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../../common/national-id.js';
 import type { PortfolioPolicy } from '../../../common/config.js';
+
+/** The reference repository checks the selection caps, as the central database does. */
+type SelectionCaps = Pick<PortfolioPolicy, 'maxSelectedOutcomes' | 'maxSelectedPerformances'>;
 import { OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { MATCHED, enrolmentKey, type PrecheckResultCells, precheckResultWorkbook } from './precheck-format.js';
 import type { ReceiptKind } from './receipt-format.js';
@@ -87,7 +90,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class ReferenceCentralRepository implements CentralRepositoryGateway {
   readonly mode = 'reference' as const;
 
-  constructor(private readonly policy: PortfolioPolicy) {}
+  constructor(private readonly policy: SelectionCaps) {}
 
   async send(pkg: OutgoingPackage): Promise<ReceiptFile[]> {
     const rosters = await readPackage(pkg.zip);
@@ -221,6 +224,6 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
   }
 }
 
-export function centralGateway(mode: 'file' | 'reference', policy: PortfolioPolicy): CentralRepositoryGateway {
+export function centralGateway(mode: 'file' | 'reference', policy: SelectionCaps): CentralRepositoryGateway {
   return mode === 'file' ? new FileExchangeGateway() : new ReferenceCentralRepository(policy);
 }
