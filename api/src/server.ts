@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { GraphQLSchema } from 'graphql';
 import type { Clock } from './common/clock.js';
 import type { AppContext, AppServices, SessionCookies } from './common/context.js';
@@ -79,6 +80,28 @@ const READINESS_TIMEOUT_MS = 2000;
 const SOCKET_CLOSE_WAIT_MS = 5000;
 
 type ReadinessProblem = { database: 'unreachable' | 'timeout' } | { migrationsPending: string[] };
+
+/**
+ * The built client: each file as the brotli or gzip copy the build made when the browser takes one. Vite names what
+ * it puts under assets/ by its content, so those never change and are cached for a year; the page that names them is
+ * revalidated every time, anything else kept for an hour.
+ */
+function clientAssets(root: string) {
+  return expressStaticGzip(root, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        const file = path.relative(root, filePath);
+        if (file.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // The page names the assets of one build: it must never outlive a deploy.
+        else if (file === 'index.html') res.setHeader('Cache-Control', 'no-cache');
+      },
+    },
+  });
+}
 
 /**
  * Why this instance cannot serve requests now: its database does not answer within 2 s, or the schema lacks a
@@ -205,7 +228,7 @@ export async function startServer(
 
   const indexHtml = path.join(config.clientDistDir, 'index.html');
   if (existsSync(indexHtml)) {
-    app.use(labelRoute('static', express.static(config.clientDistDir, { index: false, maxAge: '1h' })));
+    app.use(labelRoute('static', clientAssets(config.clientDistDir)));
     app.get('/{*path}', (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
