@@ -181,6 +181,49 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page.close();
   });
 
+  it('keeps the keyboard inside the upload dialog, closes it with Escape and gives focus back to its button', async () => {
+    const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await nav(page, '我的學習成果');
+    const opener = page.getByRole('article', { name: '物理 的學習成果' }).getByRole('button', { name: '上傳學習成果' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: '上傳學習成果：物理' });
+    await dialog.waitFor();
+    // Tab walks the dialog's fields and, past the last, the browser's own controls: never the page behind it.
+    const focusBehind = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        return focused && focused !== document.body && !focused.closest('dialog')
+          ? focused.outerHTML.slice(0, 80)
+          : null;
+      });
+    const inDialog = new Set<string>();
+    for (let step = 0; step < 14; step += 1) {
+      await page.keyboard.press('Tab');
+      expect(await focusBehind(), `after ${step + 1} Tab`).toBeNull();
+      const label = await page.evaluate(() =>
+        document.activeElement?.closest('dialog')
+          ? (document.activeElement.textContent ?? '') + document.activeElement.tagName
+          : null,
+      );
+      if (label) inDialog.add(label);
+    }
+    expect(inDialog.size).toBeGreaterThanOrEqual(4);
+    // The dialog fits the phone: nothing sticks out sideways, nothing inside it sticks out of it.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const sticking = await page.evaluate(() => {
+      const box = document.querySelector('dialog')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('dialog *'))
+        .filter((element) => element.getBoundingClientRect().right > box.right + 1)
+        .map((element) => element.tagName);
+    });
+    expect(sticking).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('上傳學習成果');
+    await page.close();
+  });
+
   it('refuses a 7th selected outcome with the server’s message in Chinese, and the database keeps 6', async () => {
     const student = school.students[1]!;
     const [chemistry] = await app.factory.sections(school, [

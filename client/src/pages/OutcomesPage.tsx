@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import type { MyOutcomes_OutcomeFragment, OutcomeKind, OutcomesPageQuery } from '../gql/graphql';
 import { descriptionLength, MAX_DESCRIPTION, OUTCOME_KIND_LABELS, STATUS_LABELS } from '../lib/evidence';
 import { rocDateTime } from '../lib/roc';
+import { ModalDialog } from '../components/ModalDialog';
 
 graphql(`
   fragment MyOutcomes_Outcome on CourseOutcome {
@@ -258,17 +259,8 @@ function OutcomeDialog({
 
   const title = replacing ? `更換檔案：${course}` : `上傳學習成果：${course}`;
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog card-form"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        onSubmit={(event) => void submit(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && !busy) onClose();
-        }}
-      >
+    <ModalDialog title={title} busy={busy} onClose={onClose}>
+      <form className="card-form" onSubmit={(event) => void submit(event)}>
         <h3>{title}</h3>
         {replacing ? (
           <p className="hint">
@@ -316,7 +308,7 @@ function OutcomeDialog({
           </button>
         </div>
       </form>
-    </div>
+    </ModalDialog>
   );
 }
 
