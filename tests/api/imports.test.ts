@@ -165,6 +165,7 @@ describe('uploads', () => {
     const mismatch = await putBytes(app.url, staff, fake.requestUpload.uploadUrl!, csv);
     expect(mismatch).toMatchObject({ status: 400, body: { code: 'FILE_TYPE_MISMATCH' } });
     expect(mismatch.body.message).toContain('副檔名不符');
+    expect(mismatch.body.message).toContain('請用 Excel 重新另存為 .xlsx 或 CSV');
 
     // Fewer bytes than announced: a dropped connection.
     const slot = await requestUpload(staff, 'roster.csv', csv.length + 10);

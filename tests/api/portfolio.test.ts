@@ -198,6 +198,14 @@ describe('course learning outcomes', () => {
     const s = await setup();
     const before = await evidenceRows(s.school);
     expect((await upload(s.student, 'DOCUMENT', 'virus.pdf', EXE)).errors).toEqual(['FILE_TYPE_MISMATCH']);
+    // A student with a fake PDF is told to export a PDF, not to open Excel.
+    const slot = await s.student.ok<{ requestUpload: { uploadUrl: string } }>(REQUEST_UPLOAD, {
+      input: { purpose: 'DOCUMENT', fileName: 'virus.pdf', size: EXE.length },
+    });
+    const refused = await putBytes(app.url, s.student, slot.requestUpload.uploadUrl, EXE);
+    expect(refused.body.message).toBe(
+      '檔案內容與副檔名不符：「virus.pdf」不是真正的 .pdf 檔，請用原本的程式另存或匯出為 PDF（照片請存成 JPG 或 PNG）後再上傳。',
+    );
     expect((await upload(s.student, 'DOCUMENT', 'photo.pdf', PNG)).errors).toEqual(['FILE_TYPE_MISMATCH']);
     expect((await upload(s.student, 'DOCUMENT', 'virus.exe', EXE)).errors).toEqual(['UNSUPPORTED_FILE_TYPE']);
     expect((await upload(s.student, 'DOCUMENT', 'empty.pdf', Buffer.alloc(0))).errors).toEqual(['EMPTY_FILE']);

@@ -70,7 +70,6 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
       {me.homeroomClasses.length > 0 && (
         <p>您是 {me.homeroomClasses.map((c) => c.name).join('、')} 班的導師，可在「學生名單」查看班上學生。</p>
       )}
-      <p className="muted">提交與收訖確認等功能將陸續開放。</p>
     </section>
   );
 }

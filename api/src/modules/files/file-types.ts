@@ -59,6 +59,13 @@ const PURPOSE_LABELS: Record<UploadPurpose, string> = {
   [UploadPurpose.MEDIA]: 'MP3 或 MP4',
 };
 
+/** What to do with a file whose bytes are not what its name says: a spreadsheet, a document and a recording differ. */
+export const MISMATCH_ADVICE: Record<UploadPurpose, string> = {
+  [UploadPurpose.IMPORT]: '請用 Excel 重新另存為 .xlsx 或 CSV 後再上傳。',
+  [UploadPurpose.DOCUMENT]: '請用原本的程式另存或匯出為 PDF（照片請存成 JPG 或 PNG）後再上傳。',
+  [UploadPurpose.MEDIA]: '請用錄音或錄影程式匯出為 MP3 或 MP4 後再上傳。',
+};
+
 export type FileNameProblem = { code: 'UNSUPPORTED_FILE_TYPE' | 'OLD_EXCEL_FORMAT'; message: string };
 
 /** The accepted type a file name claims, or why the name is refused before any byte is sent. */

@@ -16,7 +16,7 @@ import { formatRocDateTime } from '../../common/roc.js';
 import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import type { RequestUploadInput } from './dto/upload.input.js';
-import { acceptedTypeFor, HEAD_BYTES, isProblem } from './file-types.js';
+import { acceptedTypeFor, HEAD_BYTES, isProblem, MISMATCH_ADVICE } from './file-types.js';
 import { FileUpload, UploadPurpose } from './upload.entity.js';
 
 export const UPLOAD_PATH = '/uploads';
@@ -209,7 +209,7 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
       throw new UploadRefused(
         400,
         'FILE_TYPE_MISMATCH',
-        `檔案內容與副檔名不符：「${upload.fileName}」不是真正的 ${isProblem(type) ? '' : type.extension} 檔，請用 Excel 重新另存。`,
+        `檔案內容與副檔名不符：「${upload.fileName}」不是真正的 ${isProblem(type) ? '' : type.extension} 檔，${MISMATCH_ADVICE[upload.purpose]}`,
       );
     }
     const sha256 = digest.hash.digest('hex');
