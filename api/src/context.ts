@@ -14,7 +14,7 @@ import { termLoaders } from './modules/term/term.loaders.js';
 import { timelineLoaders } from './modules/timeline/timeline.loaders.js';
 
 /** Every module's loaders for one request; the `Loaders` type checks that none is left out. */
-export function createLoaders(em: EntityManager, clock: Clock): Loaders {
+function createLoaders(em: EntityManager, clock: Clock): Loaders {
   return {
     ...authorityLoaders(em),
     ...schoolLoaders(em),

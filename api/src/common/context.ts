@@ -23,7 +23,7 @@ export interface AppServices {
 
 /**
  * Request-scoped loaders: the one way field resolvers reach related rows. Each module adds its own in
- * `<module>.loaders.ts` by augmenting this interface; `loaders.ts` at the root composes them for each context.
+ * `<module>.loaders.ts` by augmenting this interface; `createLoaders` in `api/src/context.ts` composes them for each context.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules' augmentations
 export interface Loaders {}

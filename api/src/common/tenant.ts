@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const TENANT_FILTER = 'tenant';
 
-export interface TenantFilterArgs {
+interface TenantFilterArgs {
   schoolId: string | null;
 }
 

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Term progress gains the confirmation rate (確認率): of the term's current receipt rows about a student (per kind,
- * the newest import of any of the term's submissions, as CURRENT_IMPORTS_SQL in confirmation.service.ts), the share
+ * the newest import of any of the term's submissions, as CURRENT_IMPORTS_SQL in modules/round/current-receipts.ts), the share
  * the student has answered (confirmed or disputed). The bureau's function reads them as portfolio_definer, counts only.
  */
 export class Migration20261129070000StatisticsConfirmation extends Migration {

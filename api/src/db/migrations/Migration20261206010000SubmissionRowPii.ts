@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Submitted rows keep the national ID the way `student` does (issue 12): sealed in national_id_encrypted (the PII
  * envelope) and as national_id_digest (keyed digest, for matching receipt lists), with its cell in `cells` left empty.
- * See modules/submission/submitted-national-ids.ts for why columns rather than an envelope inside the cells.
+ * See modules/round/submission/submitted-national-ids.ts for why columns rather than an envelope inside the cells.
  *
  * Rows submitted before this migration hold the ID in clear in their fourth cell (every roster about students has
  * 身分證號 after 學校代碼, 學年度, 學期). SQL cannot seal them: the key is not in the database. The platform does it at

@@ -11,26 +11,15 @@ import { currentRequestId } from '../../common/request-id.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { idOfType } from '../../common/ids.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
-import { hasRole, type Viewer } from '../../common/viewer.js';
+import { type Viewer } from '../../common/viewer.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { Role } from '../../common/roles.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import type { RequestUploadInput } from './dto/upload.input.js';
 import { acceptedTypeFor, HEAD_BYTES, isProblem, MISMATCH_ADVICE } from './file-types.js';
 import { FileUpload, UploadPurpose } from './upload.entity.js';
+import { mayUpload } from './files.permissions.js';
 
 export const UPLOAD_PATH = '/uploads';
-
-/** Who may upload for what: imports are school staff's work, evidence is the students'. */
-function mayUpload(viewer: Viewer | null, purpose: UploadPurpose): boolean {
-  switch (purpose) {
-    case UploadPurpose.IMPORT:
-      return hasRole(viewer, Role.SCHOOL_ADMIN);
-    case UploadPurpose.DOCUMENT:
-    case UploadPurpose.MEDIA:
-      return hasRole(viewer, Role.STUDENT);
-  }
-}
 
 function maxBytes(services: AppServices, purpose: UploadPurpose): number {
   switch (purpose) {

@@ -3,7 +3,7 @@ import { CURRENT_IMPORTS_SQL } from '../round/current-receipts.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../../common/errors.js';
 import { idOfType, toGlobalId } from '../../common/ids.js';
 import { type ConnectionArgs, decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
-import { formatRocDateTime, termLabel } from '../../common/roc.js';
+import { formatRocDateTime, termLabel, parseTermKey } from '../../common/roc.js';
 import { type Viewer } from '../../common/viewer.js';
 import type {
   ClassStatisticsRow,
@@ -18,7 +18,6 @@ import type {
 } from './statistics.types.js';
 import { termArgument } from '../term/term.service.js';
 import { mayReadCityStatistics, mayReadSchoolStatistics } from './statistics.permissions.js';
-import { parseTermKey } from '../../common/roc.js';
 
 /** What the statistics need of a request: its transaction (tenant already set), viewer, clock and policy. */
 export type StatisticsContext = Pick<AppContext, 'em' | 'viewer' | 'services' | 'loaders'>;

@@ -45,7 +45,7 @@ export interface OutgoingPrecheck {
   at: Date;
 }
 
-/** The comparison result file (format: precheck/precheck-format.ts) and its counts. */
+/** The comparison result file (format: precheck-format.ts) and its counts. */
 export interface PrecheckResultFile {
   fileName: string;
   bytes: Buffer;

@@ -4,16 +4,14 @@ import { forbidden } from '../../../common/errors.js';
 import { idOfType } from '../../../common/ids.js';
 import { pgTextArray } from '../../../common/sql.js';
 import { type Result, userError, type UserError } from '../../../common/user-error.js';
-import { hasRole } from '../../../common/viewer.js';
 import { ALERT_CHANNEL, type AlertEvent } from '../../alerts/alert-hub.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { Role } from '../../../common/roles.js';
 import type { Student } from '../../people/student.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { RECEIPT_KINDS, categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 import { Submission } from '../submission.entity.js';
-import { maySubmit } from '../round.permissions.js';
+import { maySubmit, mayReviewReceipts } from '../round.permissions.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import { CATEGORY_LABELS, type SubmissionCategory } from '../../../common/submission-category.js';
 import { TimelineTask } from '../../timeline/timeline-task.entity.js';
@@ -41,9 +39,7 @@ async function notifyStudent(em: EntityManager, dispute: Dispute): Promise<void>
 async function viewerStudent(ctx: AppContext, action: string): Promise<Student> {
   const viewer = ctx.viewer;
   const student =
-    viewer?.schoolId && hasRole(viewer, Role.STUDENT)
-      ? await ctx.loaders.studentByAccountId.load(viewer.accountId)
-      : null;
+    viewer?.schoolId && mayReviewReceipts(viewer) ? await ctx.loaders.studentByAccountId.load(viewer.accountId) : null;
   if (!student) throw forbidden(action);
   return student;
 }

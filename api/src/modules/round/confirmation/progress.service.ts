@@ -158,7 +158,7 @@ export interface StudentReviewRow extends ReviewCounts {
 }
 
 /** Per student of a class: the term's current receipt rows and how many the student confirmed or disputed. */
-export async function classReviewCounts(ctx: AppContext, termId: string, classId: string): Promise<StudentReviewRow[]> {
+async function classReviewCounts(ctx: AppContext, termId: string, classId: string): Promise<StudentReviewRow[]> {
   return ctx.em.execute<StudentReviewRow[]>(
     `with cur as (${CURRENT_IMPORTS_SQL}),
      rows as (
