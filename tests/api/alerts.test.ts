@@ -139,7 +139,7 @@ describe('deadline alerts over graphql-ws', () => {
     await move(a, school, TaskKind.UPLOAD_COURSE_OUTCOMES, HOUR + 1500);
     const [, closing] = await student.waitFor(2);
     expect(closing!.message).toMatch(
-      /^你還有 2 門課尚未上傳課程學習成果，上傳將於 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 截止。$/,
+      /^您還有 2 門課尚未上傳課程學習成果，上傳將於 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 截止。$/,
     );
   });
 

@@ -39,10 +39,10 @@ export class DeadlineAlertMessage {
 }
 
 const PENDING_PHRASES: Partial<Record<TaskKind, (n: number) => string>> = {
-  [TaskKind.SELECT_COURSE_OUTCOMES]: (n) => `你還有 ${n} 件課程學習成果尚未勾選，勾選`,
-  [TaskKind.SELECT_PERFORMANCES]: (n) => `你還有 ${n} 件多元表現尚未勾選，勾選`,
-  [TaskKind.UPLOAD_COURSE_OUTCOMES]: (n) => `你還有 ${n} 門課尚未上傳課程學習成果，上傳`,
-  [TaskKind.CONFIRM_RECEIPTS]: (n) => `你還有 ${n} 筆收訖明細尚未確認，確認`,
+  [TaskKind.SELECT_COURSE_OUTCOMES]: (n) => `您還有 ${n} 件課程學習成果尚未勾選，勾選`,
+  [TaskKind.SELECT_PERFORMANCES]: (n) => `您還有 ${n} 件多元表現尚未勾選，勾選`,
+  [TaskKind.UPLOAD_COURSE_OUTCOMES]: (n) => `您還有 ${n} 門課尚未上傳課程學習成果，上傳`,
+  [TaskKind.CONFIRM_RECEIPTS]: (n) => `您還有 ${n} 筆收訖明細尚未確認，確認`,
 };
 
 const HOURS_LEFT: Partial<Record<AlertKind, number>> = {
@@ -61,12 +61,12 @@ export function alertText(
 ): string {
   const label = `「${task.label}」`;
   const end = formatRocDateTime(endsAt);
-  const personal = extended ? `（你已獲延長至 ${end}）` : '';
+  const personal = extended ? `（您已獲延長至 ${end}）` : '';
   switch (kind) {
     case AlertKind.OPENED:
       return `${label}已開放，將於 ${end} 截止。${personal}`;
     case AlertKind.CLOSED:
-      return extended ? `${label}已截止；你已獲延長至 ${end}。` : `${label}已於 ${end} 截止。`;
+      return extended ? `${label}已截止；您已獲延長至 ${end}。` : `${label}已於 ${end} 截止。`;
     case AlertKind.MOVED:
       return `${label}的期程已變更為 ${rocWindow(task.startsAt, task.endsAt)}。${personal}`;
     default: {
@@ -78,10 +78,10 @@ export function alertText(
 }
 
 const DISPUTE_NOTICES: Record<DisputeStatus, string> = {
-  [DisputeStatus.OPEN]: '你的疑義已送出',
-  [DisputeStatus.IN_REVIEW]: '學校已受理你的疑義，正在處理',
-  [DisputeStatus.RESOLVED_NO_CHANGE]: '學校已回覆你的疑義（資料無誤，不需更正）',
-  [DisputeStatus.RESOLVED_CORRECTED]: '學校已更正你提出疑義的資料，將於下次提交送至中央資料庫',
+  [DisputeStatus.OPEN]: '您的疑義已送出',
+  [DisputeStatus.IN_REVIEW]: '學校已受理您的疑義，正在處理',
+  [DisputeStatus.RESOLVED_NO_CHANGE]: '學校已回覆您的疑義（資料無誤，不需更正）',
+  [DisputeStatus.RESOLVED_CORRECTED]: '學校已更正您提出疑義的資料，將於下次提交送至中央資料庫',
 };
 
 /** What a student reads when their dispute moves: the state, and the section's answer when there is one. */

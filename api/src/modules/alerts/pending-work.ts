@@ -14,7 +14,7 @@ export type PendingWorkCounter = (
 ) => Promise<Map<string, number>>;
 
 /**
- * Where the portfolio features plug in their counts ("你還有 2 件課程學習成果尚未勾選"). A kind without a counter
+ * Where the portfolio features plug in their counts ("您還有 2 件課程學習成果尚未勾選"). A kind without a counter
  * (receipt confirmation, until submission exists) gets the general sentence.
  */
 export const pendingWorkCounters: Partial<Record<TaskKind, PendingWorkCounter>> = {
