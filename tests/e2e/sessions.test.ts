@@ -58,6 +58,10 @@ describe.skipIf(!haveBrowser)('登入裝置 and the password change in Chromium'
     await page.getByRole('button', { name: '變更密碼' }).click();
     await page.getByRole('status').filter({ hasText: '密碼已變更' }).waitFor();
     await expect.poll(() => notice.count()).toBe(0);
+    // The device is named as people say it (browser and system); the raw user agent stays in the cell's title.
+    const device = page.getByRole('region', { name: '登入中的裝置' }).locator('td.ua').first();
+    expect(await device.textContent()).toMatch(/Chrom\S*／Linux 電腦/);
+    expect(await device.getAttribute('title')).toMatch(/^Mozilla\/5\.0 /);
     expect(await scrollsSideways(page)).toBe(false);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(cspViolationsOf(page)).toEqual([]);

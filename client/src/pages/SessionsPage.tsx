@@ -12,6 +12,7 @@ const SessionsQuery = graphql(`
       lastSeenAt
       expiresAt
       userAgent
+      device
       ip
       isCurrent
     }
@@ -78,7 +79,9 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
                 <td>{rocDateTime(session.createdAt)}</td>
                 <td>{rocDateTime(session.lastSeenAt)}</td>
                 <td>{rocDateTime(session.expiresAt)}</td>
-                <td className="ua">{session.userAgent ?? '—'}</td>
+                <td className="ua" title={session.userAgent ?? undefined}>
+                  {session.device ?? session.userAgent ?? '—'}
+                </td>
                 <td>{session.ip ?? '—'}</td>
                 <td>
                   {session.isCurrent ? (

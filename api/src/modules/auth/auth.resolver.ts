@@ -29,6 +29,7 @@ import { Student } from '../people/student.entity.js';
 import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
+import { describeDevice } from './device.js';
 
 @ObjectType({ description: '一個登入中的裝置' })
 class SessionInfo {
@@ -46,6 +47,11 @@ class SessionInfo {
 
   @Field(() => String, { nullable: true })
   userAgent!: string | null;
+
+  @Field(() => String, { nullable: true, description: '瀏覽器與系統，例如「Chrome／Android 手機」；認不出時為空' })
+  get device(): string | null {
+    return describeDevice(this.userAgent);
+  }
 
   @Field(() => String, { nullable: true })
   ip!: string | null;
