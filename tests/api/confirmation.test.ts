@@ -77,7 +77,7 @@ const DISPUTES = `query ($termId: ID!, $statuses: [DisputeStatus!]) {
   disputes(termId: $termId, statuses: $statuses) { nodes { id status overdue reason student { studentNumber } } }
 }`;
 const AUDIT = `query ($area: AuditArea) {
-  auditLog(area: $area, first: 50) { nodes { operation operationLabel actor { displayName } } }
+  auditLog(area: $area, first: 50) { nodes { operation operationLabel detailText actor { displayName } } }
 }`;
 const ENTER = `mutation ($input: EnterGradesInput!) {
   enterGrades(input: $input) { enrolments { id } userErrors { code message } }
@@ -487,8 +487,12 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     expect(audit.auditLog.nodes.map((n) => n.operation).sort()).toEqual(
       ['dispute.raise', 'dispute.raise', 'dispute.resolve', 'dispute.resolve', 'dispute.review'].sort(),
     );
-    const finals = await staff.ok<{ auditLog: { nodes: { operationLabel: string }[] } }>(AUDIT, { area: 'FINAL' });
-    expect(finals.auditLog.nodes.map((n) => n.operationLabel)).toEqual(['完成最終提交']);
+    const finals = await staff.ok<{ auditLog: { nodes: { operationLabel: string; detailText: string }[] } }>(AUDIT, {
+      area: 'FINAL',
+    });
+    expect(finals.auditLog.nodes.map((n) => [n.operationLabel, n.detailText])).toEqual([
+      ['完成最終提交', '類別：修課紀錄'],
+    ]);
     const studentNow = await app.client().login(school.logins.student.username, school.logins.student.password);
     const studentAudit = await studentNow.request(AUDIT, { area: 'DISPUTES' });
     expect(studentAudit.errors[0]?.extensions?.code).toBe('FORBIDDEN');

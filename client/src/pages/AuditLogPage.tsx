@@ -16,7 +16,7 @@ const AuditLogQuery = graphql(`
         operation
         operationLabel
         targetCount
-        detail
+        detailText
         requestId
         actor {
           id
@@ -45,21 +45,6 @@ const DAY_MS = 24 * 3600_000;
 /** A date input's "2026-11-28" as the instant its day begins in Taipei, plus whole days. */
 function taipeiDayStart(isoDate: string, plusDays = 0): string {
   return new Date(new Date(`${isoDate}T00:00:00+08:00`).getTime() + plusDays * DAY_MS).toISOString();
-}
-
-/** The operation's detail without the JSON punctuation, for reading in a table cell. */
-function readableDetail(detail: string): string {
-  try {
-    const parsed = JSON.parse(detail) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return Object.entries(parsed as Record<string, unknown>)
-        .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-        .join('；');
-    }
-  } catch {
-    // not JSON: shown as stored
-  }
-  return detail;
 }
 
 /** 稽核紀錄: who did what and when at this school, newest first, narrowed by area, account and dates. */
@@ -148,7 +133,7 @@ export function AuditLogPage() {
                 </td>
                 <td>{entry.operationLabel}</td>
                 <td className="number">{entry.targetCount}</td>
-                <td className="prose">{readableDetail(entry.detail)}</td>
+                <td className="prose">{entry.detailText}</td>
                 <td>
                   <code>{entry.requestId.slice(0, 8)}</code>
                 </td>

@@ -20,6 +20,7 @@ import { idOfType } from '../../common/ids.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { AuditLogEntry } from './audit-log.entity.js';
 import { mayReadAuditLog } from './audit.permissions.js';
+import { readableDetail } from './audit-detail.js';
 
 /** The groups staff filter by; each is a set of operation prefixes. */
 export enum AuditArea {
@@ -167,6 +168,11 @@ export class AuditLogResolver {
   @FieldResolver(() => String, { description: '操作內容（JSON，不含個人資料）' })
   detail(@Root() entry: AuditLogEntry): string {
     return JSON.stringify(entry.detail);
+  }
+
+  @FieldResolver(() => String, { description: '操作內容，以中文欄位名與民國日期寫出，供人閱讀' })
+  detailText(@Root() entry: AuditLogEntry): string {
+    return readableDetail(entry.detail);
   }
 
   @FieldResolver(() => Int, { description: '涉及的資料筆數（識別碼數）' })
