@@ -224,6 +224,8 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     const audit = late.getByTestId('audit-log').locator('tbody tr');
     await expect.poll(() => audit.count()).toBe(1);
     expect(await audit.first().textContent()).toContain('完成最終提交');
+    // The detail reads as Chinese, not as the stored JSON.
+    expect(await audit.first().textContent()).toMatch(/類別：(基本資料／校內幹部|修課紀錄|課程學習成果|多元表現)/);
     await late.getByLabel('類別').selectOption({ label: '疑義' });
     await expect.poll(() => audit.count()).toBe(3);
   }, 90_000);
