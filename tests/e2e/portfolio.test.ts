@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
-import { cspViolationsOf, haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import { cspViolationsOf, haveBrowser, launchBrowser, scrollsSideways, signIn } from '../support/browser.js';
 import { TEST_PASSWORD, type TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -221,6 +221,17 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('上傳學習成果');
+    await page.close();
+  });
+
+  it('fits the student’s timeline and performances form on a phone', async () => {
+    const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const label of ['期程', '多元表現']) {
+      await nav(page, label);
+      await page.locator('main h2').first().waitFor();
+      expect(await scrollsSideways(page), label).toBe(false);
+    }
     await page.close();
   });
 

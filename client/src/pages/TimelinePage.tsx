@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { TimelinePageQuery } from '../gql/graphql';
 import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
@@ -66,6 +66,24 @@ const SECTION_LABELS: Record<string, string> = {
   COORDINATOR: '執行秘書',
 };
 
+/** The line for now; its label goes to the line's left when on the right it would stick out of the chart. */
+function TodayMarker({ left, label }: { left: string; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [late, setLate] = useState(false);
+  useLayoutEffect(() => {
+    const marker = ref.current;
+    const chart = marker?.closest('.chart');
+    const text = marker?.querySelector('span');
+    if (!marker || !chart || !text) return;
+    setLate(marker.getBoundingClientRect().left + text.offsetWidth + 8 > chart.getBoundingClientRect().right);
+  }, [left, label]);
+  return (
+    <div ref={ref} className={late ? 'today late' : 'today'} style={{ left }} data-testid="today-marker">
+      <span>{label}</span>
+    </div>
+  );
+}
+
 /** Bars on one time axis, with a marker for now. */
 function TimelineChart({ tasks, now }: { tasks: Task[]; now: Date }) {
   if (tasks.length === 0) return null;
@@ -76,9 +94,7 @@ function TimelineChart({ tasks, now }: { tasks: Task[]; now: Date }) {
   return (
     <div className="chart" aria-label="期程圖">
       <div className="chart-overlay">
-        <div className="today" style={{ left: percent(now.getTime()) }} data-testid="today-marker">
-          <span>今天 {rocDate(now)}</span>
-        </div>
+        <TodayMarker left={percent(now.getTime())} label={`今天 ${rocDate(now)}`} />
       </div>
       {tasks.map((task) => {
         const from = new Date(task.startsAt).getTime();
