@@ -235,6 +235,24 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page.close();
   });
 
+  it('fits every page of the homeroom teacher and of 註冊組 on a phone: wide tables scroll in their own box', async () => {
+    for (const login of [school.logins.homeroom, school.logins.registration]) {
+      const page = await signIn(browser, app.url, login.username, login.password);
+      await page.setViewportSize({ width: 360, height: 800 });
+      const menu = page.getByRole('navigation', { name: '主選單' }).getByRole('link');
+      await menu.first().waitFor();
+      const labels = await menu.allInnerTexts();
+      expect(labels.length).toBeGreaterThan(4);
+      for (const label of labels) {
+        await nav(page, label.trim());
+        await page.locator('main h2').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await scrollsSideways(page), `${login.username}: ${label}`).toBe(false);
+      }
+      await page.close();
+    }
+  });
+
   it('refuses a 7th selected outcome with the server’s message in Chinese, and the database keeps 6', async () => {
     const student = school.students[1]!;
     const [chemistry] = await app.factory.sections(school, [

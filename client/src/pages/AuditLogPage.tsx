@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { AuditArea } from '../gql/graphql';
 import { appendPage } from '../lib/pagination';
 import { rocDateTimeSeconds } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const AuditLogQuery = graphql(`
   query AuditLogPage($area: AuditArea, $actorId: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
@@ -102,45 +103,47 @@ export function AuditLogPage() {
       {error && <ErrorList messages={[error.message]} />}
       {data && entries.length === 0 && <p>沒有符合條件的紀錄。</p>}
       {entries.length > 0 && (
-        <table data-testid="audit-log">
-          <thead>
-            <tr>
-              <th>時間</th>
-              <th>帳號</th>
-              <th>操作</th>
-              <th>筆數</th>
-              <th>內容</th>
-              <th>請求編號</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{rocDateTimeSeconds(entry.occurredAt)}</td>
-                <td>
-                  {entry.actor ? (
-                    <button
-                      type="button"
-                      className="link"
-                      title="只看這個帳號的操作"
-                      onClick={() => setActor(entry.actor ?? null)}
-                    >
-                      {entry.actor.displayName}
-                    </button>
-                  ) : (
-                    '系統'
-                  )}
-                </td>
-                <td>{entry.operationLabel}</td>
-                <td className="number">{entry.targetCount}</td>
-                <td className="prose">{entry.detailText}</td>
-                <td>
-                  <code>{entry.requestId.slice(0, 8)}</code>
-                </td>
+        <TableScroll label="稽核紀錄">
+          <table data-testid="audit-log">
+            <thead>
+              <tr>
+                <th>時間</th>
+                <th>帳號</th>
+                <th>操作</th>
+                <th>筆數</th>
+                <th>內容</th>
+                <th>請求編號</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{rocDateTimeSeconds(entry.occurredAt)}</td>
+                  <td>
+                    {entry.actor ? (
+                      <button
+                        type="button"
+                        className="link"
+                        title="只看這個帳號的操作"
+                        onClick={() => setActor(entry.actor ?? null)}
+                      >
+                        {entry.actor.displayName}
+                      </button>
+                    ) : (
+                      '系統'
+                    )}
+                  </td>
+                  <td>{entry.operationLabel}</td>
+                  <td className="number">{entry.targetCount}</td>
+                  <td className="prose">{entry.detailText}</td>
+                  <td>
+                    <code>{entry.requestId.slice(0, 8)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {loading && <p>載入中…</p>}
       <LoadMore

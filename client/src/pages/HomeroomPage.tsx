@@ -4,6 +4,7 @@ import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
 import type { HomeroomPageQuery } from '../gql/graphql';
 import { PROGRESS_WINDOWS } from '../lib/evidence';
+import { TableScroll } from '../components/TableScroll';
 
 const HomeroomQuery = graphql(`
   query HomeroomPage {
@@ -97,47 +98,51 @@ export function HomeroomPage() {
         <article key={schoolClass.id} aria-label={`${schoolClass.name} 班`}>
           <h3>{schoolClass.name} 班</h3>
           <NotYetUploaded students={schoolClass.students} />
-          <table>
-            <thead>
-              <tr>
-                <th>座號</th>
-                <th>學號</th>
-                <th>姓名</th>
-                <th>學籍狀態</th>
-                <th>本學期成績</th>
-                <th>校內幹部</th>
-                <th>成果已上傳</th>
-                <th>待認證</th>
-                <th>已認證</th>
-                <th>未通過</th>
-                <th>成果已勾選</th>
-                <th>多元表現</th>
-                <th>多元表現已勾選</th>
-              </tr>
-            </thead>
-            <tbody>
-              {schoolClass.students.map((student) => (
-                <tr key={student.id}>
-                  <td>{student.seatNumber ?? ''}</td>
-                  <td>{student.studentNumber}</td>
-                  <td>{student.name}</td>
-                  <td>{student.statusLabel}</td>
-                  <td>
-                    {student.enrolments.length === 0
-                      ? '—'
-                      : student.enrolments
-                          .map(
-                            (enrolment) =>
-                              `${enrolment.section.course.subjectName} ${enrolment.termGrade ?? '未登錄'}${enrolment.passed === false ? '（不及格）' : ''}`,
-                          )
-                          .join('、')}
-                  </td>
-                  <td>{student.cadreRecords.map((record) => `${record.unit}${record.position}`).join('、') || '—'}</td>
-                  <ProgressCells progress={student.portfolioProgress} />
+          <TableScroll label={`${schoolClass.name} 班學生`}>
+            <table>
+              <thead>
+                <tr>
+                  <th>座號</th>
+                  <th>學號</th>
+                  <th>姓名</th>
+                  <th>學籍狀態</th>
+                  <th>本學期成績</th>
+                  <th>校內幹部</th>
+                  <th>成果已上傳</th>
+                  <th>待認證</th>
+                  <th>已認證</th>
+                  <th>未通過</th>
+                  <th>成果已勾選</th>
+                  <th>多元表現</th>
+                  <th>多元表現已勾選</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {schoolClass.students.map((student) => (
+                  <tr key={student.id}>
+                    <td>{student.seatNumber ?? ''}</td>
+                    <td>{student.studentNumber}</td>
+                    <td>{student.name}</td>
+                    <td>{student.statusLabel}</td>
+                    <td>
+                      {student.enrolments.length === 0
+                        ? '—'
+                        : student.enrolments
+                            .map(
+                              (enrolment) =>
+                                `${enrolment.section.course.subjectName} ${enrolment.termGrade ?? '未登錄'}${enrolment.passed === false ? '（不及格）' : ''}`,
+                            )
+                            .join('、')}
+                    </td>
+                    <td>
+                      {student.cadreRecords.map((record) => `${record.unit}${record.position}`).join('、') || '—'}
+                    </td>
+                    <ProgressCells progress={student.portfolioProgress} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <ClassConfirmationProgress classId={schoolClass.id} className={schoolClass.name} />
         </article>
       ))}

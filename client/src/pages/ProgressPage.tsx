@@ -4,6 +4,7 @@ import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
 import type { ProgressPageQuery } from '../gql/graphql';
 import { PROGRESS_WINDOWS } from '../lib/evidence';
+import { TableScroll } from '../components/TableScroll';
 
 const ProgressQuery = graphql(`
   query ProgressPage($after: String) {
@@ -156,48 +157,50 @@ export function ProgressPage() {
       {rows.length === 0 ? (
         <p className="muted">本學年沒有班級。</p>
       ) : (
-        <table data-testid="class-progress">
-          <thead>
-            <tr>
-              <th>班級</th>
-              <th>導師</th>
-              <th>學生數</th>
-              <th>尚未上傳成果</th>
-              {HEADERS.map((header) => (
-                <th key={header}>{header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.flatMap(({ schoolClass, totals }) => {
-              const row = (
-                <tr key={schoolClass.id} data-class={schoolClass.name}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-expanded={open === schoolClass.id}
-                      onClick={() => setOpen(open === schoolClass.id ? null : schoolClass.id)}
-                    >
-                      {schoolClass.name} 班
-                    </button>
-                  </td>
-                  <td>{schoolClass.homeroomTeacher?.displayName ?? '—'}</td>
-                  <td className="number">{totals.students}</td>
-                  <td className="number">{totals.notUploaded}</td>
-                  {KEYS.map((key) => (
-                    <td key={key} className="number" data-progress={key}>
-                      {totals[key]}
+        <TableScroll label="各班進度">
+          <table data-testid="class-progress">
+            <thead>
+              <tr>
+                <th>班級</th>
+                <th>導師</th>
+                <th>學生數</th>
+                <th>尚未上傳成果</th>
+                {HEADERS.map((header) => (
+                  <th key={header}>{header}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap(({ schoolClass, totals }) => {
+                const row = (
+                  <tr key={schoolClass.id} data-class={schoolClass.name}>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={open === schoolClass.id}
+                        onClick={() => setOpen(open === schoolClass.id ? null : schoolClass.id)}
+                      >
+                        {schoolClass.name} 班
+                      </button>
                     </td>
-                  ))}
-                </tr>
-              );
-              return open === schoolClass.id
-                ? [row, <ClassStudents key={`${schoolClass.id}-students`} schoolClass={schoolClass} />]
-                : [row];
-            })}
-          </tbody>
-        </table>
+                    <td>{schoolClass.homeroomTeacher?.displayName ?? '—'}</td>
+                    <td className="number">{totals.students}</td>
+                    <td className="number">{totals.notUploaded}</td>
+                    {KEYS.map((key) => (
+                      <td key={key} className="number" data-progress={key}>
+                        {totals[key]}
+                      </td>
+                    ))}
+                  </tr>
+                );
+                return open === schoolClass.id
+                  ? [row, <ClassStudents key={`${schoolClass.id}-students`} schoolClass={schoolClass} />]
+                  : [row];
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { graphql } from '../gql';
 import { rocDateTime } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const SessionsQuery = graphql(`
   query SessionsPage {
@@ -60,8 +61,7 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
     <section>
       <h2>登入裝置</h2>
       <p className="muted">看到不認得的裝置時，請讓它登出並更改密碼。</p>
-      {/* Focusable, so a keyboard can scroll it on a narrow screen. */}
-      <div className="table-scroll" role="region" aria-label="登入中的裝置" tabIndex={0}>
+      <TableScroll label="登入中的裝置">
         <table>
           <thead>
             <tr>
@@ -101,7 +101,7 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <button type="button" onClick={() => void logoutEverywhere().then(onSignedOut)}>
         登出所有裝置
       </button>

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { LoadMore } from '../components/LoadMore';
 import { graphql } from '../gql';
 import { appendPage } from '../lib/pagination';
+import { TableScroll } from '../components/TableScroll';
 
 const StudentsQuery = graphql(`
   query StudentsPage($first: Int, $after: String, $classId: ID) {
@@ -48,30 +49,32 @@ export function StudentsPage() {
       {edges.length === 0 ? (
         <p>目前沒有學生資料。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>學號</th>
-              <th>姓名</th>
-              <th>班級</th>
-              <th>座號</th>
-              <th>身分證字號</th>
-              <th>學籍狀態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node }) => (
-              <tr key={node.id}>
-                <td>{node.studentNumber}</td>
-                <td>{node.name}</td>
-                <td>{node.schoolClass?.name ?? '—'}</td>
-                <td>{node.seatNumber ?? '—'}</td>
-                <td>{node.nationalId}</td>
-                <td>{node.statusLabel}</td>
+        <TableScroll label="學生名單">
+          <table>
+            <thead>
+              <tr>
+                <th>學號</th>
+                <th>姓名</th>
+                <th>班級</th>
+                <th>座號</th>
+                <th>身分證字號</th>
+                <th>學籍狀態</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{node.studentNumber}</td>
+                  <td>{node.name}</td>
+                  <td>{node.schoolClass?.name ?? '—'}</td>
+                  <td>{node.seatNumber ?? '—'}</td>
+                  <td>{node.nationalId}</td>
+                  <td>{node.statusLabel}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <LoadMore
         pageInfo={pageInfo}

@@ -4,6 +4,7 @@ import { graphql } from '../gql';
 import type { TimelinePageQuery } from '../gql/graphql';
 import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
 import { ErrorList } from '../components/ErrorList';
+import { TableScroll } from '../components/TableScroll';
 
 const TimelineQuery = graphql(`
   query TimelinePage {
@@ -175,54 +176,56 @@ export function TimelinePage() {
       ) : (
         <>
           <TimelineChart tasks={data.timeline} now={now} />
-          <table>
-            <thead>
-              <tr>
-                <th>工作</th>
-                <th>期間</th>
-                <th>狀態</th>
-                <th>負責</th>
-                <th>系統</th>
-                <th>備註</th>
-                {canEdit && <th />}
-              </tr>
-            </thead>
-            <tbody>
-              {data.timeline.map((task) => (
-                <tr key={task.id} data-state={task.state}>
-                  <td>{task.label}</td>
-                  <td>
-                    {editing === task.id ? (
-                      <MoveForm
-                        task={task}
-                        onDone={() => {
-                          setEditing(null);
-                          void refetch();
-                        }}
-                      />
-                    ) : (
-                      task.rocWindow
-                    )}
-                  </td>
-                  <td>
-                    <span className={`state ${task.state.toLowerCase()}`}>{task.stateLabel}</span>
-                  </td>
-                  <td>{task.sections.map((s) => SECTION_LABELS[s] ?? s).join('、')}</td>
-                  <td>{task.system}</td>
-                  <td>{task.notes}</td>
-                  {canEdit && (
+          <TableScroll label="期程表">
+            <table>
+              <thead>
+                <tr>
+                  <th>工作</th>
+                  <th>期間</th>
+                  <th>狀態</th>
+                  <th>負責</th>
+                  <th>系統</th>
+                  <th>備註</th>
+                  {canEdit && <th />}
+                </tr>
+              </thead>
+              <tbody>
+                {data.timeline.map((task) => (
+                  <tr key={task.id} data-state={task.state}>
+                    <td>{task.label}</td>
                     <td>
-                      {editing !== task.id && (
-                        <button type="button" onClick={() => setEditing(task.id)}>
-                          調整
-                        </button>
+                      {editing === task.id ? (
+                        <MoveForm
+                          task={task}
+                          onDone={() => {
+                            setEditing(null);
+                            void refetch();
+                          }}
+                        />
+                      ) : (
+                        task.rocWindow
                       )}
                     </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    <td>
+                      <span className={`state ${task.state.toLowerCase()}`}>{task.stateLabel}</span>
+                    </td>
+                    <td>{task.sections.map((s) => SECTION_LABELS[s] ?? s).join('、')}</td>
+                    <td>{task.system}</td>
+                    <td>{task.notes}</td>
+                    {canEdit && (
+                      <td>
+                        {editing !== task.id && (
+                          <button type="button" onClick={() => setEditing(task.id)}>
+                            調整
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>
