@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PiiCipher } from '../../api/src/common/pii-crypto.js';
-import { repoRoot } from '../../api/src/common/config.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { initOrm, runMigrations } from '../../api/src/db/orm.js';
+import { buildClient } from './client-build.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
@@ -17,15 +15,6 @@ declare module 'vitest' {
     piiKey: string;
     clientDistDir: string;
   }
-}
-
-/** Builds the client from the current sources once per run, so browser tests never see an old bundle. */
-async function buildClient(outDir: string): Promise<void> {
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
-    { cwd: path.join(repoRoot, 'client') },
-  );
 }
 
 /** Starts one real PostgreSQL for the whole test run (or uses DATABASE_URL) and migrates it once. */
