@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { TableScroll } from './TableScroll';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import type { PrecheckMismatchKind, PrecheckMismatchOrder, PrecheckRunFieldsFragment } from '../gql/graphql';
@@ -254,43 +255,45 @@ export function PrecheckPanel({ termId }: { termId: string }) {
       {runs.length === 0 ? (
         <p>本學期還沒有預檢紀錄。</p>
       ) : (
-        <table data-testid="precheck-runs">
-          <caption>預檢紀錄</caption>
-          <thead>
-            <tr>
-              <th>匯出時間</th>
-              <th>匯出者</th>
-              <th>修課筆數</th>
-              <th>狀態</th>
-              <th>比對時間</th>
-              <th>相符</th>
-              <th>不相符</th>
-              <th>名冊</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((entry) => (
-              <tr
-                key={entry.id}
-                aria-selected={entry.id === run?.id}
-                className={entry.id === run?.id ? 'selected' : undefined}
-              >
-                <td>
-                  <button type="button" className="link" onClick={() => setChosenRunId(entry.id)}>
-                    {rocDateTime(entry.createdAt)}
-                  </button>
-                </td>
-                <td>{entry.createdBy.displayName}</td>
-                <td>{entry.rowCount.toLocaleString()}</td>
-                <td>{STATUS_LABELS[entry.status]}</td>
-                <td>{entry.comparedAt ? rocDateTime(entry.comparedAt) : '—'}</td>
-                <td>{entry.matchedCount?.toLocaleString() ?? '—'}</td>
-                <td>{entry.mismatchCount?.toLocaleString() ?? '—'}</td>
-                <td>{entry.viewerCanDownloadRoster ? <a href={entry.rosterUrl}>下載</a> : '—'}</td>
+        <TableScroll label="預檢紀錄">
+          <table data-testid="precheck-runs">
+            <caption>預檢紀錄</caption>
+            <thead>
+              <tr>
+                <th>匯出時間</th>
+                <th>匯出者</th>
+                <th>修課筆數</th>
+                <th>狀態</th>
+                <th>比對時間</th>
+                <th>相符</th>
+                <th>不相符</th>
+                <th>名冊</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {runs.map((entry) => (
+                <tr
+                  key={entry.id}
+                  aria-selected={entry.id === run?.id}
+                  className={entry.id === run?.id ? 'selected' : undefined}
+                >
+                  <td>
+                    <button type="button" className="link" onClick={() => setChosenRunId(entry.id)}>
+                      {rocDateTime(entry.createdAt)}
+                    </button>
+                  </td>
+                  <td>{entry.createdBy.displayName}</td>
+                  <td>{entry.rowCount.toLocaleString()}</td>
+                  <td>{STATUS_LABELS[entry.status]}</td>
+                  <td>{entry.comparedAt ? rocDateTime(entry.comparedAt) : '—'}</td>
+                  <td>{entry.matchedCount?.toLocaleString() ?? '—'}</td>
+                  <td>{entry.mismatchCount?.toLocaleString() ?? '—'}</td>
+                  <td>{entry.viewerCanDownloadRoster ? <a href={entry.rosterUrl}>下載</a> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {run?.status === 'COMPARED' && <PrecheckMismatches key={run.id} run={run} />}
     </section>
@@ -345,44 +348,46 @@ function PrecheckMismatches({ run }: { run: PrecheckRunFieldsFragment }) {
       {run.mismatchCount === 0 ? (
         <p>全部相符，沒有需要處理的資料。</p>
       ) : (
-        <table data-testid="precheck-mismatches">
-          <thead>
-            <tr>
-              <th>{byStudent ? '學生' : '課程'}</th>
-              <th>學號</th>
-              <th>姓名</th>
-              <th>班級</th>
-              <th>身分證號</th>
-              <th>課程代碼</th>
-              <th>科目名稱</th>
-              <th>開課班別</th>
-              <th>比對結果</th>
-              <th>說明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => {
-              const group = groupOf(row);
-              const first = index === 0 || groupOf(rows[index - 1]!) !== group;
-              return (
-                <tr key={row.id}>
-                  <th scope="row">{first ? group : ''}</th>
-                  <td>{row.studentNumber ?? '—'}</td>
-                  <td>{row.studentName ?? '（本校查無此學生）'}</td>
-                  <td>{row.className ?? '—'}</td>
-                  <td>{row.nationalIdMasked ?? '—'}</td>
-                  <td>
-                    <code>{row.courseCode}</code>
-                  </td>
-                  <td>{row.courseName ?? '（本學期無此課程）'}</td>
-                  <td>{row.sectionName ?? '—'}</td>
-                  <td>{KIND_LABELS[row.kind]}</td>
-                  <td>{row.explanation ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label="比對不相符的資料">
+          <table data-testid="precheck-mismatches">
+            <thead>
+              <tr>
+                <th>{byStudent ? '學生' : '課程'}</th>
+                <th>學號</th>
+                <th>姓名</th>
+                <th>班級</th>
+                <th>身分證號</th>
+                <th>課程代碼</th>
+                <th>科目名稱</th>
+                <th>開課班別</th>
+                <th>比對結果</th>
+                <th>說明</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => {
+                const group = groupOf(row);
+                const first = index === 0 || groupOf(rows[index - 1]!) !== group;
+                return (
+                  <tr key={row.id}>
+                    <th scope="row">{first ? group : ''}</th>
+                    <td>{row.studentNumber ?? '—'}</td>
+                    <td>{row.studentName ?? '（本校查無此學生）'}</td>
+                    <td>{row.className ?? '—'}</td>
+                    <td>{row.nationalIdMasked ?? '—'}</td>
+                    <td>
+                      <code>{row.courseCode}</code>
+                    </td>
+                    <td>{row.courseName ?? '（本學期無此課程）'}</td>
+                    <td>{row.sectionName ?? '—'}</td>
+                    <td>{KIND_LABELS[row.kind]}</td>
+                    <td>{row.explanation ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {loading && <p>載入中…</p>}
       <LoadMore
