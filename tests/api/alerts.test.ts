@@ -109,11 +109,11 @@ describe('deadline alerts over graphql-ws', () => {
     const [moved, closing] = await student.waitFor(2);
     expect(moved).toMatchObject({ kind: 'MOVED', taskKind: 'SELECT_COURSE_OUTCOMES' });
     expect(moved!.message).toMatch(
-      /^「學生勾選課程學習成果」的期程已變更為 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2}–\d{3}\/\d{2}\/\d{2} \d{2}:\d{2}。$/,
+      /^「勾選 115學年度 課程學習成果」的期程已變更為 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2}–\d{3}\/\d{2}\/\d{2} \d{2}:\d{2}。$/,
     );
     expect(closing).toMatchObject({ kind: 'CLOSING_1H' });
     expect(closing!.message).toMatch(
-      /^「學生勾選課程學習成果」將於 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 截止（剩 1 小時）。$/,
+      /^「勾選 115學年度 課程學習成果」將於 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 截止（剩 1 小時）。$/,
     );
     await homeroom.waitFor(2);
     expect(teacher.received).toEqual([]);
@@ -161,7 +161,6 @@ describe('deadline alerts over graphql-ws', () => {
       TaskKind.SELECT_COURSE_OUTCOMES,
       TaskKind.UPLOAD_PERFORMANCES,
       TaskKind.SELECT_PERFORMANCES,
-      TaskKind.GRADE12_EXTRA_ROUND,
     ];
     const { school } = await setUp(a, kinds);
     const raw = await listen();

@@ -347,7 +347,7 @@ describe.skipIf(!haveClusterTools)('three instances behind nginx and PgBouncer (
     await moveUploadPerformances(HOUR);
     const [moved] = await alerts.waitFor(1);
     expect(moved).toMatchObject({ kind: 'MOVED', taskKind: 'UPLOAD_PERFORMANCES' });
-    expect(moved!.message).toMatch(/^「學生上傳多元表現」的期程已變更為 /);
+    expect(moved!.message).toMatch(/^「登錄 115學年度 多元表現」的期程已變更為 /);
     expect(alerts.errors).toEqual([]);
     await alerts.close();
     subscriptions.splice(subscriptions.indexOf(alerts), 1);

@@ -533,7 +533,9 @@ describe('confirming receipt lists, disputes and the final lock', () => {
       input: { receiptRowIds: [rows[0]!.id] },
     });
     expect(confirm.confirmReceiptRows.userErrors[0]!.code).toBe('WINDOW_CLOSED');
-    expect(confirm.confirmReceiptRows.userErrors[0]!.message).toMatch(/確認收訖明細」已於 \d+\/\d+\/\d+/);
+    expect(confirm.confirmReceiptRows.userErrors[0]!.message).toMatch(
+      /「確認 \d+學年度第\d學期 收訖明細」已於 \d+\/\d+\/\d+/,
+    );
     const dispute = await late.ok<{ raiseDispute: { userErrors: Errors } }>(RAISE, {
       input: { receiptRowId: rows[0]!.id, reason: '太晚了' },
     });

@@ -55,18 +55,43 @@ describe('demo data', () => {
     ]);
   });
 
-  it('publishes the city’s 112-2 plan and a current-term timeline with closed, open and upcoming windows', async () => {
+  it('publishes the slides’ 112-1 and 112-2 plans by the data each window governs, and a current-term timeline', async () => {
     await seedDemo(app.owner, app.services);
     const staff = await app.client().login('sf.registration', DEMO_PASSWORD);
     const data = await staff.ok<{
-      timeline: { state: string }[];
-      timelineTemplates: { nodes: { termKey: string; tasks: { kind: string }[] }[] };
-    }>('{ timeline { state } timelineTemplates { nodes { termKey tasks { kind } } } }');
+      timeline: { state: string; period: string }[];
+      timelineTemplates: { nodes: { termKey: string; tasks: { label: string; grade12Round: boolean }[] }[] };
+    }>('{ timeline { state period } timelineTemplates { nodes { termKey tasks { label grade12Round } } } }');
     const states = new Set(data.timeline.map((task) => task.state));
     expect(states).toEqual(new Set(['CLOSED', 'OPEN', 'CLOSING_SOON', 'UPCOMING']));
-    const plan = data.timelineTemplates.nodes.find((template) => template.termKey === '1122');
-    expect(plan?.tasks.map((task) => task.kind)).toContain('CONFIRM_RECEIPTS');
-    expect(plan?.tasks).toHaveLength(10);
+    const labels = (termKey: string) =>
+      data.timelineTemplates.nodes.find((template) => template.termKey === termKey)!.tasks.map((task) => task.label);
+    // Autumn of 112 (during 112-1): 111-2's data and the whole 111學年度's outcomes and performances.
+    expect(labels('1121')).toEqual(
+      expect.arrayContaining([
+        '預檢 111學年度第2學期 修課紀錄',
+        '勾選 111學年度 多元表現',
+        '提交 111學年度第2學期 修課紀錄',
+        '提交 111學年度 課程學習成果',
+        '提交 111學年度 多元表現',
+        '完成 111學年度第2學期 最終提交',
+      ]),
+    );
+    // Spring of 113 (during 112-2): 112-1's outcomes and round, then the 高三 round of 112-2 and the 112學年度.
+    expect(labels('1122')).toEqual(
+      expect.arrayContaining([
+        '上傳 112學年度第1學期 課程學習成果',
+        '認證 112學年度第1學期 課程學習成果',
+        '提交 112學年度第1學期 基本資料／校內幹部',
+        '完成 112學年度第1學期 最終提交',
+        '高三 上傳 112學年度第2學期 課程學習成果',
+        '高三 勾選 112學年度 多元表現',
+        '高三 提交 112學年度第2學期 基本資料／校內幹部',
+        '高三 提交 112學年度 課程學習成果',
+        '高三 完成 112學年度第2學期 最終提交',
+      ]),
+    );
+    expect(labels('1122').some((label) => label.includes('112學年度第2學期 修課紀錄'))).toBe(false);
   });
 
   it('gives demo teachers sections to grade and the homeroom teacher a roster with records', async () => {

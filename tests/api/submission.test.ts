@@ -271,7 +271,7 @@ describe('submission packages', () => {
     expect((await download(student, own.packageUrl)).response.status).toBe(404);
   });
 
-  it('packages the selected outcomes and performances only, with their files; performances with semester 0', async () => {
+  it('packages the year’s selected outcomes and performances once, in the second term’s round, with semester 0', async () => {
     const { school, termId, registration, physics } = await setup([
       SubmissionCategory.COURSE_OUTCOMES,
       SubmissionCategory.PERFORMANCES,
@@ -320,7 +320,23 @@ describe('submission packages', () => {
     );
     const nationalId = app.services.pii.decrypt(student.nationalIdEncrypted);
 
-    const outcomes = (await submit(registration, termId, 'outcomes-key-0001', 'COURSE_OUTCOMES')).submitTerm;
+    // Outcomes and performances go to the central database once a year: not in the first term's round.
+    const firstTerm = (await submit(registration, termId, 'outcomes-term-1', 'COURSE_OUTCOMES')).submitTerm;
+    expect(firstTerm.userErrors).toEqual([
+      {
+        code: 'ANNUAL_CATEGORY',
+        message: '「課程學習成果」每學年提交一次：請在 115學年度第2學期的梯次提交，內容為整個 115學年度。',
+      },
+    ]);
+    expect(
+      await app.sqlOne<{ n: number }>('select count(*)::int as n from submission where school_id = ?', [
+        school.school.id,
+      ]),
+    ).toEqual({ n: 0 });
+    const secondTerm = school.terms.find((t) => t.semester === 2 && t.academicYear.id === year.id)!;
+    const roundTermId = toGlobalId('Term', secondTerm.id);
+
+    const outcomes = (await submit(registration, roundTermId, 'outcomes-key-0001', 'COURSE_OUTCOMES')).submitTerm;
     expect(outcomes.userErrors).toEqual([]);
     expect(outcomes.submission!.rosters).toEqual([
       { path: '01_學業表現上傳資料/7_學生課程學習成果名冊.xlsx', rows: 2 },
@@ -351,8 +367,10 @@ describe('submission packages', () => {
         .sort((a, b) => String(a.sha256).localeCompare(String(b.sha256))),
     ).toEqual(selected);
     expect(outcomeRows.slice(1).every((row) => row[6] === '物理')).toBe(true);
+    // The first term's outcomes, submitted as the year's: 學期 0.
+    expect(outcomeRows.slice(1).every((row) => row[1] === year.year && row[2] === 0)).toBe(true);
 
-    const performances = (await submit(registration, termId, 'performances-key-1', 'PERFORMANCES')).submitTerm;
+    const performances = (await submit(registration, roundTermId, 'performances-key-1', 'PERFORMANCES')).submitTerm;
     expect(performances.userErrors).toEqual([]);
     const performanceZip = await JSZip.loadAsync(
       (await download(registration, performances.submission!.packageUrl)).bytes,

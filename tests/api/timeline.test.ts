@@ -71,7 +71,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('bureau templates', () => {
-  const template = (tasks: unknown[]) => ({ academicYear: 115, semester: 1, name: `範本 ${Math.random()}`, tasks });
+  // Each task governs 115-1's data unless it says otherwise.
+  const template = (tasks: object[]) => ({
+    academicYear: 115,
+    semester: 1,
+    name: `範本 ${Math.random()}`,
+    tasks: tasks.map((task) => ({ period: '1151', ...task })),
+  });
 
   it('publishes a template that its schools can see', async () => {
     const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
@@ -127,6 +133,78 @@ describe('bureau templates', () => {
       'CATEGORY_MISMATCH',
     ],
     [
+      'a yearly window given one term',
+      [{ kind: 'SELECT_PERFORMANCES', startsAt: at(DAY), endsAt: at(2 * DAY) }],
+      'PERIOD_NOT_ANNUAL',
+    ],
+    [
+      'a term window given a whole year',
+      [{ kind: 'UPLOAD_COURSE_OUTCOMES', period: '115_0', startsAt: at(DAY), endsAt: at(2 * DAY) }],
+      'PERIOD_NOT_TERM',
+    ],
+    [
+      'course outcomes submitted per term',
+      [{ kind: 'SUBMIT', category: 'COURSE_OUTCOMES', startsAt: at(DAY), endsAt: at(2 * DAY) }],
+      'PERIOD_NOT_ANNUAL',
+    ],
+    [
+      'a period that is not a term or a year',
+      [{ kind: 'PRECHECK', period: '115學年', startsAt: at(DAY), endsAt: at(2 * DAY) }],
+      'INVALID_PERIOD',
+    ],
+    [
+      'course records in the 高三 round',
+      [
+        {
+          kind: 'SUBMIT',
+          category: 'COURSE_RECORDS',
+          period: '1152',
+          grade12Round: true,
+          startsAt: at(DAY),
+          endsAt: at(2 * DAY),
+        },
+      ],
+      'NOT_IN_GRADE12_ROUND',
+    ],
+    [
+      'a 高三 round of a first term',
+      [{ kind: 'UPLOAD_COURSE_OUTCOMES', grade12Round: true, startsAt: at(DAY), endsAt: at(2 * DAY) }],
+      'NOT_IN_GRADE12_ROUND',
+    ],
+    [
+      'a 高三 upload closing before 4/1',
+      [
+        {
+          kind: 'UPLOAD_PERFORMANCES',
+          period: '115_0',
+          grade12Round: true,
+          startsAt: new Date('2027-03-01T00:00:00+08:00'),
+          endsAt: new Date('2027-03-31T17:00:00+08:00'),
+        },
+      ],
+      'GRADE12_UPLOAD_TOO_EARLY',
+    ],
+    [
+      'a 高三 selection leaving under 3 days after the uploads',
+      [
+        {
+          kind: 'UPLOAD_PERFORMANCES',
+          period: '115_0',
+          grade12Round: true,
+          startsAt: new Date('2027-03-01T00:00:00+08:00'),
+          endsAt: new Date('2027-04-10T17:00:00+08:00'),
+        },
+        {
+          kind: 'SELECT_PERFORMANCES',
+          period: '115_0',
+          grade12Round: true,
+          startsAt: new Date('2027-04-10T17:00:00+08:00'),
+          endsAt: new Date('2027-04-12T17:00:00+08:00'),
+        },
+      ],
+      'GRADE12_SELECT_TOO_SHORT',
+    ],
+    [
       'notes over 500 characters',
       [{ kind: 'PRECHECK', startsAt: at(DAY), endsAt: at(2 * DAY), notes: '備'.repeat(501) }],
       'TEXT_TOO_LONG',
@@ -163,7 +241,42 @@ describe('bureau templates', () => {
       input: template([{ kind: 'PRECHECK', startsAt: at(2 * DAY).toISOString(), endsAt: at(DAY).toISOString() }]),
     });
     expect(result.publishTimelineTemplate.userErrors[0]!.message).toBe(
-      '「預檢修課紀錄」的結束時間（115/11/29 09:00）必須晚於開始時間（115/11/30 09:00）。',
+      '「預檢 115學年度第1學期 修課紀錄」的結束時間（115/11/29 09:00）必須晚於開始時間（115/11/30 09:00）。',
+    );
+  });
+
+  it('names the data each window governs, whatever month it runs in, with the slides’ term keys accepted', async () => {
+    const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
+    const result = await bureau.ok<{
+      publishTimelineTemplate: { template: { tasks: { kind: string; label: string }[] }; userErrors: unknown[] };
+    }>(PUBLISH, {
+      input: {
+        academicYear: 115,
+        semester: 2,
+        name: `第2學期範本 ${Math.random()}`,
+        tasks: [
+          { kind: 'UPLOAD_COURSE_OUTCOMES', period: '11501', startsAt: at(DAY), endsAt: at(2 * DAY) },
+          { kind: 'SELECT_PERFORMANCES', period: '114_0', startsAt: at(DAY), endsAt: at(2 * DAY) },
+          { kind: 'SUBMIT', category: 'PERFORMANCES', period: '114_0', startsAt: at(DAY), endsAt: at(2 * DAY) },
+          {
+            kind: 'SUBMIT',
+            category: 'BASIC',
+            period: '11502',
+            grade12Round: true,
+            startsAt: at(DAY),
+            endsAt: at(2 * DAY),
+          },
+        ],
+      },
+    });
+    expect(result.publishTimelineTemplate.userErrors).toEqual([]);
+    expect(result.publishTimelineTemplate.template.tasks.map((task) => task.label).sort()).toEqual(
+      [
+        '上傳 115學年度第1學期 課程學習成果',
+        '勾選 114學年度 多元表現',
+        '提交 114學年度 多元表現',
+        '高三 提交 115學年度第2學期 基本資料／校內幹部',
+      ].sort(),
     );
   });
 
@@ -304,7 +417,9 @@ describe('adopting a template', () => {
     }>(ADOPT, {
       input: {
         templateId: template.globalId,
-        shifts: [{ kind: 'PRECHECK', startsAt: at(DAY).toISOString(), endsAt: at(7 * DAY).toISOString() }],
+        shifts: [
+          { kind: 'PRECHECK', period: '1151', startsAt: at(DAY).toISOString(), endsAt: at(7 * DAY).toISOString() },
+        ],
       },
     });
     expect(outside.adoptTimelineTemplate.userErrors).toEqual([
@@ -323,7 +438,9 @@ describe('adopting a template', () => {
       {
         input: {
           templateId: template.globalId,
-          shifts: [{ kind: 'PRECHECK', startsAt: at(DAY).toISOString(), endsAt: at(5 * DAY).toISOString() }],
+          shifts: [
+            { kind: 'PRECHECK', period: '1151', startsAt: at(DAY).toISOString(), endsAt: at(5 * DAY).toISOString() },
+          ],
         },
       },
     );
@@ -360,7 +477,8 @@ describe('my deadlines and the window policy, by a controlled clock', () => {
     expect(byKind.get('CONFIRM_RECEIPTS')).toMatchObject({
       state: 'UPCOMING',
       viewerMayActNow: false,
-      blockedReason: '「確認收訖明細」尚未開放，將於 115/12/18 09:00 開始（期間 115/12/18 09:00–115/12/22 09:00）。',
+      blockedReason:
+        '「確認 115學年度第1學期 收訖明細」尚未開放，將於 115/12/18 09:00 開始（期間 115/12/18 09:00–115/12/22 09:00）。',
     });
   });
 
@@ -402,22 +520,25 @@ describe('my deadlines and the window policy, by a controlled clock', () => {
         { schoolId: school.school.id, authorityId: null },
         async (em) => ({
           extended: await app.services.windows.check(em, {
-            termId: term.id,
+            period: { termId: term.id },
             kind: TaskKind.SELECT_COURSE_OUTCOMES,
             studentId: extended.id,
           }),
           other: await app.services.windows.check(em, {
-            termId: term.id,
+            period: { termId: term.id },
             kind: TaskKind.SELECT_COURSE_OUTCOMES,
             studentId: school.students[1]!.id,
           }),
-          unscheduled: await app.services.windows.check(em, { termId: term.id, kind: TaskKind.GRADE_ENTRY }),
+          unscheduled: await app.services.windows.check(em, {
+            period: { termId: term.id },
+            kind: TaskKind.GRADE_ENTRY,
+          }),
         }),
       );
       expect(answers.extended.userError).toBeNull();
       expect(answers.other.userError).toMatchObject({
         code: 'WINDOW_CLOSED',
-        message: '「學生勾選課程學習成果」已於 115/11/30 09:00 截止（期間 115/11/27 09:00–115/11/30 09:00）。',
+        message: '「勾選 115學年度 課程學習成果」已於 115/11/30 09:00 截止（期間 115/11/27 09:00–115/11/30 09:00）。',
       });
       expect(answers.unscheduled.userError?.code).toBe('WINDOW_NOT_OPEN');
     } finally {

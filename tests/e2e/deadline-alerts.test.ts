@@ -51,7 +51,7 @@ describe.skipIf(!haveBrowser)('a live deadline alert in Chromium', () => {
     const student = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
     await expect
       .poll(() => student.getByTestId('countdown').textContent(), { timeout: 10_000 })
-      .toMatch(/距離「學生勾選課程學習成果」截止/);
+      .toMatch(/距離「勾選 115學年度 課程學習成果」截止/);
     await expect.poll(() => student.getByTestId('live-clock').textContent(), { timeout: 10_000 }).toMatch(/即時連線/);
 
     const staff = await signIn(
@@ -61,7 +61,7 @@ describe.skipIf(!haveBrowser)('a live deadline alert in Chromium', () => {
       school.logins.registration.password,
     );
     await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '期程', exact: true }).click();
-    const row = staff.getByRole('row').filter({ hasText: '學生勾選課程學習成果' });
+    const row = staff.getByRole('row').filter({ hasText: '勾選 115學年度 課程學習成果' });
     await row.getByRole('button', { name: '調整' }).click();
     const newEnd = new Date(Math.ceil((Date.now() + 4 * DAY) / 60_000) * 60_000);
     await row.getByLabel('截止').fill(taipeiInput(newEnd));
@@ -71,7 +71,7 @@ describe.skipIf(!haveBrowser)('a live deadline alert in Chromium', () => {
     const toast = student.getByRole('status', { name: '期限提醒' });
     await expect
       .poll(() => toast.textContent(), { timeout: 15_000 })
-      .toMatch(/^「學生勾選課程學習成果」的期程已變更為 .*–/);
+      .toMatch(/^「勾選 115學年度 課程學習成果」的期程已變更為 .*–/);
     expect(await toast.textContent()).toContain(formatRocDateTime(newEnd));
     await expect
       .poll(() => student.getByTestId('countdown').textContent(), { timeout: 10_000 })

@@ -100,7 +100,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('countdown').textContent(), { timeout: 10_000 })
       .toMatch(
-        /最近截止的是「預檢修課紀錄」（115\/11\/27 09:00–115\/11\/30 12:00），還有 2 天 (3 小時 0|2 小時 59) 分/,
+        /最近截止的是「預檢 115學年度第1學期 修課紀錄」（115\/11\/27 09:00–115\/11\/30 12:00），還有 2 天 (3 小時 0|2 小時 59) 分/,
       );
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
     expect(nav).toEqual(['首頁', '期程範本', '所轄學校', '帳號與權限', '統計', '登入裝置']);

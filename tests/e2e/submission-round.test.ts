@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { SubmissionCategory } from '../../api/src/common/submission-category.js';
-import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import { accessibilityViolations, haveBrowser, launchBrowser, signIn } from '../support/browser.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -45,6 +45,13 @@ async function openConsole(page: Page): Promise<Locator> {
   await card.waitFor();
   return card;
 }
+
+/** The console's term or round select, by the words its label starts with. */
+const pick = (page: Page, label: string) =>
+  page
+    .locator('label.term-pick')
+    .filter({ hasText: new RegExp(`^${label}`) })
+    .locator('select');
 
 const stageOf = (card: Locator) => card.getByTestId('stage-label').textContent();
 
@@ -228,5 +235,113 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     expect(await audit.first().textContent()).toMatch(/類別：(基本資料／校內幹部|修課紀錄|課程學習成果|多元表現)/);
     await late.getByLabel('類別').selectOption({ label: '疑義' });
     await expect.poll(() => audit.count()).toBe(3);
+  }, 90_000);
+
+  it('submits the year’s performances once, in the 高三 round for grade-12 students, and locks only theirs', async () => {
+    // 115-2, in April: the 高三 round of the 115學年度.
+    const april = new Date('2027-04-20T09:00:00+08:00');
+    const day = (days: number) => new Date(april.getTime() + days * DAY);
+    app.clock.set(april);
+    const school = await city.school();
+    const grade12 = { grade12Round: true };
+    await city.timeline(
+      [
+        {
+          kind: TaskKind.SUBMIT,
+          category: SubmissionCategory.PERFORMANCES,
+          period: '115_0',
+          ...grade12,
+          startsAt: day(-1),
+          endsAt: day(2),
+        },
+        { kind: TaskKind.CONFIRM_RECEIPTS, period: '1152', ...grade12, startsAt: day(-1), endsAt: day(3) },
+        { kind: TaskKind.FINAL_SUBMIT, period: '1152', ...grade12, startsAt: day(3), endsAt: day(5) },
+      ],
+      [school],
+    );
+    const schoolId = school.school.id;
+    const year = school.years.at(-1)!;
+    for (const student of school.students) {
+      await app.sql(
+        `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, description,
+                                          selected_at, created_at, updated_at)
+         values (?, gen_random_uuid(), ?, ?, 'OTHER', '淨灘志工', '簡述', now(), now(), now())`,
+        [schoolId, student.id, year.id],
+      );
+    }
+    const senior = school.students[0]!;
+    const junior = school.students.find((student) => student.cohort === senior.cohort + 2)!;
+
+    const staff = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
+    // The regular round of the first term has no performances: they go once a year, with the second term.
+    await pick(staff, '學期').selectOption({ label: '115學年度第1學期' });
+    const notInRound = staff.getByRole('article', { name: '多元表現' });
+    await expect
+      .poll(() => notInRound.textContent())
+      .toContain('「多元表現」每學年提交一次：請在 115學年度第2學期的梯次提交，內容為整個 115學年度。');
+    await pick(staff, '學期').selectOption({ label: '115學年度第2學期（目前學期）' });
+    await pick(staff, '梯次').selectOption({ label: '高三升學前梯次（第2學期）' });
+    let card = staff.getByRole('article', { name: '多元表現（115學年度）' });
+    await card.waitFor();
+    await expect
+      .poll(() => staff.getByRole('article', { name: '修課紀錄' }).textContent())
+      .toContain('高三升學前梯次只在第2學期');
+    await card.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    await card.getByRole('button', { name: '送中央資料庫' }).click();
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
+    const rows = await app.sql<{ student_id: string }>(
+      `select r.student_id from submission_row r join submission s on s.id = r.submission_id
+       where r.school_id = ? and s.grade12_round`,
+      [schoolId],
+    );
+    expect(rows.map((row) => row.student_id).sort()).toEqual(
+      school.students
+        .filter((student) => student.cohort === senior.cohort)
+        .map((student) => student.id)
+        .sort(),
+    );
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await staff.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-grade12-console-390.png'), fullPage: true });
+
+    // Day 4: the 高三 round's final submission; afterwards only the grade-12 students' performances are frozen.
+    app.clock.set(day(4));
+    const late = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    await late.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
+    await pick(late, '梯次').selectOption({ label: '高三升學前梯次（第2學期）' });
+    card = late.getByRole('article', { name: '多元表現（115學年度）' });
+    await expect.poll(() => stageOf(card)).toBe('收訖明細已匯入，可完成最終提交');
+    await card.getByRole('button', { name: '完成最終提交…' }).click();
+    await card.getByRole('group', { name: '確認最終提交' }).getByRole('button', { name: '確定完成最終提交' }).click();
+    await expect.poll(() => stageOf(card)).toMatch(/^已完成最終提交/);
+    await late.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-grade12-console.png'), fullPage: true });
+    await expect(
+      app.sql(`update diverse_performance set description = '改' where school_id = ? and student_id = ?`, [
+        schoolId,
+        senior.id,
+      ]),
+    ).rejects.toMatchObject({ code: 'PF001' });
+    await app.sql(`update diverse_performance set description = '改' where school_id = ? and student_id = ?`, [
+      schoolId,
+      junior.id,
+    ]);
+
+    // 期程 names the data each window governs.
+    await late.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '期程', exact: true }).click();
+    await expect.poll(() => late.locator('main').textContent()).toContain('高三 提交 115學年度 多元表現');
+    app.clock.set(DEFAULT_TEST_NOW);
   }, 90_000);
 });

@@ -24,7 +24,7 @@ import type { SchoolClass } from '../../api/src/modules/people/school-class.enti
 import { type School, SchoolDivision } from '../../api/src/modules/school/school.entity.js';
 import type { AcademicYear, Term } from '../../api/src/modules/term/term.entity.js';
 import type { AppServices } from '../../api/src/common/context.js';
-import type { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
+import { governsAcademicYear, type TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import { adoptTemplateFor, insertTemplate } from '../../api/src/modules/timeline/timeline.service.js';
 import type { TimelineTemplate } from '../../api/src/modules/timeline/timeline-template.entity.js';
@@ -33,6 +33,9 @@ import type { TimelineTask } from '../../api/src/modules/timeline/timeline-task.
 export interface WindowSpec {
   kind: TaskKind;
   category?: SubmissionCategory | null;
+  /** The data the window governs; by default the current term's, or its academic year's for a yearly window. */
+  period?: string;
+  grade12Round?: boolean;
   startsAt: Date;
   endsAt: Date;
   earliestStart?: Date;
@@ -128,7 +131,19 @@ export class TestFactory {
         const result = await insertTemplate(
           tx,
           authority.id,
-          { academicYear: academicYearOf(now), semester: semesterOf(now), name: `測試期程 ${token()}`, tasks: windows },
+          {
+            academicYear: academicYearOf(now),
+            semester: semesterOf(now),
+            name: `測試期程 ${token()}`,
+            tasks: windows.map((window) => ({
+              ...window,
+              period:
+                window.period ??
+                (governsAcademicYear(window.kind, window.category)
+                  ? `${academicYearOf(now)}_0`
+                  : `${academicYearOf(now)}${semesterOf(now)}`),
+            })),
+          },
           now,
           config.timeline,
           null,

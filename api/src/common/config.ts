@@ -74,6 +74,13 @@ export interface TimelinePolicy {
   recentlyClosedDays: number;
   /** A dispute is overdue after this many days when the term has no 疑義處理 window to take its end from. */
   disputeAnswerDays: number;
+  /**
+   * The 高三 round's upload windows must close after this day of the spring (MM-DD, Taipei), aligned with the first
+   * stage of university screening (the slides: 4/1 之後).
+   */
+  grade12UploadEndsAfter: string;
+  /** Days the 高三 round's selection stays open after its uploads close (the slides: 至少保留 3 日勾選). */
+  grade12SelectMinDays: number;
 }
 
 export interface WorkerConfig {
@@ -148,6 +155,15 @@ export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
   maxPageSize: number;
+}
+
+function monthDayFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) {
+    throw new Error(`環境變數 ${name} 必須是月-日（MM-DD），例如 04-01，目前是 "${value}"`);
+  }
+  return value;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -282,6 +298,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       closingSoonHours: intFromEnv(env, 'TIMELINE_CLOSING_SOON_HOURS', 72),
       recentlyClosedDays: intFromEnv(env, 'TIMELINE_RECENTLY_CLOSED_DAYS', 14),
       disputeAnswerDays: intFromEnv(env, 'DISPUTE_ANSWER_DAYS', 7),
+      grade12UploadEndsAfter: monthDayFromEnv(env, 'GRADE12_UPLOAD_ENDS_AFTER', '04-01'),
+      grade12SelectMinDays: intFromEnv(env, 'GRADE12_SELECT_MIN_DAYS', 3),
     },
     worker: {
       enabled: boolFromEnv(env, 'RUN_WORKER', true),

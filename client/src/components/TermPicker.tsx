@@ -13,6 +13,7 @@ const TermPickerQuery = graphql(`
     terms(first: 100) {
       nodes {
         id
+        key
         label
       }
     }
@@ -20,15 +21,21 @@ const TermPickerQuery = graphql(`
 `);
 
 /**
- * The term a submission-round page works on: the current term unless the person picks another (a round of last
- * term may still be open in the first weeks of the next one). Returns the chosen id, null while loading, and the
- * labelled select to render.
+ * The term a page works on: the term whose data an open window governs (`preferKey`, e.g. 1151 in February while
+ * 115-1's outcomes are still uploaded), else the current term, unless the person picks another (a round of last term
+ * may still be open in the first weeks of the next one). Returns the chosen id, null while loading, and the labelled
+ * select to render.
  */
-export function useTermChoice(): { termId: string | null; termLabel: string; picker: ReactNode } {
+export function useTermChoice(preferKey: string | null = null): {
+  termId: string | null;
+  termLabel: string;
+  picker: ReactNode;
+} {
   const { data } = useQuery(TermPickerQuery);
   const [chosen, setChosen] = useState<string | null>(null);
   const terms = data?.terms.nodes ?? [];
-  const fallback = data?.me?.currentTerm?.id ?? terms.at(-1)?.id ?? null;
+  const preferred = terms.find((term) => term.key === preferKey)?.id;
+  const fallback = preferred ?? data?.me?.currentTerm?.id ?? terms.at(-1)?.id ?? null;
   const termId = terms.some((term) => term.id === chosen) ? chosen : fallback;
   const termLabel = terms.find((term) => term.id === termId)?.label ?? '';
   const picker =

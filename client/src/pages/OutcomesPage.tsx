@@ -4,6 +4,8 @@ import { ErrorList } from '../components/ErrorList';
 import { EvidenceFileField, FileReceipt, isUploading, storedId, useEvidenceUpload } from '../components/EvidenceFile';
 import { StatusBadge } from '../components/StatusBadge';
 import { WindowNotice } from '../components/WindowNotice';
+import { useTermChoice } from '../components/TermPicker';
+import { useOpenWindowPeriod } from '../components/useOpenWindowPeriod';
 import { graphql } from '../gql';
 import type { MyOutcomes_OutcomeFragment, OutcomeKind, OutcomesPageQuery } from '../gql/graphql';
 import { descriptionLength, MAX_DESCRIPTION, OUTCOME_KIND_LABELS, STATUS_LABELS } from '../lib/evidence';
@@ -51,20 +53,16 @@ graphql(`
 `);
 
 const OutcomesQuery = graphql(`
-  query OutcomesPage {
+  query OutcomesPage($termId: ID) {
     me {
       id
-      currentTerm {
-        id
-        label
-      }
       school {
         id
         outcomeUploadCap
       }
       student {
         id
-        enrolments {
+        enrolments(termId: $termId) {
           id
           kind
           section {
@@ -314,7 +312,15 @@ function OutcomeDialog({
 
 /** 我的學習成果: this term's courses, each with its outcomes, their certification and the receipt of every file. */
 export function OutcomesPage() {
-  const { data, error, refetch } = useQuery(OutcomesQuery, { fetchPolicy: 'cache-and-network' });
+  // The term whose upload (or, for 補件, certification) is open now comes first: in February that is the first term.
+  const { termId, termLabel, picker } = useTermChoice(
+    useOpenWindowPeriod(['UPLOAD_COURSE_OUTCOMES', 'CERTIFY_COURSE_OUTCOMES']),
+  );
+  const { data, error, refetch } = useQuery(OutcomesQuery, {
+    variables: { termId },
+    skip: termId === null,
+    fetchPolicy: 'cache-and-network',
+  });
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (error) return <p role="alert">無法載入學習成果：{error.message}</p>;
@@ -328,9 +334,9 @@ export function OutcomesPage() {
   return (
     <section className="outcomes">
       <h2>我的學習成果</h2>
+      <div className="toolbar">{picker}</div>
       <p>
-        {data.me.currentTerm?.label ?? '目前不在學期內'}：已上傳 {uploaded} 件
-        {cap ? `（本校每學期最多 ${cap} 件）` : ''}。每件都要有簡述（100
+        {termLabel}：已上傳 {uploaded} 件{cap ? `（本校每學期最多 ${cap} 件）` : ''}。每件都要有簡述（100
         字以內），並附文件或影音；任課教師認證後才能勾選。
       </p>
       <WindowNotice kinds={['UPLOAD_COURSE_OUTCOMES', 'CERTIFY_COURSE_OUTCOMES']} scope="mine" />
@@ -339,7 +345,7 @@ export function OutcomesPage() {
           {notice}
         </p>
       )}
-      {enrolments.length === 0 && <p>本學期沒有您的修課紀錄。</p>}
+      {enrolments.length === 0 && <p>{termLabel}沒有您的修課紀錄。</p>}
       {enrolments.map((enrolment) => (
         <article key={enrolment.id} className="course-card" aria-label={`${courseName(enrolment)} 的學習成果`}>
           <div className="course-head">

@@ -1,13 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
+import { useTermChoice } from '../components/TermPicker';
+import { useOpenWindowPeriod } from '../components/useOpenWindowPeriod';
 import { WindowNotice } from '../components/WindowNotice';
 import { graphql } from '../gql';
 import { STATUS_LABELS } from '../lib/evidence';
 import { rocDateTime } from '../lib/roc';
 
 const SelectionQuery = graphql(`
-  query SelectionPage {
+  query SelectionPage($termId: ID) {
     me {
       id
       currentTerm {
@@ -19,7 +21,7 @@ const SelectionQuery = graphql(`
       }
       student {
         id
-        performances {
+        performances(termId: $termId) {
           id
           category
           title
@@ -31,9 +33,11 @@ const SelectionQuery = graphql(`
     terms(first: 100) {
       nodes {
         id
+        key
         label
         academicYear {
           id
+          label
         }
       }
     }
@@ -45,8 +49,8 @@ const SelectionQuery = graphql(`
 `);
 
 const SelectionCountersQuery = graphql(`
-  query SelectionCounters {
-    mySelection {
+  query SelectionCounters($termId: ID) {
+    mySelection(termId: $termId) {
       academicYearId
       outcomesSelected
       outcomesMax
@@ -188,8 +192,20 @@ function TermOutcomes({
 
 /** 勾選: choose what goes to the central database, against the caps per academic year. */
 export function SelectionPage() {
-  const { data, error } = useQuery(SelectionQuery, { fetchPolicy: 'cache-and-network' });
-  const counters = useQuery(SelectionCountersQuery, { fetchPolicy: 'cache-and-network' });
+  // The year's items are selected once, in the autumn after it: the year whose selection is open comes first.
+  const openPeriod = useOpenWindowPeriod(['SELECT_COURSE_OUTCOMES', 'SELECT_PERFORMANCES']);
+  const { termId } = useTermChoice(openPeriod ? `${openPeriod.slice(0, 3)}2` : null);
+  const variables = { termId };
+  const { data, error } = useQuery(SelectionQuery, {
+    variables,
+    skip: termId === null,
+    fetchPolicy: 'cache-and-network',
+  });
+  const counters = useQuery(SelectionCountersQuery, {
+    variables,
+    skip: termId === null,
+    fetchPolicy: 'cache-and-network',
+  });
   const [selectItem] = useMutation(SelectItemMutation);
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
@@ -198,7 +214,7 @@ export function SelectionPage() {
   if (!data?.me) return <p>載入中…</p>;
   const student = data.me.student;
   if (!student) return <p>只有學生可以勾選。</p>;
-  const year = data.me.currentTerm?.academicYear;
+  const year = data.terms.nodes.find((term) => term.id === termId)?.academicYear ?? data.me.currentTerm?.academicYear;
   const terms = data.terms.nodes.filter((term) => term.academicYear.id === year?.id);
   const summary = counters.data?.mySelection;
   const labelOf = new Map(data.performanceCategories.map((entry) => [entry.category, entry.label]));
@@ -210,7 +226,7 @@ export function SelectionPage() {
       variables: { input: { itemId, selected } },
       update: (cache, result) => {
         const next = result.data?.selectItem.summary;
-        if (next) cache.writeQuery({ query: SelectionCountersQuery, data: { mySelection: next } });
+        if (next) cache.writeQuery({ query: SelectionCountersQuery, variables, data: { mySelection: next } });
       },
     })
       .then((result) => {

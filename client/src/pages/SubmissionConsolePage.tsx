@@ -17,10 +17,12 @@ import { graphql } from '../gql';
 import { newIdempotencyKey } from '../lib/idempotency-key';
 
 const ConsoleQuery = graphql(`
-  query SubmissionConsole($termId: ID!) {
-    submissionConsole(termId: $termId) {
+  query SubmissionConsole($termId: ID!, $grade12Round: Boolean!) {
+    submissionConsole(termId: $termId, grade12Round: $grade12Round) {
       category
       categoryLabel
+      periodLabel
+      notInRound
       stage
       stageLabel
       submissionCount
@@ -170,7 +172,7 @@ function ClassSummary({ submissionId }: { submissionId: string }) {
 }
 
 /** A card's actions, each run one at a time, with what it reports back and the console refreshed afterwards. */
-function useCategoryActions(termId: string, category: Category, onChanged: () => void) {
+function useCategoryActions(termId: string, grade12Round: boolean, category: Category, onChanged: () => void) {
   const [submit] = useMutation(SubmitMutation);
   const [send] = useMutation(SendMutation);
   const uploadFile = useUploadFile();
@@ -204,7 +206,9 @@ function useCategoryActions(termId: string, category: Category, onChanged: () =>
       let result;
       try {
         result = await submit({
-          variables: { input: { termId, category: category.category, idempotencyKey: submitKey.current } },
+          variables: {
+            input: { termId, category: category.category, grade12Round, idempotencyKey: submitKey.current },
+          },
         });
       } catch (caught) {
         return [`${(caught as Error).message}：請再按一次，會沿用同一個請求，不會重複提交。`];
@@ -251,7 +255,7 @@ function useCategoryActions(termId: string, category: Category, onChanged: () =>
   const doFinalize = () =>
     act('finalize', async () => {
       setAskFinal(false);
-      const result = await finalize({ variables: { input: { termId, category: category.category } } });
+      const result = await finalize({ variables: { input: { termId, category: category.category, grade12Round } } });
       const payload = result.data?.finalizeTerm;
       if (payload?.finalLock) setNotice(`${category.categoryLabel}已完成最終提交。`);
       return payload?.userErrors.map((userError) => userError.message) ?? ['最終提交失敗。'];
@@ -261,18 +265,37 @@ function useCategoryActions(termId: string, category: Category, onChanged: () =>
 }
 
 /** One category's card: where it stands, its figures, and what may be done in this stage. */
-function CategoryCard({ termId, category, onChanged }: { termId: string; category: Category; onChanged: () => void }) {
+function CategoryCard({
+  termId,
+  grade12Round,
+  category,
+  onChanged,
+}: {
+  termId: string;
+  grade12Round: boolean;
+  category: Category;
+  onChanged: () => void;
+}) {
   const { busy, messages, notice, askFinal, setAskFinal, doSubmit, doSend, doUpload, doConfirm, doFinalize } =
-    useCategoryActions(termId, category, onChanged);
+    useCategoryActions(termId, grade12Round, category, onChanged);
 
   const { stage, latestSubmission: latest, disputes } = category;
   const handle = category.viewerCanHandle && stage !== 'FINAL';
   const receiptsMissing = latest !== null && latest !== undefined && category.missingReceiptKinds.length > 0;
   const mayFinalize = handle && (stage === 'RECEIPTS_IMPORTED' || stage === 'CONFIRMING' || stage === 'DISPUTES');
 
+  const title = `${category.categoryLabel}（${category.periodLabel}）`;
+  if (category.notInRound) {
+    return (
+      <article className="course-card submission-category not-in-round" aria-label={category.categoryLabel}>
+        <h3>{category.categoryLabel}</h3>
+        <p className="muted">{category.notInRound}</p>
+      </article>
+    );
+  }
   return (
-    <article className="course-card submission-category" aria-label={category.categoryLabel}>
-      <h3>{category.categoryLabel}</h3>
+    <article className="course-card submission-category" aria-label={title}>
+      <h3>{title}</h3>
       <CategoryStatus category={category} />
       <LatestSubmission latest={latest} missingReceiptKinds={category.missingReceiptKinds} />
       {handle && (
@@ -311,7 +334,9 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
           <a href="#/disputes">前往疑義處理（{disputes.open + disputes.inReview} 件未結案）</a>
         </p>
       )}
-      {category.category === 'COURSE_RECORDS' && stage === 'NOT_SUBMITTED' && <PrecheckPanel termId={termId} />}
+      {category.category === 'COURSE_RECORDS' && stage === 'NOT_SUBMITTED' && !grade12Round && (
+        <PrecheckPanel termId={termId} />
+      )}
     </article>
   );
 }
@@ -322,23 +347,40 @@ function CategoryCard({ termId, category, onChanged }: { termId: string; categor
  */
 export function SubmissionConsolePage() {
   const { termId, picker } = useTermChoice();
+  const [grade12Round, setGrade12Round] = useState(false);
   const { data, error, refetch } = useQuery(ConsoleQuery, {
-    variables: { termId: termId ?? '' },
+    variables: { termId: termId ?? '', grade12Round },
     skip: termId === null,
     fetchPolicy: 'cache-and-network',
   });
   return (
     <section className="submission-console">
       <h2>提交主控台</h2>
-      <div className="toolbar">{picker}</div>
+      <div className="toolbar">
+        {picker}
+        <label className="term-pick">
+          梯次
+          <select
+            value={grade12Round ? 'g12' : 'all'}
+            onChange={(event) => setGrade12Round(event.target.value === 'g12')}
+          >
+            <option value="all">一般梯次</option>
+            <option value="g12">高三升學前梯次（第2學期）</option>
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        基本資料與修課紀錄每學期提交；課程學習成果與多元表現每學年提交一次，在該學年度第2學期的梯次（高三學生在高三升學前梯次）提交。
+      </p>
       <WindowNotice kinds={[...ROUND_WINDOWS]} scope="school" />
       {error && <ErrorList messages={[error.message]} />}
       {termId && !data && !error && <p>載入中…</p>}
       {termId &&
         data?.submissionConsole.map((category) => (
           <CategoryCard
-            key={`${termId}:${category.category}`}
+            key={`${termId}:${grade12Round}:${category.category}`}
             termId={termId}
+            grade12Round={grade12Round}
             category={category}
             onChanged={() => void refetch()}
           />

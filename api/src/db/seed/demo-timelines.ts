@@ -20,160 +20,410 @@ type Plan = Omit<TemplateTaskInput, 'startsAt' | 'endsAt'> & { startsAt: Date; e
 const CENTRAL = '國教署學習歷程檔案資料庫';
 const CITY = '臺北市學生學習歷程檔案資料庫';
 
-/**
- * The city's plan for 112學年度第2學期 from the training slides (DOMAIN.md §4), as a template. Where the slides give
- * a month rather than a day, the dates are a reading of them; the bounds leave the school a week either side.
- */
-export function cityPlan1122(): Plan[] {
-  const window = (
-    kind: TaskKind,
-    from: string,
-    to: string,
-    sections: AdminSection[],
-    system: string,
-    notes: string,
-    category?: SubmissionCategory,
-  ): Plan => ({
-    kind,
-    category: category ?? null,
-    startsAt: taipei(from),
-    endsAt: taipei(to),
-    earliestStart: new Date(taipei(from).getTime() - 7 * DAY),
-    latestEnd: new Date(taipei(to).getTime() + 7 * DAY),
-    sections,
-    system,
-    notes,
-  });
-  return [
-    window(
-      TaskKind.PRECHECK,
-      '2024-02-01T08:00:00',
-      '2024-03-10T17:00:00',
-      [TEACHING, REGISTRATION],
-      CENTRAL,
-      '匯出高一至高三學生成績名冊（不含成績）傳送至中央資料庫比對',
-    ),
-    window(
-      TaskKind.UPLOAD_COURSE_OUTCOMES,
-      '2023-08-30T08:00:00',
-      '2024-02-02T17:00:00',
-      [COORDINATOR],
-      CITY,
-      '112-1 課程學習成果；至少開放至休業式（1/19）後 2 週',
-    ),
-    window(
-      TaskKind.CERTIFY_COURSE_OUTCOMES,
-      '2024-02-03T08:00:00',
-      '2024-02-23T17:00:00',
-      [TEACHING],
-      CITY,
-      '上傳截止後由任課教師認證',
-    ),
-    window(
-      TaskKind.SELECT_COURSE_OUTCOMES,
-      '2024-02-24T08:00:00',
-      '2024-03-08T17:00:00',
-      [COORDINATOR],
-      CITY,
-      '導師提醒學生勾選',
-    ),
-    window(
-      TaskKind.SUBMIT,
-      '2024-03-11T08:00:00',
-      '2024-03-20T17:00:00',
-      [REGISTRATION, STUDENT_AFFAIRS],
-      CENTRAL,
-      '112-1 基本資料',
-      SubmissionCategory.BASIC,
-    ),
-    window(
-      TaskKind.SUBMIT,
-      '2024-03-11T08:00:00',
-      '2024-03-20T17:00:00',
-      [REGISTRATION],
-      CENTRAL,
-      '112-1 修課紀錄',
-      SubmissionCategory.COURSE_RECORDS,
-    ),
-    window(
-      TaskKind.CONFIRM_RECEIPTS,
-      '2024-03-21T08:00:00',
-      '2024-03-25T17:00:00',
-      [COORDINATOR],
-      CENTRAL,
-      '學校人員及學生確認收訖明細，至少 3 日',
-    ),
-    window(
-      TaskKind.RESOLVE_DISPUTES,
-      '2024-03-26T08:00:00',
-      '2024-03-28T17:00:00',
-      [REGISTRATION, TEACHING],
-      CENTRAL,
-      '疑義由學校先行確認，需要時在校內系統處理',
-    ),
-    window(
-      TaskKind.FINAL_SUBMIT,
-      '2024-03-28T08:00:00',
-      '2024-03-31T17:00:00',
-      [TEACHING, REGISTRATION],
-      CENTRAL,
-      '完成最終提交，提交資料不再變動',
-    ),
-    window(
-      TaskKind.GRADE12_EXTRA_ROUND,
-      '2024-04-01T08:00:00',
-      '2024-04-19T17:00:00',
-      [COORDINATOR, IT],
-      CITY,
-      '高三補上傳與勾選，至少保留 3 日勾選',
-    ),
-  ];
+interface PlanWindow {
+  kind: TaskKind;
+  period: string;
+  grade12Round?: boolean;
+  category?: SubmissionCategory;
+  startsAt: Date;
+  endsAt: Date;
+  sections: AdminSection[];
+  system: string;
+  notes?: string;
 }
 
-/** The current term around `now`, so that in the demo some windows are closed, some open, some coming. */
+/** A window as a template task; the bounds leave the school a week either side. */
+const planWindow = (w: PlanWindow): Plan => ({
+  kind: w.kind,
+  category: w.category ?? null,
+  period: w.period,
+  grade12Round: w.grade12Round ?? false,
+  startsAt: w.startsAt,
+  endsAt: w.endsAt,
+  earliestStart: new Date(w.startsAt.getTime() - 7 * DAY),
+  latestEnd: new Date(w.endsAt.getTime() + 7 * DAY),
+  sections: w.sections,
+  system: w.system,
+  notes: w.notes ?? '',
+});
+
+/** A window of the slides, its dates as Taipei wall-clock times. */
+const slideWindow = ({ from, to, ...w }: Omit<PlanWindow, 'startsAt' | 'endsAt'> & { from: string; to: string }) =>
+  planWindow({ ...w, startsAt: taipei(from), endsAt: taipei(to) });
+
+/**
+ * The city's plan for 112學年度第1學期 from the training slides (「11201學期 時序與分工」): in October of 112 the
+ * schools pre-check and submit 111學年度第2學期's 基本資料 and 修課紀錄 together with the whole 111學年度's 課程學習成果
+ * and 多元表現, which students select by 10/31. The slides give the central window 10/2–31 and the city's 10/24 target.
+ */
+export function cityPlan1121(): Plan[] {
+  const central = { system: CENTRAL };
+  return [
+    {
+      kind: TaskKind.PRECHECK,
+      period: '1112',
+      from: '2023-09-11T08:00:00',
+      to: '2023-10-18T17:00:00',
+      sections: [REGISTRATION, TEACHING],
+      ...central,
+      notes: '預檢 11102 學生資料與課程代碼；北市 9/11–11/3，中央 10/2–18',
+    },
+    {
+      kind: TaskKind.SELECT_COURSE_OUTCOMES,
+      period: '111_0',
+      from: '2023-09-11T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [COORDINATOR],
+      system: CITY,
+      notes: '勾選 111學年度課程學習成果，提交前完成',
+    },
+    {
+      kind: TaskKind.SELECT_PERFORMANCES,
+      period: '111_0',
+      from: '2023-09-11T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [COORDINATOR, IT],
+      system: CITY,
+      notes: '勾選 111學年度多元表現（中央 10/31 截止）；資訊組通知休學／異動學生臨時帳號',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.BASIC,
+      period: '1112',
+      from: '2023-10-02T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [REGISTRATION, STUDENT_AFFAIRS],
+      ...central,
+      notes: '111學年度第2學期基本資料',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.COURSE_RECORDS,
+      period: '1112',
+      from: '2023-10-02T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [REGISTRATION],
+      ...central,
+      notes: '註冊組：學生修課紀錄',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.COURSE_OUTCOMES,
+      period: '111_0',
+      from: '2023-10-02T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [REGISTRATION],
+      ...central,
+      notes: '111學年度課程學習成果（每學年提交一次）',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.PERFORMANCES,
+      period: '111_0',
+      from: '2023-10-02T08:00:00',
+      to: '2023-10-20T17:00:00',
+      sections: [STUDENT_AFFAIRS],
+      ...central,
+      notes: '訓育組：111學年度學生多元表現（每學年提交一次）',
+    },
+    {
+      kind: TaskKind.CONFIRM_RECEIPTS,
+      period: '1112',
+      from: '2023-10-20T17:00:00',
+      to: '2023-10-24T17:00:00',
+      sections: [COORDINATOR],
+      ...central,
+      notes: '收訖明細建議於 10/24 前完成確認，至少 3 日',
+    },
+    {
+      kind: TaskKind.RESOLVE_DISPUTES,
+      period: '1112',
+      from: '2023-10-24T17:00:00',
+      to: '2023-10-27T17:00:00',
+      sections: [REGISTRATION, STUDENT_AFFAIRS],
+      ...central,
+      notes: '執行秘書掌握各組狀況',
+    },
+    {
+      kind: TaskKind.FINAL_SUBMIT,
+      period: '1112',
+      from: '2023-10-27T17:00:00',
+      to: '2023-10-31T17:00:00',
+      sections: [TEACHING, REGISTRATION],
+      ...central,
+      notes: '中央 10/31 截止，提交資料不再變動',
+    },
+  ].map(slideWindow);
+}
+
+/**
+ * The city's plan for 112學年度第2學期 from the training slides (「推估112第2學期預計的時序與分工」一至三): in February
+ * and March of 113 the work is on 112學年度第1學期's data (its outcomes uploaded and certified, its 基本資料 and 修課紀錄
+ * pre-checked, submitted, confirmed and finally submitted); in April the 高三 round has grade-12 students upload and
+ * select, then submits their 第2學期 基本資料 and the 112學年度's 課程學習成果 and 多元表現 (4/22, 4/23–25, 4/26). Where
+ * the slides give a month rather than a day, the dates are a reading of them.
+ */
+export function cityPlan1122(): Plan[] {
+  const central = { system: CENTRAL };
+  const city = { system: CITY };
+  return [
+    {
+      kind: TaskKind.PRECHECK,
+      period: '1121',
+      from: '2024-02-01T08:00:00',
+      to: '2024-03-10T17:00:00',
+      sections: [TEACHING, REGISTRATION],
+      ...central,
+      notes: '匯出高一至高三學生成績名冊（不含成績）傳送至中央資料庫比對',
+    },
+    {
+      kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
+      period: '1121',
+      from: '2023-08-30T08:00:00',
+      to: '2024-02-02T17:00:00',
+      sections: [COORDINATOR],
+      ...city,
+      notes: '至少開放至休業式（1/19）後 2 週',
+    },
+    {
+      kind: TaskKind.CERTIFY_COURSE_OUTCOMES,
+      period: '1121',
+      from: '2024-02-03T08:00:00',
+      to: '2024-02-23T17:00:00',
+      sections: [TEACHING],
+      ...city,
+      notes: '上傳截止後由任課教師認證',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.BASIC,
+      period: '1121',
+      from: '2024-03-11T08:00:00',
+      to: '2024-03-20T17:00:00',
+      sections: [REGISTRATION, STUDENT_AFFAIRS],
+      ...central,
+      notes: '112學年度第1學期基本資料',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      category: SubmissionCategory.COURSE_RECORDS,
+      period: '1121',
+      from: '2024-03-11T08:00:00',
+      to: '2024-03-20T17:00:00',
+      sections: [REGISTRATION],
+      ...central,
+      notes: '112學年度第1學期修課紀錄',
+    },
+    {
+      kind: TaskKind.CONFIRM_RECEIPTS,
+      period: '1121',
+      from: '2024-03-21T08:00:00',
+      to: '2024-03-25T17:00:00',
+      sections: [COORDINATOR],
+      ...central,
+      notes: '學校人員及學生確認收訖明細，至少 3 日',
+    },
+    {
+      kind: TaskKind.RESOLVE_DISPUTES,
+      period: '1121',
+      from: '2024-03-26T08:00:00',
+      to: '2024-03-28T17:00:00',
+      sections: [REGISTRATION, TEACHING],
+      ...central,
+      notes: '疑義由學校先行確認，需要時在校內系統處理',
+    },
+    {
+      kind: TaskKind.FINAL_SUBMIT,
+      period: '1121',
+      from: '2024-03-28T08:00:00',
+      to: '2024-03-31T17:00:00',
+      sections: [TEACHING, REGISTRATION],
+      ...central,
+      notes: '完成最終提交，提交資料不再變動',
+    },
+    {
+      kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
+      grade12Round: true,
+      period: '1122',
+      from: '2024-02-01T08:00:00',
+      to: '2024-04-12T17:00:00',
+      sections: [COORDINATOR, IT],
+      ...city,
+      notes: '高三：上傳截止由學校訂於 4/1 之後',
+    },
+    {
+      kind: TaskKind.CERTIFY_COURSE_OUTCOMES,
+      grade12Round: true,
+      period: '1122',
+      from: '2024-04-01T08:00:00',
+      to: '2024-04-16T17:00:00',
+      sections: [TEACHING],
+      ...city,
+      notes: '高三：任課教師認證',
+    },
+    {
+      kind: TaskKind.UPLOAD_PERFORMANCES,
+      grade12Round: true,
+      period: '112_0',
+      from: '2023-08-01T08:00:00',
+      to: '2024-04-12T17:00:00',
+      sections: [STUDENT_AFFAIRS],
+      ...city,
+      notes: '高三：112學年度多元表現',
+    },
+    {
+      kind: TaskKind.SELECT_COURSE_OUTCOMES,
+      grade12Round: true,
+      period: '112_0',
+      from: '2024-04-13T08:00:00',
+      to: '2024-04-19T17:00:00',
+      sections: [COORDINATOR],
+      ...city,
+      notes: '高三：上傳截止後至少保留 3 日勾選',
+    },
+    {
+      kind: TaskKind.SELECT_PERFORMANCES,
+      grade12Round: true,
+      period: '112_0',
+      from: '2024-04-13T08:00:00',
+      to: '2024-04-19T17:00:00',
+      sections: [COORDINATOR],
+      ...city,
+      notes: '高三：上傳截止後至少保留 3 日勾選',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      grade12Round: true,
+      category: SubmissionCategory.BASIC,
+      period: '1122',
+      from: '2024-04-22T08:00:00',
+      to: '2024-04-22T17:00:00',
+      sections: [REGISTRATION, STUDENT_AFFAIRS],
+      ...central,
+      notes: '高三學生 112學年度第2學期基本資料',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      grade12Round: true,
+      category: SubmissionCategory.COURSE_OUTCOMES,
+      period: '112_0',
+      from: '2024-04-22T08:00:00',
+      to: '2024-04-22T17:00:00',
+      sections: [REGISTRATION],
+      ...central,
+      notes: '高三學生 112學年度課程學習成果',
+    },
+    {
+      kind: TaskKind.SUBMIT,
+      grade12Round: true,
+      category: SubmissionCategory.PERFORMANCES,
+      period: '112_0',
+      from: '2024-04-22T08:00:00',
+      to: '2024-04-22T17:00:00',
+      sections: [STUDENT_AFFAIRS],
+      ...central,
+      notes: '高三學生 112學年度多元表現',
+    },
+    {
+      kind: TaskKind.CONFIRM_RECEIPTS,
+      grade12Round: true,
+      period: '1122',
+      from: '2024-04-22T17:00:00',
+      to: '2024-04-25T17:00:00',
+      sections: [COORDINATOR],
+      ...central,
+      notes: '學校人員及高三學生確認收訖明細，至少 3 日',
+    },
+    {
+      kind: TaskKind.RESOLVE_DISPUTES,
+      grade12Round: true,
+      period: '1122',
+      from: '2024-04-23T08:00:00',
+      to: '2024-04-25T17:00:00',
+      sections: [REGISTRATION, STUDENT_AFFAIRS],
+      ...central,
+      notes: '高三疑義處理',
+    },
+    {
+      kind: TaskKind.FINAL_SUBMIT,
+      grade12Round: true,
+      period: '1122',
+      from: '2024-04-26T08:00:00',
+      to: '2024-04-26T17:00:00',
+      sections: [TEACHING, REGISTRATION],
+      ...central,
+      notes: '完成高三學生資料的最終提交',
+    },
+  ].map(slideWindow);
+}
+
+/**
+ * The current term around `now`, so that in the demo some windows are closed, some open, some coming. It follows the
+ * cadence with the term's own data (as a second-term plan would for the first term): the year's selection is
+ * brought forward into weeks so the demo can show it; on a second term the year's 課程學習成果 and 多元表現 are
+ * submitted too, and a 高三 round follows.
+ */
 export function demoCurrentPlan(now: Date): Plan[] {
   // Windows open at 08:00 and close at 17:00 Taipei time, counted in days from today.
   const today = taipei(`${taipeiIsoDate(now)}T00:00:00`).getTime();
   const opens = (days: number) => new Date(today + days * DAY + 8 * HOUR);
   const closes = (days: number) => new Date(today + days * DAY + 17 * HOUR);
+  const year = academicYearOf(now);
+  const semester = semesterOf(now);
+  const term = `${year}${semester}`;
+  const wholeYear = `${year}_0`;
   const span = (
     kind: TaskKind,
+    period: string,
     fromDays: number,
     toDays: number,
     sections: AdminSection[],
     system: string,
-    category?: SubmissionCategory,
-  ): Plan => ({
-    kind,
-    category: category ?? null,
-    startsAt: opens(fromDays),
-    endsAt: closes(toDays),
-    earliestStart: opens(fromDays - 7),
-    latestEnd: closes(toDays + 7),
-    sections,
-    system,
-    notes: '',
-  });
+    extra: { category?: SubmissionCategory; grade12Round?: boolean } = {},
+  ): Plan =>
+    planWindow({ kind, period, startsAt: opens(fromDays), endsAt: closes(toDays), sections, system, ...extra });
+  const { BASIC, COURSE_RECORDS, COURSE_OUTCOMES, PERFORMANCES } = SubmissionCategory;
+  const plan = [
+    span(TaskKind.PRECHECK, term, -40, -10, [TEACHING, REGISTRATION], CENTRAL),
+    span(TaskKind.GRADE_ENTRY, term, -20, 5, [TEACHING], CITY),
+    span(TaskKind.UPLOAD_COURSE_OUTCOMES, term, -30, 2, [COORDINATOR], CITY),
+    span(TaskKind.UPLOAD_PERFORMANCES, wholeYear, -30, 10, [STUDENT_AFFAIRS], CITY),
+    span(TaskKind.CERTIFY_COURSE_OUTCOMES, term, 2, 16, [TEACHING], CITY),
+    span(TaskKind.SELECT_PERFORMANCES, wholeYear, 10, 20, [STUDENT_AFFAIRS], CITY),
+    span(TaskKind.SELECT_COURSE_OUTCOMES, wholeYear, 16, 23, [COORDINATOR], CITY),
+    span(TaskKind.SUBMIT, term, 24, 30, [REGISTRATION, STUDENT_AFFAIRS], CENTRAL, { category: BASIC }),
+    span(TaskKind.SUBMIT, term, 24, 30, [REGISTRATION], CENTRAL, { category: COURSE_RECORDS }),
+    span(TaskKind.CONFIRM_RECEIPTS, term, 31, 35, [COORDINATOR], CENTRAL),
+    span(TaskKind.RESOLVE_DISPUTES, term, 35, 38, [REGISTRATION, TEACHING], CENTRAL),
+    span(TaskKind.FINAL_SUBMIT, term, 38, 40, [TEACHING, REGISTRATION], CENTRAL),
+  ];
+  if (semester === 1) return plan;
+  const grade12 = { grade12Round: true };
+  // The 高三 uploads close after 4/1 (policy): 45 days on, or later when that falls before April.
+  const april = taipei(`${year + 1912}-04-02T00:00:00`).getTime();
+  const g = Math.max(45, Math.ceil((april - today) / DAY));
   return [
-    span(TaskKind.PRECHECK, -40, -10, [TEACHING, REGISTRATION], CENTRAL),
-    span(TaskKind.GRADE_ENTRY, -20, 5, [TEACHING], CITY),
-    span(TaskKind.UPLOAD_COURSE_OUTCOMES, -30, 2, [COORDINATOR], CITY),
-    span(TaskKind.UPLOAD_PERFORMANCES, -30, 10, [STUDENT_AFFAIRS], CITY),
-    span(TaskKind.CERTIFY_COURSE_OUTCOMES, 2, 16, [TEACHING], CITY),
-    span(TaskKind.SELECT_PERFORMANCES, 10, 20, [STUDENT_AFFAIRS], CITY),
-    span(TaskKind.SELECT_COURSE_OUTCOMES, 16, 23, [COORDINATOR], CITY),
-    span(TaskKind.SUBMIT, 24, 30, [REGISTRATION, STUDENT_AFFAIRS], CENTRAL, SubmissionCategory.BASIC),
-    span(TaskKind.SUBMIT, 24, 30, [REGISTRATION], CENTRAL, SubmissionCategory.COURSE_RECORDS),
-    span(TaskKind.SUBMIT, 24, 30, [REGISTRATION], CENTRAL, SubmissionCategory.COURSE_OUTCOMES),
-    span(TaskKind.SUBMIT, 24, 30, [STUDENT_AFFAIRS], CENTRAL, SubmissionCategory.PERFORMANCES),
-    span(TaskKind.CONFIRM_RECEIPTS, 31, 35, [COORDINATOR], CENTRAL),
-    span(TaskKind.RESOLVE_DISPUTES, 35, 38, [REGISTRATION, TEACHING], CENTRAL),
-    span(TaskKind.FINAL_SUBMIT, 38, 40, [TEACHING, REGISTRATION], CENTRAL),
-    span(TaskKind.GRADE12_EXTRA_ROUND, 45, 55, [COORDINATOR, IT], CITY),
+    ...plan,
+    span(TaskKind.SUBMIT, wholeYear, 24, 30, [REGISTRATION], CENTRAL, { category: COURSE_OUTCOMES }),
+    span(TaskKind.SUBMIT, wholeYear, 24, 30, [STUDENT_AFFAIRS], CENTRAL, { category: PERFORMANCES }),
+    span(TaskKind.UPLOAD_COURSE_OUTCOMES, term, -30, g, [COORDINATOR, IT], CITY, grade12),
+    span(TaskKind.UPLOAD_PERFORMANCES, wholeYear, -30, g, [STUDENT_AFFAIRS], CITY, grade12),
+    span(TaskKind.CERTIFY_COURSE_OUTCOMES, term, 2, g + 2, [TEACHING], CITY, grade12),
+    span(TaskKind.SELECT_COURSE_OUTCOMES, wholeYear, g + 1, g + 5, [COORDINATOR], CITY, grade12),
+    span(TaskKind.SELECT_PERFORMANCES, wholeYear, g + 1, g + 5, [COORDINATOR], CITY, grade12),
+    span(TaskKind.SUBMIT, term, g + 6, g + 6, [REGISTRATION, STUDENT_AFFAIRS], CENTRAL, {
+      category: BASIC,
+      ...grade12,
+    }),
+    span(TaskKind.SUBMIT, wholeYear, g + 6, g + 6, [REGISTRATION], CENTRAL, { category: COURSE_OUTCOMES, ...grade12 }),
+    span(TaskKind.SUBMIT, wholeYear, g + 6, g + 6, [STUDENT_AFFAIRS], CENTRAL, { category: PERFORMANCES, ...grade12 }),
+    span(TaskKind.CONFIRM_RECEIPTS, term, g + 7, g + 10, [COORDINATOR], CENTRAL, grade12),
+    span(TaskKind.RESOLVE_DISPUTES, term, g + 8, g + 10, [REGISTRATION, STUDENT_AFFAIRS], CENTRAL, grade12),
+    span(TaskKind.FINAL_SUBMIT, term, g + 11, g + 11, [TEACHING, REGISTRATION], CENTRAL, grade12),
   ];
 }
 
-/** Publishes both templates for the demo bureau and has every demo school adopt the current one. */
+/** Publishes the slides' templates and the current one for the demo bureau, and has every demo school adopt the current one. */
 export async function seedDemoTimelines(
   owner: MikroORM,
   authorityId: string,
@@ -187,6 +437,7 @@ export async function seedDemoTimelines(
       if (!result.value) throw new Error(`demo template refused: ${JSON.stringify(result.userErrors)}`);
       return result.value;
     };
+    await publish(112, 1, '臺北市 112學年度第1學期 學習歷程時序（教育訓練簡報）', cityPlan1121());
     await publish(112, 2, '臺北市 112學年度第2學期 學習歷程時序（教育訓練簡報）', cityPlan1122());
     return publish(academicYearOf(now), semesterOf(now), '臺北市 本學期 學習歷程時序（示範）', demoCurrentPlan(now));
   });

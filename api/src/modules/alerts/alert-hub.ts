@@ -223,7 +223,9 @@ export class AlertHub {
         const extensionByStudent = new Map(extensions.map((e) => [e.student.id, e]));
         const counter = pendingWorkCounters[task.kind];
         const pending =
-          counter && studentIds.length ? await counter(em, studentIds, task.term.id) : new Map<string, number>();
+          counter && studentIds.length
+            ? await counter(em, studentIds, { year: task.dataYear, semester: task.dataSemester })
+            : new Map<string, number>();
 
         const recipients: Recipient[] = [];
         for (const subscriber of subscribers) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DataPeriod } from '../../common/data-period.js';
 import {
   coursesWithoutOutcome,
   outcomesNotSelected,
@@ -10,7 +11,7 @@ import { TaskKind } from '../timeline/timeline.enums.js';
 export type PendingWorkCounter = (
   em: EntityManager,
   studentIds: string[],
-  termId: string,
+  period: DataPeriod,
 ) => Promise<Map<string, number>>;
 
 /**

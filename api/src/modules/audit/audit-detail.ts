@@ -40,6 +40,7 @@ const KEY_LABELS: Record<string, string> = {
   adminSections: '組別',
   accountsCreated: '新建帳號',
   changedRows: '變更筆數',
+  grade12Round: '高三升學前梯次',
 };
 
 const TRANSPORT_LABELS: Record<string, string> = { http: '網頁', ws: '即時連線' };

@@ -45,7 +45,7 @@ export async function enterGrades(ctx: AppContext, input: EnterGradesInput): Pro
   if (section.teacher?.id !== viewer.accountId) throw forbidden('登錄其他老師任教班級的成績');
 
   const window = await ctx.services.windows.check(ctx.em, {
-    termId: section.course.getEntity().term.id,
+    period: { termId: section.course.getEntity().term.id },
     kind: TaskKind.GRADE_ENTRY,
   });
   if (window.userError) return { value: null, userErrors: [window.userError] };

@@ -71,14 +71,18 @@ async function decide(ctx: AppContext, globalIds: string[], decision: Decision):
       errors.push(userError(field, 'ALREADY_DECIDED', '這件成果已經認證過了（或未通過、等待學生更換檔案）。'));
       continue;
     }
-    if (!windows.has(outcome.term.id)) {
+    // A grade-12 student's last term may be certified in the 高三 round's window: the cohort is part of the answer.
+    const cohort = (await ctx.loaders.studentById.load(outcome.student.id))?.cohort;
+    const windowKey = `${outcome.term.id}:${cohort}`;
+    if (!windows.has(windowKey)) {
       const answer = await ctx.services.windows.check(ctx.em, {
-        termId: outcome.term.id,
+        period: { termId: outcome.term.id },
         kind: TaskKind.CERTIFY_COURSE_OUTCOMES,
+        studentId: outcome.student.id,
       });
-      windows.set(outcome.term.id, answer.userError);
+      windows.set(windowKey, answer.userError);
     }
-    const closed = windows.get(outcome.term.id);
+    const closed = windows.get(windowKey);
     if (closed) errors.push(closed);
   }
   if (decision.status === CertificationStatus.REJECTED) {

@@ -72,7 +72,7 @@ export async function uploadCourseOutcome(
   }
   const term = await ctx.em.findOneOrFail(Term, { id: enrolment.section.getEntity().course.getEntity().term.id });
   const window = await ctx.services.windows.check(ctx.em, {
-    termId: term.id,
+    period: { termId: term.id },
     kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
     studentId: student.id,
   });
@@ -131,7 +131,7 @@ async function replacementWindowProblem(
   studentId: string,
 ): Promise<UserError | null> {
   const upload = await ctx.services.windows.check(ctx.em, {
-    termId: outcome.term.id,
+    period: { termId: outcome.term.id },
     kind: TaskKind.UPLOAD_COURSE_OUTCOMES,
     studentId,
   });
@@ -139,7 +139,7 @@ async function replacementWindowProblem(
   if (outcome.status !== CertificationStatus.REJECTED) return upload.userError;
   if (!ctx.services.config.portfolio.replaceRejectedDuringCertification) return upload.userError;
   const certification = await ctx.services.windows.check(ctx.em, {
-    termId: outcome.term.id,
+    period: { termId: outcome.term.id },
     kind: TaskKind.CERTIFY_COURSE_OUTCOMES,
     studentId,
   });

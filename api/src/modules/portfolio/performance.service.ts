@@ -24,7 +24,7 @@ export async function recordPerformance(
     return { value: null, userErrors: [userError(null, 'NO_CURRENT_TERM', '目前不在任何學期內，無法登錄多元表現。')] };
   }
   const window = await ctx.services.windows.check(ctx.em, {
-    termId: term.id,
+    period: { academicYearId: term.academicYear.id },
     kind: TaskKind.UPLOAD_PERFORMANCES,
     studentId: student.id,
   });

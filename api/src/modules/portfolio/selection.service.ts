@@ -61,18 +61,16 @@ export async function selectItem(ctx: AppContext, input: SelectItemInput): Promi
     return { value: null, userErrors: [userError('itemId', 'ITEM_NOT_FOUND', '找不到您的這個項目。')] };
   }
   const isOutcome = item instanceof CourseOutcome;
-  const termId = item instanceof CourseOutcome ? item.term.id : (await ctx.loaders.currentTerm())?.id;
-  const window = termId
-    ? await ctx.services.windows.check(
-        ctx.em,
-        {
-          termId,
-          kind: isOutcome ? TaskKind.SELECT_COURSE_OUTCOMES : TaskKind.SELECT_PERFORMANCES,
-          studentId: student.id,
-        },
-        'itemId',
-      )
-    : { userError: userError('itemId', 'WINDOW_NOT_OPEN', '目前不在任何學期內，無法勾選。') };
+  // The year's outcomes and performances are selected once, in the window of the item's academic year.
+  const window = await ctx.services.windows.check(
+    ctx.em,
+    {
+      period: { academicYearId: item.academicYear.id },
+      kind: isOutcome ? TaskKind.SELECT_COURSE_OUTCOMES : TaskKind.SELECT_PERFORMANCES,
+      studentId: student.id,
+    },
+    'itemId',
+  );
   if (window.userError) return { value: null, userErrors: [window.userError] };
   if ((item.selectedAt !== null && item.selectedAt !== undefined) === input.selected) {
     return { value: item, userErrors: [] };

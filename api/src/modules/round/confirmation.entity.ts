@@ -102,6 +102,10 @@ export class Dispute extends SchoolOwnedEntity<'answer' | 'reviewedBy' | 'review
   @Enum(() => SubmissionCategory)
   category!: SubmissionCategory;
 
+  @Field({ description: '是否屬於高三升學前的提交梯次' })
+  @Property({ fieldName: 'grade12_round' })
+  grade12Round: boolean = false;
+
   @Field({ description: '疑義內容' })
   @Property()
   reason!: string;
@@ -158,6 +162,10 @@ export class FinalLock extends SchoolOwnedEntity {
   @Field(() => SubmissionCategory)
   @Enum(() => SubmissionCategory)
   category!: SubmissionCategory;
+
+  @Field({ description: '是否為高三升學前的提交梯次（只含高三學生）' })
+  @Property({ fieldName: 'grade12_round' })
+  grade12Round: boolean = false;
 
   @ManyToOne(() => Submission, { ref: true })
   submission!: Ref<Submission>;

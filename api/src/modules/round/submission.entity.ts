@@ -35,6 +35,10 @@ export class Submission extends SchoolOwnedEntity {
   @Enum(() => SubmissionCategory)
   category!: SubmissionCategory;
 
+  @Field({ description: '是否為高三升學前的提交梯次（只含高三學生）' })
+  @Property({ fieldName: 'grade12_round' })
+  grade12Round: boolean = false;
+
   @Field({ description: '用戶端選定的冪等鍵：同一個鍵再送一次，回傳同一份提交' })
   @Property()
   idempotencyKey!: string;

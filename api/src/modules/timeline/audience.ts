@@ -12,6 +12,6 @@ export function concerns(task: TimelineTask, viewer: Viewer, gradeYear: number |
     const sections = task.sections.length > 0 ? task.sections : (audience.sections ?? []);
     if (sections.length > 0 && !viewer.adminSections.some((section) => sections.includes(section))) return false;
   }
-  if (audience.grade12Only && roles.every((role) => role === Role.STUDENT) && gradeYear !== 12) return false;
+  if (task.grade12Round && roles.every((role) => role === Role.STUDENT) && gradeYear !== 12) return false;
   return true;
 }

@@ -1,6 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { AdminSection, Role } from '../../common/roles.js';
+import {
+  isAnnualCategory,
+  GRADE12_ROUND_CATEGORIES,
+  type SubmissionCategory,
+} from '../../common/submission-category.js';
 
 export enum TaskKind {
   PRECHECK = 'PRECHECK',
@@ -14,7 +19,6 @@ export enum TaskKind {
   CONFIRM_RECEIPTS = 'CONFIRM_RECEIPTS',
   RESOLVE_DISPUTES = 'RESOLVE_DISPUTES',
   FINAL_SUBMIT = 'FINAL_SUBMIT',
-  GRADE12_EXTRA_ROUND = 'GRADE12_EXTRA_ROUND',
 }
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -29,8 +33,31 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   [TaskKind.CONFIRM_RECEIPTS]: '確認收訖明細',
   [TaskKind.RESOLVE_DISPUTES]: '疑義處理',
   [TaskKind.FINAL_SUBMIT]: '完成最終提交',
-  [TaskKind.GRADE12_EXTRA_ROUND]: '高三升學前補上傳與勾選',
 };
+
+/** Windows about an academic year's data: performances are recorded through the year, the year's items selected once. */
+const ANNUAL_KINDS: ReadonlySet<TaskKind> = new Set([
+  TaskKind.UPLOAD_PERFORMANCES,
+  TaskKind.SELECT_COURSE_OUTCOMES,
+  TaskKind.SELECT_PERFORMANCES,
+]);
+
+/** Whether a window governs a whole academic year (semester 0) rather than one term (DOMAIN.md §3–§4). */
+export const governsAcademicYear = (kind: TaskKind, category?: SubmissionCategory | null): boolean =>
+  ANNUAL_KINDS.has(kind) || (kind === TaskKind.SUBMIT && !!category && isAnnualCategory(category));
+
+/** Windows every category of a round shares: they govern the round's term. */
+export const ROUND_KINDS: readonly TaskKind[] = [
+  TaskKind.CONFIRM_RECEIPTS,
+  TaskKind.RESOLVE_DISPUTES,
+  TaskKind.FINAL_SUBMIT,
+];
+
+/** Whether a 高三 round may have this window: no pre-check, no grade entry, no 修課紀錄 (DOMAIN.md §4). */
+export const grade12RoundHas = (kind: TaskKind, category?: SubmissionCategory | null): boolean =>
+  kind !== TaskKind.PRECHECK &&
+  kind !== TaskKind.GRADE_ENTRY &&
+  (kind !== TaskKind.SUBMIT || (!!category && GRADE12_ROUND_CATEGORIES.includes(category)));
 
 export enum WindowState {
   UPCOMING = 'UPCOMING',
@@ -58,7 +85,7 @@ export enum AlertKind {
 }
 
 /** Who a window concerns: the people who act in it, and their homeroom teachers who chase them. */
-export const TASK_AUDIENCE: Record<TaskKind, { roles: Role[]; sections?: AdminSection[]; grade12Only?: boolean }> = {
+export const TASK_AUDIENCE: Record<TaskKind, { roles: Role[]; sections?: AdminSection[] }> = {
   [TaskKind.PRECHECK]: { roles: [Role.SCHOOL_ADMIN], sections: [AdminSection.TEACHING, AdminSection.REGISTRATION] },
   [TaskKind.UPLOAD_COURSE_OUTCOMES]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER, Role.TEACHER] },
   [TaskKind.CERTIFY_COURSE_OUTCOMES]: { roles: [Role.TEACHER] },
@@ -70,7 +97,6 @@ export const TASK_AUDIENCE: Record<TaskKind, { roles: Role[]; sections?: AdminSe
   [TaskKind.CONFIRM_RECEIPTS]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER, Role.SCHOOL_ADMIN] },
   [TaskKind.RESOLVE_DISPUTES]: { roles: [Role.SCHOOL_ADMIN] },
   [TaskKind.FINAL_SUBMIT]: { roles: [Role.SCHOOL_ADMIN], sections: [AdminSection.TEACHING, AdminSection.REGISTRATION] },
-  [TaskKind.GRADE12_EXTRA_ROUND]: { roles: [Role.STUDENT, Role.HOMEROOM_TEACHER], grade12Only: true },
 };
 
 registerEnumType(TaskKind, {

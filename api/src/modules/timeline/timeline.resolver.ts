@@ -28,12 +28,20 @@ import {
   MoveTimelineTaskInput,
   PublishTimelineTemplateInput,
 } from './dto/timeline.input.js';
-import { TASK_KIND_LABELS, TaskKind, WINDOW_STATE_LABELS, WindowState } from './timeline.enums.js';
-import { CATEGORY_LABELS, SubmissionCategory } from '../../common/submission-category.js';
+import {
+  governsAcademicYear,
+  grade12RoundHas,
+  TASK_KIND_LABELS,
+  TaskKind,
+  WINDOW_STATE_LABELS,
+  WindowState,
+} from './timeline.enums.js';
+import { CATEGORY_LABELS, isAnnualCategory, SubmissionCategory } from '../../common/submission-category.js';
 import { adoptTemplate, grantExtension, moveTask, publishTemplate } from './timeline.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
-import { HOUR_MS, windowState } from './timeline-window.js';
+import { HOUR_MS, windowIdentityOf, windowState } from './timeline-window.js';
+import { windowKey } from './timeline.rules.js';
 
 const TimelineTemplateConnection = ConnectionType(TimelineTemplate, 'TimelineTemplate');
 
@@ -86,6 +94,12 @@ class TaskKindOption {
 
   @Field({ description: '是否要指定提交類別（SUBMIT）' })
   needsCategory!: boolean;
+
+  @Field({ description: '是否管整個學年度的資料（資料期間填「112_0」）；SUBMIT 依類別而定' })
+  governsAcademicYear!: boolean;
+
+  @Field({ description: '高三升學前梯次可否有這項工作' })
+  inGrade12Round!: boolean;
 }
 
 @ObjectType({ description: '提交類別與其中文名稱' })
@@ -95,6 +109,9 @@ class SubmissionCategoryOption {
 
   @Field()
   label!: string;
+
+  @Field({ description: '是否每學年提交一次（課程學習成果、多元表現）' })
+  annual!: boolean;
 }
 
 @Resolver(() => TimelineTemplate)
@@ -106,6 +123,8 @@ export class TimelineTemplateResolver {
         kind,
         label: TASK_KIND_LABELS[kind],
         needsCategory: kind === TaskKind.SUBMIT,
+        governsAcademicYear: governsAcademicYear(kind),
+        inGrade12Round: grade12RoundHas(kind, kind === TaskKind.SUBMIT ? SubmissionCategory.BASIC : null),
       }),
     );
   }
@@ -113,7 +132,11 @@ export class TimelineTemplateResolver {
   @Query(() => [SubmissionCategoryOption], { description: '所有提交類別' })
   submissionCategories(): SubmissionCategoryOption[] {
     return Object.values(SubmissionCategory).map((category) =>
-      Object.assign(new SubmissionCategoryOption(), { category, label: CATEGORY_LABELS[category] }),
+      Object.assign(new SubmissionCategoryOption(), {
+        category,
+        label: CATEGORY_LABELS[category],
+        annual: isAnnualCategory(category),
+      }),
     );
   }
 
@@ -161,31 +184,46 @@ export class TimelineResolver {
     if (!term) return [];
     const { config, clock, windows } = ctx.services;
     const now = clock.now();
+    const oldest = now.getTime() - config.timeline.recentlyClosedDays * 24 * HOUR_MS;
     const student = hasRole(viewer, Role.STUDENT) ? await ctx.loaders.studentByAccountId.load(viewer.accountId) : null;
     const schoolClass = student?.schoolClass ? await ctx.loaders.classById.load(student.schoolClass.id) : null;
-    const tasks = await ctx.em.find(TimelineTask, { term }, { orderBy: { endsAt: 'asc' } });
+    // The current term's plan, and any window of another plan that is open now or closed lately (a year's window).
+    const tasks = await ctx.em.find(
+      TimelineTask,
+      { $or: [{ term }, { startsAt: { $lte: now }, endsAt: { $gte: new Date(oldest) } }] },
+      { orderBy: { endsAt: 'asc' } },
+    );
     const extensions = student ? await ctx.em.find(TimelineExtension, { student, task: { $in: tasks } }) : [];
     const extensionOf = new Map(extensions.map((extension) => [extension.task.id, extension]));
-    const oldest = now.getTime() - config.timeline.recentlyClosedDays * 24 * HOUR_MS;
-    return tasks
-      .filter((task) => concerns(task, viewer, schoolClass?.gradeYear ?? null))
-      .map((task) => {
-        const answer = windows.answer(task, extensionOf.get(task.id) ?? null);
-        const endsAt = answer.effectiveEndsAt!;
-        const state = windowState(task.startsAt, endsAt, now, config.timeline.closingSoonHours);
-        return Object.assign(new Deadline(), {
-          task,
-          state,
-          stateLabel: WINDOW_STATE_LABELS[state],
-          endsAt,
-          rocEndsAt: formatRocDateTime(endsAt),
-          extension: answer.extension,
-          viewerMayActNow: answer.userError === null,
-          blockedReason: answer.userError?.message ?? null,
-        });
-      })
-      .filter((deadline) => deadline.endsAt.getTime() >= oldest)
-      .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime());
+    const grade12Twins = new Set(
+      schoolClass?.gradeYear === 12 && student ? tasks.filter((task) => task.grade12Round).map(windowKey) : [],
+    );
+    return (
+      tasks
+        .filter((task) => concerns(task, viewer, schoolClass?.gradeYear ?? null))
+        // A grade-12 student's 高三 window replaces the regular one of the same task and period.
+        .filter(
+          (task) =>
+            task.grade12Round || !grade12Twins.has(windowKey({ ...windowIdentityOf(task), grade12Round: true })),
+        )
+        .map((task) => {
+          const answer = windows.answer(task, extensionOf.get(task.id) ?? null);
+          const endsAt = answer.effectiveEndsAt!;
+          const state = windowState(task.startsAt, endsAt, now, config.timeline.closingSoonHours);
+          return Object.assign(new Deadline(), {
+            task,
+            state,
+            stateLabel: WINDOW_STATE_LABELS[state],
+            endsAt,
+            rocEndsAt: formatRocDateTime(endsAt),
+            extension: answer.extension,
+            viewerMayActNow: answer.userError === null,
+            blockedReason: answer.userError?.message ?? null,
+          });
+        })
+        .filter((deadline) => deadline.endsAt.getTime() >= oldest)
+        .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime())
+    );
   }
 
   @FieldResolver(() => WindowState, { description: '依伺服器時間的狀態（不含個人延長）' })

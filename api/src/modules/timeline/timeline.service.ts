@@ -13,18 +13,20 @@ import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { School } from '../school/school.entity.js';
 import { AcademicYear, Term } from '../term/term.entity.js';
+import { PERIOD_KEY_HINT, periodFromKey } from '../../common/data-period.js';
 import type {
   AdoptTimelineTemplateInput,
+  TemplateTaskInput,
   GrantDeadlineExtensionInput,
   MoveTimelineTaskInput,
   PublishTimelineTemplateInput,
   WindowShiftInput,
 } from './dto/timeline.input.js';
-import { TaskKind } from './timeline.enums.js';
+import { TASK_KIND_LABELS, TaskKind } from './timeline.enums.js';
 import { orderErrors, windowErrors, windowKey, type WindowDraft } from './timeline.rules.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
-import { taskLabel } from './timeline-window.js';
+import { taskLabel, windowIdentityOf } from './timeline-window.js';
 import { mayEditTimeline, mayPublishTemplates } from './timeline.permissions.js';
 
 const MAX_TEMPLATE_TASKS = 50;
@@ -56,22 +58,39 @@ export async function insertTemplate(
     errors.push(userError('tasks', 'TOO_MANY_TASKS', `一個範本最多 ${MAX_TEMPLATE_TASKS} 項工作。`));
   }
   const seen = new Set<string>();
+  const drafts: (WindowDraft & { source: TemplateTaskInput })[] = [];
   input.tasks.forEach((task, index) => {
     const field = `tasks.${index}`;
     if ((task.kind === TaskKind.SUBMIT) !== Boolean(task.category)) {
       errors.push(userError(field, 'CATEGORY_MISMATCH', '提交工作必須指定資料類別，其他工作不可指定。'));
     }
-    if (seen.has(windowKey(task))) {
-      errors.push(userError(field, 'DUPLICATE_TASK', `「${taskLabel(task.kind, task.category)}」重複了。`));
+    const period = periodFromKey(task.period);
+    if (!period) {
+      errors.push(userError(`${field}.period`, 'INVALID_PERIOD', `${PERIOD_KEY_HINT}。`));
+      return;
     }
-    seen.add(windowKey(task));
+    const draft = {
+      kind: task.kind,
+      category: task.category ?? null,
+      dataYear: period.year,
+      dataSemester: period.semester,
+      grade12Round: task.grade12Round ?? false,
+      startsAt: task.startsAt,
+      endsAt: task.endsAt,
+      source: task,
+    };
+    if (seen.has(windowKey(draft))) {
+      errors.push(userError(field, 'DUPLICATE_TASK', `「${taskLabel(draft)}」重複了。`));
+    }
+    seen.add(windowKey(draft));
     if ((task.system?.length ?? 0) > 100 || (task.notes?.length ?? 0) > 500) {
       errors.push(userError(field, 'TEXT_TOO_LONG', '「系統」最多 100 個字，「備註」最多 500 個字。'));
     }
     const bounds = { earliestStart: task.earliestStart ?? task.startsAt, latestEnd: task.latestEnd ?? task.endsAt };
-    errors.push(...windowErrors(task, bounds, field, policy));
+    errors.push(...windowErrors(draft, bounds, field, policy));
+    drafts.push(draft);
   });
-  errors.push(...orderErrors(input.tasks, 'tasks'));
+  errors.push(...orderErrors(drafts, 'tasks', policy));
   if (errors.length > 0) return fail(errors);
 
   const clash = await em.findOne(TimelineTemplate, {
@@ -91,12 +110,15 @@ export async function insertTemplate(
     publishedAt: now,
     createdBy,
   });
-  for (const task of input.tasks) {
+  for (const { source: task, dataYear, dataSemester, grade12Round } of drafts) {
     em.create(TimelineTemplateTask, {
       authority,
       template,
       kind: task.kind,
       category: task.category ?? null,
+      dataYear,
+      dataSemester,
+      grade12Round,
       startsAt: task.startsAt,
       endsAt: task.endsAt,
       earliestStart: task.earliestStart ?? task.startsAt,
@@ -161,8 +183,17 @@ export async function adoptTemplateFor(
   }
   if (term.finalizedAt) return fail([termFinalized('templateId')]);
   const templateTasks = await em.find(TimelineTemplateTask, { template }, { orderBy: { startsAt: 'asc' } });
-  const shiftByKey = new Map(shifts.map((shift, index) => [windowKey(shift), { shift, index }]));
   const errors: UserError[] = [];
+  const shiftByKey = new Map<string, { shift: WindowShiftInput; index: number; key: string }>();
+  shifts.forEach((shift, index) => {
+    const period = periodFromKey(shift.period);
+    if (!period) {
+      errors.push(userError(`shifts.${index}.period`, 'INVALID_PERIOD', `${PERIOD_KEY_HINT}。`));
+      return;
+    }
+    const key = windowKey({ ...shift, dataYear: period.year, dataSemester: period.semester });
+    shiftByKey.set(key, { shift, index, key });
+  });
   const drafts: (WindowDraft & { source: TimelineTemplateTask })[] = [];
   for (const source of templateTasks) {
     const chosen = shiftByKey.get(windowKey(source));
@@ -170,6 +201,9 @@ export async function adoptTemplateFor(
     const draft = {
       kind: source.kind,
       category: source.category ?? null,
+      dataYear: source.dataYear,
+      dataSemester: source.dataSemester,
+      grade12Round: source.grade12Round,
       startsAt: chosen?.shift.startsAt ?? source.startsAt,
       endsAt: chosen?.shift.endsAt ?? source.endsAt,
       source,
@@ -179,18 +213,27 @@ export async function adoptTemplateFor(
   }
   for (const { shift, index } of shiftByKey.values()) {
     errors.push(
-      userError(`shifts.${index}`, 'TASK_NOT_IN_TEMPLATE', `範本中沒有「${taskLabel(shift.kind, shift.category)}」。`),
+      userError(
+        `shifts.${index}`,
+        'TASK_NOT_IN_TEMPLATE',
+        `範本中沒有「${TASK_KIND_LABELS[shift.kind]}」這項期間的工作。`,
+      ),
     );
   }
-  errors.push(...orderErrors(drafts, 'shifts'));
+  errors.push(...orderErrors(drafts, 'shifts', policy));
   if (errors.length > 0) return fail(errors);
 
-  const existing = new Map((await em.find(TimelineTask, { term })).map((task) => [windowKey(task), task]));
+  // A window governs its period wherever it was first planned: adopting a plan that has it again takes it over.
+  const years = [...new Set(drafts.map((draft) => draft.dataYear))];
+  const existing = new Map(
+    (await em.find(TimelineTask, { dataYear: { $in: years } })).map((task) => [windowKey(task), task]),
+  );
   const tasks: TimelineTask[] = [];
   const school = em.getReference(School, schoolId);
   for (const draft of drafts) {
     const current = existing.get(windowKey(draft));
     const fields = {
+      term,
       templateTaskId: draft.source.id,
       earliestStart: draft.source.earliestStart,
       latestEnd: draft.source.latestEnd,
@@ -201,9 +244,11 @@ export async function adoptTemplateFor(
     if (!current) {
       const task = em.create(TimelineTask, {
         school,
-        term,
         kind: draft.kind,
         category: draft.category,
+        dataYear: draft.dataYear,
+        dataSemester: draft.dataSemester,
+        grade12Round: draft.grade12Round,
         startsAt: draft.startsAt,
         endsAt: draft.endsAt,
         ...fields,
@@ -272,9 +317,9 @@ export async function moveTask(ctx: AppContext, input: MoveTimelineTaskInput): P
   if (!task) return fail([userError('taskId', 'TASK_NOT_FOUND', '找不到這項期程。')]);
   if (task.term.getEntity().finalizedAt) return fail([termFinalized('taskId')]);
   const policy = ctx.services.config.timeline;
-  const draft = { kind: task.kind, category: task.category ?? null, startsAt: input.startsAt, endsAt: input.endsAt };
+  const draft = { ...windowIdentityOf(task), startsAt: input.startsAt, endsAt: input.endsAt };
   const siblings = (await ctx.em.find(TimelineTask, { term: task.term })).map((t) => (t.id === task.id ? draft : t));
-  const errors = [...windowErrors(draft, task, null, policy), ...orderErrors(siblings, null)];
+  const errors = [...windowErrors(draft, task, null, policy), ...orderErrors(siblings, null, policy)];
   if (errors.length > 0) return fail(errors);
 
   const now = ctx.services.clock.now();

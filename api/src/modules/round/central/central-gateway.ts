@@ -16,6 +16,7 @@ import {
   REJECTED,
   readPackage,
   receiptWorkbook,
+  semesterCellOf,
 } from './receipt-format.js';
 
 /** A submission package as it goes to the central database: the stored zip and whose it is. */
@@ -118,7 +119,7 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
       });
       files.push({
         kind,
-        fileName: `收訖明細_${spec.label}_${pkg.schoolCode}_${pkg.year}${pkg.semester}.xlsx`,
+        fileName: `收訖明細_${spec.label}_${pkg.schoolCode}_${pkg.year}${semesterCellOf(kind, pkg.semester) === '0' ? '_0' : pkg.semester}.xlsx`,
         bytes: await receiptWorkbook(columns, rows, pkg.at),
         received,
         rejected: rows.length - received,
@@ -188,7 +189,7 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
           ? this.policy.maxSelectedPerformances
           : null;
     return roster.rows.map((cells) => {
-      const semester = kind === 'PERFORMANCES' ? '0' : String(pkg.semester);
+      const semester = semesterCellOf(kind, pkg.semester);
       if (value(cells, '學校代碼') !== pkg.schoolCode) return '學校代碼與提交學校不符。';
       if (value(cells, '學年度') !== String(pkg.year) || value(cells, '學期') !== semester) {
         return '學年度或學期與提交的學期不符。';

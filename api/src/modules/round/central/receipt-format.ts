@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { ROSTER_PATHS } from './rosters.js';
-import { SubmissionCategory } from '../../../common/submission-category.js';
+import { isAnnualCategory, SubmissionCategory } from '../../../common/submission-category.js';
 
 import { registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../../common/enum-descriptions.js';
@@ -113,3 +113,7 @@ export const categoryOfKind = (kind: ReceiptKind): SubmissionCategory => RECEIPT
 
 export const kindsOfCategory = (category: SubmissionCategory): ReceiptKind[] =>
   (Object.keys(RECEIPT_KINDS) as ReceiptKind[]).filter((kind) => RECEIPT_KINDS[kind].category === category);
+
+/** The 學期 cell a receipt row of this kind carries: 0 for the kinds submitted per academic year. */
+export const semesterCellOf = (kind: ReceiptKind, semester: number): string =>
+  isAnnualCategory(RECEIPT_KINDS[kind].category) ? '0' : String(semester);

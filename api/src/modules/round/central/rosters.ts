@@ -72,6 +72,16 @@ export interface RosterScope {
   academicYearId: string;
   year: number;
   semester: number;
+  /** Which students a round's package holds by cohort (the 高三 round's, or the rest): null for all. */
+  cohort: { only: number } | { except: number } | null;
+}
+
+/** The scope's cohort rule as a condition on `s.cohort`, with its parameter. */
+function cohortCondition(scope: RosterScope): { sql: string; params: number[] } {
+  if (!scope.cohort) return { sql: 'true', params: [] };
+  return 'only' in scope.cohort
+    ? { sql: 's.cohort = ?', params: [scope.cohort.only] }
+    : { sql: 's.cohort <> ?', params: [scope.cohort.except] };
 }
 
 /**
@@ -86,6 +96,7 @@ export async function readRosters(
   category: SubmissionCategory,
 ): Promise<Roster[]> {
   const { schoolCode, termId, academicYearId, year, semester } = scope;
+  const cohort = cohortCondition(scope);
   const head = (sem = semester): Cell[] => [schoolCode, year, sem];
   const person = (row: { national_id_encrypted: string; birth_date: string | Date }): Cell[] => [
     pii.decrypt(row.national_id_encrypted),
@@ -110,7 +121,7 @@ export async function readRosters(
         })),
       });
     } else if (kind === 'students') {
-      const rows = await execStudents(em);
+      const rows = await execStudents(em, cohort);
       rosters.push({
         path,
         sheetName,
@@ -138,18 +149,19 @@ export async function readRosters(
          join student s on s.school_id = o.school_id and s.id = o.student_id
          left join upload d on d.school_id = v.school_id and d.id = v.document_upload_id
          left join upload m on m.school_id = v.school_id and m.id = v.media_upload_id
-         where o.term_id = ? and o.selected_at is not null and o.status = 'CERTIFIED'
+         where o.academic_year_id = ? and o.selected_at is not null and o.status = 'CERTIFIED' and ${cohort.sql}
          order by s.student_number, c.code, o.id`,
-        [termId],
+        [academicYearId, ...cohort.params],
       );
       rosters.push({
         path,
         sheetName,
+        // The year's selected outcomes of both terms, submitted once: semester 0 like the performances.
         columns: [...HEAD, ...PERSON, '課程代碼', '科目名稱', '成果類別', '簡述', ...FILES],
         rows: rows.map((r) => ({
           studentId: r.id,
           cells: [
-            ...head(),
+            ...head(0),
             ...person(r),
             r.code,
             r.subject_name,
@@ -167,9 +179,9 @@ export async function readRosters(
                 to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, to_char(r.ends_on, 'YYYY-MM-DD') as ends_on
          from cadre_record r
          join student s on s.school_id = r.school_id and s.id = r.student_id
-         where r.term_id = ?
+         where r.term_id = ? and ${cohort.sql}
          order by s.student_number, r.starts_on, r.id`,
-        [termId],
+        [termId, ...cohort.params],
       );
       rosters.push({
         path,
@@ -198,9 +210,9 @@ export async function readRosters(
          join student s on s.school_id = p.school_id and s.id = p.student_id
          left join upload d on d.school_id = p.school_id and d.id = p.document_upload_id
          left join upload m on m.school_id = p.school_id and m.id = p.media_upload_id
-         where p.academic_year_id = ? and p.selected_at is not null
+         where p.academic_year_id = ? and p.selected_at is not null and ${cohort.sql}
          order by s.student_number, p.created_at, p.id`,
-        [academicYearId],
+        [academicYearId, ...cohort.params],
       );
       rosters.push({
         path,
@@ -317,7 +329,7 @@ interface FileCols {
 
 const fileCells = (r: FileCols): Cell[] => [r.doc_name, r.doc_sha, r.media_name, r.media_sha];
 
-function execStudents(em: EntityManager) {
+function execStudents(em: EntityManager, cohort: { sql: string; params: number[] }) {
   return em.execute<
     (StudentCols & {
       name: string;
@@ -331,7 +343,9 @@ function execStudents(em: EntityManager) {
             s.seat_number, s.cohort
      from student s
      left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+     where ${cohort.sql}
      order by s.student_number, s.id`,
+    cohort.params,
   );
 }
 

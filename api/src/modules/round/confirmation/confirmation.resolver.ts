@@ -125,11 +125,14 @@ class ResolveDisputeInput {
 
 @InputType({ description: '完成某學期、某類別的最終提交' })
 class FinalizeTermInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '梯次的學期；課程學習成果與多元表現為該學年度的第2學期' })
   termId!: string;
 
   @Field(() => SubmissionCategory)
   category!: SubmissionCategory;
+
+  @Field(() => Boolean, { nullable: true, description: '高三升學前梯次；不填為一般梯次' })
+  grade12Round?: boolean | null;
 }
 
 const FinalizeTermPayload = PayloadType('FinalizeTermPayload', 'finalLock', () => FinalLock);
@@ -208,6 +211,15 @@ class CategoryProgress {
 
   @Field({ description: '目前的帳號可以提交、處理疑義與完成最終提交這個類別' })
   viewerCanHandle!: boolean;
+
+  @Field({ description: '這個梯次提交的資料期間，例如「112學年度第1學期」或「112學年度」（每學年提交的類別）' })
+  periodLabel!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '這個類別不在這個梯次提交的原因（例如課程學習成果每學年於第2學期的梯次提交）',
+  })
+  notInRound!: string | null;
 }
 
 @ObjectType({ description: '一位學生的收訖明細確認進度' })
@@ -289,14 +301,15 @@ export class ConfirmationResolver {
   }
 
   @Authorized()
-  @Query(() => [CategoryProgress], { description: '提交主控台：一個學期各類別的階段與進度（處室人員）' })
+  @Query(() => [CategoryProgress], { description: '提交主控台：一個梯次各類別的階段與進度（處室人員）' })
   async submissionConsole(
     @Arg('termId', () => ID) termId: string,
+    @Arg('grade12Round', () => Boolean, { defaultValue: false, description: '高三升學前梯次' }) grade12Round: boolean,
     @Ctx() ctx: AppContext,
   ): Promise<CategoryProgress[]> {
     if (!mayListSubmissions(ctx.viewer)) throw forbidden('查看提交進度');
     const term = await termArgument(ctx, termId);
-    const progress = await categoryProgress(ctx, term.id);
+    const progress = await categoryProgress(ctx, term, grade12Round);
     return progress.map((p) =>
       Object.assign(new CategoryProgress(), {
         ...p,

@@ -14,7 +14,6 @@ import { Submission } from '../submission.entity.js';
 import { maySubmit, mayReviewReceipts } from '../round.permissions.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import { CATEGORY_LABELS, type SubmissionCategory } from '../../../common/submission-category.js';
-import { TimelineTask } from '../../timeline/timeline-task.entity.js';
 import {
   Dispute,
   DisputeStatus,
@@ -24,7 +23,8 @@ import {
   ReviewDecision,
   UNRESOLVED_DISPUTE,
 } from '../confirmation.entity.js';
-import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
+import { finalLockedError, finalLockOf, holdFinalLockKey, roundCategoryOf, grade12Detail } from '../final-lock.js';
+import { roundOfRequest } from '../round-cadence.js';
 import { termArgument } from '../../term/term.service.js';
 
 const MAX_ROWS_PER_CONFIRMATION = 500;
@@ -57,7 +57,10 @@ async function ownRows(ctx: AppContext, student: Student, ids: string[]): Promis
   return rows;
 }
 
-/** The confirmation window of each term the rows belong to must be open for this student (extensions count). */
+/**
+ * The confirmation window of each round the rows belong to must be open for this student (extensions count): a 高三
+ * round's rows are confirmed in its own window.
+ */
 async function confirmationWindowProblem(
   ctx: AppContext,
   rows: ReceiptRow[],
@@ -65,10 +68,16 @@ async function confirmationWindowProblem(
   field: string,
 ): Promise<UserError | null> {
   const submissions = await ctx.em.find(Submission, { id: { $in: [...new Set(rows.map((r) => r.submission.id))] } });
-  for (const termId of new Set(submissions.map((s) => s.term.id))) {
+  const rounds = new Map(submissions.map((s) => [`${s.term.id}:${s.grade12Round}`, s]));
+  for (const submission of rounds.values()) {
     const answer = await ctx.services.windows.check(
       ctx.em,
-      { termId, kind: TaskKind.CONFIRM_RECEIPTS, studentId },
+      {
+        period: { termId: submission.term.id },
+        kind: TaskKind.CONFIRM_RECEIPTS,
+        studentId,
+        grade12Round: submission.grade12Round,
+      },
       field,
     );
     if (answer.userError) return answer.userError;
@@ -121,9 +130,13 @@ export async function confirmReceiptRows(
   return { value: rows, userErrors: [] };
 }
 
-/** When a new dispute is due: the end of the term's 疑義處理 window if it lies ahead, else a policy number of days. */
-async function disputeDueAt(ctx: AppContext, termId: string, now: Date): Promise<Date> {
-  const window = await ctx.em.findOne(TimelineTask, { term: termId, kind: TaskKind.RESOLVE_DISPUTES, category: null });
+/** When a new dispute is due: the end of the round's 疑義處理 window if it lies ahead, else a policy number of days. */
+async function disputeDueAt(ctx: AppContext, submission: Submission, now: Date): Promise<Date> {
+  const { task: window } = await ctx.services.windows.check(ctx.em, {
+    period: { termId: submission.term.id },
+    kind: TaskKind.RESOLVE_DISPUTES,
+    grade12Round: submission.grade12Round,
+  });
   if (window && window.endsAt > now) return window.endsAt;
   return new Date(now.getTime() + ctx.services.config.timeline.disputeAnswerDays * 24 * 3600_000);
 }
@@ -151,7 +164,7 @@ export async function raiseDispute(
   const windowProblem = await confirmationWindowProblem(ctx, rows, student.id, 'receiptRowId');
   if (windowProblem) return { value: null, userErrors: [windowProblem] };
   const submission = await ctx.em.findOneOrFail(Submission, { id: row.submission.id });
-  if (await finalLockOf(ctx.em, submission.term.id, submission.category)) {
+  if (await finalLockOf(ctx.em, roundCategoryOf(submission))) {
     return { value: null, userErrors: [finalLockedError('receiptRowId', submission.category)] };
   }
   if (await ctx.em.findOne(Dispute, { receiptRow: row.id })) {
@@ -168,11 +181,12 @@ export async function raiseDispute(
     submission: submission.id,
     term: submission.term.id,
     category: submission.category,
+    grade12Round: submission.grade12Round,
     reason: input.reason.trim(),
     status: DisputeStatus.OPEN,
     raisedBy: ctx.viewer!.accountId,
     raisedAt: now,
-    dueAt: await disputeDueAt(ctx, submission.term.id, now),
+    dueAt: await disputeDueAt(ctx, submission, now),
   });
   await ctx.em.flush();
   await ctx.em.execute(
@@ -209,7 +223,7 @@ export async function confirmReceiptImport(
   const submission = await ctx.em.findOneOrFail(Submission, { id: receiptImport.submission.id });
   const window = await ctx.services.windows.check(
     ctx.em,
-    { termId: submission.term.id, kind: TaskKind.CONFIRM_RECEIPTS },
+    { period: { termId: submission.term.id }, kind: TaskKind.CONFIRM_RECEIPTS, grade12Round: submission.grade12Round },
     'receiptImportId',
   );
   if (window.userError) return { value: null, userErrors: [window.userError] };
@@ -247,7 +261,7 @@ async function disputeForStaff(
     return { dispute: null, error: userError('disputeId', 'DISPUTE_NOT_FOUND', '找不到指定的疑義。') };
   }
   if (!maySubmit(ctx.viewer, dispute.category)) throw forbidden('處理這個類別的疑義');
-  if (await finalLockOf(ctx.em, dispute.term.id, dispute.category)) {
+  if (await finalLockOf(ctx.em, roundCategoryOf(dispute))) {
     return { dispute: null, error: finalLockedError('disputeId', dispute.category) };
   }
   return { dispute, error: null };
@@ -316,6 +330,7 @@ export async function resolveDispute(
 export interface FinalizeInput {
   termId: string;
   category: SubmissionCategory;
+  grade12Round?: boolean | null;
 }
 
 /**
@@ -330,16 +345,22 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
     value: null,
     userErrors: [userError('category', code, message)],
   });
-  await holdFinalLockKey(ctx.em, term.id, input.category);
-  if (await finalLockOf(ctx.em, term.id, input.category))
+  const { round, problem } = await roundOfRequest(ctx, term, input);
+  if (problem) return { value: null, userErrors: [problem] };
+  await holdFinalLockKey(ctx.em, round);
+  if (await finalLockOf(ctx.em, round))
     return { value: null, userErrors: [finalLockedError('category', input.category)] };
-  const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.FINAL_SUBMIT }, 'termId');
+  const window = await ctx.services.windows.check(
+    ctx.em,
+    { period: { termId: term.id }, kind: TaskKind.FINAL_SUBMIT, grade12Round: round.grade12Round },
+    'termId',
+  );
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
   const label = CATEGORY_LABELS[input.category];
   const latest = await ctx.em.findOne(
     Submission,
-    { term: term.id, category: input.category },
+    { term: term.id, category: input.category, grade12Round: round.grade12Round },
     { orderBy: { createdAt: 'desc', id: 'desc' } },
   );
   if (!latest) return fail('NOT_SUBMITTED', `「${label}」還沒有提交過，不能完成最終提交。`);
@@ -352,12 +373,14 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
   const unresolved = await ctx.em.count(Dispute, {
     term: term.id,
     category: input.category,
+    grade12Round: round.grade12Round,
     status: { $in: UNRESOLVED_DISPUTE },
   });
   if (unresolved > 0) return fail('DISPUTES_OPEN', `還有 ${unresolved} 件疑義尚未處理完畢，不能完成最終提交。`);
   const notResubmitted = await ctx.em.count(Dispute, {
     term: term.id,
     category: input.category,
+    grade12Round: round.grade12Round,
     status: DisputeStatus.RESOLVED_CORRECTED,
     resubmission: null,
   });
@@ -371,6 +394,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
     school: viewer.schoolId,
     term: term.id,
     category: input.category,
+    grade12Round: round.grade12Round,
     submission: latest.id,
     lockedBy: viewer.accountId,
     lockedAt: ctx.services.clock.now(),
@@ -379,7 +403,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'final.lock',
     targetIds: [lock.id, term.id, latest.id],
-    detail: { category: input.category },
+    detail: { category: input.category, ...grade12Detail(round) },
   });
   return { value: lock, userErrors: [] };
 }

@@ -12,6 +12,9 @@ import { idOfType } from '../../../common/ids.js';
 import { Student } from '../../people/student.entity.js';
 import { maySeeClass } from '../../people/people.permissions.js';
 import { termArgument } from '../../term/term.service.js';
+import type { Term } from '../../term/term.entity.js';
+import { packagePeriod, roundCategoryProblem } from '../round-cadence.js';
+import { periodLabel } from '../../../common/data-period.js';
 
 export enum SubmissionStage {
   NOT_SUBMITTED = 'NOT_SUBMITTED',
@@ -57,16 +60,30 @@ export interface CategoryProgressData {
   review: ReviewCounts;
   disputes: DisputeCounts;
   finalLock: FinalLock | null;
+  /** The data the category's package of this round covers, e.g. 「112學年度第1學期」 or 「112學年度」. */
+  periodLabel: string;
+  /** Why the category is not submitted in this round (an annual category on a first term, 修課紀錄 in the 高三 round). */
+  notInRound: string | null;
 }
 
 const zeroReview = (): ReviewCounts => ({ rows: 0, confirmed: 0, disputed: 0, unconfirmed: 0 });
 const zeroDisputes = (): DisputeCounts => ({ open: 0, inReview: 0, resolved: 0, overdue: 0, awaitingResubmission: 0 });
 
-/** Where each category of a term stands, from pre-check to the final lock, with the counts the console shows. */
-export async function categoryProgress(ctx: AppContext, termId: string): Promise<CategoryProgressData[]> {
+/** Where each category of a round stands, from pre-check to the final lock, with the counts the console shows. */
+export async function categoryProgress(
+  ctx: AppContext,
+  term: Term,
+  grade12Round: boolean,
+): Promise<CategoryProgressData[]> {
   const em = ctx.em;
+  const termId = term.id;
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
   const now = ctx.services.clock.now();
-  const submissions = await em.find(Submission, { term: termId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  const submissions = await em.find(
+    Submission,
+    { term: termId, grade12Round },
+    { orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
   const latestIds = new Map<SubmissionCategory, Submission>();
   for (const submission of submissions)
     if (!latestIds.has(submission.category)) latestIds.set(submission.category, submission);
@@ -81,7 +98,7 @@ export async function categoryProgress(ctx: AppContext, termId: string): Promise
     ? await em.find(ReceiptStaffConfirmation, { receiptImport: { $in: imports.map((i) => i.id) } })
     : [];
   const confirmedImports = new Set(confirmations.map((c) => c.receiptImport.id));
-  const locks = await em.find(FinalLock, { term: termId });
+  const locks = await em.find(FinalLock, { term: termId, grade12Round });
 
   const reviewRows = await em.execute<(ReviewCounts & { kind: string })[]>(
     `with cur as (${CURRENT_IMPORTS_SQL})
@@ -93,8 +110,9 @@ export async function categoryProgress(ctx: AppContext, termId: string): Promise
      from cur
      join receipt_row r on r.school_id = cur.school_id and r.receipt_import_id = cur.id
      left join receipt_review v on v.school_id = r.school_id and v.receipt_row_id = r.id
+     where cur.grade12_round = ?
      group by cur.kind`,
-    [termId],
+    [termId, grade12Round],
   );
   const disputeRows = await em.execute<(DisputeCounts & { category: SubmissionCategory })[]>(
     `select category,
@@ -103,10 +121,12 @@ export async function categoryProgress(ctx: AppContext, termId: string): Promise
             count(*) filter (where status like 'RESOLVED%')::int as resolved,
             count(*) filter (where status in ('OPEN', 'IN_REVIEW') and due_at < ?)::int as overdue,
             count(*) filter (where status = 'RESOLVED_CORRECTED' and resubmission_id is null)::int as "awaitingResubmission"
-     from dispute where term_id = ? group by category`,
-    [now, termId],
+     from dispute where term_id = ? and grade12_round = ? group by category`,
+    [now, termId, grade12Round],
   );
-  const confirming = !(await ctx.services.windows.check(em, { termId, kind: TaskKind.CONFIRM_RECEIPTS })).userError;
+  const confirming = !(
+    await ctx.services.windows.check(em, { period: { termId }, kind: TaskKind.CONFIRM_RECEIPTS, grade12Round })
+  ).userError;
 
   return Object.values(SubmissionCategory).map((category) => {
     const latest = latestIds.get(category) ?? null;
@@ -146,6 +166,10 @@ export async function categoryProgress(ctx: AppContext, termId: string): Promise
         awaitingResubmission: disputes.awaitingResubmission,
       },
       finalLock,
+      periodLabel: periodLabel(packagePeriod({ year: year.year, semester: term.semester }, category)),
+      notInRound:
+        roundCategoryProblem({ year: year.year, semester: term.semester }, category, grade12Round, null)?.message ??
+        null,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { SubmissionCategory } from '../../../common/submission-category.js';
 import { ref } from '@mikro-orm/core';
 import type { AppContext } from '../../../common/context.js';
 import { forbidden } from '../../../common/errors.js';
@@ -22,6 +23,9 @@ import { PrecheckMismatch, PrecheckRun, PrecheckStatus } from '../precheck.entit
 import { mayPrecheck, maySendPrecheck } from '../round.permissions.js';
 import { termArgument } from '../../term/term.service.js';
 
+/** The pre-check compares the term's enrolments of every student: 修課紀錄, the regular round. */
+const PRECHECK_ROUND = { category: SubmissionCategory.COURSE_RECORDS, grade12Round: false };
+
 const RUN_NOT_FOUND = userError('precheckRunId', 'PRECHECK_RUN_NOT_FOUND', '找不到指定的預檢紀錄。');
 
 const fileError = (code: string, message: string): Result<never> => ({
@@ -36,7 +40,7 @@ async function runOf(ctx: AppContext, globalId: string): Promise<PrecheckRun | n
 
 export const precheckRosterFileName = async (ctx: AppContext, run: PrecheckRun): Promise<string> => {
   const term = (await ctx.loaders.termById.load(run.term.id))!;
-  const { schoolCode, year, semester } = await rosterScopeOf(ctx, term);
+  const { schoolCode, year, semester } = await rosterScopeOf(ctx, term, PRECHECK_ROUND);
   return `預檢名冊_3_學生成績名冊_${schoolCode}_${year}${semester}.xlsx`;
 };
 
@@ -51,10 +55,14 @@ export async function exportPrecheckRoster(ctx: AppContext, input: { termId: str
   const term = await termArgument(ctx, input.termId);
 
   await requireSnapshot(ctx.em, 'exportPrecheckRoster');
-  const window = await ctx.services.windows.check(ctx.em, { termId: term.id, kind: TaskKind.PRECHECK }, 'termId');
+  const window = await ctx.services.windows.check(
+    ctx.em,
+    { period: { termId: term.id }, kind: TaskKind.PRECHECK },
+    'termId',
+  );
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
-  const scope = await rosterScopeOf(ctx, term);
+  const scope = await rosterScopeOf(ctx, term, PRECHECK_ROUND);
   const roster = await readEnrolmentRoster(ctx.em, ctx.services.pii, scope, { withGrades: false });
   if (roster.rows.length === 0) {
     return {
@@ -109,7 +117,7 @@ export async function sendPrecheckToCentralRepository(
   const gateway = centralGateway(ctx.services.config.centralGateway, ctx.services.config.portfolio);
   const now = ctx.services.clock.now();
   const answer = await gateway.precheck({
-    ...(await rosterScopeOf(ctx, term)),
+    ...(await rosterScopeOf(ctx, term, PRECHECK_ROUND)),
     roster: await ctx.services.files.read(run.rosterSha256),
     at: now,
   });
@@ -183,7 +191,7 @@ export async function importPrecheckResult(
   const read = readPrecheckResult(table);
   if (!('rows' in read)) return fileError(read.code, read.message);
   const term = (await ctx.loaders.termById.load(run.term.id))!;
-  const scope = await rosterScopeOf(ctx, term);
+  const scope = await rosterScopeOf(ctx, term, PRECHECK_ROUND);
   if (read.rows.some((row) => row.schoolCode !== scope.schoolCode)) {
     return fileError(
       'PRECHECK_OTHER_SCHOOL',

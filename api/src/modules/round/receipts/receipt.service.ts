@@ -4,7 +4,8 @@ import { idOfType } from '../../../common/ids.js';
 import { maskNationalId, normalizeNationalId } from '../../../common/national-id.js';
 import { type Result, userError } from '../../../common/user-error.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { finalLockedError, finalLockOf } from '../final-lock.js';
+import { finalLockedError, finalLockOf, roundCategoryOf } from '../final-lock.js';
+import { periodLabel } from '../../../common/data-period.js';
 import { storeAnswerAsUpload, XLSX_TYPE } from '../../files/generated-upload.js';
 import { findAttachableUpload } from '../../files/upload.service.js';
 import { type FileUpload, UploadPurpose } from '../../files/upload.entity.js';
@@ -22,7 +23,7 @@ import {
 import { centralGateway } from '../central/central-gateway.js';
 import { ReceiptImport, ReceiptRow, ReceiptStatus, Reconciliation } from '../receipt.entity.js';
 import {
-  ReceiptKind,
+  semesterCellOf,
   kindOfLabel,
   RECEIPT_HEAD,
   RECEIPT_KINDS,
@@ -41,7 +42,7 @@ async function submissionOf(ctx: AppContext, globalId: string): Promise<Submissi
 }
 
 async function scopeOf(ctx: AppContext, submission: Submission) {
-  return rosterScopeOf(ctx, (await ctx.loaders.termById.load(submission.term.id))!);
+  return rosterScopeOf(ctx, (await ctx.loaders.termById.load(submission.term.id))!, submission);
 }
 
 const NOT_FOUND = userError('submissionId', 'SUBMISSION_NOT_FOUND', '找不到指定的提交紀錄。');
@@ -110,7 +111,7 @@ export async function importReceipts(
   if (!viewer?.schoolId || !mayHandleReceipts(viewer)) throw forbidden('匯入收訖明細');
   const submission = await submissionOf(ctx, input.submissionId);
   if (!submission) return { value: null, userErrors: [NOT_FOUND] };
-  if (await finalLockOf(ctx.em, submission.term.id, submission.category)) {
+  if (await finalLockOf(ctx.em, roundCategoryOf(submission))) {
     return { value: null, userErrors: [finalLockedError('submissionId', submission.category)] };
   }
   const { upload, error } = await findAttachableUpload(ctx, input.uploadId, UploadPurpose.IMPORT, 'uploadId');
@@ -148,14 +149,12 @@ export async function importReceipts(
       `這份收訖明細不是本校（學校代碼 ${scope.schoolCode}）的，未匯入任何資料。`,
     );
   }
-  const semester = kind === ReceiptKind.PERFORMANCES ? '0' : String(scope.semester);
+  const semester = semesterCellOf(kind, scope.semester);
   if (
     table.rows.some((row) => text(row.cells, '學年度') !== String(scope.year) || text(row.cells, '學期') !== semester)
   ) {
-    return fileError(
-      'RECEIPT_OTHER_TERM',
-      `這份收訖明細不是 ${scope.year} 學年度第 ${scope.semester} 學期的，未匯入任何資料。`,
-    );
+    const period = periodLabel({ year: scope.year, semester: Number(semester) as 0 | 1 | 2 });
+    return fileError('RECEIPT_OTHER_TERM', `這份收訖明細不是 ${period}的，未匯入任何資料。`);
   }
   if (spec.category !== submission.category) {
     return fileError('RECEIPT_KIND_MISMATCH', `「${spec.label}」的收訖明細不屬於這次提交的類別，未匯入任何資料。`);

@@ -1,3 +1,5 @@
+import { periodLabel } from '../../../common/data-period.js';
+import { packagePeriod } from '../round-cadence.js';
 import {
   Arg,
   Authorized,
@@ -35,6 +37,12 @@ class SubmitTermInput {
 
   @Field({ description: '用戶端產生的識別碼（8–100 字元）；重送同一個請求時沿用，只會產生一份提交' })
   idempotencyKey!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '高三升學前梯次（只含高三學生的基本資料、課程學習成果、多元表現）；不填為一般梯次',
+  })
+  grade12Round?: boolean | null;
 }
 
 const SubmitTermPayload = PayloadType('SubmitTermPayload', 'submission', () => Submission);
@@ -68,6 +76,15 @@ export class SubmissionResolver {
   @FieldResolver(() => Term)
   term(@Root() submission: Submission, @Ctx() ctx: AppContext): Promise<Term | null> {
     return ctx.loaders.termById.load(submission.term.id);
+  }
+
+  @FieldResolver(() => String, {
+    description: '資料包涵蓋的資料期間，例如「112學年度第1學期」或「112學年度」（課程學習成果、多元表現）',
+  })
+  async periodLabel(@Root() submission: Submission, @Ctx() ctx: AppContext): Promise<string> {
+    const term = (await ctx.loaders.termById.load(submission.term.id))!;
+    const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+    return periodLabel(packagePeriod({ year: year.year, semester: term.semester }, submission.category));
   }
 
   @FieldResolver(() => UserAccount, { description: '提交的人' })

@@ -14,7 +14,8 @@ import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from '../
 import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dispute, DisputeStatus } from '../confirmation.entity.js';
-import { finalLockedError, finalLockOf, holdFinalLockKey } from '../final-lock.js';
+import { finalLockedError, finalLockOf, holdFinalLockKey, type RoundCategory, grade12Detail } from '../final-lock.js';
+import { roundOfRequest } from '../round-cadence.js';
 import { maySubmit } from '../round.permissions.js';
 import { rosterScopeOf } from '../roster-scope.js';
 import { termArgument } from '../../term/term.service.js';
@@ -26,6 +27,7 @@ async function attachCorrections(em: EntityManager, submission: Submission): Pro
     {
       term: submission.term.id,
       category: submission.category,
+      grade12Round: submission.grade12Round,
       status: DisputeStatus.RESOLVED_CORRECTED,
       resubmission: null,
     },
@@ -37,6 +39,7 @@ export interface SubmitTermInput {
   termId: string;
   category: SubmissionCategory;
   idempotencyKey: string;
+  grade12Round?: boolean | null;
 }
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -51,8 +54,14 @@ function committedByKey(ctx: AppContext, idempotencyKey: string): Promise<Submis
   );
 }
 
-function sameRequest(existing: Submission, termId: string, category: SubmissionCategory): Result<Submission> {
-  if (existing.term.id === termId && existing.category === category) return { value: existing, userErrors: [] };
+function sameRequest(existing: Submission, round: RoundCategory): Result<Submission> {
+  if (
+    existing.term.id === round.termId &&
+    existing.category === round.category &&
+    existing.grade12Round === round.grade12Round
+  ) {
+    return { value: existing, userErrors: [] };
+  }
   return {
     value: null,
     userErrors: [
@@ -85,24 +94,27 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
     };
   }
   const term = await termArgument(ctx, input.termId);
+  const { round, problem } = await roundOfRequest(ctx, term, input);
+  if (problem) return { value: null, userErrors: [problem] };
 
   await requireSnapshot(ctx.em, 'submitTerm');
 
   const existing = await ctx.em.findOne(Submission, { idempotencyKey: key });
-  if (existing) return sameRequest(existing, term.id, input.category);
+  if (existing) return sameRequest(existing, round);
 
-  await holdFinalLockKey(ctx.em, term.id, input.category);
-  if (await finalLockOf(ctx.em, term.id, input.category)) {
+  await holdFinalLockKey(ctx.em, round);
+  if (await finalLockOf(ctx.em, round)) {
     return { value: null, userErrors: [finalLockedError('category', input.category)] };
   }
   const window = await ctx.services.windows.check(ctx.em, {
-    termId: term.id,
+    period: { termId: term.id },
     kind: TaskKind.SUBMIT,
     category: input.category,
+    grade12Round: round.grade12Round,
   });
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
-  const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term), input.category);
+  const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term, round), input.category);
   const now = ctx.services.clock.now();
   const zip = await packageZip(rosters, now);
   const sha256 = await keepBytes(ctx.services.files, zip);
@@ -114,14 +126,15 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   await ctx.em.execute('savepoint submission_claim');
   try {
     await ctx.em.execute(
-      `insert into submission (school_id, id, term_id, category, idempotency_key, status, row_counts, zip_sha256,
-                               zip_size, created_by, created_at)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+      `insert into submission (school_id, id, term_id, category, grade12_round, idempotency_key, status, row_counts,
+                               zip_sha256, zip_size, created_by, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
       [
         viewer.schoolId,
         id,
         term.id,
         input.category,
+        round.grade12Round,
         key,
         SubmissionStatus.SUBMITTED,
         JSON.stringify(rowCounts),
@@ -138,7 +151,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
     await ctx.em.execute('rollback to savepoint submission_claim');
     const winner = await committedByKey(ctx, key);
     if (!winner) throw error;
-    return sameRequest(winner, term.id, input.category);
+    return sameRequest(winner, round);
   }
 
   const submission = await ctx.em.findOneOrFail(Submission, { id });
@@ -162,7 +175,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'submission.submit',
     targetIds: [submission.id, term.id],
-    detail: { category: input.category, zipSha256: sha256, rowCounts, corrections },
+    detail: { category: input.category, ...grade12Detail(round), zipSha256: sha256, rowCounts, corrections },
   });
   return { value: submission, userErrors: [] };
 }

@@ -12,6 +12,15 @@ export class TemplateTaskInput {
   @Field(() => SubmissionCategory, { nullable: true, description: 'SUBMIT 必填，其他工作不填' })
   category?: SubmissionCategory | null;
 
+  @Field({
+    description:
+      '所管資料的期間：學期代碼（「1121」或「11201」）；勾選、多元表現登錄與課程學習成果、多元表現的提交管整個學年度（「112_0」）',
+  })
+  period!: string;
+
+  @Field(() => Boolean, { nullable: true, description: '高三升學前的梯次（只適用高三學生）；不填為一般梯次' })
+  grade12Round?: boolean | null;
+
   @Field({ description: '預設開始時間' })
   startsAt!: Date;
 
@@ -57,6 +66,12 @@ export class WindowShiftInput {
 
   @Field(() => SubmissionCategory, { nullable: true })
   category?: SubmissionCategory | null;
+
+  @Field({ description: '範本中這項工作的資料期間，例如「1121」或「112_0」' })
+  period!: string;
+
+  @Field(() => Boolean, { nullable: true })
+  grade12Round?: boolean | null;
 
   @Field()
   startsAt!: Date;

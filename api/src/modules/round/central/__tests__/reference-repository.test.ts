@@ -12,7 +12,7 @@ const fileColumns = ['文件檔名', '文件SHA-256', '影音檔名', '影音SHA
 function outcome(nationalId: string, code = CODE, files: (string | null)[] = ['a.pdf', SHA, null, null]) {
   return {
     studentId: null,
-    cells: ['123456', 115, 1, nationalId, '2008-05-01', code, '物理', '其他課程學習成果', '簡述', ...files],
+    cells: ['123456', 115, 0, nationalId, '2008-05-01', code, '物理', '其他課程學習成果', '簡述', ...files],
   };
 }
 
@@ -27,7 +27,7 @@ async function answer(rows: Roster['rows'], policy = { maxSelectedOutcomes: 2, m
   const [file, ...rest] = await new ReferenceCentralRepository(policy).send({
     schoolCode: '123456',
     year: 115,
-    semester: 1,
+    semester: 2,
     zip,
     at: AT,
   });
@@ -50,7 +50,7 @@ describe('the reference central repository', () => {
       outcome('A123456789', CODE, ['a.exe', SHA, null, null]),
     ]);
     expect(file.kind).toBe('COURSE_OUTCOMES');
-    expect(file.fileName).toBe('收訖明細_課程學習成果_123456_1151.xlsx');
+    expect(file.fileName).toBe('收訖明細_課程學習成果_123456_115_0.xlsx');
     expect(verdicts[0]).toEqual(['已收訖', '']);
     expect(verdicts[1]![0]).toBe('退件');
     expect(verdicts[1]![1]).toMatch(/身分證號.*檢查碼/);
