@@ -1,4 +1,3 @@
-import { badInput } from './errors.js';
 import { termKey, termLabel } from './roc.js';
 
 /**
@@ -10,7 +9,7 @@ export interface DataPeriod {
   semester: 0 | 1 | 2;
 }
 
-export const isAnnualPeriod = (period: DataPeriod): boolean => period.semester === 0;
+const isAnnualPeriod = (period: DataPeriod): boolean => period.semester === 0;
 
 /** 「1121」 or 「112_0」. */
 export function periodKey(period: DataPeriod): string {
@@ -29,12 +28,6 @@ export function periodFromKey(text: string): DataPeriod | null {
 }
 
 export const PERIOD_KEY_HINT = '資料期間應為學期代碼（例如「1121」或「11201」）或學年度代碼（例如「112_0」）';
-
-export function parsePeriodKey(text: string, field = 'period'): DataPeriod {
-  const period = periodFromKey(text);
-  if (!period) throw badInput(`${PERIOD_KEY_HINT}，目前是「${text.slice(0, 20)}」。`, field);
-  return period;
-}
 
 /** A grade-12 student of this academic year entered grade 10 two years before it (DOMAIN.md §2, cohort). */
 export const grade12CohortOf = (academicYear: number): number => academicYear - 2;

@@ -55,14 +55,13 @@ export class WindowPolicy {
       dataYear: year,
       dataSemester: semester,
     });
+    // A student is asked about only when the school has a 高三 window here: otherwise the regular one is everyone's.
     const grade12 =
       question.grade12Round ||
       (question.studentId && candidates.some((t) => t.grade12Round)
         ? await inGrade12(em, question.studentId, year)
         : false);
-    const task =
-      candidates.find((t) => t.grade12Round === grade12) ??
-      (grade12 && !question.grade12Round ? candidates.find((t) => !t.grade12Round) : undefined);
+    const task = candidates.find((t) => t.grade12Round === grade12);
     if (!task) {
       return {
         task: null,
