@@ -1,7 +1,8 @@
+import { useCallback } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from './gql';
 import { LoginPage } from './pages/LoginPage';
-import { Shell } from './pages/Shell';
+import { SignedInApp } from './routes/SignedInApp';
 
 export const AppViewerQuery = graphql(`
   query AppViewer {
@@ -14,6 +15,8 @@ export const AppViewerQuery = graphql(`
 
 export function App() {
   const { data, loading, error, refetch } = useQuery(AppViewerQuery);
+  // Stable, so the router is not rebuilt on every render.
+  const onLoggedOut = useCallback(() => void refetch(), [refetch]);
   if (loading && !data) return <p className="centered">載入中…</p>;
   if (error && !data) {
     return (
@@ -26,5 +29,5 @@ export function App() {
     );
   }
   if (!data?.me) return <LoginPage onLoggedIn={() => void refetch()} />;
-  return <Shell me={data.me} onLoggedOut={() => void refetch()} />;
+  return <SignedInApp viewer={data.me} onLoggedOut={onLoggedOut} />;
 }

@@ -106,4 +106,48 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     expect(nav).toEqual(['首頁', '期程範本', '所轄學校', '帳號與權限', '統計', '登入裝置']);
     await page.close();
   });
+
+  it('opens a class’s student list by its address, also as a link opened before signing in', async () => {
+    const schoolClass = school.classes[0]!;
+    const inClass = school.students.filter((student) => student.schoolClass?.id === schoolClass.id);
+    // From 班級: the class name is a link to the class's own address.
+    const page = await signIn(school.logins.registration.username, school.logins.registration.password);
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '班級', exact: true }).click();
+    await page.getByRole('link', { name: schoolClass.name }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/classes\/[^/]+\/students$/);
+    const rows = page.locator('main tbody tr');
+    await expect.poll(() => rows.count()).toBe(inClass.length);
+    const address = page.url();
+    await page.close();
+
+    // The same address in a fresh browser: the sign-in form, then that page.
+    const fresh = await browser.newPage({ locale: 'zh-TW' });
+    await fresh.goto(address);
+    await fresh.getByLabel('帳號').fill(school.logins.registration.username);
+    await fresh.getByLabel('密碼').fill(school.logins.registration.password);
+    await fresh.getByRole('button', { name: '登入' }).click();
+    await expect.poll(() => fresh.locator('main tbody tr').count()).toBe(inClass.length);
+    expect(await fresh.locator('main tbody').textContent()).toContain(inClass[0]!.studentNumber);
+    await fresh.close();
+  });
+
+  it('says when an address names no page, or a page this person may not open, and the keyboard skips to the page', async () => {
+    const page = await signIn(school.logins.student.username, school.logins.student.password);
+    await page.getByTestId('viewer-name').waitFor();
+    await page.goto(`${app.url}/#/no-such-page`);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('找不到這個頁面');
+    await page.goto(`${app.url}/#/audit`);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('您沒有權限開啟這個頁面');
+    expect(await page.getByRole('navigation', { name: '主選單' }).textContent()).not.toContain('稽核紀錄');
+    await page.getByRole('link', { name: '回到首頁' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/$/);
+
+    // The first Tab reaches 「跳到主要內容」; it moves focus to the page, past the header and the menu.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要內容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(page.url()).toMatch(/#\/$/);
+    await page.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 
@@ -21,7 +22,7 @@ const ClassesQuery = graphql(`
   }
 `);
 
-export function ClassesPage({ onOpenClass }: { onOpenClass: (classId: string) => void }) {
+export function ClassesPage() {
   const { data, error } = useQuery(ClassesQuery);
   if (error) return <p role="alert">無法載入班級：{error.message}</p>;
   if (!data) return <p>載入中…</p>;
@@ -42,9 +43,7 @@ export function ClassesPage({ onOpenClass }: { onOpenClass: (classId: string) =>
             <tr key={schoolClass.id}>
               <td>{schoolClass.academicYear.label}</td>
               <td>
-                <button type="button" className="link" onClick={() => onOpenClass(schoolClass.id)}>
-                  {schoolClass.name}
-                </button>
+                <Link to={`/classes/${encodeURIComponent(schoolClass.id)}/students`}>{schoolClass.name}</Link>
               </td>
               <td>高{['一', '二', '三'][schoolClass.gradeYear - 10]}</td>
               <td>{schoolClass.homeroomTeacher?.displayName ?? '—'}</td>

@@ -32,13 +32,8 @@ const StudentsQuery = graphql(`
 
 const PAGE = 50;
 
-function classFromHash(): string | null {
-  const query = window.location.hash.split('?')[1];
-  return query ? new URLSearchParams(query).get('class') : null;
-}
-
-export function StudentsPage() {
-  const classId = classFromHash();
+/** 學生名單: the school's students, or one class's when it comes from 班級. */
+export function StudentsPage({ classId }: { classId: string | null }) {
   const { data, loading, error, fetchMore } = useQuery(StudentsQuery, { variables: { first: PAGE, classId } });
   if (error) return <p role="alert">無法載入學生名單：{error.message}</p>;
   if (!data) return <p>載入中…</p>;

@@ -1,0 +1,6 @@
+import { AccountsPage } from '../pages/AccountsPage';
+import { useSignedIn } from './viewer-context';
+
+export function Accounts() {
+  return <AccountsPage bureau={useSignedIn().viewer.kind === 'BUREAU'} />;
+}
