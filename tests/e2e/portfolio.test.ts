@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
-import { cspViolationsOf, haveBrowser, launchBrowser, scrollsSideways, signIn } from '../support/browser.js';
-import { TEST_PASSWORD, type TestSchool } from '../support/factory.js';
+import {
+  accessibilityViolations,
+  cspViolationsOf,
+  haveBrowser,
+  launchBrowser,
+  overflowingElements,
+  scrollsSideways,
+  signIn,
+} from '../support/browser.js';
+import { type Login, TEST_PASSWORD, type TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
 const DAY = 24 * 3600_000;
@@ -13,6 +21,7 @@ let app: TestApp;
 let school: TestSchool;
 let browser: Browser;
 let teacherId: string;
+let bureauLogin: Login;
 
 /**
  * A real one-page PDF ("Physics report") whose content stream carries comment lines to make it `size` bytes or so,
@@ -42,8 +51,14 @@ function pdfOfSize(size: number): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true }).click();
+/** Opens a page from the menu and waits until it is there: a page's code is fetched when first opened. */
+async function nav(page: Page, label: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true });
+  const href = (await link.getAttribute('href'))!;
+  await link.click();
+  await page.waitForURL((url) => url.hash === href);
+  await page.locator('main h2').first().waitFor();
+}
 
 const teacherOf = (s: TestSchool) => s.accounts.find((account) => account.username === s.logins.teacher.username)!;
 const sectionOfTeacher = () =>
@@ -58,6 +73,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
   beforeAll(async () => {
     app = await startTestApp();
     const city = await app.factory.city();
+    bureauLogin = city.bureauLogin;
     school = await city.school({ studentsPerClass: 2 });
     await city.timeline(
       [
@@ -235,23 +251,28 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page.close();
   });
 
-  it('fits every page of the homeroom teacher and of 註冊組 on a phone: wide tables scroll in their own box', async () => {
-    for (const login of [school.logins.homeroom, school.logins.registration]) {
-      const page = await signIn(browser, app.url, login.username, login.password);
-      await page.setViewportSize({ width: 360, height: 800 });
-      const menu = page.getByRole('navigation', { name: '主選單' }).getByRole('link');
-      await menu.first().waitFor();
-      const labels = await menu.allInnerTexts();
-      expect(labels.length).toBeGreaterThan(4);
-      for (const label of labels) {
-        await nav(page, label.trim());
-        await page.locator('main h2').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(await scrollsSideways(page), `${login.username}: ${label}`).toBe(false);
+  it('fits every page of every role on a phone and a desktop, and axe-core finds nothing on any of them', async () => {
+    const { student, teacher, homeroom, registration, affairs, teaching, counselor } = school.logins;
+    for (const login of [student, teacher, homeroom, registration, affairs, teaching, counselor, bureauLogin]) {
+      for (const width of [360, 1366]) {
+        const page = await signIn(browser, app.url, login.username, login.password);
+        await page.setViewportSize({ width, height: 800 });
+        const menu = page.getByRole('navigation', { name: '主選單' }).getByRole('link');
+        await menu.first().waitFor();
+        const labels = await menu.allInnerTexts();
+        expect(labels.length).toBeGreaterThan(3);
+        for (const label of labels) {
+          await nav(page, label.trim());
+          await page.locator('main h2').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          const where = `${login.username} at ${width} px: ${label}`;
+          if (await scrollsSideways(page)) expect.fail(`${where} scrolls sideways: ${await overflowingElements(page)}`);
+          expect(await accessibilityViolations(page), where).toEqual([]);
+        }
+        await page.close();
       }
-      await page.close();
     }
-  });
+  }, 240_000);
 
   it('refuses a 7th selected outcome with the server’s message in Chinese, and the database keeps 6', async () => {
     const student = school.students[1]!;

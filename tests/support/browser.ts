@@ -68,6 +68,19 @@ interface AxeResult {
   violations: { id: string; help: string; nodes: { target: string[] }[] }[];
 }
 
+/** What sticks out past the right edge of the window, to say why a page scrolls sideways. */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} 「${(element.textContent ?? '').slice(0, 30)}」`,
+      ),
+  );
+}
+
 /** Whether the page scrolls sideways at its current width (a phone must never have to). */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

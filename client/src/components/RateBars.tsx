@@ -53,8 +53,9 @@ export function RateBars({
           ))}
         </figcaption>
       )}
+      {/* With drill-down the bars are buttons, so the chart is a group of them rather than one picture. */}
       <svg
-        role="img"
+        role={onSelect ? 'group' : 'img'}
         aria-label={title}
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
@@ -82,7 +83,8 @@ export function RateBars({
               className={select ? 'selectable' : undefined}
               role={select ? 'button' : undefined}
               tabIndex={select ? 0 : undefined}
-              aria-label={select ? `查看 ${described}` : described}
+              // A button is named by the text it shows (the label and the rates), as a screen reader user hears it.
+              aria-label={select ? undefined : described}
               onClick={select}
               onKeyDown={
                 select

@@ -1,3 +1,4 @@
+import { TableScroll } from './TableScroll';
 import { FIGURE_COLUMNS, type Figures, SUPPRESSED_MARK } from '../lib/statistics-format';
 
 export function FigureHeaders() {
@@ -43,7 +44,7 @@ export function CohortTable({
   total: CohortRowFigures;
 }) {
   return (
-    <div className="statistics-table">
+    <TableScroll label="統計表" className="statistics-table">
       <table aria-label={caption}>
         <caption>{caption}</caption>
         <thead>
@@ -76,7 +77,7 @@ export function CohortTable({
       {[...rows, total].some((row) => row.suppressed) && (
         <p className="muted">{SUPPRESSED_MARK}：人數少於隱私門檻，數字不公開。</p>
       )}
-    </div>
+    </TableScroll>
   );
 }
 

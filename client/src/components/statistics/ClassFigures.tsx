@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll';
 import { classKey, type ClassRow } from '../../lib/statistics-rows';
 import { RateBars } from '../RateBars';
 import { FigureCells, FigureHeaders } from '../StatisticsTable';
@@ -25,7 +26,7 @@ export function ClassFigures({
         }))}
         onSelect={onSelect}
       />
-      <div className="statistics-table">
+      <TableScroll label="各班數據" className="statistics-table">
         <table aria-label="各班統計">
           <thead>
             <tr>
@@ -46,7 +47,7 @@ export function ClassFigures({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

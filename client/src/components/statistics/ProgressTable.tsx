@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll';
 import type { ReactNode } from 'react';
 import { formatCount, formatPercent } from '../../lib/statistics-format';
 import type { ProgressRow } from '../../lib/statistics-rows';
@@ -34,7 +35,7 @@ export function ProgressTable({
   children: ReactNode;
 }) {
   return (
-    <div className="statistics-table">
+    <TableScroll label="進度表" className="statistics-table">
       {children}
       <table aria-label={label}>
         <thead>
@@ -76,6 +77,6 @@ export function ProgressTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll';
 import type { ReactNode } from 'react';
 import type { Figures } from '../../lib/statistics-format';
 import { FigureCells, FigureHeaders } from '../StatisticsTable';
@@ -16,7 +17,7 @@ export function SchoolCohortFigures({
   children: ReactNode;
 }) {
   return (
-    <div className="statistics-table">
+    <TableScroll label="各入學年度數據" className="statistics-table">
       <table aria-label={`${schoolLabel} 各入學年度統計`}>
         <thead>
           <tr>
@@ -35,6 +36,6 @@ export function SchoolCohortFigures({
       <p className="as-of" data-testid="as-of">
         更新日期：{asOfRoc}
       </p>
-    </div>
+    </TableScroll>
   );
 }

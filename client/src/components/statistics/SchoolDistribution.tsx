@@ -1,3 +1,4 @@
+import { TableScroll } from '../TableScroll';
 import type { StatisticsPage_SchoolRowFragment } from '../../gql/graphql';
 import { formatPercent } from '../../lib/statistics-format';
 import { schoolLabel, type SelectedSchool } from '../../lib/statistics-rows';
@@ -42,7 +43,7 @@ export function SchoolDistribution({
           onSelect({ schoolId, label: schoolLabel(row) });
         }}
       />
-      <div className="statistics-table">
+      <TableScroll label="各校數據" className="statistics-table">
         <table aria-label="各校統計">
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function SchoolDistribution({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
