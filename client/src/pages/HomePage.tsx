@@ -2,6 +2,7 @@ import { graphql } from '../gql';
 import type { HomePage_MeFragment } from '../gql/graphql';
 import { BureauDeadlines } from '../components/BureauDeadlines';
 import { Deadlines } from '../components/Deadlines';
+import { StudentTodo } from '../components/StudentTodo';
 import { rocCalendarDate, rocDateTime } from '../lib/roc';
 
 export const HomePageMeFragment = graphql(`
@@ -47,6 +48,7 @@ export function HomePage({ me }: { me: HomePage_MeFragment }) {
         </p>
       )}
       <p className="muted">這次登入將於 {rocDateTime(me.sessionExpiresAt)} 到期。</p>
+      {me.student && <StudentTodo />}
       {me.currentTerm && <Deadlines />}
       {me.viewerCanPublishTemplates && <BureauDeadlines />}
       {me.student && (

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { createHashRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Shell_MeFragment } from '../gql/graphql';
-import { ForbiddenPage, NotFoundPage } from '../pages/RouteProblemPages';
-import { Shell } from '../pages/Shell';
+import { ForbiddenPage, NotFoundPage } from './RouteProblemPages';
+import { Shell } from './Shell';
 import { PAGES } from './pages';
 import { ViewerContext } from './viewer-context';
 

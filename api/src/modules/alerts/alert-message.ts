@@ -38,7 +38,7 @@ export class DeadlineAlertMessage {
   pendingCount!: number | null;
 }
 
-const PENDING_PHRASES: Partial<Record<TaskKind, (n: number) => string>> = {
+export const PENDING_PHRASES: Partial<Record<TaskKind, (n: number) => string>> = {
   [TaskKind.SELECT_COURSE_OUTCOMES]: (n) => `您還有 ${n} 件課程學習成果尚未勾選，勾選`,
   [TaskKind.SELECT_PERFORMANCES]: (n) => `您還有 ${n} 件多元表現尚未勾選，勾選`,
   [TaskKind.UPLOAD_COURSE_OUTCOMES]: (n) => `您還有 ${n} 門課尚未上傳課程學習成果，上傳`,

@@ -1,7 +1,8 @@
-import { Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { unauthenticated } from '../../common/errors.js';
 import { DeadlineAlertMessage } from './alert-message.js';
+import { StudentTodo, studentTodo } from './student-todo.js';
 
 @Resolver()
 export class AlertsResolver {
@@ -15,5 +16,13 @@ export class AlertsResolver {
   })
   deadlineAlerts(@Root() alert: DeadlineAlertMessage): DeadlineAlertMessage {
     return alert;
+  }
+
+  @Authorized()
+  @Query(() => [StudentTodo], {
+    description: '學生在開放中的期程裡還沒做完的事（依截止時間排序）；不是學生時為空',
+  })
+  myTodo(@Ctx() ctx: AppContext): Promise<StudentTodo[]> {
+    return studentTodo(ctx);
   }
 }

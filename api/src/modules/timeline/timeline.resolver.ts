@@ -21,7 +21,7 @@ import { hasRole } from '../../common/viewer.js';
 import { Role } from '../../common/roles.js';
 import { Term } from '../term/term.entity.js';
 import { termArgumentOrCurrent } from '../term/term.service.js';
-import { concerns } from './audience.js';
+import { applyingWindows } from './audience.js';
 import {
   AdoptTimelineTemplateInput,
   GrantDeadlineExtensionInput,
@@ -40,8 +40,7 @@ import { CATEGORY_LABELS, isAnnualCategory, SubmissionCategory } from '../../com
 import { adoptTemplate, grantExtension, moveTask, publishTemplate } from './timeline.service.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
-import { HOUR_MS, windowIdentityOf, windowState } from './timeline-window.js';
-import { windowKey } from './timeline.rules.js';
+import { HOUR_MS, windowState } from './timeline-window.js';
 
 const TimelineTemplateConnection = ConnectionType(TimelineTemplate, 'TimelineTemplate');
 
@@ -195,35 +194,24 @@ export class TimelineResolver {
     );
     const extensions = student ? await ctx.em.find(TimelineExtension, { student, task: { $in: tasks } }) : [];
     const extensionOf = new Map(extensions.map((extension) => [extension.task.id, extension]));
-    const grade12Twins = new Set(
-      schoolClass?.gradeYear === 12 && student ? tasks.filter((task) => task.grade12Round).map(windowKey) : [],
-    );
-    return (
-      tasks
-        .filter((task) => concerns(task, viewer, schoolClass?.gradeYear ?? null))
-        // A grade-12 student's 高三 window replaces the regular one of the same task and period.
-        .filter(
-          (task) =>
-            task.grade12Round || !grade12Twins.has(windowKey({ ...windowIdentityOf(task), grade12Round: true })),
-        )
-        .map((task) => {
-          const answer = windows.answer(task, extensionOf.get(task.id) ?? null);
-          const endsAt = answer.effectiveEndsAt!;
-          const state = windowState(task.startsAt, endsAt, now, config.timeline.closingSoonHours);
-          return Object.assign(new Deadline(), {
-            task,
-            state,
-            stateLabel: WINDOW_STATE_LABELS[state],
-            endsAt,
-            rocEndsAt: formatRocDateTime(endsAt),
-            extension: answer.extension,
-            viewerMayActNow: answer.userError === null,
-            blockedReason: answer.userError?.message ?? null,
-          });
-        })
-        .filter((deadline) => deadline.endsAt.getTime() >= oldest)
-        .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime())
-    );
+    return applyingWindows(tasks, viewer, schoolClass?.gradeYear ?? null)
+      .map((task) => {
+        const answer = windows.answer(task, extensionOf.get(task.id) ?? null);
+        const endsAt = answer.effectiveEndsAt!;
+        const state = windowState(task.startsAt, endsAt, now, config.timeline.closingSoonHours);
+        return Object.assign(new Deadline(), {
+          task,
+          state,
+          stateLabel: WINDOW_STATE_LABELS[state],
+          endsAt,
+          rocEndsAt: formatRocDateTime(endsAt),
+          extension: answer.extension,
+          viewerMayActNow: answer.userError === null,
+          blockedReason: answer.userError?.message ?? null,
+        });
+      })
+      .filter((deadline) => deadline.endsAt.getTime() >= oldest)
+      .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime());
   }
 
   @FieldResolver(() => WindowState, { description: '依伺服器時間的狀態（不含個人延長）' })

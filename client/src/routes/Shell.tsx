@@ -5,8 +5,8 @@ import { rocDate, rocDateTime } from '../lib/roc';
 import { useServerNow } from '../lib/use-server-now';
 import { NavLink, Outlet } from 'react-router';
 import { AlertToasts } from '../components/AlertToasts';
-import { PAGES } from '../routes/pages';
-import { useSignedIn } from '../routes/viewer-context';
+import { PAGES } from './pages';
+import { useSignedIn } from './viewer-context';
 
 export const ShellMeFragment = graphql(`
   fragment Shell_Me on Me {
