@@ -210,3 +210,21 @@ describe('pagination', () => {
     expect(forged.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('finding a student by 學號', () => {
+  const FIND = 'query ($n: String) { students(first: 5, studentNumber: $n) { edges { node { studentNumber } } } }';
+
+  it('finds exactly that student, none for an unknown number, and refuses an over-long one', async () => {
+    const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const wanted = school.students[1]!.studentNumber;
+    const found = await staff.ok<{ students: { edges: { node: { studentNumber: string } }[] } }>(FIND, {
+      n: ` ${wanted} `,
+    });
+    expect(found.students.edges.map((edge) => edge.node.studentNumber)).toEqual([wanted]);
+    const none = await staff.ok<{ students: { edges: unknown[] } }>(FIND, { n: '999999' });
+    expect(none.students.edges).toEqual([]);
+    const long = await staff.request(FIND, { n: '1'.repeat(31) });
+    expect(long.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors[0]?.message).toBe('學號最多 30 個字。');
+  });
+});

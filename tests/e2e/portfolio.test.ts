@@ -57,7 +57,11 @@ async function nav(page: Page, label: string): Promise<void> {
   const href = (await link.getAttribute('href'))!;
   await link.click();
   await page.waitForURL((url) => url.hash === href);
-  await page.locator('main h2').first().waitFor();
+  await page
+    .locator('main h2')
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => expect.fail(`「${label}」 shows no heading: ${await page.locator('main').innerText()}`));
 }
 
 const teacherOf = (s: TestSchool) => s.accounts.find((account) => account.username === s.logins.teacher.username)!;
@@ -273,6 +277,41 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       }
     }
   }, 240_000);
+
+  it('lets 註冊組 give one student a later end on 期程, and says so when the student number is unknown', async () => {
+    const page = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    await nav(page, '期程');
+    const form = page.getByRole('form', { name: '為個別學生延長期限' });
+    await form.getByLabel('期程').selectOption({ label: '上傳 115學年度第1學期 課程學習成果' });
+    await form.getByLabel('學號').fill('999999');
+    await form.getByLabel('延長後的截止時間').fill('2026-12-20T17:00');
+    await form.getByLabel('原因').fill('病假');
+    await form.getByRole('button', { name: '延長' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('找不到學號 999999 的學生。');
+    const student = school.students[1]!;
+    await form.getByLabel('學號').fill(student.studentNumber);
+    await form.getByRole('button', { name: '延長' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe(
+        `已為 ${student.studentNumber} ${student.name} 延長「上傳 115學年度第1學期 課程學習成果」至 115/12/20 17:00。`,
+      );
+    const rows = await app.sql<{ reason: string; ends_at: Date }>(
+      'select reason, ends_at from timeline_extension where school_id = ? and student_id = ?',
+      [school.school.id, student.id],
+    );
+    expect(rows.map((row) => [row.reason, new Date(row.ends_at).toISOString()])).toEqual([
+      ['病假', '2026-12-20T09:00:00.000Z'],
+    ]);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.close();
+  });
 
   it('refuses a 7th selected outcome with the server’s message in Chinese, and the database keeps 6', async () => {
     const student = school.students[1]!;

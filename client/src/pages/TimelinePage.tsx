@@ -5,6 +5,7 @@ import type { TimelinePageQuery } from '../gql/graphql';
 import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
 import { ErrorList } from '../components/ErrorList';
 import { TableScroll } from '../components/TableScroll';
+import { ExtensionForm } from '../components/ExtensionForm';
 
 const TimelineQuery = graphql(`
   query TimelinePage {
@@ -58,6 +59,15 @@ const MoveMutation = graphql(`
 `);
 
 type Task = TimelinePageQuery['timeline'][number];
+
+/** Windows in which students act, so one student may be given a later end. */
+const STUDENT_WINDOWS: string[] = [
+  'UPLOAD_COURSE_OUTCOMES',
+  'SELECT_COURSE_OUTCOMES',
+  'UPLOAD_PERFORMANCES',
+  'SELECT_PERFORMANCES',
+  'CONFIRM_RECEIPTS',
+];
 
 const SECTION_LABELS: Record<string, string> = {
   REGISTRATION: '註冊組',
@@ -226,6 +236,7 @@ export function TimelinePage() {
               </tbody>
             </table>
           </TableScroll>
+          {canEdit && <ExtensionForm tasks={data.timeline.filter((task) => STUDENT_WINDOWS.includes(task.kind))} />}
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
-import { forbidden } from '../../common/errors.js';
+import { badInput, forbidden } from '../../common/errors.js';
 import { requireIdOfType } from '../../common/ids.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
@@ -30,6 +30,8 @@ export class StudentResolver {
   async students(
     @Args() args: ConnectionArgs,
     @Arg('classId', () => ID, { nullable: true, description: '只列出這個班級' }) classId: string | null,
+    @Arg('studentNumber', () => String, { nullable: true, description: '只列出這個學號的學生（完全相符）' })
+    studentNumber: string | null,
     @Ctx() ctx: AppContext,
   ) {
     const viewer = requireViewer(ctx);
@@ -39,6 +41,10 @@ export class StudentResolver {
     // Homeroom teachers see the classes they lead; whole-school staff see every class.
     if (!maySeeWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
     const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
+    if (typeof studentNumber === 'string') {
+      if (studentNumber.length > 30) throw badInput('學號最多 30 個字。', 'studentNumber');
+      where.studentNumber = studentNumber.trim();
+    }
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }
 
