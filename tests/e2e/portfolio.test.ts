@@ -496,7 +496,10 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await nav(homeroom, '我的班級');
     const table = homeroom.getByRole('article', { name: '301 班' }).getByRole('table');
     for (const student of classOf(school, 0)) {
-      const row = table.getByRole('row').filter({ hasText: student.name });
+      // By 學號, which is unique; two students may share a name.
+      const row = table
+        .getByRole('row')
+        .filter({ has: homeroom.getByRole('cell', { name: student.studentNumber, exact: true }) });
       const cell = (key: string) => row.locator(`[data-progress="${key}"]`).textContent();
       await expect.poll(() => cell('outcomes'), { timeout: 10_000 }).toBe(String(of(student.id).outcomes));
       expect(await cell('certified')).toBe(String(of(student.id).certified));

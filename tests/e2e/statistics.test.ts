@@ -304,7 +304,7 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
     const shownRate = ({ total }: (typeof totals)[number]) =>
       Math.round((Number(total.uploaders) * 10_000) / Number(total.students)) / 100;
     const ranked = [...totals].sort((x, y) => shownRate(y) - shownRate(x));
-    const strip = page.getByRole('img', { name: '各校上傳率（由高到低）' });
+    const strip = page.getByRole('group', { name: '各校上傳率（由高到低）' });
     expect(
       await strip.locator('g[data-key]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key'))),
     ).toEqual(ranked.map(({ school }) => toGlobalId('School', school.id)));
