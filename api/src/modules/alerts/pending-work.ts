@@ -15,8 +15,8 @@ export type PendingWorkCounter = (
 ) => Promise<Map<string, number>>;
 
 /**
- * Where the portfolio features plug in their counts ("您還有 2 件課程學習成果尚未勾選"). A kind without a counter
- * (receipt confirmation, until submission exists) gets the general sentence.
+ * Where the portfolio features plug in their counts ("您還有 2 件課程學習成果尚未勾選"). A kind without a counter here
+ * (receipt confirmation) gets the general sentence in an alert; the student's to-do list counts its rows itself.
  */
 export const pendingWorkCounters: Partial<Record<TaskKind, PendingWorkCounter>> = {
   [TaskKind.UPLOAD_COURSE_OUTCOMES]: coursesWithoutOutcome,

@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { formatRocDateTime } from '../../common/roc.js';
-import { CURRENT_IMPORTS_SQL } from '../round/current-receipts.js';
+import { outcomesToReplace } from '../portfolio/pending-work.counters.js';
+import { unconfirmedReceiptRows } from '../round/current-receipts.js';
 import { TaskKind } from '../timeline/timeline.enums.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 import { applyingWindows } from '../timeline/audience.js';
@@ -36,37 +37,6 @@ const PATHS: Partial<Record<TaskKind, string>> = {
   [TaskKind.SELECT_PERFORMANCES]: '/selection',
   [TaskKind.CONFIRM_RECEIPTS]: '/receipts',
 };
-
-/** Rejected outcomes of the window's term, to replace (補件) while its upload or certification is open. */
-async function rejectedOutcomes(ctx: AppContext, studentId: string, task: TimelineTask): Promise<number> {
-  const [row] = await ctx.em.execute<{ n: number }[]>(
-    `select count(*)::int as n from course_outcome o
-     join term t on t.school_id = o.school_id and t.id = o.term_id
-     join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
-     where o.student_id = ? and o.status = 'REJECTED' and y.year = ? and t.semester = ?`,
-    [studentId, task.dataYear, task.dataSemester],
-  );
-  return row?.n ?? 0;
-}
-
-/** The student's current receipt rows of the window's round not yet confirmed or disputed. */
-async function unconfirmedReceiptRows(ctx: AppContext, studentId: string, task: TimelineTask): Promise<number> {
-  const [term] = await ctx.em.execute<{ id: string }[]>(
-    `select t.id from term t join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
-     where y.year = ? and t.semester = ?`,
-    [task.dataYear, task.dataSemester],
-  );
-  if (!term) return 0;
-  const [row] = await ctx.em.execute<{ n: number }[]>(
-    `with cur as (${CURRENT_IMPORTS_SQL})
-     select count(*)::int as n from receipt_row r
-     join cur on cur.school_id = r.school_id and cur.id = r.receipt_import_id and cur.grade12_round = ?
-     where r.student_id = ?
-       and not exists (select 1 from receipt_review v where v.school_id = r.school_id and v.receipt_row_id = r.id)`,
-    [term.id, task.grade12Round, studentId],
-  );
-  return row?.n ?? 0;
-}
 
 /**
  * What a student still has to do in the windows open for them now, with where to do it: courses without an outcome,
@@ -123,11 +93,11 @@ export async function studentTodo(ctx: AppContext): Promise<StudentTodo[]> {
     // Said once per term, whether its upload or its certification is what keeps 補件 open.
     if (replaceable && !replacementsCounted.has(task.period)) {
       replacementsCounted.add(task.period);
-      const count = await rejectedOutcomes(ctx, student.id, task);
+      const count = (await outcomesToReplace(ctx.em, [student.id], period)).get(student.id) ?? 0;
       add(count, `您有 ${count} 件課程學習成果未通過認證，請看老師的理由並更換檔案（補件），期限 ${end}。`);
     }
     if (task.kind === TaskKind.CONFIRM_RECEIPTS) {
-      const count = await unconfirmedReceiptRows(ctx, student.id, task);
+      const count = await unconfirmedReceiptRows(ctx.em, student.id, { term: period, grade12Round: task.grade12Round });
       add(count, `${PENDING_PHRASES[TaskKind.CONFIRM_RECEIPTS]!(count)}期限 ${end}。`);
     }
   }

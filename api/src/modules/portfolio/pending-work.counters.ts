@@ -46,3 +46,15 @@ export const performancesNotSelected = (em: EntityManager, studentIds: string[],
      group by p.student_id`,
     [period.year, pgTextArray(studentIds)],
   );
+
+/** Outcomes of the window's term that were not certified, for the student to replace (補件). */
+export const outcomesToReplace = (em: EntityManager, studentIds: string[], period: DataPeriod): Promise<Counts> =>
+  countBy(
+    em,
+    `select o.student_id, count(*)::int as n from course_outcome o
+     join term t on t.school_id = o.school_id and t.id = o.term_id
+     join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
+     where y.year = ? and t.semester = ? and o.student_id = any(?::uuid[]) and o.status = 'REJECTED'
+     group by o.student_id`,
+    [period.year, period.semester, pgTextArray(studentIds)],
+  );

@@ -20,8 +20,15 @@ export async function holdFinalLockKey(em: EntityManager, round: RoundCategory):
   ]);
 }
 
+/** The rows of one round's category, as submissions, disputes and locks record it. */
+export const ofRound = (round: RoundCategory) => ({
+  term: round.termId,
+  category: round.category,
+  grade12Round: round.grade12Round,
+});
+
 export function finalLockOf(em: EntityManager, round: RoundCategory): Promise<FinalLock | null> {
-  return em.findOne(FinalLock, { term: round.termId, category: round.category, grade12Round: round.grade12Round });
+  return em.findOne(FinalLock, ofRound(round));
 }
 
 export const finalLockedError = (field: string | null, category: SubmissionCategory): UserError =>

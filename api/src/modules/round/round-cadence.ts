@@ -1,5 +1,5 @@
 import type { AppContext } from '../../common/context.js';
-import { type DataPeriod, periodLabel } from '../../common/data-period.js';
+import type { DataPeriod } from '../../common/data-period.js';
 import {
   CATEGORY_LABELS,
   GRADE12_ROUND_CATEGORIES,
@@ -23,11 +23,6 @@ export interface RoundTerm {
 /** The data a category's package of this round covers. */
 export function packagePeriod(term: RoundTerm, category: SubmissionCategory): DataPeriod {
   return { year: term.year, semester: isAnnualCategory(category) ? 0 : (term.semester as 1 | 2) };
-}
-
-/** 「112學年度第2學期 高三」: the round, for messages. */
-export function roundLabel(term: RoundTerm, grade12Round: boolean): string {
-  return `${periodLabel({ year: term.year, semester: term.semester as 1 | 2 })}${grade12Round ? '（高三升學前梯次）' : ''}`;
 }
 
 /** Why this category cannot be submitted or locked in this round, if it cannot. */

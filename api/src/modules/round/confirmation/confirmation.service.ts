@@ -23,7 +23,14 @@ import {
   ReviewDecision,
   UNRESOLVED_DISPUTE,
 } from '../confirmation.entity.js';
-import { finalLockedError, finalLockOf, holdFinalLockKey, roundCategoryOf, grade12Detail } from '../final-lock.js';
+import {
+  finalLockedError,
+  finalLockOf,
+  holdFinalLockKey,
+  roundCategoryOf,
+  grade12Detail,
+  ofRound,
+} from '../final-lock.js';
 import { roundOfRequest } from '../round-cadence.js';
 import { termArgument } from '../../term/term.service.js';
 
@@ -358,11 +365,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
   const label = CATEGORY_LABELS[input.category];
-  const latest = await ctx.em.findOne(
-    Submission,
-    { term: term.id, category: input.category, grade12Round: round.grade12Round },
-    { orderBy: { createdAt: 'desc', id: 'desc' } },
-  );
+  const latest = await ctx.em.findOne(Submission, ofRound(round), { orderBy: { createdAt: 'desc', id: 'desc' } });
   if (!latest) return fail('NOT_SUBMITTED', `「${label}」還沒有提交過，不能完成最終提交。`);
   const imported = new Set((await ctx.em.find(ReceiptImport, { submission: latest.id })).map((r) => r.kind));
   const missing = kindsOfCategory(input.category).filter((kind) => !imported.has(kind));
@@ -370,17 +373,10 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
     const names = missing.map((kind) => RECEIPT_KINDS[kind].label).join('、');
     return fail('RECEIPTS_NOT_IMPORTED', `最近一次提交的「${names}」收訖明細尚未匯入，不能完成最終提交。`);
   }
-  const unresolved = await ctx.em.count(Dispute, {
-    term: term.id,
-    category: input.category,
-    grade12Round: round.grade12Round,
-    status: { $in: UNRESOLVED_DISPUTE },
-  });
+  const unresolved = await ctx.em.count(Dispute, { ...ofRound(round), status: { $in: UNRESOLVED_DISPUTE } });
   if (unresolved > 0) return fail('DISPUTES_OPEN', `還有 ${unresolved} 件疑義尚未處理完畢，不能完成最終提交。`);
   const notResubmitted = await ctx.em.count(Dispute, {
-    term: term.id,
-    category: input.category,
-    grade12Round: round.grade12Round,
+    ...ofRound(round),
     status: DisputeStatus.RESOLVED_CORRECTED,
     resubmission: null,
   });
@@ -392,9 +388,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
   }
   const lock = ctx.em.create(FinalLock, {
     school: viewer.schoolId,
-    term: term.id,
-    category: input.category,
-    grade12Round: round.grade12Round,
+    ...ofRound(round),
     submission: latest.id,
     lockedBy: viewer.accountId,
     lockedAt: ctx.services.clock.now(),

@@ -14,7 +14,15 @@ import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from '../
 import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dispute, DisputeStatus } from '../confirmation.entity.js';
-import { finalLockedError, finalLockOf, holdFinalLockKey, type RoundCategory, grade12Detail } from '../final-lock.js';
+import {
+  finalLockedError,
+  finalLockOf,
+  holdFinalLockKey,
+  type RoundCategory,
+  grade12Detail,
+  ofRound,
+  roundCategoryOf,
+} from '../final-lock.js';
 import { roundOfRequest } from '../round-cadence.js';
 import { maySubmit } from '../round.permissions.js';
 import { rosterScopeOf } from '../roster-scope.js';
@@ -25,9 +33,7 @@ async function attachCorrections(em: EntityManager, submission: Submission): Pro
   return em.nativeUpdate(
     Dispute,
     {
-      term: submission.term.id,
-      category: submission.category,
-      grade12Round: submission.grade12Round,
+      ...ofRound(roundCategoryOf(submission)),
       status: DisputeStatus.RESOLVED_CORRECTED,
       resubmission: null,
     },
