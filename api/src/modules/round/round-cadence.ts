@@ -20,6 +20,12 @@ export interface RoundTerm {
   semester: number;
 }
 
+/** A term's year and semester, as the round's rules read them. */
+export async function roundTermOf(ctx: AppContext, term: Term): Promise<RoundTerm> {
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+  return { year: year.year, semester: term.semester };
+}
+
 /** The data a category's package of this round covers. */
 export function packagePeriod(term: RoundTerm, category: SubmissionCategory): DataPeriod {
   return { year: term.year, semester: isAnnualCategory(category) ? 0 : (term.semester as 1 | 2) };
@@ -60,12 +66,6 @@ export async function roundOfRequest(
   input: { category: SubmissionCategory; grade12Round?: boolean | null },
 ): Promise<{ round: RoundCategory; problem: UserError | null }> {
   const round: RoundCategory = { termId: term.id, category: input.category, grade12Round: input.grade12Round ?? false };
-  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
-  const problem = roundCategoryProblem(
-    { year: year.year, semester: term.semester },
-    round.category,
-    round.grade12Round,
-    'category',
-  );
+  const problem = roundCategoryProblem(await roundTermOf(ctx, term), round.category, round.grade12Round, 'category');
   return { round, problem };
 }

@@ -26,12 +26,30 @@ import { TASK_KIND_LABELS, TaskKind } from './timeline.enums.js';
 import { orderErrors, windowErrors, windowKey, type WindowDraft } from './timeline.rules.js';
 import { TimelineTemplate, TimelineTemplateTask } from './timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from './timeline-task.entity.js';
-import { taskLabel, windowIdentityOf } from './timeline-window.js';
+import { taskLabel, windowIdentityOf, type WindowIdentity } from './timeline-window.js';
 import { mayEditTimeline, mayPublishTemplates } from './timeline.permissions.js';
 
 const MAX_TEMPLATE_TASKS = 50;
 
 const fail = <T>(userErrors: UserError[]): Result<T> => ({ value: null, userErrors });
+
+/** The window a template task or a school's shift names, or why its period is not a term or a year. */
+function identityOfInput(
+  input: Pick<TemplateTaskInput, 'kind' | 'category' | 'period' | 'grade12Round'>,
+  field: string,
+): { identity: WindowIdentity } | { error: UserError } {
+  const period = periodFromKey(input.period);
+  if (!period) return { error: userError(`${field}.period`, 'INVALID_PERIOD', `${PERIOD_KEY_HINT}。`) };
+  return {
+    identity: {
+      kind: input.kind,
+      category: input.category ?? null,
+      dataYear: period.year,
+      dataSemester: period.semester,
+      grade12Round: input.grade12Round ?? false,
+    },
+  };
+}
 
 // ---------------------------------------------------------------- templates (the bureau)
 
@@ -64,21 +82,12 @@ export async function insertTemplate(
     if ((task.kind === TaskKind.SUBMIT) !== Boolean(task.category)) {
       errors.push(userError(field, 'CATEGORY_MISMATCH', '提交工作必須指定資料類別，其他工作不可指定。'));
     }
-    const period = periodFromKey(task.period);
-    if (!period) {
-      errors.push(userError(`${field}.period`, 'INVALID_PERIOD', `${PERIOD_KEY_HINT}。`));
+    const named = identityOfInput(task, field);
+    if ('error' in named) {
+      errors.push(named.error);
       return;
     }
-    const draft = {
-      kind: task.kind,
-      category: task.category ?? null,
-      dataYear: period.year,
-      dataSemester: period.semester,
-      grade12Round: task.grade12Round ?? false,
-      startsAt: task.startsAt,
-      endsAt: task.endsAt,
-      source: task,
-    };
+    const draft = { ...named.identity, startsAt: task.startsAt, endsAt: task.endsAt, source: task };
     if (seen.has(windowKey(draft))) {
       errors.push(userError(field, 'DUPLICATE_TASK', `「${taskLabel(draft)}」重複了。`));
     }
@@ -184,15 +193,11 @@ export async function adoptTemplateFor(
   if (term.finalizedAt) return fail([termFinalized('templateId')]);
   const templateTasks = await em.find(TimelineTemplateTask, { template }, { orderBy: { startsAt: 'asc' } });
   const errors: UserError[] = [];
-  const shiftByKey = new Map<string, { shift: WindowShiftInput; index: number; key: string }>();
+  const shiftByKey = new Map<string, { shift: WindowShiftInput; index: number }>();
   shifts.forEach((shift, index) => {
-    const period = periodFromKey(shift.period);
-    if (!period) {
-      errors.push(userError(`shifts.${index}.period`, 'INVALID_PERIOD', `${PERIOD_KEY_HINT}。`));
-      return;
-    }
-    const key = windowKey({ ...shift, dataYear: period.year, dataSemester: period.semester });
-    shiftByKey.set(key, { shift, index, key });
+    const named = identityOfInput(shift, `shifts.${index}`);
+    if ('error' in named) errors.push(named.error);
+    else shiftByKey.set(windowKey(named.identity), { shift, index });
   });
   const drafts: (WindowDraft & { source: TimelineTemplateTask })[] = [];
   for (const source of templateTasks) {

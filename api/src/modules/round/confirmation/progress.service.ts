@@ -13,7 +13,7 @@ import { Student } from '../../people/student.entity.js';
 import { maySeeClass } from '../../people/people.permissions.js';
 import { termArgument } from '../../term/term.service.js';
 import type { Term } from '../../term/term.entity.js';
-import { packagePeriod, roundCategoryProblem } from '../round-cadence.js';
+import { packagePeriod, roundCategoryProblem, roundTermOf } from '../round-cadence.js';
 import { periodLabel } from '../../../common/data-period.js';
 
 export enum SubmissionStage {
@@ -77,7 +77,7 @@ export async function categoryProgress(
 ): Promise<CategoryProgressData[]> {
   const em = ctx.em;
   const termId = term.id;
-  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+  const roundTerm = await roundTermOf(ctx, term);
   const now = ctx.services.clock.now();
   const submissions = await em.find(
     Submission,
@@ -166,10 +166,8 @@ export async function categoryProgress(
         awaitingResubmission: disputes.awaitingResubmission,
       },
       finalLock,
-      periodLabel: periodLabel(packagePeriod({ year: year.year, semester: term.semester }, category)),
-      notInRound:
-        roundCategoryProblem({ year: year.year, semester: term.semester }, category, grade12Round, null)?.message ??
-        null,
+      periodLabel: periodLabel(packagePeriod(roundTerm, category)),
+      notInRound: roundCategoryProblem(roundTerm, category, grade12Round, null)?.message ?? null,
     };
   });
 }

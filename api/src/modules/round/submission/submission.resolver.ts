@@ -1,5 +1,5 @@
 import { periodLabel } from '../../../common/data-period.js';
-import { packagePeriod } from '../round-cadence.js';
+import { packagePeriod, roundTermOf } from '../round-cadence.js';
 import {
   Arg,
   Authorized,
@@ -83,8 +83,7 @@ export class SubmissionResolver {
   })
   async periodLabel(@Root() submission: Submission, @Ctx() ctx: AppContext): Promise<string> {
     const term = (await ctx.loaders.termById.load(submission.term.id))!;
-    const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
-    return periodLabel(packagePeriod({ year: year.year, semester: term.semester }, submission.category));
+    return periodLabel(packagePeriod(await roundTermOf(ctx, term), submission.category));
   }
 
   @FieldResolver(() => UserAccount, { description: '提交的人' })
