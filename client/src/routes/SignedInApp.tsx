@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { createHashRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Shell_MeFragment } from '../gql/graphql';
 import { ForbiddenPage, NotFoundPage } from './RouteProblemPages';
 import { Shell } from './Shell';
 import { PAGES } from './pages';
-import { ViewerContext } from './viewer-context';
+import { useSignedIn, ViewerContext } from './viewer-context';
 
 function PageLoadFailed() {
   return (
@@ -21,12 +21,15 @@ function PageLoadFailed() {
  * open answered by 「您沒有權限開啟這個頁面」 and an unknown address by 「找不到這個頁面」. Addresses live after `#`, so a
  * link opened in a fresh browser lands on its page after signing in.
  */
-function routesFor(viewer: Shell_MeFragment): RouteObject[] {
-  const pages: RouteObject[] = PAGES.map((page) => {
-    const where = page.path === '/' ? { index: true as const } : { path: page.path.slice(1) };
-    if (!page.visible(viewer)) return { ...where, Component: ForbiddenPage };
-    return { ...where, lazy: async () => ({ Component: await page.load() }) };
-  });
+function routesFor(): RouteObject[] {
+  const pages: RouteObject[] = PAGES.map((page) => ({
+    ...(page.path === '/' ? { index: true as const } : { path: page.path.slice(1) }),
+    lazy: async () => {
+      const Page = await page.load();
+      // Who may open it is read at each render, from the signed-in person as they are now.
+      return { Component: () => (page.visible(useSignedIn().viewer) ? <Page /> : <ForbiddenPage />) };
+    },
+  }));
   return [
     {
       path: '/',
@@ -38,7 +41,8 @@ function routesFor(viewer: Shell_MeFragment): RouteObject[] {
 }
 
 export function SignedInApp({ viewer, onLoggedOut }: { viewer: Shell_MeFragment; onLoggedOut: () => void }) {
-  const router = useMemo(() => createHashRouter(routesFor(viewer)), [viewer]);
+  // One router for the whole sign-in: a refreshed viewer (after a password change) must not reset the page.
+  const [router] = useState(() => createHashRouter(routesFor()));
   const signedIn = useMemo(() => ({ viewer, onLoggedOut }), [viewer, onLoggedOut]);
   return (
     <ViewerContext.Provider value={signedIn}>
