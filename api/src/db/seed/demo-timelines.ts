@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TimelinePolicy } from '../../common/config.js';
-import { academicYearOf, semesterOf, taipeiIsoDate } from '../../common/roc.js';
+import { academicYearOf, defaultTermDates, semesterOf, taipeiIsoDate } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { AdminSection } from '../../common/roles.js';
 import type { TemplateTaskInput } from '../../modules/timeline/dto/timeline.input.js';
@@ -27,12 +27,14 @@ interface PlanWindow {
   category?: SubmissionCategory;
   startsAt: Date;
   endsAt: Date;
+  /** The bureau's bound on the start; by default a week before the window's own start. */
+  earliestStart?: Date;
   sections: AdminSection[];
   system: string;
   notes?: string;
 }
 
-/** A window as a template task; the bounds leave the school a week either side. */
+/** A window as a template task; unless it says otherwise, the bounds leave the school a week either side. */
 const planWindow = (w: PlanWindow): Plan => ({
   kind: w.kind,
   category: w.category ?? null,
@@ -40,7 +42,7 @@ const planWindow = (w: PlanWindow): Plan => ({
   grade12Round: w.grade12Round ?? false,
   startsAt: w.startsAt,
   endsAt: w.endsAt,
-  earliestStart: new Date(w.startsAt.getTime() - 7 * DAY),
+  earliestStart: w.earliestStart ?? new Date(w.startsAt.getTime() - 7 * DAY),
   latestEnd: new Date(w.endsAt.getTime() + 7 * DAY),
   sections: w.sections,
   system: w.system,
@@ -357,17 +359,108 @@ export function cityPlan1122(): Plan[] {
   ].map(slideWindow);
 }
 
+/** Midnight in Taipei of the day `now` falls on: the demo's windows are counted in days from it. */
+export function taipeiMidnight(now: Date): Date {
+  return taipei(`${taipeiIsoDate(now)}T00:00:00`);
+}
+
+/** Windows open at 08:00 and close at 17:00 Taipei time, counted in days from a Taipei midnight. */
+function dayClock(origin: Date) {
+  return {
+    opens: (days: number) => new Date(origin.getTime() + days * DAY + 8 * HOUR),
+    closes: (days: number) => new Date(origin.getTime() + days * DAY + 17 * HOUR),
+  };
+}
+
+/** The term before the one `now` falls in: the demo's earlier round is this term's. */
+export function previousTermOf(now: Date): { year: number; semester: 1 | 2 } {
+  const year = academicYearOf(now);
+  return semesterOf(now) === 1 ? { year: year - 1, semester: 2 } : { year, semester: 1 };
+}
+
 /**
- * The current term around `now`, so that in the demo some windows are closed, some open, some coming. It follows the
- * cadence with the term's own data (as a second-term plan would for the first term): the year's selection is
- * brought forward into weeks so the demo can show it; on a second term the year's 課程學習成果 and 多元表現 are
- * submitted too, and a 高三 round follows.
+ * The earlier round, in days from today: the previous term's 基本資料 and 修課紀錄 (after a second term also its
+ * academic year's 課程學習成果 and 多元表現, selected first) were submitted three weeks ago and their receipts checked
+ * last week; disputes are being answered and the final submission is open now. The slides hold such a round in the
+ * next term's plan (111學年度第2學期's in the 112-1 plan), so the current plan holds it. The demo's activity
+ * (demo-activity.ts) acts inside these windows.
+ */
+export const EARLIER_ROUND_DAYS = {
+  precheck: [-45, -31],
+  select: [-30, -22],
+  submit: [-21, -15],
+  confirm: [-14, -8],
+  disputes: [-7, 3],
+  final: [-7, 5],
+} as const;
+
+/**
+ * The previous term's own work, in days from its first day: outcomes uploaded from its second week, grades entered and
+ * outcomes certified towards its end, after a second term the year's 多元表現 recorded from the year's first week. All
+ * of it closes before the earlier round's selection opens, whatever day of the current term the demo is seeded on.
+ */
+export function earlierTermSchedule(now: Date) {
+  const previous = previousTermOf(now);
+  const dates = defaultTermDates(previous.year, previous.semester);
+  const start = taipei(`${dates.startsOn}T00:00:00`);
+  const until = Math.min(
+    taipei(`${dates.endsOn}T00:00:00`).getTime() + DAY,
+    taipeiMidnight(now).getTime() + (EARLIER_ROUND_DAYS.select[0] - 1) * DAY,
+  );
+  const days = Math.floor((until - start.getTime()) / DAY);
+  const uploadEnds = Math.floor(days * 0.75);
+  const yearStart = taipei(`${defaultTermDates(previous.year, 1).startsOn}T00:00:00`);
+  return {
+    previous,
+    /** The previous term's first day, midnight in Taipei: the days below count from it. */
+    start,
+    upload: [7, uploadEnds] as const,
+    performances: [Math.round((yearStart.getTime() - start.getTime()) / DAY) + 7, uploadEnds] as const,
+    grades: [Math.floor(days * 0.55), Math.floor(days * 0.8)] as const,
+    certify: [uploadEnds + 1, days - 1] as const,
+  };
+}
+
+/**
+ * The plan of the term before the current one: its uploads, grades and certification, and after a second term the
+ * year's 多元表現. Its round is in the current plan (EARLIER_ROUND_DAYS).
+ */
+export function demoEarlierPlan(now: Date): Plan[] {
+  const schedule = earlierTermSchedule(now);
+  const { opens, closes } = dayClock(schedule.start);
+  const { year, semester } = schedule.previous;
+  const span = (
+    kind: TaskKind,
+    period: string,
+    [from, to]: readonly [number, number],
+    sections: AdminSection[],
+  ): Plan => planWindow({ kind, period, startsAt: opens(from), endsAt: closes(to), sections, system: CITY });
+  const term = `${year}${semester}`;
+  const plan = [
+    span(TaskKind.GRADE_ENTRY, term, schedule.grades, [TEACHING]),
+    span(TaskKind.UPLOAD_COURSE_OUTCOMES, term, schedule.upload, [COORDINATOR]),
+    span(TaskKind.CERTIFY_COURSE_OUTCOMES, term, schedule.certify, [TEACHING]),
+  ];
+  // After a first term the year goes on: its 多元表現 are recorded in the current plan's window.
+  if (semester === 2) {
+    plan.push(span(TaskKind.UPLOAD_PERFORMANCES, `${year}_0`, schedule.performances, [STUDENT_AFFAIRS]));
+  }
+  return plan;
+}
+
+/**
+ * The current term around `now`, so that in the demo some windows are closed, some open, some coming. It holds the
+ * earlier round (EARLIER_ROUND_DAYS), then the term's own data with its round ahead (as a second-term plan would for
+ * the first term): the year's selection is brought forward into weeks so the demo can show it; on a second term the
+ * year's 課程學習成果 and 多元表現 are submitted too, and a 高三 round follows.
  */
 export function demoCurrentPlan(now: Date): Plan[] {
-  // Windows open at 08:00 and close at 17:00 Taipei time, counted in days from today.
-  const today = taipei(`${taipeiIsoDate(now)}T00:00:00`).getTime();
-  const opens = (days: number) => new Date(today + days * DAY + 8 * HOUR);
-  const closes = (days: number) => new Date(today + days * DAY + 17 * HOUR);
+  const today = taipeiMidnight(now).getTime();
+  const { opens, closes } = dayClock(new Date(today));
+  // The bureau lets the demo schools bring any window forward to a week before the day of seeding, so a visitor can
+  // open the round's windows today on 期程 (README, "try the round"). The rules between windows still hold: the
+  // final submission after the confirmation, which lasts its minimum days.
+  const earliest = today - 7 * DAY;
   const year = academicYearOf(now);
   const semester = semesterOf(now);
   const term = `${year}${semester}`;
@@ -380,10 +473,34 @@ export function demoCurrentPlan(now: Date): Plan[] {
     sections: AdminSection[],
     system: string,
     extra: { category?: SubmissionCategory; grade12Round?: boolean } = {},
-  ): Plan =>
-    planWindow({ kind, period, startsAt: opens(fromDays), endsAt: closes(toDays), sections, system, ...extra });
+  ): Plan => {
+    const startsAt = opens(fromDays);
+    const earliestStart = new Date(Math.min(startsAt.getTime() - 7 * DAY, earliest));
+    return planWindow({ kind, period, startsAt, endsAt: closes(toDays), earliestStart, sections, system, ...extra });
+  };
   const { BASIC, COURSE_RECORDS, COURSE_OUTCOMES, PERFORMANCES } = SubmissionCategory;
+  const previous = previousTermOf(now);
+  const earlierTerm = `${previous.year}${previous.semester}`;
+  const earlierYear = `${previous.year}_0`;
+  const d = EARLIER_ROUND_DAYS;
+  const earlier = [
+    span(TaskKind.PRECHECK, earlierTerm, ...d.precheck, [TEACHING, REGISTRATION], CENTRAL),
+    span(TaskKind.SUBMIT, earlierTerm, ...d.submit, [REGISTRATION, STUDENT_AFFAIRS], CENTRAL, { category: BASIC }),
+    span(TaskKind.SUBMIT, earlierTerm, ...d.submit, [REGISTRATION], CENTRAL, { category: COURSE_RECORDS }),
+    span(TaskKind.CONFIRM_RECEIPTS, earlierTerm, ...d.confirm, [COORDINATOR], CENTRAL),
+    span(TaskKind.RESOLVE_DISPUTES, earlierTerm, ...d.disputes, [REGISTRATION, TEACHING], CENTRAL),
+    span(TaskKind.FINAL_SUBMIT, earlierTerm, ...d.final, [TEACHING, REGISTRATION], CENTRAL),
+  ];
+  if (previous.semester === 2) {
+    earlier.push(
+      span(TaskKind.SELECT_COURSE_OUTCOMES, earlierYear, ...d.select, [COORDINATOR], CITY),
+      span(TaskKind.SELECT_PERFORMANCES, earlierYear, ...d.select, [STUDENT_AFFAIRS], CITY),
+      span(TaskKind.SUBMIT, earlierYear, ...d.submit, [REGISTRATION], CENTRAL, { category: COURSE_OUTCOMES }),
+      span(TaskKind.SUBMIT, earlierYear, ...d.submit, [STUDENT_AFFAIRS], CENTRAL, { category: PERFORMANCES }),
+    );
+  }
   const plan = [
+    ...earlier,
     span(TaskKind.PRECHECK, term, -40, -10, [TEACHING, REGISTRATION], CENTRAL),
     span(TaskKind.GRADE_ENTRY, term, -20, 5, [TEACHING], CITY),
     span(TaskKind.UPLOAD_COURSE_OUTCOMES, term, -30, 2, [COORDINATOR], CITY),
@@ -423,7 +540,10 @@ export function demoCurrentPlan(now: Date): Plan[] {
   ];
 }
 
-/** Publishes the slides' templates and the current one for the demo bureau, and has every demo school adopt the current one. */
+/**
+ * Publishes the slides' templates, the previous term's and the current one for the demo bureau, and has every demo school
+ * adopt the last two.
+ */
 export async function seedDemoTimelines(
   owner: MikroORM,
   authorityId: string,
@@ -439,12 +559,18 @@ export async function seedDemoTimelines(
     };
     await publish(112, 1, '臺北市 112學年度第1學期 學習歷程時序（教育訓練簡報）', cityPlan1121());
     await publish(112, 2, '臺北市 112學年度第2學期 學習歷程時序（教育訓練簡報）', cityPlan1122());
-    return publish(academicYearOf(now), semesterOf(now), '臺北市 本學期 學習歷程時序（示範）', demoCurrentPlan(now));
+    const previous = previousTermOf(now);
+    return [
+      await publish(previous.year, previous.semester, '臺北市 前一學期 學習歷程時序（示範）', demoEarlierPlan(now)),
+      await publish(academicYearOf(now), semesterOf(now), '臺北市 本學期 學習歷程時序（示範）', demoCurrentPlan(now)),
+    ];
   });
   for (const schoolId of schoolIds) {
     await inTenantTransaction(owner.em, { schoolId, authorityId: null }, async (tx) => {
-      const result = await adoptTemplateFor(tx, schoolId, tx.merge(templates), [], now, policy);
-      if (!result.value) throw new Error(`demo adoption refused: ${JSON.stringify(result.userErrors)}`);
+      for (const template of templates) {
+        const result = await adoptTemplateFor(tx, schoolId, tx.merge(template), [], now, policy);
+        if (!result.value) throw new Error(`demo adoption refused: ${JSON.stringify(result.userErrors)}`);
+      }
     });
   }
 }

@@ -1,11 +1,15 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { academicYearOf, semesterOf } from '../../common/roc.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import { Authority } from '../../modules/authority/authority.entity.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { type School, SchoolDivision, DIVISION_LABELS } from '../../modules/school/school.entity.js';
 import type { AppServices } from '../../common/context.js';
-import { seedDemoTimelines } from './demo-timelines.js';
+import { previousTermOf, seedDemoTimelines } from './demo-timelines.js';
+import { type DemoSchool, type DemoSection, type DemoStudent, seedDemoActivity } from './demo-activity.js';
+import type { SeedPerson } from './seed-actor.js';
+import { Enrolment, type CourseSection } from '../../modules/course/course.entity.js';
+import type { UserAccount } from '../../modules/people/user-account.entity.js';
 import {
   createAcademicYears,
   createAuthority,
@@ -117,8 +121,10 @@ function plan(): DemoSchoolPlan[] {
 
 /**
  * Seeds the demo city once: the bureau, two schools of which one has both divisions (three tenants), the current
- * academic year with classes, staff of every section, teachers and students. Returns the logins to print; on a
- * database that already has the demo, seeds nothing and returns them again.
+ * academic year with classes, staff of every section, teachers and students, this term's and the previous term's
+ * courses, the timelines, and then a term of activity through the platform's services (demo-activity.ts) so that
+ * every page has something to show. Returns the logins to print; on a database that already has the demo, seeds
+ * nothing and returns them again.
  */
 export async function seedDemo(owner: MikroORM, services: AppServices): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [
@@ -155,7 +161,8 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
 
   let person = 0;
   let courseNumber = 0;
-  const schoolIds: string[] = [];
+  const demoSchools: DemoSchool[] = [];
+  const previous = previousTermOf(clock.now());
   for (const schoolPlan of schools) {
     const school: School = await owner.em.fork().transactional((tx) =>
       createSchool(tx, tx.getReference(Authority, authority.id), {
@@ -164,14 +171,18 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
         division: schoolPlan.division,
       }),
     );
-    schoolIds.push(school.id);
-    await inTenantTransaction(owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
+    const seeded = await inTenantTransaction(owner.em, { schoolId: school.id, authorityId: null }, async (tx) => {
       const here = tx.merge(school);
       const years = await createAcademicYears(tx, here, [currentYear - 1, currentYear]);
       const thisYear = years.get(currentYear)!.year;
+      const term = years.get(currentYear)!.terms[semesterOf(clock.now()) - 1]!;
+      const lastTerm = years.get(previous.year)!.terms[previous.semester - 1]!;
       const accounts = [];
       for (const member of schoolPlan.staff) accounts.push(await createSchoolAccount(tx, auth, here, member));
       const homeroomTeacher = accounts.find((account) => account.roles.includes(Role.HOMEROOM_TEACHER)) ?? null;
+      const students: DemoStudent[] = [];
+      const sections: DemoSection[] = [];
+      const lastSections: DemoSection[] = [];
       for (const [classIndex, classPlan] of schoolPlan.classes.entries()) {
         const schoolClass = await createClass(tx, here, thisYear, {
           name: classPlan.name,
@@ -183,7 +194,7 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
         for (let seat = 1; seat <= classPlan.students; seat += 1) {
           person += 1;
           const number = studentNumber(schoolPlan, classIndex, seat - 1);
-          const { student } = await createStudent(tx, auth, pii, here, {
+          const { student, account } = await createStudent(tx, auth, pii, here, {
             studentNumber: number,
             name: fictionalName(person),
             nationalId: fictionalNationalId(person),
@@ -194,13 +205,13 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
             login: { username: `${schoolPlan.prefix}.s${number}`, password: DEMO_PASSWORD },
           });
           classmates.push(student);
+          students.push({ id: student.id, number, login: personOf(account!) });
         }
         // This term's courses for the class, so teachers have sections to grade and homeroom teachers records to see.
         const teachers = accounts.filter((account) => account.roles.includes(Role.TEACHER));
-        const term = years.get(currentYear)!.terms[semesterOf(clock.now()) - 1]!;
         for (const [subjectIndex, subjectName] of ['國文', '英文', '數學'].entries()) {
           courseNumber += 1;
-          await createCourseSection(tx, here, term, {
+          const spec = {
             code: fictionalCourseCode(courseNumber),
             subjectName,
             gradeYear: classPlan.gradeYear,
@@ -208,13 +219,83 @@ export async function seedDemo(owner: MikroORM, services: AppServices): Promise<
             sectionName: classPlan.name,
             teacher: teachers[(subjectIndex + 1) % teachers.length]!,
             students: classmates,
-          });
+          };
+          sections.push(await demoSection(tx, await createCourseSection(tx, here, term, spec), spec));
+        }
+        // The previous term's courses of the class, as it was called then: after a second term the class was a
+        // grade lower (a grade-10 class had not started yet).
+        const yearsBack = previous.year === currentYear ? 0 : 1;
+        const gradeThen = classPlan.gradeYear - yearsBack;
+        const subjects = PREVIOUS_TERM_SUBJECTS[gradeThen] ?? [];
+        for (const [subjectIndex, subjectName] of subjects.entries()) {
+          courseNumber += 1;
+          const spec = {
+            code: fictionalCourseCode(courseNumber),
+            subjectName,
+            gradeYear: gradeThen,
+            credits: subjectName === '數學' ? 4 : subjectIndex < 3 ? 3 : 2,
+            sectionName: classPlan.name.replace(/\d/, (digit) => String(Number(digit) - yearsBack)),
+            teacher: teachers[(subjectIndex + 1) % teachers.length]!,
+            students: classmates,
+          };
+          lastSections.push(await demoSection(tx, await createCourseSection(tx, here, lastTerm, spec), spec));
         }
       }
+      return {
+        id: school.id,
+        authorityId: authority.id,
+        prefix: schoolPlan.prefix,
+        staff: accounts.map(personOf),
+        students,
+        current: { termId: term.id, startsOn: term.startsOn, endsOn: term.endsOn, sections },
+        previous: { termId: lastTerm.id, startsOn: lastTerm.startsOn, endsOn: lastTerm.endsOn, sections: lastSections },
+      };
     });
+    demoSchools.push(seeded);
   }
-  await seedDemoTimelines(owner, authority.id, schoolIds, clock.now(), services.config.timeline);
+  await seedDemoTimelines(
+    owner,
+    authority.id,
+    demoSchools.map((school) => school.id),
+    clock.now(),
+    services.config.timeline,
+  );
+  const started = Date.now();
+  const activity = await seedDemoActivity(services, demoSchools, clock.now());
+  services.log.info('demo activity seeded', { ...activity, milliseconds: Date.now() - started });
   return logins;
+}
+
+/** The previous term's subjects by the grade the class was in then. */
+const PREVIOUS_TERM_SUBJECTS: Record<number, string[]> = {
+  10: ['國文', '英文', '數學', '物理'],
+  11: ['國文', '英文', '數學', '自然科學探究與實作'],
+  12: ['國文', '英文', '數學', '專題研究'],
+};
+
+const personOf = (account: UserAccount): SeedPerson => ({
+  accountId: account.id,
+  credentialId: account.credentialId,
+  username: account.username,
+  displayName: account.displayName,
+  roles: account.roles,
+  adminSections: account.adminSections,
+});
+
+async function demoSection(
+  tx: EntityManager,
+  section: CourseSection,
+  spec: { code: string; subjectName: string; sectionName: string; teacher: UserAccount },
+): Promise<DemoSection> {
+  const enrolments = await tx.find(Enrolment, { section });
+  return {
+    id: section.id,
+    code: spec.code,
+    subjectName: spec.subjectName,
+    className: spec.sectionName,
+    teacherId: spec.teacher.id,
+    enrolments: enrolments.map((enrolment) => ({ id: enrolment.id, studentId: enrolment.student.id })),
+  };
 }
 
 function studentNumber(school: DemoSchoolPlan, classIndex: number, seatIndex: number): string {
