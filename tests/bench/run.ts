@@ -160,6 +160,30 @@ if (!only || only === 'city-stats') {
     await server.stop();
   }
 }
+if (!only || only === 'client') {
+  // Loaded only here: under CI the browser harness refuses to load without Chromium, which no other benchmark needs.
+  const { chromiumPath, haveBrowser } = await import('../support/browser.js');
+  const { buildBenchClient, clientBenchmark, printClientResult } = await import('./client.bench.js');
+  if (!haveBrowser) {
+    if (only) throw new Error(`the client benchmark needs Chromium at ${chromiumPath} (CHROMIUM_PATH)`);
+    console.log(`\nclient: skipped, no Chromium at ${chromiumPath}`);
+  } else {
+    const build = await buildBenchClient();
+    try {
+      const server = await startServerProcess({ CLIENT_DIST_DIR: build.dir });
+      try {
+        const runs = Number(process.env.BENCH_CLIENT_RUNS ?? 5);
+        const result = await clientBenchmark(server, { clientDir: build.dir, repoRoot, runs });
+        await write('client', { benchmark: 'client', at: new Date().toISOString(), machine, result });
+        printClientResult(result);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await build.remove();
+    }
+  }
+}
 // Only when asked by name (`npm run bench cluster`): three fresh installations with nginx and PgBouncer take minutes.
 if (only === 'cluster') {
   const students = Number(process.env.BENCH_STUDENTS ?? 200);
