@@ -280,6 +280,33 @@ describe('bureau templates', () => {
     );
   });
 
+  it('gives back every task’s period, bounds, responsible sections, system and notes, all a copy starts from', async () => {
+    const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
+    const task = {
+      kind: 'SUBMIT',
+      category: 'BASIC',
+      grade12Round: false,
+      startsAt: at(2 * DAY).toISOString(),
+      endsAt: at(4 * DAY).toISOString(),
+      earliestStart: at(DAY).toISOString(),
+      latestEnd: at(6 * DAY).toISOString(),
+      sections: ['REGISTRATION', 'IT'],
+      system: '學習歷程中央資料庫',
+      notes: '先預檢再提交。\n有疑問請洽註冊組。',
+    };
+    const published = await bureau.ok<{ publishTimelineTemplate: { template: { id: string } } }>(PUBLISH, {
+      input: template([task]),
+    });
+    const read = await bureau.ok<{ timelineTemplates: { nodes: { id: string; tasks: object[] }[] } }>(
+      `{ timelineTemplates(first: 100) { nodes { id tasks {
+          kind category period grade12Round startsAt endsAt earliestStart latestEnd sections system notes } } } }`,
+    );
+    const tasks = read.timelineTemplates.nodes.find(
+      (node) => node.id === published.publishTimelineTemplate.template.id,
+    )!.tasks;
+    expect(tasks).toEqual([{ ...task, period: '1151' }]);
+  });
+
   it('is refused to school staff', async () => {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const result = await staff.request(PUBLISH, { input: template([]) });
@@ -446,6 +473,71 @@ describe('adopting a template', () => {
     );
     expect(inside.adoptTimelineTemplate.userErrors).toEqual([]);
     expect(inside.adoptTimelineTemplate.tasks[0]!.endsAt).toBe(at(5 * DAY).toISOString());
+  });
+
+  it('tells the school which template it adopted and when, and no one else', async () => {
+    const ADOPTIONS = `{ timelineTemplates(first: 100) { nodes { id termLabel schoolAdoption { adoptedAt rocAdoptedAt windowCount } } } }`;
+    type Adoptions = {
+      timelineTemplates: {
+        nodes: {
+          id: string;
+          termLabel: string;
+          schoolAdoption: { adoptedAt: string; rocAdoptedAt: string; windowCount: number } | null;
+        }[];
+      };
+    };
+    const target = await city.school();
+    const beforeFirst = Date.now();
+    // The factory adopts without the mutation, as the demo seed does: the windows' creation is the adoption's time.
+    const { template: first } = await city.timeline(
+      [{ kind: TaskKind.PRECHECK, startsAt: at(DAY), endsAt: at(3 * DAY) }],
+      [target],
+    );
+    const afterFirst = Date.now();
+    const { template: second } = await city.timeline(
+      [
+        { kind: TaskKind.PRECHECK, startsAt: at(DAY), endsAt: at(3 * DAY) },
+        { kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: at(DAY), endsAt: at(5 * DAY) },
+      ],
+      [],
+    );
+    const staff = await app.client().login(target.logins.registration.username, target.logins.registration.password);
+    const adoptionOf = (seen: Adoptions, id: string) =>
+      seen.timelineTemplates.nodes.find((node) => node.id === id)!.schoolAdoption;
+
+    const before = await staff.ok<Adoptions>(ADOPTIONS);
+    const firstAdoption = adoptionOf(before, first.globalId)!;
+    expect(firstAdoption.windowCount).toBe(1);
+    expect(new Date(firstAdoption.adoptedAt).getTime()).toBeGreaterThanOrEqual(beforeFirst - 1000);
+    expect(new Date(firstAdoption.adoptedAt).getTime()).toBeLessThanOrEqual(afterFirst + 1000);
+    expect(firstAdoption.rocAdoptedAt).toMatch(/^\d{3}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(adoptionOf(before, second.globalId)).toBeNull();
+
+    const beforeSecond = Date.now();
+    const adopted = await staff.ok<{ adoptTimelineTemplate: { userErrors: unknown[] } }>(ADOPT, {
+      input: { templateId: second.globalId },
+    });
+    expect(adopted.adoptTimelineTemplate.userErrors).toEqual([]);
+    const after = await staff.ok<Adoptions>(ADOPTIONS);
+    const secondAdoption = adoptionOf(after, second.globalId)!;
+    expect(secondAdoption.windowCount).toBe(2);
+    expect(new Date(secondAdoption.adoptedAt).getTime()).toBeGreaterThanOrEqual(beforeSecond - 1000);
+    expect(new Date(secondAdoption.adoptedAt).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    // The second plan took over the first's only window, so the first no longer shapes the school's timeline.
+    expect(adoptionOf(after, first.globalId)).toBeNull();
+
+    // Adopting again (after a moment) is the adoption that counts: its audit row, not the windows' creation.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await staff.ok(ADOPT, { input: { templateId: second.globalId } });
+    const again = adoptionOf(await staff.ok<Adoptions>(ADOPTIONS), second.globalId)!;
+    expect(new Date(again.adoptedAt).getTime()).toBeGreaterThan(new Date(secondAdoption.adoptedAt).getTime());
+
+    const neighbour = await app
+      .client()
+      .login(school.logins.registration.username, school.logins.registration.password);
+    expect(adoptionOf(await neighbour.ok<Adoptions>(ADOPTIONS), second.globalId)).toBeNull();
+    const bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
+    expect(adoptionOf(await bureau.ok<Adoptions>(ADOPTIONS), second.globalId)).toBeNull();
   });
 
   it('cannot adopt another authority’s template', async () => {

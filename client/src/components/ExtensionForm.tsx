@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { fromTaipeiInput, rocDateTime } from '../lib/roc';
 import { ErrorList } from './ErrorList';
+import { RocDateField } from './RocDateField';
 
 const StudentByNumberQuery = graphql(`
   query ExtensionStudent($studentNumber: String!) {
@@ -76,7 +77,7 @@ export function ExtensionForm({ tasks }: { tasks: { id: string; label: string }[
 
   return (
     <form className="card-form" aria-label="為個別學生延長期限" onSubmit={(event) => void submit(event)}>
-      <h3>為個別學生延長期限</h3>
+      <h2>為個別學生延長期限</h2>
       <p className="muted">休學復學、異動或病假的學生，可以只為他一個人延後一項期程的截止時間。</p>
       <label>
         期程
@@ -97,10 +98,7 @@ export function ExtensionForm({ tasks }: { tasks: { id: string; label: string }[
           maxLength={30}
         />
       </label>
-      <label>
-        延長後的截止時間
-        <input type="datetime-local" value={endsAt} onChange={(event) => setEndsAt(event.target.value)} required />
-      </label>
+      <RocDateField label="延長後的截止時間" withTime required value={endsAt} onChange={setEndsAt} />
       <label>
         原因
         <input value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={200} />

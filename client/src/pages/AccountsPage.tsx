@@ -5,15 +5,7 @@ import { graphql } from '../gql';
 import type { AdminSection, AccountsPage_AccountFragment } from '../gql/graphql';
 import { appendPage } from '../lib/pagination';
 import { SchoolsQuery } from './SchoolsPage';
-
-const SECTION_LABELS: Record<AdminSection, string> = {
-  REGISTRATION: '註冊組',
-  TEACHING: '教學組',
-  STUDENT_AFFAIRS: '訓育組',
-  IT: '資訊組',
-  COORDINATOR: '執行秘書',
-};
-const SECTIONS = Object.keys(SECTION_LABELS) as AdminSection[];
+import { SECTION_LABELS, SECTIONS } from '../lib/sections';
 
 graphql(`
   fragment AccountsPage_Account on ManagedAccount {
@@ -78,7 +70,7 @@ export function AccountsPage({ bureau }: { bureau: boolean }) {
   const schools = useQuery(SchoolsQuery, { skip: !bureau });
   return (
     <section>
-      <h2>帳號與權限</h2>
+      <h1>帳號與權限</h1>
       <p className="muted">
         行政職務一次設定一個帳號：執行秘書由教育局設定，註冊組由執行秘書或教育局設定，其他組別由資訊組或執行秘書設定；不能設定自己。
       </p>

@@ -7,6 +7,7 @@ import type { AuditArea } from '../gql/graphql';
 import { appendPage } from '../lib/pagination';
 import { rocDateTimeSeconds } from '../lib/roc';
 import { TableScroll } from '../components/TableScroll';
+import { RocDateField } from '../components/RocDateField';
 
 const AuditLogQuery = graphql(`
   query AuditLogPage($area: AuditArea, $actorId: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
@@ -70,7 +71,7 @@ export function AuditLogPage() {
 
   return (
     <section>
-      <h2>稽核紀錄</h2>
+      <h1>稽核紀錄</h1>
       <div className="toolbar">
         <label>
           類別
@@ -83,14 +84,8 @@ export function AuditLogPage() {
             ))}
           </select>
         </label>
-        <label>
-          起日
-          <input type="date" value={fromDay} onChange={(event) => setFromDay(event.target.value)} />
-        </label>
-        <label>
-          迄日
-          <input type="date" value={toDay} onChange={(event) => setToDay(event.target.value)} />
-        </label>
+        <RocDateField label="起日" value={fromDay} max={toDay} onChange={setFromDay} />
+        <RocDateField label="迄日" value={toDay} min={fromDay} onChange={setToDay} />
         {actor && (
           <span className="badge selected">
             只看 {actor.displayName} 的操作{' '}

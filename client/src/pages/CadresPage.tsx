@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { classLabel, studentLabel, useClassRosters, type ClassRosters } from '../components/ClassRosters';
 import { ErrorList } from '../components/ErrorList';
 import { StudentNumberLookup } from '../components/StudentNumberLookup';
-import { RocDateHint } from '../components/RocDateHint';
+import { RocDateField } from '../components/RocDateField';
 import { graphql } from '../gql';
 import type { CadresPageQuery } from '../gql/graphql';
 import { rocCalendarDate } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const CadresQuery = graphql(`
   query CadresPage {
@@ -88,40 +89,42 @@ function ClassCadres({ classId }: { classId: string }) {
   const rows = schoolClass.students.flatMap((student) => student.cadreRecords.map((record) => ({ student, record })));
   return (
     <section aria-label={`${schoolClass.name} 班校內幹部`} data-testid="class-cadres">
-      <h3>{schoolClass.name} 班的校內幹部</h3>
+      <h2>{schoolClass.name} 班的校內幹部</h2>
       {rows.length === 0 ? (
         <p>本班尚未登錄校內幹部。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>學期</th>
-              <th>座號</th>
-              <th>學號</th>
-              <th>姓名</th>
-              <th>單位</th>
-              <th>職稱</th>
-              <th>等級</th>
-              <th>期間</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ student, record }) => (
-              <tr key={record.id}>
-                <td>{record.term?.label}</td>
-                <td>{student.seatNumber ?? ''}</td>
-                <td>{student.studentNumber}</td>
-                <td>{student.name}</td>
-                <td>{record.unit}</td>
-                <td>{record.position}</td>
-                <td>{record.level}</td>
-                <td>
-                  {rocCalendarDate(record.startsOn)}–{rocCalendarDate(record.endsOn)}
-                </td>
+        <TableScroll label="校內幹部紀錄">
+          <table>
+            <thead>
+              <tr>
+                <th>學期</th>
+                <th>座號</th>
+                <th>學號</th>
+                <th>姓名</th>
+                <th>單位</th>
+                <th>職稱</th>
+                <th>等級</th>
+                <th>期間</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(({ student, record }) => (
+                <tr key={record.id}>
+                  <td>{record.term?.label}</td>
+                  <td>{student.seatNumber ?? ''}</td>
+                  <td>{student.studentNumber}</td>
+                  <td>{student.name}</td>
+                  <td>{record.unit}</td>
+                  <td>{record.position}</td>
+                  <td>{record.level}</td>
+                  <td>
+                    {rocCalendarDate(record.startsOn)}–{rocCalendarDate(record.endsOn)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
@@ -283,20 +286,8 @@ function CadreForm({ terms, currentTermId, rosters }: { terms: Term[]; currentTe
             <option value="3">3</option>
           </select>
         </label>
-        <label>
-          開始日期
-          <span className="date-field">
-            <input type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />
-            <RocDateHint value={startsOn} testId="starts-on-roc" />
-          </span>
-        </label>
-        <label>
-          結束日期
-          <span className="date-field">
-            <input type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />
-            <RocDateHint value={endsOn} testId="ends-on-roc" />
-          </span>
-        </label>
+        <RocDateField label="開始日期" value={startsOn} onChange={setStartsOn} />
+        <RocDateField label="結束日期" value={endsOn} onChange={setEndsOn} />
         <ErrorList messages={errors} />
         {notice && (
           <p role="status" className="notice">
@@ -323,7 +314,7 @@ export function CadresPage() {
   if (!data?.me || !rosters.classes) return <p>載入中…</p>;
   return (
     <section>
-      <h2>校內幹部</h2>
+      <h1>校內幹部</h1>
       {data.terms.nodes.length === 0 ? (
         <p>本校尚未設定學期。</p>
       ) : (

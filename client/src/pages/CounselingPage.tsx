@@ -3,10 +3,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { classLabel, studentLabel, useClassRosters, type ClassRosters } from '../components/ClassRosters';
 import { ErrorList } from '../components/ErrorList';
 import { StudentNumberLookup } from '../components/StudentNumberLookup';
-import { RocDateHint } from '../components/RocDateHint';
+import { RocDateField } from '../components/RocDateField';
 import { graphql } from '../gql';
 import type { CounselingKind } from '../gql/graphql';
 import { rocCalendarDate, toTaipeiInput } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const CounselingQuery = graphql(`
   query CounselingPage($after: String) {
@@ -143,7 +144,7 @@ function CounselingForm({ today, rosters }: { today: string; rosters: ClassRoste
 
   return (
     <form className="card-form" aria-label="登錄課程諮詢紀錄" onSubmit={(event) => void submit(event)}>
-      <h3>登錄一次諮詢</h3>
+      <h2>登錄一次諮詢</h2>
       <fieldset>
         <legend>諮詢方式</legend>
         {(['INDIVIDUAL', 'GROUP'] as const).map((value) => (
@@ -221,13 +222,7 @@ function CounselingForm({ today, rosters }: { today: string; rosters: ClassRoste
           )}
         </div>
       </fieldset>
-      <label>
-        諮詢日期
-        <span className="date-field">
-          <input type="date" value={heldOn} max={today} onChange={(event) => setHeldOn(event.target.value)} />
-          <RocDateHint value={heldOn} testId="held-on-roc" />
-        </span>
-      </label>
+      <RocDateField label="諮詢日期" value={heldOn} max={today} onChange={setHeldOn} />
       <label>
         主題
         <input value={topic} onChange={(event) => setTopic(event.target.value)} placeholder="例如：選修規劃" />
@@ -282,41 +277,45 @@ export function CounselingPage() {
       );
   return (
     <section>
-      <h2>課程諮詢紀錄</h2>
+      <h1>課程諮詢紀錄</h1>
       <CounselingForm today={toTaipeiInput(data.me.serverTime).slice(0, 10)} rosters={rosters} />
       <section aria-label="我的諮詢紀錄">
-        <h3>我的諮詢紀錄</h3>
+        <h2>我的諮詢紀錄</h2>
         {records === null ? (
           <p>載入中…</p>
         ) : records.length === 0 ? (
           <p>尚無課程諮詢紀錄。</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>日期</th>
-                <th>方式</th>
-                <th>學生</th>
-                <th>主題</th>
-                <th>內容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((item) => (
-                <tr key={item.id}>
-                  <td>{rocCalendarDate(item.heldOn)}</td>
-                  <td>{KIND_LABELS[item.kind]}</td>
-                  <td>
-                    {byNumber(item.students)
-                      .map((s) => `${s.name}（${s.studentNumber}${s.schoolClass ? `，${s.schoolClass.name} 班` : ''}）`)
-                      .join('、')}
-                  </td>
-                  <td>{item.topic}</td>
-                  <td className="prose">{item.content}</td>
+          <TableScroll label="課程諮詢紀錄">
+            <table>
+              <thead>
+                <tr>
+                  <th>日期</th>
+                  <th>方式</th>
+                  <th>學生</th>
+                  <th>主題</th>
+                  <th>內容</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {records.map((item) => (
+                  <tr key={item.id}>
+                    <td>{rocCalendarDate(item.heldOn)}</td>
+                    <td>{KIND_LABELS[item.kind]}</td>
+                    <td>
+                      {byNumber(item.students)
+                        .map(
+                          (s) => `${s.name}（${s.studentNumber}${s.schoolClass ? `，${s.schoolClass.name} 班` : ''}）`,
+                        )
+                        .join('、')}
+                    </td>
+                    <td>{item.topic}</td>
+                    <td className="prose">{item.content}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </section>

@@ -2,12 +2,14 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { EvidenceFileField, FileReceipt, isUploading, storedId, useEvidenceUpload } from '../components/EvidenceFile';
-import { RocDateHint } from '../components/RocDateHint';
+import { RocDateField } from '../components/RocDateField';
 import { WindowNotice } from '../components/WindowNotice';
+import { FinalLockNotice, useFinalLock } from '../components/FinalLock';
 import { graphql } from '../gql';
 import type { PerformanceCategory, PerformancesPageQuery } from '../gql/graphql';
 import { descriptionLength, MAX_DESCRIPTION } from '../lib/evidence';
 import { rocCalendarDate, rocDateTime } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 graphql(`
   fragment MyPerformances_Performance on DiversePerformance {
@@ -100,15 +102,7 @@ function DetailInput({ field, value, onChange }: { field: FieldInfo; value: stri
     );
   }
   if (field.kind === 'date') {
-    return (
-      <label>
-        {label}
-        <span className="date-field">
-          <input type="date" value={value} onChange={(event) => onChange(event.target.value)} />
-          <RocDateHint value={value} testId={`detail-${field.key}-roc`} />
-        </span>
-      </label>
-    );
+    return <RocDateField label={label} value={value} onChange={onChange} required={field.required} />;
   }
   return (
     <label>
@@ -170,7 +164,7 @@ function PerformanceForm({ categories, onDone }: { categories: CategoryInfo[]; o
 
   return (
     <form className="card-form" aria-label="登錄多元表現" onSubmit={(event) => void submit(event)}>
-      <h3>登錄多元表現</h3>
+      <h2>登錄多元表現</h2>
       <label>
         類別
         <select
@@ -251,6 +245,7 @@ export function PerformancesPage() {
   const { data, error, refetch } = useQuery(PerformancesQuery, { fetchPolicy: 'cache-and-network' });
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const locked = useFinalLock('PERFORMANCES', data?.me?.currentTerm?.id ?? null);
   if (error) return <p role="alert">無法載入多元表現：{error.message}</p>;
   if (!data?.me) return <p>載入中…</p>;
   const student = data.me.student;
@@ -259,9 +254,13 @@ export function PerformancesPage() {
 
   return (
     <section className="performances">
-      <h2>多元表現</h2>
+      <h1>多元表現</h1>
       <p>{data.me.currentTerm?.academicYear.label ?? '本學年'}的多元表現，每學年可勾選 10 件提交中央資料庫。</p>
-      <WindowNotice kinds={['UPLOAD_PERFORMANCES', 'SELECT_PERFORMANCES']} scope="mine" />
+      {locked ? (
+        <FinalLockNotice message={locked} />
+      ) : (
+        <WindowNotice kinds={['UPLOAD_PERFORMANCES', 'SELECT_PERFORMANCES']} scope="mine" />
+      )}
       {notice && (
         <p role="status" className="notice">
           {notice}
@@ -270,43 +269,45 @@ export function PerformancesPage() {
       {student.performances.length === 0 ? (
         <p className="muted">本學年還沒有登錄多元表現。</p>
       ) : (
-        <table data-testid="performances">
-          <thead>
-            <tr>
-              <th>類別</th>
-              <th>名稱與資料</th>
-              <th>簡述</th>
-              <th>附件收據</th>
-              <th>登錄時間</th>
-            </tr>
-          </thead>
-          <tbody>
-            {student.performances.map((performance) => (
-              <tr key={performance.id}>
-                <td>{labelOf.get(performance.category) ?? performance.category}</td>
-                <td>
-                  <strong>{performance.title}</strong>
-                  {performance.selectedAt && <span className="badge selected">已勾選</span>}
-                  <div className="muted">{performance.details.map(detailText).join('・')}</div>
-                  {performance.externalLink && (
-                    <a href={performance.externalLink} target="_blank" rel="noopener noreferrer">
-                      外部連結
-                    </a>
-                  )}
-                </td>
-                <td>{performance.description}</td>
-                <td>
-                  {performance.document && <FileReceipt file={performance.document} label="文件" />}
-                  {performance.media && <FileReceipt file={performance.media} label="影音" />}
-                  {!performance.document && !performance.media && '—'}
-                </td>
-                <td>{rocDateTime(performance.createdAt)}</td>
+        <TableScroll label="多元表現">
+          <table data-testid="performances">
+            <thead>
+              <tr>
+                <th>類別</th>
+                <th>名稱與資料</th>
+                <th>簡述</th>
+                <th>附件收據</th>
+                <th>登錄時間</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {student.performances.map((performance) => (
+                <tr key={performance.id}>
+                  <td>{labelOf.get(performance.category) ?? performance.category}</td>
+                  <td>
+                    <strong>{performance.title}</strong>
+                    {performance.selectedAt && <span className="badge selected">已勾選</span>}
+                    <div className="muted">{performance.details.map(detailText).join('・')}</div>
+                    {performance.externalLink && (
+                      <a href={performance.externalLink} target="_blank" rel="noopener noreferrer">
+                        外部連結
+                      </a>
+                    )}
+                  </td>
+                  <td>{performance.description}</td>
+                  <td>
+                    {performance.document && <FileReceipt file={performance.document} label="文件" />}
+                    {performance.media && <FileReceipt file={performance.media} label="影音" />}
+                    {!performance.document && !performance.media && '—'}
+                  </td>
+                  <td>{rocDateTime(performance.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
-      {data.performanceCategories.length > 0 && (
+      {data.performanceCategories.length > 0 && !locked && (
         <PerformanceForm
           key={formKey}
           categories={data.performanceCategories}

@@ -2,10 +2,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { TimelinePageQuery } from '../gql/graphql';
-import { instantFromInput, rocDate, toTaipeiInput } from '../lib/roc';
+import { instantFromInput, rocDate, rocDateTime, toTaipeiInput } from '../lib/roc';
 import { ErrorList } from '../components/ErrorList';
 import { TableScroll } from '../components/TableScroll';
 import { ExtensionForm } from '../components/ExtensionForm';
+import { RocDateField } from '../components/RocDateField';
+import { SECTION_LABELS } from '../lib/sections';
 
 const TimelineQuery = graphql(`
   query TimelinePage {
@@ -68,14 +70,6 @@ const STUDENT_WINDOWS: string[] = [
   'SELECT_PERFORMANCES',
   'CONFIRM_RECEIPTS',
 ];
-
-const SECTION_LABELS: Record<string, string> = {
-  REGISTRATION: '註冊組',
-  TEACHING: '教學組',
-  STUDENT_AFFAIRS: '訓育組',
-  IT: '資訊組',
-  COORDINATOR: '執行秘書',
-};
 
 /** The line for now; its label goes to the line's left when on the right it would stick out of the chart. */
 function TodayMarker({ left, label }: { left: string; label: string }) {
@@ -149,14 +143,24 @@ function MoveForm({ task, onDone }: { task: Task; onDone: () => void }) {
   }
   return (
     <form className="inline" onSubmit={(event) => void submit(event)} aria-label={`調整「${task.label}」`}>
-      <label>
-        開始
-        <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
-      </label>
-      <label>
-        截止
-        <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required />
-      </label>
+      <RocDateField
+        label="開始"
+        withTime
+        required
+        min={toTaipeiInput(task.earliestStart)}
+        max={toTaipeiInput(task.latestEnd)}
+        value={startsAt}
+        onChange={setStartsAt}
+      />
+      <RocDateField
+        label="截止"
+        withTime
+        required
+        min={toTaipeiInput(task.earliestStart)}
+        max={toTaipeiInput(task.latestEnd)}
+        value={endsAt}
+        onChange={setEndsAt}
+      />
       <button type="submit" disabled={loading}>
         儲存
       </button>
@@ -164,7 +168,7 @@ function MoveForm({ task, onDone }: { task: Task; onDone: () => void }) {
         取消
       </button>
       <p className="muted">
-        教育局允許範圍：{rocDate(task.earliestStart)}–{rocDate(task.latestEnd)}
+        教育局允許範圍：{rocDateTime(task.earliestStart)}–{rocDateTime(task.latestEnd)}
       </p>
       <ErrorList messages={errors} />
     </form>
@@ -180,7 +184,7 @@ export function TimelinePage() {
   const canEdit = data.me.viewerCanEditTimeline;
   return (
     <section>
-      <h2>{data.me.currentTerm?.label ?? ''} 期程</h2>
+      <h1>{data.me.currentTerm?.label ?? ''} 期程</h1>
       {data.timeline.length === 0 ? (
         <p>本學期尚未排定期程。{canEdit && '請到「期程範本」採用教育局的範本。'}</p>
       ) : (

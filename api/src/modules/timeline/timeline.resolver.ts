@@ -6,6 +6,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   ObjectType,
   Query,
@@ -83,6 +84,18 @@ class Deadline {
   blockedReason!: string | null;
 }
 
+@ObjectType({ description: '本校採用一個期程範本的情形' })
+class TemplateAdoption {
+  @Field({ description: '本校最近一次採用這個範本的時間' })
+  adoptedAt!: Date;
+
+  @Field({ description: '採用時間（民國），例如「115/12/06 17:00」' })
+  rocAdoptedAt!: string;
+
+  @Field(() => Int, { description: '本校期程中出自這個範本的工作數' })
+  windowCount!: number;
+}
+
 @ObjectType({ description: '期程工作項目與其中文名稱' })
 class TaskKindOption {
   @Field(() => TaskKind)
@@ -148,6 +161,18 @@ export class TimelineTemplateResolver {
   @FieldResolver(() => [TimelineTemplateTask], { description: '範本中的工作，依預設開始時間排序' })
   tasks(@Root() template: TimelineTemplate, @Ctx() ctx: AppContext): Promise<TimelineTemplateTask[]> {
     return ctx.loaders.templateTasksByTemplate.load(template.id);
+  }
+
+  @FieldResolver(() => TemplateAdoption, {
+    nullable: true,
+    description: '本校是否採用了這個範本、何時採用（學校帳號）；未採用或教育局帳號為 null',
+  })
+  async schoolAdoption(@Root() template: TimelineTemplate, @Ctx() ctx: AppContext): Promise<TemplateAdoption | null> {
+    if (!ctx.viewer?.schoolId) return null;
+    const facts = await ctx.loaders.templateAdoptionByTemplate.load(template.id);
+    return (
+      facts && Object.assign(new TemplateAdoption(), { ...facts, rocAdoptedAt: formatRocDateTime(facts.adoptedAt) })
+    );
   }
 
   @Authorized(Role.BUREAU_ADMIN)
