@@ -1,4 +1,5 @@
 import { RoundViewerResolver } from './modules/round/round-viewer.resolver.js';
+import { StudentLocksResolver } from './modules/round/student-locks.resolver.js';
 import { TimelineViewerResolver } from './modules/timeline/timeline-viewer.resolver.js';
 import { CourseViewerResolver } from './modules/course/course-viewer.resolver.js';
 import { RecordsViewerResolver } from './modules/records/records-viewer.resolver.js';
@@ -75,6 +76,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       ReceiptResolver,
       ReceiptRowResolver,
       ConfirmationResolver,
+      StudentLocksResolver,
       AuditLogResolver,
       AuditActorResolver,
       DisputeResolver,

@@ -152,6 +152,15 @@ describe('the annual cadence', () => {
       input: { termId: termId(school, 1), category: BASIC },
     });
     expect(termLock.finalizeTerm.userErrors).toEqual([]);
+    const lockedCategories = async (term: string) =>
+      (
+        await student.ok<{ myFinalLocks: { category: string; periodLabel: string }[] }>(
+          'query($termId: ID) { myFinalLocks(termId: $termId) { category periodLabel } }',
+          { termId: term },
+        )
+      ).myFinalLocks;
+    expect(await lockedCategories(termId(school, 1))).toEqual([{ category: BASIC, periodLabel: '115學年度第1學期' }]);
+    expect(await lockedCategories(termId(school, 2))).toEqual([]);
     const open = await record(student);
     expect(open.errors).toEqual([]);
     expect(open.data!.recordPerformance.userErrors).toEqual([]);
@@ -199,6 +208,43 @@ describe('the 高三 round', () => {
     const item = async (studentId: string) =>
       toGlobalId('DiversePerformance', (await performances()).find((p) => p.student_id === studentId)!.id);
 
+    // Before the year's items go: the console says the 高三 selection is still open, how few have selected, and
+    // offers no final lock before its window.
+    const readinessOf = async (client: ApiClient) => {
+      const result = await client.ok<{
+        submissionConsole: {
+          category: string;
+          submitWindowProblem: string | null;
+          finalWindowProblem: string | null;
+          warnings: string[];
+        }[];
+      }>(
+        `query($termId: ID!, $grade12Round: Boolean!) { submissionConsole(termId: $termId, grade12Round: $grade12Round) {
+          category submitWindowProblem finalWindowProblem warnings } }`,
+        { termId: termId(school, 2), grade12Round: true },
+      );
+      return (category: string) => result.submissionConsole.find((c) => c.category === category)!;
+    };
+    const selectionStillOpen = expect.stringMatching(
+      /^學生的「高三 勾選 115學年度 多元表現」到 \d{3}\/\d{2}\/\d{2} \d{2}:\d{2} 才截止：現在提交的名冊不含之後的勾選/,
+    );
+    const seniorCount = school.students.filter((s) => s.cohort === school.students[0]!.cohort).length;
+    const staffEarly = await app
+      .client()
+      .login(school.logins.registration.username, school.logins.registration.password);
+    const early = await readinessOf(staffEarly);
+    expect(early(PERFORMANCES)).toEqual({
+      category: PERFORMANCES,
+      submitWindowProblem: null,
+      finalWindowProblem: expect.stringMatching(/^「高三 完成 115學年度第2學期 最終提交」尚未開放/),
+      warnings: [
+        selectionStillOpen,
+        `${seniorCount} 位學生中只有 0 位勾選了多元表現（0%）：請確認學生已完成勾選再提交。`,
+      ],
+    });
+    // 修課紀錄 is not in this round: nothing to say about it.
+    expect(early(COURSE_RECORDS).warnings).toEqual([]);
+
     // Selection: the grade-12 student in the 高三 window, the grade-10 student's (regular) window has closed.
     const seniorClient = await app.client().login(school.logins.student.username, school.logins.student.password);
     const juniorClient = await app.client().login(grade10Login(school).username, grade10Login(school).password);
@@ -228,6 +274,8 @@ describe('the 高三 round', () => {
     const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
     const second = termId(school, 2);
     const perClass = school.students.length / 2;
+    // Half of them have selected now: only the open selection is left to mention.
+    expect((await readinessOf(staff))(PERFORMANCES).warnings).toEqual([selectionStillOpen]);
 
     // The 高三 round carries no 修課紀錄, and no first term.
     const records = await staff.ok<Submitted>(SUBMIT, {
@@ -283,6 +331,29 @@ describe('the 高三 round', () => {
       );
     await expect(update(senior!.id)).rejects.toMatchObject({ code: 'PF001' });
     await expect(update(junior.id)).resolves.toBeDefined();
+    // The students' pages know it before they try: the senior's year is locked (either term), the junior's is not.
+    const locks = async (client: ApiClient, term: string) =>
+      (
+        await client.ok<{ myFinalLocks: { category: string; periodLabel: string; message: string }[] }>(
+          'query($termId: ID) { myFinalLocks(termId: $termId) { category periodLabel message } }',
+          { termId: term },
+        )
+      ).myFinalLocks;
+    const seniorLater = await app.client().login(school.logins.student.username, school.logins.student.password);
+    const juniorLater = await app.client().login(grade10Login(school).username, grade10Login(school).password);
+    for (const term of [termId(school, 1), second]) {
+      expect(await locks(seniorLater, term)).toEqual([
+        {
+          category: PERFORMANCES,
+          periodLabel: '115學年度高三學生',
+          message: '115學年度高三學生的「多元表現」已完成最終提交，不能再上傳、更換、刪除或變更勾選。',
+        },
+      ]);
+      expect(await locks(juniorLater, term)).toEqual([]);
+    }
+    // Staff have no such list (it is the student's own).
+    const staffLocks = await staffLater.request('query { myFinalLocks { category } }');
+    expect(staffLocks.errors[0]?.extensions?.code).toBe('FORBIDDEN');
     const console12 = await staffLater.ok<{
       submissionConsole: { category: string; stage: string; notInRound: string | null }[];
     }>(CONSOLE, { termId: second, grade12Round: true });

@@ -289,6 +289,16 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     });
     expect(teacherConfirm.errors[0]?.extensions?.code).toBe('FORBIDDEN');
 
+    // The dispute has its own address: the sections answering 修課紀錄 read it there; a subject teacher and 訓育組
+    // (whose categories are others) get nothing, as in the disputes list.
+    const DISPUTE_NODE = 'query ($id: ID!) { node(id: $id) { id ... on Dispute { reason status } } }';
+    const read = async (client: ApiClient) =>
+      (await client.ok<{ node: unknown }>(DISPUTE_NODE, { id: disputeA.id })).node;
+    expect(await read(registration)).toEqual({ id: disputeA.id, reason: expect.any(String), status: 'OPEN' });
+    expect(await read(teacher)).toBeNull();
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    expect(await read(affairs)).toBeNull();
+
     // The student hears through the alert subscription when the dispute is taken up and answered.
     const notices = await subscribe(
       app.wsUrl,

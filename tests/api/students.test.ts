@@ -1,3 +1,4 @@
+import { fromGlobalId } from '../../api/src/common/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import type { TestSchool } from '../support/factory.js';
@@ -226,5 +227,69 @@ describe('finding a student by 學號', () => {
     const long = await staff.request(FIND, { n: '1'.repeat(31) });
     expect(long.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(long.errors[0]?.message).toBe('學號最多 30 個字。');
+  });
+});
+
+describe('searching 學生名單', () => {
+  const SEARCH = `query ($q: String, $status: StudentStatus, $classId: ID) {
+    students(first: 100, search: $q, status: $status, classId: $classId) { nodes { id studentNumber name status } }
+  }`;
+  type Found = { students: { nodes: { id: string; studentNumber: string; name: string; status: string }[] } };
+
+  it('matches a name anywhere or a 學號 from its start, by status, and takes % and _ as text', async () => {
+    const staff = await app.client().login(school.logins.registration.username, school.logins.registration.password);
+    const everyone = await app.sql<{ student_number: string; name: string; status: string }>(
+      'select student_number, name, status from student where school_id = ? order by student_number',
+      [school.school.id],
+    );
+    const numbers = async (variables: Record<string, unknown>) =>
+      (await staff.ok<Found>(SEARCH, variables)).students.nodes.map((node) => node.studentNumber);
+
+    const someone = everyone[2]!;
+    const part = [...someone.name].slice(1).join('');
+    expect(await numbers({ q: part })).toEqual(
+      everyone.filter((s) => s.name.includes(part) || s.student_number.startsWith(part)).map((s) => s.student_number),
+    );
+    const prefix = someone.student_number.slice(0, -1);
+    expect(await numbers({ q: prefix })).toEqual(
+      everyone.filter((s) => s.student_number.startsWith(prefix)).map((s) => s.student_number),
+    );
+    // The middle of a 學號 is not a match: numbers are looked up from their start.
+    expect(await numbers({ q: someone.student_number.slice(1) })).not.toContain(someone.student_number);
+    expect(await numbers({ q: '%' })).toEqual([]);
+    expect(await numbers({ q: '_' })).toEqual([]);
+    expect(await numbers({ q: '   ' })).toEqual(everyone.map((s) => s.student_number));
+
+    await app.sql("update student set status = 'SUSPENDED' where school_id = ? and student_number = ?", [
+      school.school.id,
+      someone.student_number,
+    ]);
+    expect(await numbers({ status: 'SUSPENDED' })).toEqual([someone.student_number]);
+    expect(await numbers({ status: 'ENROLLED' })).not.toContain(someone.student_number);
+    await app.sql("update student set status = 'ENROLLED' where school_id = ? and student_number = ?", [
+      school.school.id,
+      someone.student_number,
+    ]);
+
+    const long = await staff.request(SEARCH, { q: '名'.repeat(31) });
+    expect(long.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors[0]?.message).toBe('搜尋文字最多 30 個字。');
+    const badStatus = await staff.request(SEARCH, { status: 'EXPELLED' });
+    expect(badStatus.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the homeroom teacher to their own class, whatever the search', async () => {
+    const homeroom = await app.client().login(school.logins.homeroom.username, school.logins.homeroom.password);
+    const found = await homeroom.ok<Found>(SEARCH, { q: '' });
+    const teacherId = school.accounts.find((account) => account.username === school.logins.homeroom.username)!.id;
+    const own = await app.sql<{ id: string }>(
+      `select s.id from student s join school_class c on c.id = s.class_id
+        where s.school_id = ? and c.homeroom_teacher_id = ? order by s.student_number`,
+      [school.school.id, teacherId],
+    );
+    expect(found.students.nodes.map((node) => fromGlobalId(node.id)!.id).sort()).toEqual(
+      own.map((row) => row.id).sort(),
+    );
+    expect(found.students.nodes.length).toBeLessThan(school.students.length);
   });
 });

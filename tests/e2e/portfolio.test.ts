@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -58,7 +60,7 @@ async function nav(page: Page, label: string): Promise<void> {
   await link.click();
   await page.waitForURL((url) => url.hash === href);
   await page
-    .locator('main h2')
+    .locator('main h1')
     .first()
     .waitFor({ timeout: 10_000 })
     .catch(async () => expect.fail(`「${label}」 shows no heading: ${await page.locator('main').innerText()}`));
@@ -150,6 +152,11 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     expect(await receipt.textContent()).toContain(`${(pdf.length / 1024).toFixed(1)} KB`);
     expect(await receipt.getByTestId('receipt-sha256').textContent()).toBe(`${sha256.slice(0, 8)}…${sha256.slice(-8)}`);
     expect(await receipt.getByTestId('receipt-sha256').getAttribute('title')).toBe(sha256);
+    // All 64 characters are one button away, for whoever must compare them in full.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await receipt.getByRole('button', { name: /^複製\s?完整的 SHA-256$/ }).click();
+    await receipt.getByRole('button', { name: /^已複製\s?完整的 SHA-256$/ }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sha256);
     expect(await receipt.textContent()).toContain('存檔時間115/11/28 09:00:00');
     const stored = await app.sqlOne<{ status: string; sha256: string; size: number }>(
       `select o.status, u.sha256, u.size::int as size from course_outcome o
@@ -249,7 +256,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page.setViewportSize({ width: 360, height: 800 });
     for (const label of ['期程', '多元表現']) {
       await nav(page, label);
-      await page.locator('main h2').first().waitFor();
+      await page.locator('main h1').first().waitFor();
       expect(await scrollsSideways(page), label).toBe(false);
     }
     await page.close();
@@ -265,11 +272,21 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
         await menu.first().waitFor();
         const labels = await menu.allInnerTexts();
         expect(labels.length).toBeGreaterThan(3);
+        // Each role's home at each size is kept for a reviewer to look at (not committed).
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({
+          path: path.join(tmpdir(), `portfolio-e2e-home-${login.username.replace(/[^\w.-]/g, '_')}-${width}.png`),
+          fullPage: true,
+        });
         for (const label of labels) {
           await nav(page, label.trim());
-          await page.locator('main h2').first().waitFor();
+          await page.locator('main h1').first().waitFor();
           await page.waitForLoadState('networkidle');
           const where = `${login.username} at ${width} px: ${label}`;
+          // One h1 names the page, and the browser tab says which page it is.
+          expect(await page.locator('h1').count(), where).toBe(1);
+          expect(await page.title(), where).toBe(`${label.trim()}｜學生學習歷程檔案平臺`);
           if (await scrollsSideways(page)) expect.fail(`${where} scrolls sideways: ${await overflowingElements(page)}`);
           expect(await accessibilityViolations(page), where).toEqual([]);
         }
@@ -451,8 +468,10 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await form.getByLabel('項目').fill('實驗組');
     await form.getByLabel('競賽等級').selectOption('全國');
     await form.getByLabel('獎項').fill('佳作');
-    await form.getByLabel('結果公布日期').fill('2026-11-01');
-    expect(await form.getByTestId('detail-resultDate-roc').textContent()).toBe('民國 115/11/01');
+    // Typed in ROC years, and shown back as 115/11/01 once the field is left.
+    await form.getByLabel('結果公布日期').fill('115年11月1日');
+    await form.getByLabel('結果公布日期').blur();
+    expect(await form.getByLabel('結果公布日期').inputValue()).toBe('115/11/01');
     await form.getByLabel('參與形式').selectOption('團體');
     await form.getByLabel('簡述').fill('與同學合作完成實驗。');
     await form.getByTestId('document-file').setInputFiles({ name: '獎狀.png', mimeType: 'image/png', buffer: png });
@@ -536,7 +555,9 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await page
       .getByLabel('任課教師')
       .selectOption({ label: `${teacherOf(school).displayName}（${teacherOf(school).username}）` });
-    await page.getByLabel('代理人').selectOption({ label: `${proxyAccount.displayName}（${proxyAccount.username}）` });
+    await page
+      .getByRole('combobox', { name: /^代理人/ })
+      .selectOption({ label: `${proxyAccount.displayName}（${proxyAccount.username}）` });
     await page.getByRole('button', { name: '指定代理人' }).click();
     await expect.poll(() => page.getByTestId('proxies').locator('tbody tr').count()).toBe(1);
     const row = await page.getByTestId('proxies').locator('tbody tr td').allTextContents();
@@ -549,7 +570,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
 
     // The same teacher as their own proxy is refused in Chinese, with nothing stored.
     await page
-      .getByLabel('代理人')
+      .getByRole('combobox', { name: /^代理人/ })
       .selectOption({ label: `${teacherOf(school).displayName}（${teacherOf(school).username}）` });
     await page.getByRole('button', { name: '指定代理人' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('代理人不能是教師本人');

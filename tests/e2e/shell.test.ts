@@ -128,16 +128,57 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     await fresh.getByRole('button', { name: '登入' }).click();
     await expect.poll(() => fresh.locator('main tbody tr').count()).toBe(inClass.length);
     expect(await fresh.locator('main tbody').textContent()).toContain(inClass[0]!.studentNumber);
+
+    // A student's own page, from the list: its address names the student, and opens in a fresh browser too.
+    const student = inClass[0]!;
+    await fresh.getByRole('link', { name: student.name, exact: true }).click();
+    await fresh.getByRole('heading', { level: 1, name: `${student.name}（${student.studentNumber}）` }).waitFor();
+    expect(fresh.url()).toMatch(/#\/students\/[^/?]+$/);
+    for (const section of ['修課紀錄與課程學習成果', '多元表現', '校內幹部', '收訖明細']) {
+      await fresh.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    const studentAddress = fresh.url();
     await fresh.close();
+    const again = await browser.newPage({ locale: 'zh-TW' });
+    await again.goto(studentAddress);
+    await again.getByLabel('帳號').fill(school.logins.registration.username);
+    await again.getByLabel('密碼').fill(school.logins.registration.password);
+    await again.getByRole('button', { name: '登入' }).click();
+    await again.getByRole('heading', { level: 1, name: `${student.name}（${student.studentNumber}）` }).waitFor();
+    expect(await again.title()).toBe('學生｜學生學習歷程檔案平臺');
+    await again.close();
+  });
+
+  it('finds students by name or number and by status on 學生名單, keeping the search in the address', async () => {
+    const page = await signIn(school.logins.registration.username, school.logins.registration.password);
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '學生名單', exact: true }).click();
+    const rows = page.locator('main tbody tr');
+    await expect.poll(() => rows.count()).toBe(school.students.length);
+    const wanted = school.students[3]!;
+    await page.getByLabel('姓名或學號').fill(wanted.name);
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await expect.poll(() => rows.count()).toBe(school.students.filter((s) => s.name.includes(wanted.name)).length);
+    expect(await rows.first().textContent()).toContain(wanted.studentNumber);
+    expect(decodeURIComponent(page.url())).toContain(`q=${wanted.name}`);
+    // A wildcard is text: nobody's name holds a literal %.
+    await page.getByLabel('姓名或學號').fill('%');
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await page.getByText('沒有符合搜尋條件的學生。').waitFor();
+    await page.getByLabel('姓名或學號').fill('');
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await page.getByLabel('學籍狀態').selectOption({ label: '畢業' });
+    await page.getByText('沒有符合搜尋條件的學生。').waitFor();
+    expect(page.url()).toContain('status=GRADUATED');
+    await page.close();
   });
 
   it('says when an address names no page, or a page this person may not open, and the keyboard skips to the page', async () => {
     const page = await signIn(school.logins.student.username, school.logins.student.password);
     await page.getByTestId('viewer-name').waitFor();
     await page.goto(`${app.url}/#/no-such-page`);
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('找不到這個頁面');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('找不到這個頁面');
     await page.goto(`${app.url}/#/audit`);
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('您沒有權限開啟這個頁面');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('您沒有權限開啟這個頁面');
     expect(await page.getByRole('navigation', { name: '主選單' }).textContent()).not.toContain('稽核紀錄');
     await page.getByRole('link', { name: '回到首頁' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/$/);

@@ -335,8 +335,23 @@ describe.skipIf(!haveBrowser)('the statistics dashboard in Chromium', () => {
     expect(await page.getByRole('img', { name: `${schoolLabel(a.school)} 本學期進度` }).count()).toBe(1);
     await page.screenshot({ path: path.join(tmpdir(), 'portfolio-e2e-statistics-school.png'), fullPage: true });
 
+    // The drill-down has its own address: opened in a fresh browser, it lands on the same school after signing in.
+    expect(page.url()).toContain(`#/statistics/schools/${encodeURIComponent(toGlobalId('School', a.school.id))}`);
+    const address = page.url();
+    const fresh = await browser.newPage({ locale: 'zh-TW' });
+    await fresh.goto(address);
+    await fresh.getByLabel('帳號').fill(city.bureauLogin.username);
+    await fresh.getByLabel('密碼').fill(city.bureauLogin.password);
+    await fresh.getByRole('button', { name: '登入' }).click();
+    await fresh.getByRole('heading', { level: 1, name: schoolLabel(a.school) }).waitFor();
+    await expect
+      .poll(async () => cellsOf(fresh.getByRole('table', { name: `${schoolLabel(a.school)} 各入學年度統計` })))
+      .toEqual(expected);
+    await fresh.close();
+
     await page.getByRole('button', { name: '← 回全市統計' }).click();
     await page.getByRole('table', { name: '各校統計' }).waitFor();
+    expect(page.url()).toMatch(/#\/statistics$/);
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { ErrorList } from './ErrorList';
 import { useTermChoice } from './TermPicker';
+import { TableScroll } from './TableScroll';
 
 const ProgressQuery = graphql(`
   query ClassConfirmationProgress($classId: ID!, $termId: ID!) {
@@ -41,7 +42,7 @@ export function ClassConfirmationProgress({ classId, className }: { classId: str
 
   return (
     <div className="confirmation-progress" role="region" aria-label={`${className} 班收訖明細確認進度`}>
-      <h4>收訖明細確認進度</h4>
+      <h3>收訖明細確認進度</h3>
       <div className="toolbar">
         {picker}
         {termId && (
@@ -63,38 +64,40 @@ export function ClassConfirmationProgress({ classId, className }: { classId: str
         </p>
       )}
       {progress.some((entry) => entry.rows > 0) && (
-        <table>
-          <thead>
-            <tr>
-              <th>座號</th>
-              <th>學號</th>
-              <th>姓名</th>
-              <th>收訖明細</th>
-              <th>已收訖</th>
-              <th>退件</th>
-              <th>需要處理</th>
-              <th>已確認</th>
-              <th>疑義</th>
-              <th>未確認</th>
-            </tr>
-          </thead>
-          <tbody>
-            {progress.map((entry) => (
-              <tr key={entry.student.id}>
-                <td>{entry.student.seatNumber ?? ''}</td>
-                <td>{entry.student.studentNumber}</td>
-                <td>{entry.student.name}</td>
-                <td className="number">{entry.rows}</td>
-                <td className="number">{entry.received}</td>
-                <td className="number">{entry.rejected}</td>
-                <td className="number">{entry.flagged}</td>
-                <td className="number">{entry.confirmed}</td>
-                <td className="number">{entry.disputed}</td>
-                <td className="number">{entry.unconfirmed}</td>
+        <TableScroll label="收訖明細確認進度">
+          <table>
+            <thead>
+              <tr>
+                <th>座號</th>
+                <th>學號</th>
+                <th>姓名</th>
+                <th>收訖明細</th>
+                <th>已收訖</th>
+                <th>退件</th>
+                <th>需要處理</th>
+                <th>已確認</th>
+                <th>疑義</th>
+                <th>未確認</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {progress.map((entry) => (
+                <tr key={entry.student.id}>
+                  <td>{entry.student.seatNumber ?? ''}</td>
+                  <td>{entry.student.studentNumber}</td>
+                  <td>{entry.student.name}</td>
+                  <td className="number">{entry.rows}</td>
+                  <td className="number">{entry.received}</td>
+                  <td className="number">{entry.rejected}</td>
+                  <td className="number">{entry.flagged}</td>
+                  <td className="number">{entry.confirmed}</td>
+                  <td className="number">{entry.disputed}</td>
+                  <td className="number">{entry.unconfirmed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

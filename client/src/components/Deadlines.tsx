@@ -3,6 +3,7 @@ import { graphql } from '../gql';
 import type { HomeDeadlinesQuery } from '../gql/graphql';
 import { formatDuration } from '../lib/roc';
 import { useServerNow } from '../lib/use-server-now';
+import { TableScroll } from './TableScroll';
 
 const DeadlinesQuery = graphql(`
   query HomeDeadlines {
@@ -53,31 +54,33 @@ function DeadlineList({ data, serverTime }: { data: HomeDeadlinesQuery; serverTi
         <p className="muted">目前沒有進行中的期限。</p>
       )}
       {data.myDeadlines.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>工作</th>
-              <th>期間</th>
-              <th>我的截止</th>
-              <th>狀態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.myDeadlines.map((deadline) => (
-              <tr key={deadline.task.id} data-state={deadline.state}>
-                <td>{deadline.task.label}</td>
-                <td>{deadline.task.rocWindow}</td>
-                <td>
-                  {deadline.rocEndsAt}
-                  {deadline.extension && `（延長：${deadline.extension.reason}）`}
-                </td>
-                <td>
-                  <span className={`state ${deadline.state.toLowerCase()}`}>{deadline.stateLabel}</span>
-                </td>
+        <TableScroll label="期限">
+          <table>
+            <thead>
+              <tr>
+                <th>工作</th>
+                <th>期間</th>
+                <th>我的截止</th>
+                <th>狀態</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.myDeadlines.map((deadline) => (
+                <tr key={deadline.task.id} data-state={deadline.state}>
+                  <td>{deadline.task.label}</td>
+                  <td>{deadline.task.rocWindow}</td>
+                  <td>
+                    {deadline.rocEndsAt}
+                    {deadline.extension && `（延長：${deadline.extension.reason}）`}
+                  </td>
+                  <td>
+                    <span className={`state ${deadline.state.toLowerCase()}`}>{deadline.stateLabel}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

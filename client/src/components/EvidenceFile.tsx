@@ -117,8 +117,7 @@ export function EvidenceFileField({
       )}
       {state.name === 'stored' && (
         <p className="notice" data-testid={`${testId}-stored`}>
-          已收到「{state.fileName}」（{formatSize(state.upload.size)}，SHA-256{' '}
-          <code title={state.upload.sha256}>{shortHash(state.upload.sha256)}</code>）
+          已收到「{state.fileName}」（{formatSize(state.upload.size)}，SHA-256 <Hash sha256={state.upload.sha256} />）
           <button type="button" className="link" disabled={disabled} onClick={upload.clear}>
             不附這個檔案
           </button>
@@ -126,6 +125,38 @@ export function EvidenceFileField({
       )}
       {state.name === 'failed' && <ErrorList messages={[`「${state.fileName}」沒有上傳：${state.message}`]} />}
     </fieldset>
+  );
+}
+
+/**
+ * A SHA-256 shortened to fit a phone (its start and end, enough to compare by eye), with a button that copies all 64
+ * characters for whoever must compare it in full (the clipboard needs HTTPS or localhost; without it the full value
+ * is still the code's title).
+ */
+function Hash({ sha256, testId }: { sha256: string; testId?: string }) {
+  const [copied, setCopied] = useState(false);
+  const canCopy = typeof navigator !== 'undefined' && Boolean(navigator.clipboard);
+  return (
+    <>
+      <code title={sha256} data-testid={testId}>
+        {shortHash(sha256)}
+      </code>
+      {canCopy && (
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            void navigator.clipboard.writeText(sha256).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? '已複製' : '複製'}
+          <span className="visually-hidden">完整的 SHA-256</span>
+        </button>
+      )}
+    </>
   );
 }
 
@@ -146,15 +177,7 @@ export function FileReceipt({ file, label }: { file: FileReceipt_FileFragment; l
       <dt>大小</dt>
       <dd>{formatSize(file.size)}</dd>
       <dt>SHA-256</dt>
-      <dd>
-        {file.sha256 ? (
-          <code title={file.sha256} data-testid="receipt-sha256">
-            {shortHash(file.sha256)}
-          </code>
-        ) : (
-          '—'
-        )}
-      </dd>
+      <dd>{file.sha256 ? <Hash sha256={file.sha256} testId="receipt-sha256" /> : '—'}</dd>
       <dt>存檔時間</dt>
       <dd>{file.storedAt ? rocDateTimeSeconds(file.storedAt) : '尚未收到檔案'}</dd>
     </dl>

@@ -210,7 +210,7 @@ export function PrecheckPanel({ termId }: { termId: string }) {
 
   return (
     <section className="precheck" data-testid="precheck-panel">
-      <h3>預檢（修課紀錄，不含成績）</h3>
+      <h2>預檢（修課紀錄，不含成績）</h2>
       <p className="hint">
         匯出本學期全部修課資料的中央格式名冊（不含成績）送中央資料庫比對，再依比對結果修正學生或課程資料。
         名冊含完整身分證號，僅註冊組可下載。
@@ -317,10 +317,10 @@ function PrecheckMismatches({ run }: { run: PrecheckRunFieldsFragment }) {
 
   return (
     <div className="precheck-mismatches">
-      <h4>
+      <h3>
         比對結果：{run.resultFileName}（相符 {run.matchedCount?.toLocaleString()} 筆、不相符{' '}
         {run.mismatchCount?.toLocaleString()} 筆）
-      </h4>
+      </h3>
       <div className="filters">
         <label>
           排列

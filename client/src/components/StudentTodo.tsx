@@ -20,7 +20,7 @@ export function StudentTodo() {
   const { data, error } = useQuery(StudentTodoQuery, { fetchPolicy: 'cache-and-network' });
   return (
     <section aria-labelledby="student-todo" data-testid="student-todo">
-      <h3 id="student-todo">待辦事項</h3>
+      <h2 id="student-todo">待辦事項</h2>
       {error && <p role="alert">無法載入待辦事項：{error.message}</p>}
       {data &&
         (data.myTodo.length === 0 ? (

@@ -4,6 +4,7 @@ import { ErrorList } from '../components/ErrorList';
 import { FilePreview, FileReceipt } from '../components/EvidenceFile';
 import { StatusBadge } from '../components/StatusBadge';
 import { WindowNotice } from '../components/WindowNotice';
+import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { CertificationPageQuery, CertificationStatus } from '../gql/graphql';
 import { OUTCOME_KIND_LABELS, STATUS_LABELS } from '../lib/evidence';
@@ -116,9 +117,9 @@ function ItemPanel({
   const current = item.current;
   return (
     <article className="review" aria-label={`檢視：${itemTitle(item)}`}>
-      <h3>
+      <h2>
         {itemTitle(item)} <StatusBadge status={item.status} />
-      </h3>
+      </h2>
       <p>
         {OUTCOME_KIND_LABELS[item.kind]}・{item.section?.name} 班・第 {current.version} 版・上傳於{' '}
         {rocDateTime(current.createdAt)}
@@ -226,7 +227,7 @@ export function CertificationPage() {
 
   return (
     <section className="certification">
-      <h2>認證課程學習成果</h2>
+      <h1>認證課程學習成果</h1>
       <WindowNotice kinds={['CERTIFY_COURSE_OUTCOMES']} scope="mine" />
       <div className="toolbar">
         <label>
@@ -262,68 +263,70 @@ export function CertificationPage() {
         <p className="muted">{filter === 'PENDING' ? '目前沒有待認證的學習成果。' : '沒有符合的學習成果。'}</p>
       ) : (
         <div className="queue-layout">
-          <table data-testid="certification-queue">
-            <thead>
-              <tr>
-                <th>
-                  <input
-                    type="checkbox"
-                    aria-label="全選待認證"
-                    checked={allChecked}
-                    disabled={pending.length === 0}
-                    onChange={(event) =>
-                      setChecked(event.target.checked ? new Set(pending.map((item) => item.id)) : new Set())
-                    }
-                  />
-                </th>
-                <th>學號</th>
-                <th>姓名</th>
-                <th>課程</th>
-                <th>簡述</th>
-                <th>上傳時間</th>
-                <th>狀態</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((item) => (
-                <tr key={item.id} aria-current={item.id === open?.id ? 'true' : undefined}>
-                  <td>
-                    {item.status === 'PENDING' && (
-                      <input
-                        type="checkbox"
-                        aria-label={`選取 ${itemTitle(item)}`}
-                        checked={checked.has(item.id)}
-                        onChange={(event) =>
-                          setChecked((current) => {
-                            const next = new Set(current);
-                            if (event.target.checked) next.add(item.id);
-                            else next.delete(item.id);
-                            return next;
-                          })
-                        }
-                      />
-                    )}
-                  </td>
-                  <td>{item.student.studentNumber}</td>
-                  <td>{item.student.name}</td>
-                  <td>
-                    {item.course?.subjectName} {item.section?.name}
-                  </td>
-                  <td>{item.current.description}</td>
-                  <td>{rocDateTime(item.current.createdAt)}</td>
-                  <td>
-                    <StatusBadge status={item.status} />
-                  </td>
-                  <td>
-                    <button type="button" className="link" onClick={() => setOpenId(item.id)}>
-                      檢視
-                    </button>
-                  </td>
+          <TableScroll label="待認證的學習成果">
+            <table data-testid="certification-queue">
+              <thead>
+                <tr>
+                  <th>
+                    <input
+                      type="checkbox"
+                      aria-label="全選待認證"
+                      checked={allChecked}
+                      disabled={pending.length === 0}
+                      onChange={(event) =>
+                        setChecked(event.target.checked ? new Set(pending.map((item) => item.id)) : new Set())
+                      }
+                    />
+                  </th>
+                  <th>學號</th>
+                  <th>姓名</th>
+                  <th>課程</th>
+                  <th>簡述</th>
+                  <th>上傳時間</th>
+                  <th>狀態</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {queue.map((item) => (
+                  <tr key={item.id} aria-current={item.id === open?.id ? 'true' : undefined}>
+                    <td>
+                      {item.status === 'PENDING' && (
+                        <input
+                          type="checkbox"
+                          aria-label={`選取 ${itemTitle(item)}`}
+                          checked={checked.has(item.id)}
+                          onChange={(event) =>
+                            setChecked((current) => {
+                              const next = new Set(current);
+                              if (event.target.checked) next.add(item.id);
+                              else next.delete(item.id);
+                              return next;
+                            })
+                          }
+                        />
+                      )}
+                    </td>
+                    <td>{item.student.studentNumber}</td>
+                    <td>{item.student.name}</td>
+                    <td>
+                      {item.course?.subjectName} {item.section?.name}
+                    </td>
+                    <td>{item.current.description}</td>
+                    <td>{rocDateTime(item.current.createdAt)}</td>
+                    <td>
+                      <StatusBadge status={item.status} />
+                    </td>
+                    <td>
+                      <button type="button" className="link" onClick={() => setOpenId(item.id)}>
+                        檢視
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {open && (
             <ItemPanel
               key={open.id}

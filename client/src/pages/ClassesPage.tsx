@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
+import { TableScroll } from '../components/TableScroll';
 
 const ClassesQuery = graphql(`
   query ClassesPage {
@@ -28,29 +29,31 @@ export function ClassesPage() {
   if (!data) return <p>載入中…</p>;
   return (
     <section>
-      <h2>班級</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>學年度</th>
-            <th>班級</th>
-            <th>年級</th>
-            <th>導師</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.classes.nodes.map((schoolClass) => (
-            <tr key={schoolClass.id}>
-              <td>{schoolClass.academicYear.label}</td>
-              <td>
-                <Link to={`/classes/${encodeURIComponent(schoolClass.id)}/students`}>{schoolClass.name}</Link>
-              </td>
-              <td>高{['一', '二', '三'][schoolClass.gradeYear - 10]}</td>
-              <td>{schoolClass.homeroomTeacher?.displayName ?? '—'}</td>
+      <h1>班級</h1>
+      <TableScroll label="班級">
+        <table>
+          <thead>
+            <tr>
+              <th>學年度</th>
+              <th>班級</th>
+              <th>年級</th>
+              <th>導師</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.classes.nodes.map((schoolClass) => (
+              <tr key={schoolClass.id}>
+                <td>{schoolClass.academicYear.label}</td>
+                <td>
+                  <Link to={`/classes/${encodeURIComponent(schoolClass.id)}/students`}>{schoolClass.name}</Link>
+                </td>
+                <td>高{['一', '二', '三'][schoolClass.gradeYear - 10]}</td>
+                <td>{schoolClass.homeroomTeacher?.displayName ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

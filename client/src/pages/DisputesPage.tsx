@@ -1,11 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { ErrorList } from '../components/ErrorList';
 import { LoadMore } from '../components/LoadMore';
 import { useTermChoice } from '../components/TermPicker';
 import { WindowNotice } from '../components/WindowNotice';
+import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
-import type { DisputeResolution, DisputeStatus, DisputesPageQuery, SubmissionCategory } from '../gql/graphql';
+import type {
+  DisputeResolution,
+  DisputeStatus,
+  DisputesPage_DisputeFragment,
+  SubmissionCategory,
+} from '../gql/graphql';
 import { appendPage } from '../lib/pagination';
 import { DISPUTE_STATUS_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
@@ -19,39 +26,45 @@ const CategoriesQuery = graphql(`
   }
 `);
 
+graphql(`
+  fragment DisputesPage_Dispute on Dispute {
+    id
+    status
+    categoryLabel
+    reason
+    answer
+    raisedAt
+    dueAt
+    resolvedAt
+    overdue
+    viewerCanHandle
+    resubmission {
+      id
+    }
+    student {
+      id
+      studentNumber
+      name
+      seatNumber
+      schoolClass {
+        id
+        name
+      }
+    }
+    receiptRow {
+      id
+      kindLabel
+      keyFields
+      status
+    }
+  }
+`);
+
 const DisputesQuery = graphql(`
   query DisputesPage($termId: ID!, $statuses: [DisputeStatus!], $category: SubmissionCategory, $after: String) {
     disputes(termId: $termId, statuses: $statuses, category: $category, first: 50, after: $after) {
       nodes {
-        id
-        status
-        categoryLabel
-        reason
-        answer
-        raisedAt
-        dueAt
-        resolvedAt
-        overdue
-        viewerCanHandle
-        resubmission {
-          id
-        }
-        student {
-          id
-          studentNumber
-          name
-          seatNumber
-          schoolClass {
-            id
-            name
-          }
-        }
-        receiptRow {
-          id
-          kindLabel
-          keyFields
-          status
-        }
+        ...DisputesPage_Dispute
       }
       pageInfo {
         hasNextPage
@@ -92,7 +105,18 @@ const ResolveMutation = graphql(`
   }
 `);
 
-type Dispute = DisputesPageQuery['disputes']['nodes'][number];
+const DisputeQuery = graphql(`
+  query DisputePage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Dispute {
+        ...DisputesPage_Dispute
+      }
+    }
+  }
+`);
+
+type Dispute = DisputesPage_DisputeFragment;
 
 const UNRESOLVED: DisputeStatus[] = ['OPEN', 'IN_REVIEW'];
 const FILTERS: { value: string; label: string; statuses: DisputeStatus[] | null }[] = [
@@ -106,6 +130,17 @@ const FILTERS: { value: string; label: string; statuses: DisputeStatus[] | null 
 ];
 
 const ANSWER_MAX = 500;
+
+const studentLine = (dispute: Dispute) =>
+  dispute.student
+    ? `${dispute.student.schoolClass?.name ?? ''} ${dispute.student.studentNumber} ${dispute.student.name}`
+    : '—';
+
+function statusText(dispute: Dispute): string {
+  const base = DISPUTE_STATUS_LABELS[dispute.status];
+  if (dispute.status !== 'RESOLVED_CORRECTED') return base;
+  return `${base}${dispute.resubmission ? '，已重新提交' : '，待重新提交'}`;
+}
 
 /** 受理 and the answer that closes a dispute: no change needed, or corrected here and carried by the next submission. */
 function Handle({ dispute, onDone }: { dispute: Dispute; onDone: () => void }) {
@@ -226,7 +261,7 @@ export function DisputesPage() {
 
   return (
     <section>
-      <h2>疑義處理</h2>
+      <h1>疑義處理</h1>
       <div className="toolbar">
         {picker}
         <label>
@@ -260,49 +295,46 @@ export function DisputesPage() {
       {error && <ErrorList messages={[error.message]} />}
       {data && disputes.length === 0 && <p>沒有符合條件的疑義。</p>}
       {disputes.length > 0 && (
-        <table data-testid="disputes">
-          <thead>
-            <tr>
-              <th>提出時間</th>
-              <th>學生</th>
-              <th>類別</th>
-              <th>收訖明細</th>
-              <th>疑義內容</th>
-              <th>狀態</th>
-              <th>應處理期限</th>
-              <th>回覆／處理</th>
-            </tr>
-          </thead>
-          <tbody>
-            {disputes.map((dispute) => (
-              <tr key={dispute.id} className={dispute.overdue ? 'has-error' : undefined}>
-                <td>{rocDateTime(dispute.raisedAt)}</td>
-                <td>
-                  {dispute.student
-                    ? `${dispute.student.schoolClass?.name ?? ''} ${dispute.student.studentNumber} ${dispute.student.name}`
-                    : '—'}
-                </td>
-                <td>{dispute.categoryLabel}</td>
-                <td>
-                  {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
-                </td>
-                <td className="prose">{dispute.reason}</td>
-                <td>
-                  {DISPUTE_STATUS_LABELS[dispute.status]}
-                  {dispute.status === 'RESOLVED_CORRECTED' && (dispute.resubmission ? '，已重新提交' : '，待重新提交')}
-                </td>
-                <td>
-                  {rocDateTime(dispute.dueAt)}
-                  {dispute.overdue && <span className="badge rejected">逾期</span>}
-                </td>
-                <td>
-                  {dispute.answer && <p>{dispute.answer}</p>}
-                  {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
-                </td>
+        <TableScroll label="疑義清單">
+          <table data-testid="disputes">
+            <thead>
+              <tr>
+                <th>提出時間</th>
+                <th>學生</th>
+                <th>類別</th>
+                <th>收訖明細</th>
+                <th>疑義內容</th>
+                <th>狀態</th>
+                <th>應處理期限</th>
+                <th>回覆／處理</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {disputes.map((dispute) => (
+                <tr key={dispute.id} className={dispute.overdue ? 'has-error' : undefined}>
+                  <td>
+                    <Link to={`/disputes/${encodeURIComponent(dispute.id)}`}>{rocDateTime(dispute.raisedAt)}</Link>
+                  </td>
+                  <td>{studentLine(dispute)}</td>
+                  <td>{dispute.categoryLabel}</td>
+                  <td>
+                    {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
+                  </td>
+                  <td className="prose">{dispute.reason}</td>
+                  <td>{statusText(dispute)}</td>
+                  <td>
+                    {rocDateTime(dispute.dueAt)}
+                    {dispute.overdue && <span className="badge rejected">逾期</span>}
+                  </td>
+                  <td>
+                    {dispute.answer && <p>{dispute.answer}</p>}
+                    {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {loading && <p>載入中…</p>}
       <LoadMore
@@ -310,6 +342,59 @@ export function DisputesPage() {
         loading={loading}
         onLoadMore={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('disputes') })}
       />
+    </section>
+  );
+}
+
+/** One dispute at its own address (`#/disputes/:id`), as an alert or a colleague's link opens it: read, taken up, answered. */
+export function DisputePage() {
+  const id = useParams().disputeId ?? '';
+  const { data, error, refetch } = useQuery(DisputeQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const dispute = data?.node?.__typename === 'Dispute' ? data.node : null;
+  return (
+    <section>
+      <p>
+        <Link to="/disputes">← 回疑義清單</Link>
+      </p>
+      <h1>疑義</h1>
+      {error ? (
+        <p role="alert">無法載入這筆疑義：{error.message}</p>
+      ) : !data ? (
+        <p>載入中…</p>
+      ) : !dispute ? (
+        <p role="alert">找不到這筆疑義：網址可能打錯了，或這筆疑義不屬於您負責的類別。</p>
+      ) : (
+        <>
+          <dl className="card">
+            <dt>學生</dt>
+            <dd>{studentLine(dispute)}</dd>
+            <dt>類別</dt>
+            <dd>{dispute.categoryLabel}</dd>
+            <dt>收訖明細</dt>
+            <dd>
+              {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
+            </dd>
+            <dt>疑義內容</dt>
+            <dd className="prose">{dispute.reason}</dd>
+            <dt>提出時間</dt>
+            <dd>{rocDateTime(dispute.raisedAt)}</dd>
+            <dt>應處理期限</dt>
+            <dd>
+              {rocDateTime(dispute.dueAt)}
+              {dispute.overdue && <span className="badge rejected">逾期</span>}
+            </dd>
+            <dt>狀態</dt>
+            <dd>{statusText(dispute)}</dd>
+            {dispute.answer && (
+              <>
+                <dt>回覆</dt>
+                <dd className="prose">{dispute.answer}</dd>
+              </>
+            )}
+          </dl>
+          {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
+        </>
+      )}
     </section>
   );
 }

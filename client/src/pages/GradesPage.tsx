@@ -3,6 +3,7 @@ import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { graphql } from '../gql';
 import { rocDateTime } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const MySectionsQuery = graphql(`
   query GradesPageSections {
@@ -157,55 +158,57 @@ function SectionGrid({ sectionId }: { sectionId: string }) {
   const rowsWithProblems = new Set(problems.map((p) => p.row));
   return (
     <section aria-label={`${section.course.subjectName} ${section.name} 成績`}>
-      <h3>
+      <h2>
         {section.course.subjectName} {section.name}
-      </h3>
+      </h2>
       <p className="muted">可以從 Excel 複製一整欄成績，貼到第一位學生的格子；Enter 或方向鍵移到下一位。</p>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>座號</th>
-            <th>學號</th>
-            <th>姓名</th>
-            <th>學期成績</th>
-            <th>及格</th>
-            <th>補考成績</th>
-            <th>質性描述</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={row.id} className={rowsWithProblems.has(index) ? 'has-error' : undefined}>
-              <td>{row.student.seatNumber ?? ''}</td>
-              <td>{row.student.studentNumber}</td>
-              <td>{row.student.name}</td>
-              {COLUMNS.map((column) => {
-                const input = (
-                  <td key={column}>
-                    <input
-                      data-cell={`${index}-${column}`}
-                      aria-label={`${row.student.name}${column === 'termGrade' ? '學期成績' : column === 'makeupGrade' ? '補考成績' : '質性描述'}`}
-                      inputMode={column === 'qualitativeNote' ? 'text' : 'decimal'}
-                      value={value(row.id, column)}
-                      onChange={(event) => setValue(row.id, column, event.target.value)}
-                      onKeyDown={(event) => onKeyDown(event, index, column)}
-                      onPaste={(event) => onPaste(event, index, column)}
-                    />
-                  </td>
-                );
-                return column === 'makeupGrade'
-                  ? [
-                      <td key="passed">
-                        {row.passed === null || row.passed === undefined ? '—' : row.passed ? '是' : '否'}
-                      </td>,
-                      input,
-                    ]
-                  : input;
-              })}
+      <TableScroll label="成績">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>座號</th>
+              <th>學號</th>
+              <th>姓名</th>
+              <th>學期成績</th>
+              <th>及格</th>
+              <th>補考成績</th>
+              <th>質性描述</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.id} className={rowsWithProblems.has(index) ? 'has-error' : undefined}>
+                <td>{row.student.seatNumber ?? ''}</td>
+                <td>{row.student.studentNumber}</td>
+                <td>{row.student.name}</td>
+                {COLUMNS.map((column) => {
+                  const input = (
+                    <td key={column}>
+                      <input
+                        data-cell={`${index}-${column}`}
+                        aria-label={`${row.student.name}${column === 'termGrade' ? '學期成績' : column === 'makeupGrade' ? '補考成績' : '質性描述'}`}
+                        inputMode={column === 'qualitativeNote' ? 'text' : 'decimal'}
+                        value={value(row.id, column)}
+                        onChange={(event) => setValue(row.id, column, event.target.value)}
+                        onKeyDown={(event) => onKeyDown(event, index, column)}
+                        onPaste={(event) => onPaste(event, index, column)}
+                      />
+                    </td>
+                  );
+                  return column === 'makeupGrade'
+                    ? [
+                        <td key="passed">
+                          {row.passed === null || row.passed === undefined ? '—' : row.passed ? '是' : '否'}
+                        </td>,
+                        input,
+                      ]
+                    : input;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ErrorList messages={problems.map((p) => p.message)} />
       {saved && (
         <p role="status" className="notice">
@@ -226,7 +229,7 @@ export function GradesPage() {
   if (!data) return <p>載入中…</p>;
   return (
     <section>
-      <h2>成績登錄</h2>
+      <h1>成績登錄</h1>
       {data.mySections.length === 0 && <p>本學期沒有您任教的班級。</p>}
       <div className="choices">
         {data.mySections.map((section) => (

@@ -41,7 +41,7 @@ export const HomePageMeFragment = graphql(`
 export function HomePage({ me }: { me: HomePage_MeFragment }) {
   return (
     <section>
-      <h2>歡迎，{me.displayName}</h2>
+      <h1>歡迎，{me.displayName}</h1>
       {me.currentTerm && (
         <p>
           目前學期：{me.currentTerm.label}（{me.currentTerm.rocPeriod}）

@@ -92,11 +92,11 @@ export function HomeroomPage() {
   if (!data?.me) return <p>載入中…</p>;
   return (
     <section>
-      <h2>我的班級</h2>
+      <h1>我的班級</h1>
       <WindowNotice kinds={PROGRESS_WINDOWS} scope="school" />
       {data.me.homeroomClasses.map((schoolClass) => (
         <article key={schoolClass.id} aria-label={`${schoolClass.name} 班`}>
-          <h3>{schoolClass.name} 班</h3>
+          <h2>{schoolClass.name} 班</h2>
           <NotYetUploaded students={schoolClass.students} />
           <TableScroll label={`${schoolClass.name} 班學生`}>
             <table>

@@ -5,6 +5,7 @@ import { failureMessages, UploadProgress, useUploadFile } from '../components/Fi
 import { graphql } from '../gql';
 import type { ImportKind, ImportRunFieldsFragment } from '../gql/graphql';
 import { rocDateTime } from '../lib/roc';
+import { TableScroll } from '../components/TableScroll';
 
 const ImportKindsQuery = graphql(`
   query ImportsPageKinds {
@@ -124,28 +125,30 @@ function Problems({ run }: { run: ImportRunFieldsFragment }) {
   if (run.problems.length === 0) return null;
   return (
     <div className="import-problems">
-      <h3>
+      <h2>
         檢查出 {run.problemCount.toLocaleString()} 個問題，沒有寫入任何資料。請修正檔案後重新上傳。
         {run.problemCount > run.problems.length && `（以下列出前 ${run.problems.length.toLocaleString()} 個）`}
-      </h3>
-      <table data-testid="import-problems">
-        <thead>
-          <tr>
-            <th>列</th>
-            <th>欄位</th>
-            <th>問題</th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.problems.map((problem, index) => (
-            <tr key={`${problem.rowNumber}-${problem.code}-${index}`}>
-              <td>{problem.rowNumber === 0 ? '整個檔案' : problem.rowNumber}</td>
-              <td>{problem.column ?? ''}</td>
-              <td>{problem.message}</td>
+      </h2>
+      <TableScroll label="匯入檔案的問題">
+        <table data-testid="import-problems">
+          <thead>
+            <tr>
+              <th>列</th>
+              <th>欄位</th>
+              <th>問題</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {run.problems.map((problem, index) => (
+              <tr key={`${problem.rowNumber}-${problem.code}-${index}`}>
+                <td>{problem.rowNumber === 0 ? '整個檔案' : problem.rowNumber}</td>
+                <td>{problem.column ?? ''}</td>
+                <td>{problem.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
@@ -208,7 +211,7 @@ export function ImportsPage() {
   const busy = step.name === 'uploading' || step.name === 'checking' || step.name === 'committing';
   return (
     <section className="imports">
-      <h2>資料匯入</h2>
+      <h1>資料匯入</h1>
       <ol className="wizard-steps">
         <li aria-current={step.name === 'pick' || step.name === 'uploading' ? 'step' : undefined}>1. 選擇檔案</li>
         <li aria-current={step.name === 'checking' || step.name === 'previewed' ? 'step' : undefined}>2. 檢查結果</li>
@@ -266,7 +269,7 @@ export function ImportsPage() {
       )}
       {(step.name === 'previewed' || step.name === 'committing') && (
         <div className="import-result" data-testid="import-preview">
-          <h3>試匯入結果：{step.run.fileName}</h3>
+          <h2>試匯入結果：{step.run.fileName}</h2>
           <Counts run={step.run} />
           <Problems run={step.run} />
           {step.run.status === 'PREVIEWED' && (
@@ -278,31 +281,33 @@ export function ImportsPage() {
       )}
       {step.name === 'done' && (
         <div className="import-result" data-testid="import-done">
-          <h3 role="status">匯入完成：{step.run.fileName}</h3>
+          <h2 role="status">匯入完成：{step.run.fileName}</h2>
           <Counts run={step.run} />
           {step.passwords.length > 0 && (
             <div className="initial-passwords">
               <p>以下新帳號的首次登入密碼只顯示這一次，請列印或妥善轉交：</p>
-              <table>
-                <thead>
-                  <tr>
-                    <th>帳號</th>
-                    <th>姓名</th>
-                    <th>首次登入密碼</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {step.passwords.map((entry) => (
-                    <tr key={entry.username}>
-                      <td>{entry.username}</td>
-                      <td>{entry.displayName}</td>
-                      <td>
-                        <code>{entry.password}</code>
-                      </td>
+              <TableScroll label="匯入預覽">
+                <table>
+                  <thead>
+                    <tr>
+                      <th>帳號</th>
+                      <th>姓名</th>
+                      <th>首次登入密碼</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {step.passwords.map((entry) => (
+                      <tr key={entry.username}>
+                        <td>{entry.username}</td>
+                        <td>{entry.displayName}</td>
+                        <td>
+                          <code>{entry.password}</code>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </div>
           )}
           <button type="button" onClick={() => setStep({ name: 'pick' })}>
@@ -310,32 +315,34 @@ export function ImportsPage() {
           </button>
         </div>
       )}
-      <h3>最近的匯入</h3>
-      <table data-testid="recent-imports">
-        <thead>
-          <tr>
-            <th>時間</th>
-            <th>種類</th>
-            <th>檔名</th>
-            <th>學期</th>
-            <th>結果</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.recentImports.map((run) => (
-            <tr key={run.id}>
-              <td>{rocDateTime(run.committedAt ?? run.createdAt)}</td>
-              <td>{data.importKinds.find((entry) => entry.kind === run.kind)?.label}</td>
-              <td>{run.fileName}</td>
-              <td>{run.term.label}</td>
-              <td>
-                {STATUS_LABELS[run.status]}（{run.rowCount.toLocaleString()} 列
-                {run.problemCount > 0 ? `，${run.problemCount.toLocaleString()} 個問題` : ''}）
-              </td>
+      <h2>最近的匯入</h2>
+      <TableScroll label="最近的匯入">
+        <table data-testid="recent-imports">
+          <thead>
+            <tr>
+              <th>時間</th>
+              <th>種類</th>
+              <th>檔名</th>
+              <th>學期</th>
+              <th>結果</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.recentImports.map((run) => (
+              <tr key={run.id}>
+                <td>{rocDateTime(run.committedAt ?? run.createdAt)}</td>
+                <td>{data.importKinds.find((entry) => entry.kind === run.kind)?.label}</td>
+                <td>{run.fileName}</td>
+                <td>{run.term.label}</td>
+                <td>
+                  {STATUS_LABELS[run.status]}（{run.rowCount.toLocaleString()} 列
+                  {run.problemCount > 0 ? `，${run.problemCount.toLocaleString()} 個問題` : ''}）
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

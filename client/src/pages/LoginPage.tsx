@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { ErrorList } from '../components/ErrorList';
 
@@ -20,6 +20,10 @@ const LoginMutation = graphql(`
 `);
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
+  useEffect(() => {
+    // Signed out: the tab no longer names the page of the session that ended.
+    document.title = '登入｜學生學習歷程檔案平臺';
+  }, []);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [messages, setMessages] = useState<string[]>([]);

@@ -4,6 +4,7 @@ import { ErrorList } from '../components/ErrorList';
 import { EvidenceFileField, FileReceipt, isUploading, storedId, useEvidenceUpload } from '../components/EvidenceFile';
 import { StatusBadge } from '../components/StatusBadge';
 import { WindowNotice } from '../components/WindowNotice';
+import { FinalLockNotice, useFinalLock } from '../components/FinalLock';
 import { useTermChoice } from '../components/TermPicker';
 import { useOpenWindowPeriod } from '../components/useOpenWindowPeriod';
 import { graphql } from '../gql';
@@ -146,7 +147,8 @@ function OutcomeItem({
   onReplace,
 }: {
   outcome: MyOutcomes_OutcomeFragment;
-  onReplace: (outcome: MyOutcomes_OutcomeFragment) => void;
+  /** Absent once the year's outcomes are finally submitted. */
+  onReplace: ((outcome: MyOutcomes_OutcomeFragment) => void) | null;
 }) {
   const current = outcome.current;
   const earlier = outcome.versions.filter((version) => version.version !== outcome.currentVersion).reverse();
@@ -170,7 +172,7 @@ function OutcomeItem({
         <p className="muted">已於 {rocDateTime(current.decidedAt)} 通過認證，檔案不再變動。</p>
       )}
       <Receipts version={current} />
-      {outcome.status !== 'CERTIFIED' && (
+      {outcome.status !== 'CERTIFIED' && onReplace && (
         <button type="button" className="secondary" onClick={() => onReplace(outcome)}>
           更換檔案
         </button>
@@ -259,7 +261,7 @@ function OutcomeDialog({
   return (
     <ModalDialog title={title} busy={busy} onClose={onClose}>
       <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h3>{title}</h3>
+        <h2>{title}</h2>
         {replacing ? (
           <p className="hint">
             更換後會成為第 {target.outcome.currentVersion + 1}{' '}
@@ -323,6 +325,7 @@ export function OutcomesPage() {
   });
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const locked = useFinalLock('COURSE_OUTCOMES', termId);
   if (error) return <p role="alert">無法載入學習成果：{error.message}</p>;
   if (!data?.me) return <p>載入中…</p>;
   const student = data.me.student;
@@ -333,13 +336,17 @@ export function OutcomesPage() {
 
   return (
     <section className="outcomes">
-      <h2>我的學習成果</h2>
+      <h1>我的學習成果</h1>
       <div className="toolbar">{picker}</div>
       <p>
         {termLabel}：已上傳 {uploaded} 件{cap ? `（本校每學期最多 ${cap} 件）` : ''}。每件都要有簡述（100
         字以內），並附文件或影音；任課教師認證後才能勾選。
       </p>
-      <WindowNotice kinds={['UPLOAD_COURSE_OUTCOMES', 'CERTIFY_COURSE_OUTCOMES']} scope="mine" />
+      {locked ? (
+        <FinalLockNotice message={locked} />
+      ) : (
+        <WindowNotice kinds={['UPLOAD_COURSE_OUTCOMES', 'CERTIFY_COURSE_OUTCOMES']} scope="mine" />
+      )}
       {notice && (
         <p role="status" className="notice">
           {notice}
@@ -349,20 +356,22 @@ export function OutcomesPage() {
       {enrolments.map((enrolment) => (
         <article key={enrolment.id} className="course-card" aria-label={`${courseName(enrolment)} 的學習成果`}>
           <div className="course-head">
-            <h3>{courseName(enrolment)}</h3>
+            <h2>{courseName(enrolment)}</h2>
             <span className="muted">
               {enrolment.section.name} 班・任課教師 {enrolment.section.teacher?.displayName ?? '未定'}・課程代碼{' '}
               {enrolment.section.course.code}
             </span>
-            <button
-              type="button"
-              onClick={() => {
-                setNotice(null);
-                setDialog({ mode: 'upload', enrolment });
-              }}
-            >
-              上傳學習成果
-            </button>
+            {!locked && (
+              <button
+                type="button"
+                onClick={() => {
+                  setNotice(null);
+                  setDialog({ mode: 'upload', enrolment });
+                }}
+              >
+                上傳學習成果
+              </button>
+            )}
           </div>
           {enrolment.outcomes.length === 0 ? (
             <p className="muted">尚未上傳。</p>
@@ -372,10 +381,14 @@ export function OutcomesPage() {
                 <OutcomeItem
                   key={outcome.id}
                   outcome={outcome}
-                  onReplace={(chosen) => {
-                    setNotice(null);
-                    setDialog({ mode: 'replace', enrolment, outcome: chosen });
-                  }}
+                  onReplace={
+                    locked
+                      ? null
+                      : (chosen) => {
+                          setNotice(null);
+                          setDialog({ mode: 'replace', enrolment, outcome: chosen });
+                        }
+                  }
                 />
               ))}
             </ul>

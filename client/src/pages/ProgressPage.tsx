@@ -87,32 +87,34 @@ function ClassStudents({ schoolClass }: { schoolClass: ProgressClass }) {
   return (
     <tr className="nested">
       <td colSpan={KEYS.length + 4}>
-        <table aria-label={`${schoolClass.name} 班各學生進度`}>
-          <thead>
-            <tr>
-              <th>座號</th>
-              <th>學號</th>
-              <th>姓名</th>
-              {HEADERS.map((header) => (
-                <th key={header}>{header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {schoolClass.students.map((student) => (
-              <tr key={student.id}>
-                <td>{student.seatNumber ?? ''}</td>
-                <td>{student.studentNumber}</td>
-                <td>{student.name}</td>
-                {KEYS.map((key) => (
-                  <td key={key} className="number">
-                    {student.portfolioProgress ? student.portfolioProgress[key] : '—'}
-                  </td>
+        <TableScroll label={`${schoolClass.name} 班各學生進度`}>
+          <table aria-label={`${schoolClass.name} 班各學生進度`}>
+            <thead>
+              <tr>
+                <th>座號</th>
+                <th>學號</th>
+                <th>姓名</th>
+                {HEADERS.map((header) => (
+                  <th key={header}>{header}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {schoolClass.students.map((student) => (
+                <tr key={student.id}>
+                  <td>{student.seatNumber ?? ''}</td>
+                  <td>{student.studentNumber}</td>
+                  <td>{student.name}</td>
+                  {KEYS.map((key) => (
+                    <td key={key} className="number">
+                      {student.portfolioProgress ? student.portfolioProgress[key] : '—'}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </td>
     </tr>
   );
@@ -148,7 +150,7 @@ export function ProgressPage() {
 
   return (
     <section>
-      <h2>學習歷程進度</h2>
+      <h1>學習歷程進度</h1>
       <p>
         {data.me.currentTerm?.label ?? '目前不在學期內'}
         各班的課程學習成果（本學期）與多元表現（本學年），為班上學生的合計。

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { graphql } from '../gql';
+import { TableScroll } from '../components/TableScroll';
 
 const ProxiesQuery = graphql(`
   query ProxiesPage {
@@ -57,7 +58,7 @@ export function ProxiesPage() {
 
   return (
     <section className="proxies">
-      <h2>認證代理人</h2>
+      <h1>認證代理人</h1>
       <p className="hint">代理人可以在認證頁看到並認證任課教師課程的學習成果；紀錄會註明是代理認證。</p>
       <form
         onSubmit={(event) => {
@@ -92,32 +93,34 @@ export function ProxiesPage() {
         </button>
       </form>
       <ErrorList messages={messages} />
-      <table data-testid="proxies">
-        <thead>
-          <tr>
-            <th>任課教師</th>
-            <th>代理人</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {data.certificationProxies.map((entry) => (
-            <tr key={entry.id}>
-              <td>{entry.teacher.displayName}</td>
-              <td>{entry.proxy.displayName}</td>
-              <td>
-                <button
-                  type="button"
-                  disabled={state.loading}
-                  onClick={() => void change({ teacherId: entry.teacher.id, proxyId: entry.proxy.id }, false)}
-                >
-                  取消代理
-                </button>
-              </td>
+      <TableScroll label="認證代理人">
+        <table data-testid="proxies">
+          <thead>
+            <tr>
+              <th>任課教師</th>
+              <th>代理人</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.certificationProxies.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.teacher.displayName}</td>
+                <td>{entry.proxy.displayName}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={state.loading}
+                    onClick={() => void change({ teacherId: entry.teacher.id, proxyId: entry.proxy.id }, false)}
+                  >
+                    取消代理
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {data.certificationProxies.length === 0 && <p>目前沒有代理。</p>}
     </section>
   );

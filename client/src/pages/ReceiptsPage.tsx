@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { useTermChoice } from '../components/TermPicker';
 import { WindowNotice } from '../components/WindowNotice';
+import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { ReceiptsPageQuery } from '../gql/graphql';
 import { DISPUTE_STATUS_LABELS, RECEIPT_STATUS_LABELS, RECONCILIATION_LABELS } from '../lib/receipts';
@@ -218,7 +219,7 @@ export function ReceiptsPage() {
 
   return (
     <section className="receipts-review">
-      <h2>收訖明細確認</h2>
+      <h1>收訖明細確認</h1>
       <div className="toolbar">
         {picker}
         {open.length > 0 && (
@@ -237,45 +238,47 @@ export function ReceiptsPage() {
       {!data && !error && <p>載入中…</p>}
       {data && rows.length === 0 && <p>這個學期還沒有您的收訖明細。</p>}
       {rows.length > 0 && (
-        <table data-testid="receipt-rows">
-          <thead>
-            <tr>
-              <th>種類</th>
-              <th>資料</th>
-              <th>收訖狀態</th>
-              <th>比對結果</th>
-              <th>確認</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.reconciliation === 'OK' ? undefined : 'has-error'}>
-                <td>{row.kindLabel}</td>
-                <td>{row.keyFields.join('、')}</td>
-                <td>
-                  {RECEIPT_STATUS_LABELS[row.status]}
-                  {row.reason && <p className="reason">退件原因：{row.reason}</p>}
-                </td>
-                <td>
-                  {RECONCILIATION_LABELS[row.reconciliation]}
-                  {row.changedColumns.length > 0 && `（${row.changedColumns.join('、')}）`}
-                </td>
-                <td>
-                  <Decision row={row} />
-                </td>
-                <td>
-                  <RowActions
-                    row={row}
-                    busy={busy}
-                    onConfirm={() => void confirm([row.id])}
-                    onDispute={(reason) => dispute(row.id, reason)}
-                  />
-                </td>
+        <TableScroll label="收訖明細">
+          <table data-testid="receipt-rows">
+            <thead>
+              <tr>
+                <th>種類</th>
+                <th>資料</th>
+                <th>收訖狀態</th>
+                <th>比對結果</th>
+                <th>確認</th>
+                <th>操作</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className={row.reconciliation === 'OK' ? undefined : 'has-error'}>
+                  <td>{row.kindLabel}</td>
+                  <td>{row.keyFields.join('、')}</td>
+                  <td>
+                    {RECEIPT_STATUS_LABELS[row.status]}
+                    {row.reason && <p className="reason">退件原因：{row.reason}</p>}
+                  </td>
+                  <td>
+                    {RECONCILIATION_LABELS[row.reconciliation]}
+                    {row.changedColumns.length > 0 && `（${row.changedColumns.join('、')}）`}
+                  </td>
+                  <td>
+                    <Decision row={row} />
+                  </td>
+                  <td>
+                    <RowActions
+                      row={row}
+                      busy={busy}
+                      onConfirm={() => void confirm([row.id])}
+                      onDispute={(reason) => dispute(row.id, reason)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

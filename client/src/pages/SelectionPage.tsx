@@ -4,6 +4,7 @@ import { ErrorList } from '../components/ErrorList';
 import { useTermChoice } from '../components/TermPicker';
 import { useOpenWindowPeriod } from '../components/useOpenWindowPeriod';
 import { WindowNotice } from '../components/WindowNotice';
+import { FinalLockNotice, useFinalLock } from '../components/FinalLock';
 import { graphql } from '../gql';
 import { STATUS_LABELS } from '../lib/evidence';
 import { rocDateTime } from '../lib/roc';
@@ -126,11 +127,14 @@ function TermOutcomes({
   termId,
   termLabel,
   busy,
+  locked,
   onSelect,
 }: {
   termId: string;
   termLabel: string;
   busy: Set<string>;
+  /** The year's outcomes are finally submitted: selections show, and stay as they are. */
+  locked: boolean;
   onSelect: Select;
 }) {
   const { data, error } = useQuery(TermOutcomesQuery, { variables: { termId }, fetchPolicy: 'cache-and-network' });
@@ -150,7 +154,7 @@ function TermOutcomes({
   const waiting = items.filter((item) => item.outcome.status !== 'CERTIFIED');
   return (
     <div className="term-outcomes">
-      <h4>{termLabel}</h4>
+      <h3>{termLabel}</h3>
       {certified.length === 0 ? (
         <p className="muted">這學期還沒有通過認證的課程學習成果。</p>
       ) : (
@@ -161,7 +165,7 @@ function TermOutcomes({
                 <input
                   type="checkbox"
                   checked={Boolean(outcome.selectedAt)}
-                  disabled={busy.has(outcome.id)}
+                  disabled={locked || busy.has(outcome.id)}
                   onChange={(event) => onSelect(outcome.id, event.target.checked)}
                 />
                 <strong>{subject}</strong>：{outcome.current.description}
@@ -209,6 +213,8 @@ export function SelectionPage() {
   const [selectItem] = useMutation(SelectItemMutation);
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
+  const outcomesLocked = useFinalLock('COURSE_OUTCOMES', termId);
+  const performancesLocked = useFinalLock('PERFORMANCES', termId);
 
   if (error) return <p role="alert">無法載入：{error.message}</p>;
   if (!data?.me) return <p>載入中…</p>;
@@ -245,9 +251,13 @@ export function SelectionPage() {
 
   return (
     <section className="selection">
-      <h2>勾選提交項目</h2>
+      <h1>勾選提交項目</h1>
       <p>勾選要提交到中央資料庫的項目（{year?.label ?? '本學年'}）。勾選在期間內可以取消或改選。</p>
-      <WindowNotice kinds={['SELECT_COURSE_OUTCOMES', 'SELECT_PERFORMANCES']} scope="mine" />
+      <FinalLockNotice message={outcomesLocked} />
+      <FinalLockNotice message={performancesLocked} />
+      {!(outcomesLocked && performancesLocked) && (
+        <WindowNotice kinds={['SELECT_COURSE_OUTCOMES', 'SELECT_PERFORMANCES']} scope="mine" />
+      )}
       {summary && (
         <div className="counters">
           <p className="counter-box" data-testid="outcome-counter">
@@ -260,13 +270,20 @@ export function SelectionPage() {
       )}
       <ErrorList messages={errors} />
       <article aria-label="課程學習成果">
-        <h3>課程學習成果</h3>
+        <h2>課程學習成果</h2>
         {terms.map((term) => (
-          <TermOutcomes key={term.id} termId={term.id} termLabel={term.label} busy={busy} onSelect={onSelect} />
+          <TermOutcomes
+            key={term.id}
+            termId={term.id}
+            termLabel={term.label}
+            busy={busy}
+            locked={Boolean(outcomesLocked)}
+            onSelect={onSelect}
+          />
         ))}
       </article>
       <article aria-label="多元表現">
-        <h3>多元表現</h3>
+        <h2>多元表現</h2>
         {student.performances.length === 0 ? (
           <p className="muted">本學年還沒有登錄多元表現。</p>
         ) : (
@@ -277,7 +294,7 @@ export function SelectionPage() {
                   <input
                     type="checkbox"
                     checked={Boolean(performance.selectedAt)}
-                    disabled={busy.has(performance.id)}
+                    disabled={Boolean(performancesLocked) || busy.has(performance.id)}
                     onChange={(event) => onSelect(performance.id, event.target.checked)}
                   />
                   <strong>{labelOf.get(performance.category) ?? performance.category}</strong>：{performance.title}

@@ -59,7 +59,7 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
   if (!data) return <p>載入中…</p>;
   return (
     <section>
-      <h2>登入裝置</h2>
+      <h1>登入裝置</h1>
       <p className="muted">看到不認得的裝置時，請讓它登出並更改密碼。</p>
       <TableScroll label="登入中的裝置">
         <table>
@@ -150,7 +150,7 @@ function PasswordChange({ onChanged }: { onChanged: () => void }) {
       aria-labelledby="password-change"
       onSubmit={(event) => void submit(event)}
     >
-      <h3 id="password-change">變更密碼</h3>
+      <h2 id="password-change">變更密碼</h2>
       <p className="muted">新密碼至少 10 個字元，不能包含帳號。變更後，其他裝置上的登入都會失效。</p>
       <label>
         目前的密碼

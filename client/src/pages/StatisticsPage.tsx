@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { RateBars } from '../components/RateBars';
 import { ClassDetail } from '../components/statistics/ClassDetail';
 import { ClassFigures } from '../components/statistics/ClassFigures';
@@ -15,8 +15,9 @@ import { CohortTable, ExportLinks, FigureCells } from '../components/StatisticsT
 import '../components/statistics.css';
 import { graphql } from '../gql';
 import { appendPage } from '../lib/pagination';
-import { classKey, cohortsOf, type CityProgressRow, type SelectedSchool } from '../lib/statistics-rows';
+import { classKey, cohortsOf, schoolLabel, type CityProgressRow, type SelectedSchool } from '../lib/statistics-rows';
 import { useRemainingPages } from '../lib/use-remaining-pages';
+import { useNumberSearchParam, useSearchParam } from '../lib/use-search-param';
 
 graphql(`
   fragment StatisticsPage_CohortRow on CohortStatisticsRow {
@@ -266,19 +267,23 @@ function CityStatistics({
   const progressLoading = useRemainingPages(progress.data?.cityTermProgress, (after) =>
     progress.fetchMore({ variables: { after }, updateQuery: appendPage('cityTermProgress') }),
   );
-  const [selected, setSelected] = useState<SelectedSchool | null>(null);
+  // The school drilled into is in the address (`#/statistics/schools/:schoolId`), so the view can be linked to.
+  const selectedId = useParams().schoolId ?? null;
+  const navigate = useNavigate();
+  const setSelected = (school: SelectedSchool | null) =>
+    void navigate(school ? `/statistics/schools/${encodeURIComponent(school.schoolId)}` : '/statistics');
 
   if (cohortTable.error) return <p role="alert">無法載入全市統計：{cohortTable.error.message}</p>;
   const table = cohortTable.data?.cityCohortStatistics;
   if (!table) return <p>載入中…</p>;
   const progressRows = progressLoading ? [] : (progress.data?.cityTermProgress.nodes ?? []);
 
-  if (selected) {
+  if (selectedId) {
     return (
       <SchoolDrillDown
-        school={selected}
+        schoolId={selectedId}
         cohorts={cohortsOf(table)}
-        progress={progressRows.find((row) => row.schoolId === selected.schoolId) ?? null}
+        progress={progressRows.find((row) => row.schoolId === selectedId) ?? null}
         termLabel={termLabel}
         windowLabels={windowLabels}
         onBack={() => setSelected(null)}
@@ -288,7 +293,7 @@ function CityStatistics({
 
   return (
     <section className="statistics">
-      <h2>學習歷程檔案統計</h2>
+      <h1>學習歷程檔案統計</h1>
       <CohortTable
         caption={`${authorityName} 各入學年度學習歷程檔案上傳情形`}
         asOfRoc={table.asOfRoc}
@@ -297,7 +302,7 @@ function CityStatistics({
       />
       <ExportLinks view="city-cohorts" label="全市入學年度統計表" />
 
-      <h3>各入學年度上傳率</h3>
+      <h2>各入學年度上傳率</h2>
       <RateBars
         title="各入學年度上傳率"
         series={UPLOAD_SERIES}
@@ -310,7 +315,7 @@ function CityStatistics({
 
       <CitySchools cohorts={cohortsOf(table)} onSelect={setSelected} />
 
-      <h3>本學期期程進度（{termLabel}）</h3>
+      <h2>本學期期程進度（{termLabel}）</h2>
       {progress.error ? (
         <p className="muted">{progress.error.message}</p>
       ) : progressLoading || !progress.data ? (
@@ -331,7 +336,7 @@ function CityStatistics({
 }
 
 function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (school: SelectedSchool) => void }) {
-  const [cohort, setCohort] = useState<number | null>(null);
+  const [cohort, setCohort] = useNumberSearchParam('cohort');
   const { data, error, fetchMore } = useQuery(CitySchoolsQuery, {
     variables: { cohort },
     fetchPolicy: 'cache-and-network',
@@ -342,7 +347,7 @@ function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (scho
 
   return (
     <>
-      <h3>各校上傳率分布</h3>
+      <h2>各校上傳率分布</h2>
       <CohortSelect cohorts={cohorts} value={cohort} onChange={setCohort} />
       <ExportLinks view="city-schools" label="各校統計" params={{ cohort }} />
       {pending(error, '各校統計', !loading && Boolean(data)) ?? (
@@ -369,14 +374,14 @@ function SchoolCohortRow({ schoolId, cohort }: { schoolId: string; cohort: numbe
 }
 
 function SchoolDrillDown({
-  school,
+  schoolId,
   cohorts,
   progress,
   termLabel,
   windowLabels,
   onBack,
 }: {
-  school: SelectedSchool;
+  schoolId: string;
   cohorts: number[];
   progress: CityProgressRow | null;
   termLabel: string;
@@ -384,29 +389,32 @@ function SchoolDrillDown({
   onBack: () => void;
 }) {
   const { data, error } = useQuery(SchoolDrillDownQuery, {
-    variables: { schoolId: school.schoolId, cohort: null },
+    variables: { schoolId, cohort: null },
     fetchPolicy: 'cache-and-network',
   });
   const total = data?.citySchoolStatistics.nodes[0];
+  const label = total ? schoolLabel(total) : '學校統計';
   return (
     <section className="statistics">
       <button type="button" className="secondary" onClick={onBack}>
         ← 回全市統計
       </button>
-      <h2>{school.label}</h2>
+      <h1>{label}</h1>
       {error ? (
         <p role="alert">無法載入該校統計：{error.message}</p>
-      ) : !data || !total ? (
+      ) : !data ? (
         <p>載入中…</p>
+      ) : !total ? (
+        <p role="alert">找不到這所學校的統計：網址中的學校不存在，或不屬於本局所轄。</p>
       ) : (
         <>
-          <SchoolCohortFigures schoolLabel={school.label} asOfRoc={data.citySchoolStatistics.asOfRoc} total={total}>
+          <SchoolCohortFigures schoolLabel={label} asOfRoc={data.citySchoolStatistics.asOfRoc} total={total}>
             {cohorts.map((cohort) => (
-              <SchoolCohortRow key={cohort} schoolId={school.schoolId} cohort={cohort} />
+              <SchoolCohortRow key={cohort} schoolId={schoolId} cohort={cohort} />
             ))}
           </SchoolCohortFigures>
           <SchoolTermProgress
-            schoolLabel={school.label}
+            schoolLabel={label}
             progress={progress}
             termLabel={termLabel}
             windowLabels={windowLabels}
@@ -429,8 +437,8 @@ function SchoolStatistics({
   windowLabels: Map<string, string>;
 }) {
   const cohortTable = useQuery(SchoolCohortQuery, { fetchPolicy: 'cache-and-network' });
-  const [cohort, setCohort] = useState<number | null>(null);
-  const [selectedClass, setSelectedClass] = useState<string | null>(null);
+  const [cohort, setCohort] = useNumberSearchParam('cohort');
+  const [selectedClass, setSelectedClass] = useSearchParam('class');
   const classes = useQuery(SchoolClassesQuery, { variables: { cohort }, fetchPolicy: 'cache-and-network' });
   const classesLoading = useRemainingPages(classes.data?.schoolClassStatistics, (after) =>
     classes.fetchMore({ variables: { after }, updateQuery: appendPage('schoolClassStatistics') }),
@@ -454,7 +462,7 @@ function SchoolStatistics({
 
   return (
     <section className="statistics">
-      <h2>本校學習歷程檔案統計</h2>
+      <h1>本校學習歷程檔案統計</h1>
       <CohortTable
         caption={`${schoolName} 各入學年度學習歷程檔案上傳情形`}
         asOfRoc={table.asOfRoc}
@@ -463,7 +471,7 @@ function SchoolStatistics({
       />
       <ExportLinks view="school-cohorts" label="本校入學年度統計表" />
 
-      <h3>各班統計</h3>
+      <h2>各班統計</h2>
       <CohortSelect cohorts={cohortsOf(table)} value={cohort} onChange={setCohort} />
       <ExportLinks view="school-classes" label="各班統計" params={{ cohort }} />
       {pending(classes.error, '各班統計', !classesLoading && Boolean(classes.data)) ?? (
@@ -479,7 +487,7 @@ function SchoolStatistics({
         />
       )}
 
-      <h3>本學期各班進度{term && `（${term.label}）`}</h3>
+      <h2>本學期各班進度{term && `（${term.label}）`}</h2>
       {!term ? (
         <p className="muted">目前不在任何學期內。</p>
       ) : (

@@ -23,6 +23,9 @@ const ConsoleQuery = graphql(`
       categoryLabel
       periodLabel
       notInRound
+      submitWindowProblem
+      finalWindowProblem
+      warnings
       stage
       stageLabel
       submissionCount
@@ -264,6 +267,23 @@ function useCategoryActions(termId: string, grade12Round: boolean, category: Cat
   return { busy, messages, notice, askFinal, setAskFinal, doSubmit, doSend, doUpload, doConfirm, doFinalize };
 }
 
+/**
+ * Why an action is not offered now: the submission window (before the first package; afterwards a resubmission is only
+ * the answer to a dispute), and the final lock's window once the receipts are in.
+ */
+function WindowProblems({ category }: { category: Category }) {
+  const problems = [
+    category.stage === 'NOT_SUBMITTED' ? category.submitWindowProblem : null,
+    category.stage !== 'NOT_SUBMITTED' && category.stage !== 'SUBMITTED' ? category.finalWindowProblem : null,
+  ].filter((problem): problem is string => Boolean(problem));
+  if (problems.length === 0) return null;
+  return (
+    <p className="muted" data-testid="window-problems">
+      {problems.join(' ')}
+    </p>
+  );
+}
+
 /** One category's card: where it stands, its figures, and what may be done in this stage. */
 function CategoryCard({
   termId,
@@ -282,26 +302,39 @@ function CategoryCard({
   const { stage, latestSubmission: latest, disputes } = category;
   const handle = category.viewerCanHandle && stage !== 'FINAL';
   const receiptsMissing = latest !== null && latest !== undefined && category.missingReceiptKinds.length > 0;
-  const mayFinalize = handle && (stage === 'RECEIPTS_IMPORTED' || stage === 'CONFIRMING' || stage === 'DISPUTES');
+  const mayFinalize =
+    handle &&
+    !category.finalWindowProblem &&
+    (stage === 'RECEIPTS_IMPORTED' || stage === 'CONFIRMING' || stage === 'DISPUTES');
+  const maySubmit = handle && !category.submitWindowProblem;
 
   const title = `${category.categoryLabel}（${category.periodLabel}）`;
   if (category.notInRound) {
     return (
       <article className="course-card submission-category not-in-round" aria-label={category.categoryLabel}>
-        <h3>{category.categoryLabel}</h3>
+        <h2>{category.categoryLabel}</h2>
         <p className="muted">{category.notInRound}</p>
       </article>
     );
   }
   return (
     <article className="course-card submission-category" aria-label={title}>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <CategoryStatus category={category} />
       <LatestSubmission latest={latest} missingReceiptKinds={category.missingReceiptKinds} />
+      {handle && <WindowProblems category={category} />}
+      {maySubmit && category.warnings.length > 0 && (
+        <ul className="warnings" aria-label="提交前請確認" data-testid="submit-warnings">
+          {category.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       {handle && (
         <CategoryActions
           busy={busy}
           submitted={Boolean(latest)}
+          maySubmit={maySubmit}
           receiptsMissingFor={receiptsMissing ? latest.id : null}
           mayFinalize={mayFinalize}
           askingFinal={askFinal}
@@ -334,7 +367,7 @@ function CategoryCard({
           <a href="#/disputes">前往疑義處理（{disputes.open + disputes.inReview} 件未結案）</a>
         </p>
       )}
-      {category.category === 'COURSE_RECORDS' && stage === 'NOT_SUBMITTED' && !grade12Round && (
+      {handle && category.category === 'COURSE_RECORDS' && stage === 'NOT_SUBMITTED' && !grade12Round && (
         <PrecheckPanel termId={termId} />
       )}
     </article>
@@ -355,7 +388,7 @@ export function SubmissionConsolePage() {
   });
   return (
     <section className="submission-console">
-      <h2>提交主控台</h2>
+      <h1>提交主控台</h1>
       <div className="toolbar">
         {picker}
         <label className="term-pick">

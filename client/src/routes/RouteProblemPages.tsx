@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 export function NotFoundPage() {
   return (
     <section>
-      <h2>找不到這個頁面</h2>
+      <h1>找不到這個頁面</h1>
       <p>網址可能打錯了，或頁面已經移動。</p>
       <p>
         <Link to="/">回到首頁</Link>
@@ -17,7 +17,7 @@ export function NotFoundPage() {
 export function ForbiddenPage() {
   return (
     <section>
-      <h2>您沒有權限開啟這個頁面</h2>
+      <h1>您沒有權限開啟這個頁面</h1>
       <p>這個頁面屬於其他角色或處室。如果您認為應該可以開啟，請洽學校的資訊組。</p>
       <p>
         <Link to="/">回到首頁</Link>

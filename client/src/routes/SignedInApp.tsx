@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createHashRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Shell_MeFragment } from '../gql/graphql';
@@ -10,10 +10,18 @@ import { useSignedIn, ViewerContext } from './viewer-context';
 function PageLoadFailed() {
   return (
     <section>
-      <h2>無法載入這個頁面</h2>
+      <h1>無法載入這個頁面</h1>
       <p role="alert">網路可能中斷了，請重新整理頁面再試一次。</p>
     </section>
   );
+}
+
+/** The browser tab and history name the page, as its address does. */
+function Titled({ label, children }: { label: string; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${label}｜學生學習歷程檔案平臺`;
+  }, [label]);
+  return children;
 }
 
 /**
@@ -27,7 +35,11 @@ function routesFor(): RouteObject[] {
     lazy: async () => {
       const Page = await page.load();
       // Who may open it is read at each render, from the signed-in person as they are now.
-      return { Component: () => (page.visible(useSignedIn().viewer) ? <Page /> : <ForbiddenPage />) };
+      return {
+        Component: () => (
+          <Titled label={page.label}>{page.visible(useSignedIn().viewer) ? <Page /> : <ForbiddenPage />}</Titled>
+        ),
+      };
     },
   }));
   return [

@@ -97,6 +97,13 @@ export const PAGES: PageEntry[] = [
     load: () => import('./page-students').then((m) => m.Students),
   },
   {
+    path: '/students/:studentId',
+    label: '學生',
+    inMenu: false,
+    visible: (v) => v.viewerCanListStudents,
+    load: () => import('../pages/StudentPage').then((m) => m.StudentPage),
+  },
+  {
     path: '/imports',
     label: '資料匯入',
     visible: (v) => v.viewerCanImport,
@@ -133,6 +140,13 @@ export const PAGES: PageEntry[] = [
     load: () => import('../pages/DisputesPage').then((m) => m.DisputesPage),
   },
   {
+    path: '/disputes/:disputeId',
+    label: '疑義',
+    inMenu: false,
+    visible: (v) => v.viewerCanManageSubmissions,
+    load: () => import('../pages/DisputesPage').then((m) => m.DisputePage),
+  },
+  {
     path: '/audit',
     label: '稽核紀錄',
     visible: (v) => v.viewerCanReadAuditLog,
@@ -154,6 +168,13 @@ export const PAGES: PageEntry[] = [
     path: '/statistics',
     label: '統計',
     visible: (v) => v.viewerCanViewStatistics,
+    load: () => import('../pages/StatisticsPage').then((m) => m.StatisticsPage),
+  },
+  {
+    path: '/statistics/schools/:schoolId',
+    label: '學校統計',
+    inMenu: false,
+    visible: (v) => v.viewerCanViewStatistics && !v.school,
     load: () => import('../pages/StatisticsPage').then((m) => m.StatisticsPage),
   },
   {

@@ -18,6 +18,7 @@ import { Migration20261206010000SubmissionRowPii } from './Migration202612060100
 import { Migration20261207000000LeftoverCollection } from './Migration20261207000000LeftoverCollection.js';
 import { Migration20261208000000SchemaStatus } from './Migration20261208000000SchemaStatus.js';
 import { Migration20261209000000Cadence } from './Migration20261209000000Cadence.js';
+import { Migration20261210000000FinalLockLabel } from './Migration20261210000000FinalLockLabel.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000000LeftoverCollection', class: Migration20261207000000LeftoverCollection },
   { name: 'Migration20261208000000SchemaStatus', class: Migration20261208000000SchemaStatus },
   { name: 'Migration20261209000000Cadence', class: Migration20261209000000Cadence },
+  { name: 'Migration20261210000000FinalLockLabel', class: Migration20261210000000FinalLockLabel },
 ];

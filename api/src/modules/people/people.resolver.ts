@@ -1,9 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { requireViewer } from '../../common/auth-checker.js';
-import { badInput, forbidden } from '../../common/errors.js';
-import { requireIdOfType } from '../../common/ids.js';
+import { forbidden } from '../../common/errors.js';
 import { maskNationalId } from '../../common/national-id.js';
 import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
 import { PayloadType, payload } from '../../common/user-error.js';
@@ -11,8 +9,9 @@ import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { Role } from '../../common/roles.js';
-import { createStudent, updateStudent } from './student.service.js';
-import { mayListStudents, maySeeFullNationalId, maySeeWholeSchool } from './people.permissions.js';
+import { createStudent, studentListFilter, updateStudent } from './student.service.js';
+import { StudentStatus } from './people.enums.js';
+import { mayListStudents, maySeeFullNationalId } from './people.permissions.js';
 import { Student } from './student.entity.js';
 import { UserAccount } from './user-account.entity.js';
 
@@ -32,19 +31,15 @@ export class StudentResolver {
     @Arg('classId', () => ID, { nullable: true, description: '只列出這個班級' }) classId: string | null,
     @Arg('studentNumber', () => String, { nullable: true, description: '只列出這個學號的學生（完全相符）' })
     studentNumber: string | null,
+    @Arg('search', () => String, { nullable: true, description: '姓名包含或學號開頭為這段文字（最多 30 個字）' })
+    search: string | null,
+    @Arg('status', () => StudentStatus, { nullable: true, description: '只列出這個學籍狀態' })
+    status: StudentStatus | null,
     @Ctx() ctx: AppContext,
   ) {
     const viewer = requireViewer(ctx);
     if (!mayListStudents(viewer)) throw forbidden('查看學生名單');
-    const classFilter: FilterQuery<SchoolClass> = {};
-    if (classId) classFilter.id = requireIdOfType(classId, 'SchoolClass', '班級', 'classId');
-    // Homeroom teachers see the classes they lead; whole-school staff see every class.
-    if (!maySeeWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
-    const where: FilterQuery<Student> = Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
-    if (typeof studentNumber === 'string') {
-      if (studentNumber.length > 30) throw badInput('學號最多 30 個字。', 'studentNumber');
-      where.studentNumber = studentNumber.trim();
-    }
+    const where = studentListFilter(viewer, { classId, studentNumber, search, status });
     return paginate(ctx.em, Student, where, args, 'studentNumber');
   }
 

@@ -1,8 +1,8 @@
 import { ref } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../common/context.js';
-import { forbidden, notFound } from '../../common/errors.js';
-import { idOfType } from '../../common/ids.js';
+import { badInput, forbidden, notFound } from '../../common/errors.js';
+import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { hasVisibleText } from '../../common/input-text.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem, normalizeNationalId } from '../../common/national-id.js';
 import type { PiiCipher } from '../../common/pii-crypto.js';
@@ -16,9 +16,41 @@ import { School } from '../school/school.entity.js';
 import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { StudentStatus } from './people.enums.js';
 import { Student } from './student.entity.js';
-import { mayManageStudents } from './people.permissions.js';
+import { mayManageStudents, maySeeWholeSchool } from './people.permissions.js';
 
 const STUDENT_NUMBER = /^[A-Za-z0-9]{1,20}$/;
+
+export interface StudentListArgs {
+  classId: string | null | undefined;
+  studentNumber: string | null | undefined;
+  search: string | null | undefined;
+  status: StudentStatus | null | undefined;
+}
+
+/** Which students a 學生名單 request lists: its filters, within the classes the viewer may see. */
+export function studentListFilter(viewer: Viewer, args: StudentListArgs): FilterQuery<Student> {
+  const classFilter: FilterQuery<SchoolClass> = {};
+  if (args.classId) classFilter.id = requireIdOfType(args.classId, 'SchoolClass', '班級', 'classId');
+  // Homeroom teachers see the classes they lead; whole-school staff see every class.
+  if (!maySeeWholeSchool(viewer)) classFilter.homeroomTeacher = viewer.accountId;
+  const where: FilterQuery<Student> & Record<string, unknown> =
+    Object.keys(classFilter).length > 0 ? { schoolClass: classFilter } : {};
+  if (typeof args.studentNumber === 'string') {
+    if (args.studentNumber.length > 30) throw badInput('學號最多 30 個字。', 'studentNumber');
+    where.studentNumber = args.studentNumber.trim();
+  }
+  if (typeof args.search === 'string') {
+    if (args.search.length > 30) throw badInput('搜尋文字最多 30 個字。', 'search');
+    const text = args.search.trim();
+    if (text) {
+      // The person's text is matched literally: % and _ mean themselves, not wildcards.
+      const literal = text.replace(/[\\%_]/g, (character) => `\\${character}`);
+      where.$or = [{ name: { $ilike: `%${literal}%` } }, { studentNumber: { $ilike: `${literal}%` } }];
+    }
+  }
+  if (args.status) where.status = args.status;
+  return where;
+}
 
 export interface StudentFields {
   studentNumber: string;

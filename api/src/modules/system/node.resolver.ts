@@ -16,7 +16,8 @@ import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { Submission } from '../round/submission.entity.js';
 import { ReceiptImport } from '../round/receipt.entity.js';
 import { PrecheckRun } from '../round/precheck.entity.js';
-import { mayPrecheck, mayListSubmissions } from '../round/round.permissions.js';
+import { mayPrecheck, mayListSubmissions, maySubmit } from '../round/round.permissions.js';
+import { Dispute } from '../round/confirmation.entity.js';
 import { TimelineTemplate, TimelineTemplateTask } from '../timeline/timeline-template.entity.js';
 import { TimelineExtension, TimelineTask } from '../timeline/timeline-task.entity.js';
 
@@ -72,6 +73,12 @@ const fetchers: Record<string, NodeFetcher> = {
     return performance && (await mayViewStudent(ctx, performance.student.getEntity())) ? performance : null;
   },
   Submission: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(Submission, { id }) : null),
+  // A dispute is read by the sections that answer its category, as the disputes list shows it (its own address).
+  Dispute: async (ctx, id) => {
+    if (!mayListSubmissions(ctx.viewer)) return null;
+    const dispute = await ctx.em.findOne(Dispute, { id });
+    return dispute && maySubmit(ctx.viewer, dispute.category) ? dispute : null;
+  },
   ReceiptImport: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(ReceiptImport, { id }) : null),
   PrecheckRun: async (ctx, id) => (mayPrecheck(ctx.viewer) ? ctx.em.findOne(PrecheckRun, { id }) : null),
   ImportRun: async (ctx, id) => (mayImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),

@@ -17,7 +17,7 @@ export function ClassDetail({
 }) {
   return (
     <div className="class-detail" role="region" aria-label={`${row.className} 班統計`}>
-      <h3>{row.className} 班</h3>
+      <h2>{row.className} 班</h2>
       <dl>
         <dt>學生數</dt>
         <dd>{formatCount(row.students)}</dd>

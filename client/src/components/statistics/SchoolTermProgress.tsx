@@ -17,7 +17,7 @@ export function SchoolTermProgress({
 }) {
   return (
     <>
-      <h3>本學期期程進度（{termLabel}）</h3>
+      <h2>本學期期程進度（{termLabel}）</h2>
       {progress ? (
         <>
           <p>

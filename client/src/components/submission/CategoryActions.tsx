@@ -4,6 +4,7 @@ import type { Busy } from './category-card-types';
 export function CategoryActions({
   busy,
   submitted,
+  maySubmit,
   receiptsMissingFor,
   mayFinalize,
   askingFinal,
@@ -14,6 +15,8 @@ export function CategoryActions({
 }: {
   busy: Busy;
   submitted: boolean;
+  /** The submission window is open (otherwise the card says why, and offers no button that would be refused). */
+  maySubmit: boolean;
   /** The submission whose receipt files have not all been imported, if any: sending and importing are for it. */
   receiptsMissingFor: string | null;
   mayFinalize: boolean;
@@ -25,9 +28,11 @@ export function CategoryActions({
 }) {
   return (
     <div className="actions">
-      <button type="button" disabled={busy !== null} onClick={onSubmit}>
-        {busy === 'submit' ? '提交中…' : submitted ? '重新提交' : '提交'}
-      </button>
+      {maySubmit && (
+        <button type="button" disabled={busy !== null} onClick={onSubmit}>
+          {busy === 'submit' ? '提交中…' : submitted ? '重新提交' : '提交'}
+        </button>
+      )}
       {receiptsMissingFor !== null && (
         <>
           <button type="button" disabled={busy !== null} onClick={() => onSend(receiptsMissingFor)}>

@@ -220,6 +220,15 @@ class CategoryProgress {
     description: '這個類別不在這個梯次提交的原因（例如課程學習成果每學年於第2學期的梯次提交）',
   })
   notInRound!: string | null;
+
+  @Field(() => String, { nullable: true, description: '現在不能提交的原因（提交期程未開放或已截止）；可以提交時為空' })
+  submitWindowProblem!: string | null;
+
+  @Field(() => String, { nullable: true, description: '現在不能完成最終提交的原因；可以時為空' })
+  finalWindowProblem!: string | null;
+
+  @Field(() => [String], { description: '提交前值得再確認的事，例如學生勾選期程還沒截止、勾選的學生很少' })
+  warnings!: string[];
 }
 
 @ObjectType({ description: '一位學生的收訖明細確認進度' })

@@ -15,6 +15,7 @@ import { termArgument } from '../../term/term.service.js';
 import type { Term } from '../../term/term.entity.js';
 import { packagePeriod, roundCategoryProblem, roundTermOf } from '../round-cadence.js';
 import { periodLabel } from '../../../common/data-period.js';
+import { categoryReadiness } from './console-readiness.js';
 
 export enum SubmissionStage {
   NOT_SUBMITTED = 'NOT_SUBMITTED',
@@ -64,6 +65,9 @@ export interface CategoryProgressData {
   periodLabel: string;
   /** Why the category is not submitted in this round (an annual category on a first term, 修課紀錄 in the 高三 round). */
   notInRound: string | null;
+  submitWindowProblem: string | null;
+  finalWindowProblem: string | null;
+  warnings: string[];
 }
 
 const zeroReview = (): ReviewCounts => ({ rows: 0, confirmed: 0, disputed: 0, unconfirmed: 0 });
@@ -128,6 +132,22 @@ export async function categoryProgress(
     await ctx.services.windows.check(em, { period: { termId }, kind: TaskKind.CONFIRM_RECEIPTS, grade12Round })
   ).userError;
 
+  const notInRound = new Map(
+    Object.values(SubmissionCategory).map((category) => [
+      category,
+      roundCategoryProblem(roundTerm, category, grade12Round, null)?.message ?? null,
+    ]),
+  );
+  const readiness = await categoryReadiness(
+    ctx,
+    term,
+    roundTerm,
+    grade12Round,
+    Object.values(SubmissionCategory).filter(
+      (category) => !notInRound.get(category) && !locks.some((lock) => lock.category === category),
+    ),
+  );
+
   return Object.values(SubmissionCategory).map((category) => {
     const latest = latestIds.get(category) ?? null;
     const ownImports = latest ? imports.filter((i) => i.submission.id === latest.id) : [];
@@ -167,7 +187,10 @@ export async function categoryProgress(
       },
       finalLock,
       periodLabel: periodLabel(packagePeriod(roundTerm, category)),
-      notInRound: roundCategoryProblem(roundTerm, category, grade12Round, null)?.message ?? null,
+      notInRound: notInRound.get(category) ?? null,
+      submitWindowProblem: readiness.get(category)?.submitWindowProblem ?? null,
+      finalWindowProblem: readiness.get(category)?.finalWindowProblem ?? null,
+      warnings: readiness.get(category)?.warnings ?? [],
     };
   });
 }
