@@ -10,12 +10,6 @@ export type ClassProgressRow = SchoolTermProgressQuery['schoolTermProgress']['no
 export type ProgressRow = CityProgressRow | ClassProgressRow;
 export type ClassRow = SchoolClassStatisticsQuery['schoolClassStatistics']['nodes'][number];
 
-/** The school division the bureau has drilled into, with the label its view is titled by. */
-export interface SelectedSchool {
-  schoolId: string;
-  label: string;
-}
-
 const DIVISIONS: Record<string, string> = { DAY: '日間部', NIGHT: '進修部' };
 
 export const schoolLabel = (row: { schoolName: string; division: string }) =>

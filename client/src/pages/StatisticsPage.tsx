@@ -15,7 +15,7 @@ import { CohortTable, ExportLinks, FigureCells } from '../components/StatisticsT
 import '../components/statistics.css';
 import { graphql } from '../gql';
 import { appendPage } from '../lib/pagination';
-import { classKey, cohortsOf, schoolLabel, type CityProgressRow, type SelectedSchool } from '../lib/statistics-rows';
+import { classKey, cohortsOf, schoolLabel, type CityProgressRow } from '../lib/statistics-rows';
 import { useRemainingPages } from '../lib/use-remaining-pages';
 import { useNumberSearchParam, useSearchParam } from '../lib/use-search-param';
 
@@ -270,8 +270,8 @@ function CityStatistics({
   // The school drilled into is in the address (`#/statistics/schools/:schoolId`), so the view can be linked to.
   const selectedId = useParams().schoolId ?? null;
   const navigate = useNavigate();
-  const setSelected = (school: SelectedSchool | null) =>
-    void navigate(school ? `/statistics/schools/${encodeURIComponent(school.schoolId)}` : '/statistics');
+  const setSelected = (schoolId: string | null) =>
+    void navigate(schoolId ? `/statistics/schools/${encodeURIComponent(schoolId)}` : '/statistics');
 
   if (cohortTable.error) return <p role="alert">無法載入全市統計：{cohortTable.error.message}</p>;
   const table = cohortTable.data?.cityCohortStatistics;
@@ -335,7 +335,7 @@ function CityStatistics({
   );
 }
 
-function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (school: SelectedSchool) => void }) {
+function CitySchools({ cohorts, onSelect }: { cohorts: number[]; onSelect: (schoolId: string) => void }) {
   const [cohort, setCohort] = useNumberSearchParam('cohort');
   const { data, error, fetchMore } = useQuery(CitySchoolsQuery, {
     variables: { cohort },

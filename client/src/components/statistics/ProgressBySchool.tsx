@@ -1,4 +1,4 @@
-import { schoolLabel, type CityProgressRow, type SelectedSchool } from '../../lib/statistics-rows';
+import { schoolLabel, type CityProgressRow } from '../../lib/statistics-rows';
 import { RateBars } from '../RateBars';
 import { ExportLinks } from '../StatisticsTable';
 import { ProgressTable } from './ProgressTable';
@@ -16,7 +16,7 @@ export function ProgressBySchool({
   termKey: string;
   termLabel: string;
   windowLabels: Map<string, string>;
-  onSelect: (school: SelectedSchool) => void;
+  onSelect: (schoolId: string) => void;
 }) {
   return (
     <>
@@ -28,10 +28,7 @@ export function ProgressBySchool({
           label: schoolLabel(row),
           values: progressValues(row),
         }))}
-        onSelect={(schoolId) => {
-          const row = rows.find((entry) => entry.schoolId === schoolId)!;
-          onSelect({ schoolId, label: schoolLabel(row) });
-        }}
+        onSelect={onSelect}
       />
       <ProgressTable
         label="期程開放中各校進度"

@@ -1,7 +1,7 @@
 import { TableScroll } from '../TableScroll';
 import type { StatisticsPage_SchoolRowFragment } from '../../gql/graphql';
 import { formatPercent } from '../../lib/statistics-format';
-import { schoolLabel, type SelectedSchool } from '../../lib/statistics-rows';
+import { schoolLabel } from '../../lib/statistics-rows';
 import { RateBars, type RateCategory } from '../RateBars';
 import { FigureCells, FigureHeaders } from '../StatisticsTable';
 import { UPLOAD_SERIES } from './rate-series';
@@ -12,7 +12,7 @@ export function SchoolDistribution({
   onSelect,
 }: {
   rows: StatisticsPage_SchoolRowFragment[];
-  onSelect: (school: SelectedSchool) => void;
+  onSelect: (schoolId: string) => void;
 }) {
   const ranked = [...rows].sort(
     (a, b) => (b.uploadRatePct ?? -1) - (a.uploadRatePct ?? -1) || a.schoolCode.localeCompare(b.schoolCode),
@@ -38,10 +38,7 @@ export function SchoolDistribution({
           label: schoolLabel(row),
           values: [row.uploadRatePct ?? null],
         }))}
-        onSelect={(schoolId) => {
-          const row = rows.find((entry) => entry.schoolId === schoolId)!;
-          onSelect({ schoolId, label: schoolLabel(row) });
-        }}
+        onSelect={onSelect}
       />
       <TableScroll label="各校數據" className="statistics-table">
         <table aria-label="各校統計">
@@ -57,11 +54,7 @@ export function SchoolDistribution({
               <tr key={row.schoolId}>
                 <td>{row.schoolCode}</td>
                 <th scope="row">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => onSelect({ schoolId: row.schoolId, label: schoolLabel(row) })}
-                  >
+                  <button type="button" className="link" onClick={() => onSelect(row.schoolId)}>
                     {schoolLabel(row)}
                   </button>
                 </th>
