@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import {
-  accessibilityViolations,
   cspViolationsOf,
+  expectFitsAndAccessible,
   haveBrowser,
   launchBrowser,
-  overflowingElements,
+  openFromMenu,
   scrollsSideways,
   signIn,
 } from '../support/browser.js';
@@ -51,19 +51,6 @@ function pdfOfSize(size: number): Buffer {
   body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** Opens a page from the menu and waits until it is there: a page's code is fetched when first opened. */
-async function nav(page: Page, label: string): Promise<void> {
-  const link = page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true });
-  const href = (await link.getAttribute('href'))!;
-  await link.click();
-  await page.waitForURL((url) => url.hash === href);
-  await page
-    .locator('main h1')
-    .first()
-    .waitFor({ timeout: 10_000 })
-    .catch(async () => expect.fail(`「${label}」 shows no heading: ${await page.locator('main').innerText()}`));
 }
 
 const teacherOf = (s: TestSchool) => s.accounts.find((account) => account.username === s.logins.teacher.username)!;
@@ -108,7 +95,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const pdf = pdfOfSize(320_000);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
-    await nav(page, '我的學習成果');
+    await openFromMenu(page, '我的學習成果');
     const course = page.getByRole('article', { name: '物理 的學習成果' });
     await course.getByRole('button', { name: '上傳學習成果' }).click();
     const dialog = page.getByRole('dialog', { name: '上傳學習成果：物理' });
@@ -169,7 +156,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
 
     // The teacher sees it in the queue, previews the PDF inline and certifies it.
     const teacher = await signIn(browser, app.url, school.logins.teacher.username, school.logins.teacher.password);
-    await nav(teacher, '認證');
+    await openFromMenu(teacher, '認證');
     const queue = teacher.getByTestId('certification-queue');
     await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1);
     expect(await queue.textContent()).toContain(student.name);
@@ -191,7 +178,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     await teacher.close();
 
     // The student selects it: the counter reads 1/6 and the database has the selection.
-    await nav(page, '勾選');
+    await openFromMenu(page, '勾選');
     const counter = page.getByTestId('outcome-counter');
     await expect.poll(() => counter.textContent()).toContain('已勾選 0/6');
     expect(await page.getByTestId('performance-counter').textContent()).toContain('已勾選 0/10');
@@ -211,7 +198,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
   it('keeps the keyboard inside the upload dialog, closes it with Escape and gives focus back to its button', async () => {
     const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
     await page.setViewportSize({ width: 390, height: 844 });
-    await nav(page, '我的學習成果');
+    await openFromMenu(page, '我的學習成果');
     const opener = page.getByRole('article', { name: '物理 的學習成果' }).getByRole('button', { name: '上傳學習成果' });
     await opener.click();
     const dialog = page.getByRole('dialog', { name: '上傳學習成果：物理' });
@@ -255,8 +242,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
     await page.setViewportSize({ width: 360, height: 800 });
     for (const label of ['期程', '多元表現']) {
-      await nav(page, label);
-      await page.locator('main h1').first().waitFor();
+      await openFromMenu(page, label);
       expect(await scrollsSideways(page), label).toBe(false);
     }
     await page.close();
@@ -280,15 +266,12 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
           fullPage: true,
         });
         for (const label of labels) {
-          await nav(page, label.trim());
-          await page.locator('main h1').first().waitFor();
-          await page.waitForLoadState('networkidle');
+          await openFromMenu(page, label.trim());
           const where = `${login.username} at ${width} px: ${label}`;
           // One h1 names the page, and the browser tab says which page it is.
           expect(await page.locator('h1').count(), where).toBe(1);
           expect(await page.title(), where).toBe(`${label.trim()}｜學生學習歷程檔案平臺`);
-          if (await scrollsSideways(page)) expect.fail(`${where} scrolls sideways: ${await overflowingElements(page)}`);
-          expect(await accessibilityViolations(page), where).toEqual([]);
+          await expectFitsAndAccessible(page, where);
         }
         await page.close();
       }
@@ -303,7 +286,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       school.logins.registration.password,
     );
     await page.setViewportSize({ width: 390, height: 844 });
-    await nav(page, '期程');
+    await openFromMenu(page, '期程');
     const form = page.getByRole('form', { name: '為個別學生延長期限' });
     await form.getByLabel('期程').selectOption({ label: '上傳 115學年度第1學期 課程學習成果' });
     await form.getByLabel('學號').fill('999999');
@@ -360,7 +343,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       ).n;
 
     const page = await signIn(browser, app.url, `${school.logins.student.username.split('.')[0]}.s02`, TEST_PASSWORD);
-    await nav(page, '勾選');
+    await openFromMenu(page, '勾選');
     const counter = page.getByTestId('outcome-counter');
     await expect.poll(() => counter.textContent()).toContain('已勾選 6/6');
     const seventh = page.getByRole('checkbox', { name: `化學：${left.description}` });
@@ -391,7 +374,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       );
 
     const page = await signIn(browser, app.url, school.logins.teacher.username, school.logins.teacher.password);
-    await nav(page, '認證');
+    await openFromMenu(page, '認證');
     const queue = page.getByTestId('certification-queue');
     const geographyRows = queue.locator('tbody tr').filter({ hasText: '地理' });
     await expect.poll(() => geographyRows.count(), { timeout: 10_000 }).toBe(4);
@@ -421,7 +404,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
   it('shows the student the teacher’s reason and takes a replacement file as a new version to certify', async () => {
     const student = classOf(school, 1)[0]!; // refused in the test before
     const page = await signIn(browser, app.url, `${school.logins.student.username.split('.')[0]}.s11`, TEST_PASSWORD);
-    await nav(page, '我的學習成果');
+    await openFromMenu(page, '我的學習成果');
     const refused = page
       .getByRole('article', { name: '地理 的學習成果' })
       .getByTestId('outcome')
@@ -461,7 +444,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
   it('records a competition with the category’s own fields, a PNG and a link, and refuses a bad link', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
     const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
-    await nav(page, '多元表現');
+    await openFromMenu(page, '多元表現');
     const form = page.getByRole('form', { name: '登錄多元表現' });
     await form.getByLabel('類別').selectOption({ label: '競賽參與' });
     await form.getByLabel('名稱').fill('全國高中物理競賽');
@@ -512,7 +495,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const of = (id: string) => counts.find((row) => row.student_id === id)!;
 
     const homeroom = await signIn(browser, app.url, school.logins.homeroom.username, school.logins.homeroom.password);
-    await nav(homeroom, '我的班級');
+    await openFromMenu(homeroom, '我的班級');
     const table = homeroom.getByRole('article', { name: '301 班' }).getByRole('table');
     for (const student of classOf(school, 0)) {
       // By 學號, which is unique; two students may share a name.
@@ -532,7 +515,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       school.logins.registration.username,
       school.logins.registration.password,
     );
-    await nav(staff, '學習歷程進度');
+    await openFromMenu(staff, '學習歷程進度');
     const summary = staff.getByTestId('class-progress');
     for (const [index, name] of ['301', '101'].entries()) {
       const members = classOf(school, index).map((student) => of(student.id));
@@ -551,7 +534,7 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const proxyAccount = school.accounts.find((account) => account.username === school.logins.homeroom.username)!;
     await app.factory.outcomes(school, { id: (await sectionOfTeacher()).id }, 1, teacherId);
     const page = await signIn(browser, app.url, school.logins.teaching.username, school.logins.teaching.password);
-    await nav(page, '認證代理人');
+    await openFromMenu(page, '認證代理人');
     await page
       .getByLabel('任課教師')
       .selectOption({ label: `${teacherOf(school).displayName}（${teacherOf(school).username}）` });

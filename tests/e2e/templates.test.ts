@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  haveBrowser,
-  launchBrowser,
-  overflowingElements,
-  scrollsSideways,
-  signIn,
-} from '../support/browser.js';
+import { expectFitsAndAccessible, haveBrowser, launchBrowser, openFromMenu, signIn } from '../support/browser.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -20,22 +13,6 @@ let school: TestSchool;
 let browser: Browser;
 const SOURCE_NAME = '臺北市 115學年度第1學期 學習歷程時序';
 let sourceId: string;
-
-/** Opens a page from the menu and waits until it is there: a page's code is fetched when first opened. */
-async function nav(page: Page, label: string): Promise<void> {
-  const link = page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true });
-  const href = (await link.getAttribute('href'))!;
-  await link.click();
-  await page.waitForURL((url) => url.hash === href);
-  await page.locator('main h1').first().waitFor({ timeout: 10_000 });
-  await page.waitForLoadState('networkidle');
-}
-
-/** A phone must never scroll sideways, and axe-core finds nothing, with whatever is open now. */
-async function fitsAndPasses(page: Page, where: string): Promise<void> {
-  if (await scrollsSideways(page)) expect.fail(`${where} scrolls sideways: ${await overflowingElements(page)}`);
-  expect(await accessibilityViolations(page), where).toEqual([]);
-}
 
 describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the adopted one and ROC dates', () => {
   beforeAll(async () => {
@@ -93,7 +70,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
   it('lets the bureau start a new template from a copy, edit it on a phone and publish it', async () => {
     const page = await signIn(browser, app.url, city.bureauLogin.username, city.bureauLogin.password);
     await page.setViewportSize({ width: 360, height: 800 });
-    await nav(page, '期程範本');
+    await openFromMenu(page, '期程範本');
     await page.getByRole('button', { name: `複製為新範本：${SOURCE_NAME}` }).click();
     const editor = page.getByRole('form', { name: `以「${SOURCE_NAME}」為底稿發布新範本` });
     await expect.poll(() => editor.getByRole('group', { name: /^第 \d 項：/ }).count()).toBe(2);
@@ -123,7 +100,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
     expect(await precheck.locator('.roc-field-problem').allTextContents()).toContain(
       '民國 115 年沒有 11 月 31 日，請您確認日期。',
     );
-    await fitsAndPasses(page, 'the template editor at 360 px, with a refused date');
+    await expectFitsAndAccessible(page, 'the template editor at 360 px, with a refused date');
     await editor.getByRole('button', { name: '發布', exact: true }).click();
     expect(await editor.isVisible()).toBe(true);
     const sent = await app.sql('select 1 from timeline_template where name = ?', [
@@ -190,7 +167,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
       school.logins.registration.password,
     );
     await page.setViewportSize({ width: 360, height: 800 });
-    await nav(page, '期程範本');
+    await openFromMenu(page, '期程範本');
     const adopted = page.getByRole('region', { name: '本校採用的範本' });
     await expect
       .poll(() => adopted.getByTestId('adopted-template').allTextContents())
@@ -205,7 +182,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
       has: page.getByRole('heading', { name: new RegExp(`${SOURCE_NAME} 本校已採用`) }),
     });
     expect(await source.getByRole('button', { name: '重新採用並調整日期' }).isVisible()).toBe(true);
-    await fitsAndPasses(page, 'the school’s 期程範本 at 360 px');
+    await expectFitsAndAccessible(page, 'the school’s 期程範本 at 360 px');
 
     // The bureau's copy, published by the test before: the school takes it, ending the pre-check later.
     const copy = page.locator('article', { hasText: '（修訂）' });
@@ -218,7 +195,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
     await end.fill('115/12/10 17:00');
     await end.press('Tab');
     expect(await precheck.locator('.roc-field-problem').allTextContents()).toContain('時間不可晚於 115/12/04 09:00。');
-    await fitsAndPasses(page, 'the adoption form at 360 px, with a refused date');
+    await expectFitsAndAccessible(page, 'the adoption form at 360 px, with a refused date');
     await end.fill('115/12/03 12:00');
     await form.getByRole('button', { name: '採用為本校期程' }).click();
     await expect
@@ -248,7 +225,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
       school.logins.registration.password,
     );
     await page.setViewportSize({ width: 390, height: 844 });
-    await nav(page, '期程');
+    await openFromMenu(page, '期程');
     const row = page.locator('tr', { hasText: '上傳 115學年度第1學期 課程學習成果' });
     await row.getByRole('button', { name: '調整' }).click();
     const form = page.getByRole('form', { name: '調整「上傳 115學年度第1學期 課程學習成果」' });
@@ -259,7 +236,7 @@ describe.skipIf(!haveBrowser)('期程範本 in Chromium: a copied template, the 
     await page.keyboard.type('115年12月15日 17時30分');
     await page.keyboard.press('Tab');
     expect(await end.inputValue()).toBe('115/12/15 17:30');
-    await fitsAndPasses(page, '期程 at 390 px, moving a window');
+    await expectFitsAndAccessible(page, '期程 at 390 px, moving a window');
     await form.getByRole('button', { name: '儲存' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('115/11/18 09:00–115/12/15 17:30');

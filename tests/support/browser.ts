@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveBrowser = existsSync(chromiumPath);
@@ -84,4 +85,27 @@ export function overflowingElements(page: Page): Promise<string[]> {
 /** Whether the page scrolls sideways at its current width (a phone must never have to). */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** Opens a page from the main menu and waits until it is there and settled: a page's code is fetched when first opened. */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: label, exact: true });
+  const href = (await link.getAttribute('href'))!;
+  await link.click();
+  await page.waitForURL((url) => url.hash === href);
+  // The address changes before a page's code has arrived, and the old page stays on screen meanwhile: the tab's title
+  // is set by the new page itself, so it says the new page is there; its heading may follow once its data has loaded.
+  await expect.poll(() => page.title(), { timeout: 10_000 }).toBe(`${label}｜學生學習歷程檔案平臺`);
+  await page
+    .locator('main h1')
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => expect.fail(`「${label}」 shows no heading: ${await page.locator('main').innerText()}`));
+  await page.waitForLoadState('networkidle');
+}
+
+/** A phone must never scroll sideways, and axe-core finds nothing, with whatever is open now. */
+export async function expectFitsAndAccessible(page: Page, where: string): Promise<void> {
+  if (await scrollsSideways(page)) expect.fail(`${where} scrolls sideways: ${await overflowingElements(page)}`);
+  expect(await accessibilityViolations(page), where).toEqual([]);
 }
