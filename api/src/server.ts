@@ -94,7 +94,8 @@ function clientAssets(root: string) {
     serveStatic: {
       maxAge: '1h',
       setHeaders: (res, filePath) => {
-        const file = path.relative(root, filePath);
+        // The brotli or gzip copy of a file is the file, as far as caching goes.
+        const file = path.relative(root, filePath).replace(/\.(br|gz)$/, '');
         if (file.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         // The page names the assets of one build: it must never outlive a deploy.
         else if (file === 'index.html') res.setHeader('Cache-Control', 'no-cache');
