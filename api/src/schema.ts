@@ -28,8 +28,13 @@ import { Node } from './common/node.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { StudentResolver, UserAccountResolver } from './modules/people/people.resolver.js';
 import { AccountAdminResolver } from './modules/people/account-admin.resolver.js';
+import { FirstPasswordSlipsResolver } from './modules/people/first-password-slips.resolver.js';
 import { SchoolClassResolver } from './modules/people/school-class.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
+import {
+  SchoolManagementResolver,
+  SchoolOnboardingResolver,
+} from './modules/school-onboarding/school-onboarding.resolver.js';
 import { SubmissionResolver } from './modules/round/submission/submission.resolver.js';
 import { ReceiptResolver, ReceiptRowResolver } from './modules/round/receipts/receipt.resolver.js';
 import { AuditLogResolver } from './modules/audit/audit.resolver.js';
@@ -59,6 +64,11 @@ import {
 } from './modules/course/course.resolver.js';
 import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
 import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
+import {
+  PiiAccessLogPolicyResolver,
+  PiiAccessLogResolver,
+  PrivacyViewerResolver,
+} from './modules/privacy/log/access-log.resolver.js';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
 
@@ -90,13 +100,19 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       RecordsViewerResolver,
       ImportsViewerResolver,
       StatisticsViewerResolver,
+      PiiAccessLogResolver,
+      PiiAccessLogPolicyResolver,
+      PrivacyViewerResolver,
       SystemResolver,
       SchoolResolver,
+      SchoolOnboardingResolver,
+      SchoolManagementResolver,
       SchoolClassResolver,
       TermResolver,
       StudentResolver,
       UserAccountResolver,
       AccountAdminResolver,
+      FirstPasswordSlipsResolver,
       TimelineTemplateResolver,
       TimelineResolver,
       AlertsResolver,

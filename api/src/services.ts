@@ -12,7 +12,13 @@ export type BaseServices = Pick<AppServices, 'config' | 'clock' | 'log' | 'pii' 
 
 /** Creates each module's process-wide service once; `AppServices` checks that every one a module declares is here. */
 export function createServices(base: BaseServices, statements: StatementPool): AppServices {
-  const auth = new AuthService(base.clock, base.config.login, base.config.sessionTtlHours, statements);
+  const auth = new AuthService(
+    base.clock,
+    base.config.login,
+    base.config.sessionTtlHours,
+    statements,
+    base.config.accounts,
+  );
   const sockets = new SocketSessions(base.orm, auth, base.clock, base.log, base.config.websocket);
   const services: AppServices = {
     ...base,

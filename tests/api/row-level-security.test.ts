@@ -60,6 +60,10 @@ beforeAll(async () => {
         },
       },
     );
+    // A personal-data access row: 註冊組 reads a full national ID.
+    await staff.ok('query ($id: ID!) { node(id: $id) { ... on Student { nationalId } } }', {
+      id: toGlobalId('Student', school.students[0]!.id),
+    });
   }
   // Cadre and counseling records for both schools.
   for (const school of [schoolA, schoolB]) {

@@ -40,7 +40,16 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
     await expect.poll(() => page.getByTestId('live-clock').textContent(), { timeout: 10_000 }).toMatch(/即時連線/);
 
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['首頁', '期程', '我的學習成果', '多元表現', '勾選', '收訖明細確認', '登入裝置']);
+    expect(nav).toEqual([
+      '首頁',
+      '期程',
+      '我的學習成果',
+      '多元表現',
+      '勾選',
+      '收訖明細確認',
+      '誰看過我的資料',
+      '登入裝置',
+    ]);
     const card = page.getByLabel('我的學籍資料');
     expect(await card.textContent()).toContain(school.students[0]!.studentNumber);
     expect(await card.textContent()).toMatch(/[A-Z]\d{2}\*{4}\d{3}/);
@@ -63,6 +72,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
       '提交主控台',
       '疑義處理',
       '稽核紀錄',
+      '初始密碼單',
       '統計',
       '登入裝置',
     ]);

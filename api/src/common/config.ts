@@ -40,6 +40,7 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   sessionTtlHours: number;
   login: LoginThrottlePolicy;
+  accounts: AccountStatusPolicy;
   queryLimits: QueryLimits;
   websocket: SocketLimits;
   introspection: boolean;
@@ -49,6 +50,7 @@ export interface AppConfig {
   imports: ImportPolicy;
   portfolio: PortfolioPolicy;
   statistics: StatisticsPolicy;
+  privacy: PrivacyPolicy;
   /** How packages reach the central database: the built-in reference repository (demo, tests) or file exchange. */
   centralGateway: 'reference' | 'file';
   logLevel: 'silent' | 'info' | 'debug';
@@ -63,6 +65,21 @@ export interface LoginThrottlePolicy {
   failureWindowSeconds: number;
   lockBaseSeconds: number;
   lockMaxSeconds: number;
+}
+
+/**
+ * What a student's status does to their account (issue 18 owns these rules; later work only uses them). A 臨時帳號
+ * (temporary access until a date) lifts them until it ends.
+ */
+export interface AccountStatusPolicy {
+  /** 休學: the student may still sign in and read, or may not sign in at all. */
+  suspendedAccess: 'READ_ONLY' | 'NONE';
+  /** 轉出: days after the status changed during which the student may still sign in, read-only; then none. */
+  transferredReadOnlyDays: number;
+  /** 畢業: the same for graduates (a year by default: the next application season reads the portfolio). */
+  graduatedReadOnlyDays: number;
+  /** The longest a temporary account may be given for, in days. */
+  temporaryAccessMaxDays: number;
 }
 
 export interface TimelinePolicy {
@@ -137,6 +154,15 @@ export interface StatisticsPolicy {
   suppressBelow: number;
 }
 
+export interface PrivacyPolicy {
+  /**
+   * Days a row of the personal-data access log (who looked at a student's data) is kept before the daily job deletes
+   * it. Policy: 5 years by default, for which no primary source was found; never fewer than 365 (the database's
+   * pruning function refuses less, so a short figure cannot empty the log).
+   */
+  accessLogRetentionDays: number;
+}
+
 export interface ImportPolicy {
   /** Data rows accepted in one import file. */
   maxRows: number;
@@ -173,6 +199,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`環境變數 ${name} 必須是非負整數，目前是 "${raw}"`);
   }
+  return value;
+}
+
+/** A retention period in days: a year at least, so that a typo cannot make the daily job delete a log nearly whole. */
+function retentionDaysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intFromEnv(env, name, fallback);
+  if (value < 365) throw new Error(`環境變數 ${name} 至少須為 365（天），目前是 "${env[name]}"`);
   return value;
 }
 
@@ -283,6 +316,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockBaseSeconds: intFromEnv(env, 'LOGIN_LOCK_BASE_SECONDS', 30),
       lockMaxSeconds: intFromEnv(env, 'LOGIN_LOCK_MAX_SECONDS', 15 * 60),
     },
+    accounts: {
+      suspendedAccess: oneOf(env, 'ACCOUNT_SUSPENDED_ACCESS', ['READ_ONLY', 'NONE'], 'READ_ONLY'),
+      transferredReadOnlyDays: intFromEnv(env, 'ACCOUNT_TRANSFERRED_READ_ONLY_DAYS', 30),
+      graduatedReadOnlyDays: intFromEnv(env, 'ACCOUNT_GRADUATED_READ_ONLY_DAYS', 365),
+      temporaryAccessMaxDays: Math.max(1, intFromEnv(env, 'ACCOUNT_TEMPORARY_MAX_DAYS', 90)),
+    },
     queryLimits: {
       maxDepth: intFromEnv(env, 'GRAPHQL_MAX_DEPTH', 10),
       maxCost: intFromEnv(env, 'GRAPHQL_MAX_COST', 20000),
@@ -327,6 +366,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     statistics: {
       suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),
+    },
+    privacy: {
+      accessLogRetentionDays: retentionDaysFromEnv(env, 'PII_ACCESS_LOG_RETENTION_DAYS', 5 * 365 + 1),
     },
     centralGateway: oneOf(env, 'CENTRAL_GATEWAY', ['reference', 'file'], 'reference'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'info', 'debug'], 'info'),

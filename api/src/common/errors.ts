@@ -10,6 +10,10 @@ import { FINAL_LOCKED, pgCode } from './sql.js';
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** The person signs in with a password somebody else set and must set their own first. */
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  /** The person's account may read but not change anything (休學, 轉出 or 畢業 within the grace period). */
+  READ_ONLY: 'READ_ONLY',
   NOT_FOUND: 'NOT_FOUND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',

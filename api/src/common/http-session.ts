@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from './errors.js';
 import { currentRequestId } from './request-id.js';
 import { applyTenantScope } from './tenant.js';
 import type { Viewer } from './viewer.js';
+import { mayUseRoutes } from './viewer-restriction.js';
 
 export const SESSION_COOKIE = 'portfolio_session';
 
@@ -60,6 +61,10 @@ export async function readForRoute<T>(
   const viewer = ctx.viewer;
   if (!viewer || (options.schoolOnly && !viewer.schoolId)) {
     res.status(401).type('text/plain; charset=utf-8').send('請先登入。');
+    return undefined;
+  }
+  if (!mayUseRoutes(viewer)) {
+    res.status(403).type('text/plain; charset=utf-8').send(viewer.restriction!.message);
     return undefined;
   }
   await ctx.em.begin();

@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { assertAcceptableOperation } from './operation-edge.js';
 import { applyTenantScope } from './tenant.js';
+import { assertViewerMayRun } from './viewer-restriction.js';
 
 interface DriverClient {
   _query(connection: unknown, query: unknown): Promise<unknown>;
@@ -53,15 +54,17 @@ export function needsSnapshot(operation: OperationDefinitionNode | undefined): b
 
 /**
  * Runs each HTTP operation in one transaction scoped to the viewer's tenant: it begins when execution starts,
- * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind.
+ * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind
+ * (and its response no data).
  */
 export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       let open = false;
       return {
-        async didResolveOperation({ schema, document, operationName, request }) {
+        async didResolveOperation({ schema, document, operationName, request, operation, contextValue }) {
           assertAcceptableOperation(schema, document, operationName, request.variables, config.queryLimits);
+          assertViewerMayRun(contextValue.viewer, operation);
         },
         async executionDidStart({ contextValue, operation }) {
           await contextValue.em.begin(
@@ -80,6 +83,10 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           if (failed) {
             await contextValue.em.rollback();
+            // What the other fields resolved was rolled back with them: a one-time password whose hash was never
+            // stored, a national ID whose read was never recorded. None of it is sent (clients drop data that comes
+            // with errors anyway).
+            if (response.body.kind === 'single') response.body.singleResult.data = null;
           } else {
             await contextValue.em.commit();
             contextValue.cookies?.committed();

@@ -16,6 +16,18 @@ export interface Viewer {
   roles: Role[];
   adminSections: AdminSection[];
   sessionExpiresAt: Date;
+  /** What the person may not do for now, by their account's state (a password to change, a status); null: nothing. */
+  restriction: ViewerRestriction | null;
+}
+
+/**
+ * PASSWORD_CHANGE_REQUIRED: the password was set by somebody else (a first-password slip, a reset): nothing but
+ * setting their own. READ_ONLY: they may read, and change their password, but nothing else (休學, 轉出/畢業 within
+ * their grace period). The message says why, in the person's terms.
+ */
+export interface ViewerRestriction {
+  code: 'PASSWORD_CHANGE_REQUIRED' | 'READ_ONLY';
+  message: string;
 }
 
 export const hasRole = (viewer: Viewer | null, ...roles: Role[]): boolean =>

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { ErrorList } from '../components/ErrorList';
+import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { graphql } from '../gql';
 import { rocDateTime } from '../lib/roc';
 import { TableScroll } from '../components/TableScroll';
@@ -25,18 +24,6 @@ const RevokeSessionMutation = graphql(`
     revokeSession(input: $input) {
       revoked
       userErrors {
-        message
-      }
-    }
-  }
-`);
-
-const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      changed
-      userErrors {
-        field
         message
       }
     }
@@ -105,92 +92,7 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
       <button type="button" onClick={() => void logoutEverywhere().then(onSignedOut)}>
         登出所有裝置
       </button>
-      <PasswordChange onChanged={() => void refetch()} />
+      <PasswordChangeForm onChanged={() => void refetch()} />
     </section>
-  );
-}
-
-/** 變更密碼: the current password, the new one twice; other devices are signed out when it is changed. */
-function PasswordChange({ onChanged }: { onChanged: () => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const [messages, setMessages] = useState<string[]>([]);
-  const [done, setDone] = useState(false);
-  const [change, { loading }] = useMutation(ChangePasswordMutation, { refetchQueries: ['AppViewer'] });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    if (next !== again) {
-      setMessages(['兩次輸入的新密碼不一樣，請再輸入一次。']);
-      return;
-    }
-    setMessages([]);
-    try {
-      const result = await change({ variables: { input: { currentPassword: current, newPassword: next } } });
-      const payload = result.data?.changePassword;
-      if (payload?.changed) {
-        setDone(true);
-        setCurrent('');
-        setNext('');
-        setAgain('');
-        onChanged();
-        return;
-      }
-      setMessages(payload?.userErrors.map((error) => error.message) ?? ['無法變更密碼，請稍後再試。']);
-    } catch (error) {
-      setMessages([`無法變更密碼：${error instanceof Error ? error.message : String(error)}`]);
-    }
-  }
-
-  return (
-    <form
-      className="card-form password-form"
-      aria-labelledby="password-change"
-      onSubmit={(event) => void submit(event)}
-    >
-      <h2 id="password-change">變更密碼</h2>
-      <p className="muted">新密碼至少 10 個字元，不能包含帳號。變更後，其他裝置上的登入都會失效。</p>
-      <label>
-        目前的密碼
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(event) => setCurrent(event.target.value)}
-          required
-        />
-      </label>
-      <label>
-        新密碼
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-          required
-        />
-      </label>
-      <label>
-        再輸入一次新密碼
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(event) => setAgain(event.target.value)}
-          required
-        />
-      </label>
-      <ErrorList messages={messages} />
-      {done && (
-        <p role="status" className="notice">
-          密碼已變更，其他裝置上的登入已失效。
-        </p>
-      )}
-      <button type="submit" disabled={loading}>
-        變更密碼
-      </button>
-    </form>
   );
 }

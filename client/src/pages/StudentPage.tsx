@@ -8,9 +8,14 @@ import type { StudentPageQuery } from '../gql/graphql';
 import { OUTCOME_KIND_LABELS } from '../lib/evidence';
 import { RECEIPT_STATUS_LABELS, RECONCILIATION_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
+import { PiiAccessLogList } from './PrivacyLogPage';
 
 const StudentQuery = graphql(`
   query StudentPage($id: ID!, $termId: ID) {
+    me {
+      id
+      viewerCanReadPiiAccessLogs
+    }
     node(id: $id) {
       __typename
       ... on Student {
@@ -229,7 +234,8 @@ function Receipts({ studentId, termId }: { studentId: string; termId: string | n
 
 /**
  * One student at their own address (`#/students/:studentId`), as 註冊組, 教學組 or the homeroom teacher opens them from
- * 學生名單: the term's courses and outcomes, the year's performances, cadre records and the receipt rows.
+ * 學生名單: the term's courses and outcomes, the year's performances, cadre records and the receipt rows; for 註冊組
+ * also who looked at the student's personal data.
  */
 export function StudentPage() {
   const studentId = useParams().studentId ?? '';
@@ -297,6 +303,12 @@ export function StudentPage() {
           )}
           <h2>收訖明細</h2>
           <Receipts studentId={student.id} termId={termId} />
+          {data.me?.viewerCanReadPiiAccessLogs && (
+            <>
+              <h2>個資存取紀錄</h2>
+              <PiiAccessLogList studentId={student.id} label="個資存取紀錄" />
+            </>
+          )}
         </>
       )}
     </section>

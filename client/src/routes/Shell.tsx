@@ -1,4 +1,6 @@
 import { useMutation } from '@apollo/client/react';
+import { useEffect } from 'react';
+import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { graphql } from '../gql';
 import { useLiveConnection } from '../lib/live-connection';
 import { rocDate, rocDateTime } from '../lib/roc';
@@ -24,6 +26,8 @@ export const ShellMeFragment = graphql(`
     viewerCanBrowseSchools
     viewerCanManageAccounts
     passwordIsTemporary
+    readOnlyReason
+    viewerCanPrintFirstPasswordSlips
     viewerCanViewStatistics
     viewerCanEditTimeline
     viewerCanEnterGrades
@@ -82,6 +86,29 @@ function HeaderClock({ serverTime, alerts }: { serverTime: string; alerts: boole
   );
 }
 
+/**
+ * Whoever signs in with a password somebody else set (a first-password slip, a reset) sets their own before anything
+ * else; the server refuses everything else meanwhile. The address they asked for opens once they have.
+ */
+function FirstPasswordGate() {
+  useEffect(() => {
+    document.title = '設定新密碼｜學生學習歷程檔案平臺';
+  }, []);
+  return (
+    <section>
+      <h1>設定新密碼</h1>
+      <p>
+        您正在使用別人設定的密碼（初始密碼單上的密碼，或資訊組重設後的密碼）。請先設定一個只有您知道的新密碼，才能使用平臺的其他功能。
+      </p>
+      <PasswordChangeForm
+        heading="設定您的新密碼"
+        currentLabel="初始密碼單或重設後的密碼"
+        onChanged={() => undefined}
+      />
+    </section>
+  );
+}
+
 /** The signed-in frame: header, the menu of the pages this person may open, and the page the address names. */
 export function Shell() {
   const { viewer, onLoggedOut } = useSignedIn();
@@ -116,27 +143,27 @@ export function Shell() {
         <div className="term">
           <span data-testid="current-term">{viewer.currentTerm?.label ?? viewer.currentTermLabel}</span>
           {/* Only school accounts hear deadline alerts, so only they have a live connection to show. */}
-          <HeaderClock serverTime={viewer.serverTime} alerts={Boolean(viewer.school)} />
+          <HeaderClock serverTime={viewer.serverTime} alerts={Boolean(viewer.school) && !viewer.passwordIsTemporary} />
         </div>
         <button type="button" onClick={() => void signOut()}>
           登出
         </button>
       </header>
       <nav aria-label="主選單">
-        {nav.map((entry) => (
+        {(viewer.passwordIsTemporary ? [] : nav).map((entry) => (
           <NavLink key={entry.path} to={entry.path} end={entry.path === '/'}>
             {entry.label}
           </NavLink>
         ))}
       </nav>
-      {viewer.passwordIsTemporary && (
-        <p className="notice temporary-password" role="status">
-          您正在使用別人設定的臨時密碼，請到<NavLink to="/sessions">登入裝置</NavLink>變更為只有您知道的密碼。
+      {viewer.readOnlyReason && (
+        <p className="notice read-only" role="status" data-testid="read-only-notice">
+          {viewer.readOnlyReason}
         </p>
       )}
-      {viewer.school && <AlertToasts />}
+      {viewer.school && !viewer.passwordIsTemporary && <AlertToasts />}
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {viewer.passwordIsTemporary ? <FirstPasswordGate /> : <Outlet />}
       </main>
     </div>
   );

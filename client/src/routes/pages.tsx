@@ -159,6 +159,12 @@ export const PAGES: PageEntry[] = [
     load: () => import('../pages/SchoolsPage').then((m) => m.SchoolsPage),
   },
   {
+    path: '/first-password-slips',
+    label: '初始密碼單',
+    visible: (v) => v.viewerCanPrintFirstPasswordSlips,
+    load: () => import('../pages/FirstPasswordSlipsPage').then((m) => m.FirstPasswordSlipsPage),
+  },
+  {
     path: '/accounts',
     label: '帳號與權限',
     visible: (v) => v.viewerCanManageAccounts,
@@ -176,6 +182,12 @@ export const PAGES: PageEntry[] = [
     inMenu: false,
     visible: (v) => v.viewerCanViewStatistics && !v.school,
     load: () => import('../pages/StatisticsPage').then((m) => m.StatisticsPage),
+  },
+  {
+    path: '/privacy',
+    label: '誰看過我的資料',
+    visible: student,
+    load: () => import('../pages/PrivacyLogPage').then((m) => m.PrivacyLogPage),
   },
   {
     path: '/sessions',

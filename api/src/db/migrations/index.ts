@@ -19,6 +19,10 @@ import { Migration20261207000000LeftoverCollection } from './Migration2026120700
 import { Migration20261208000000SchemaStatus } from './Migration20261208000000SchemaStatus.js';
 import { Migration20261209000000Cadence } from './Migration20261209000000Cadence.js';
 import { Migration20261210000000FinalLockLabel } from './Migration20261210000000FinalLockLabel.js';
+import { Migration20261211000000Accounts } from './Migration20261211000000Accounts.js';
+import { Migration20261211100000SchoolOnboarding } from './Migration20261211100000SchoolOnboarding.js';
+import { Migration20261211200000PiiAccessLog } from './Migration20261211200000PiiAccessLog.js';
+import { Migration20261211300000AccountAdmin } from './Migration20261211300000AccountAdmin.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +46,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261208000000SchemaStatus', class: Migration20261208000000SchemaStatus },
   { name: 'Migration20261209000000Cadence', class: Migration20261209000000Cadence },
   { name: 'Migration20261210000000FinalLockLabel', class: Migration20261210000000FinalLockLabel },
+  { name: 'Migration20261211000000Accounts', class: Migration20261211000000Accounts },
+  { name: 'Migration20261211100000SchoolOnboarding', class: Migration20261211100000SchoolOnboarding },
+  { name: 'Migration20261211200000PiiAccessLog', class: Migration20261211200000PiiAccessLog },
+  { name: 'Migration20261211300000AccountAdmin', class: Migration20261211300000AccountAdmin },
 ];

@@ -203,11 +203,15 @@ export class AuthResolver {
     if (input.currentPassword.length > MAX_CREDENTIAL_LENGTH || input.newPassword.length > MAX_CREDENTIAL_LENGTH) {
       throw badInput('密碼過長。');
     }
+    // What a guesser knows of a student besides their name: the 學號 and the school's code.
+    const student = hasRole(viewer, Role.STUDENT) ? await ctx.loaders.studentByAccountId.load(viewer.accountId) : null;
+    const school = viewer.schoolId ? await ctx.loaders.schoolById.load(viewer.schoolId) : null;
     const outcome = await ctx.services.auth.changePassword(ctx.em, viewer, {
       token: ctx.sessionToken!,
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
       ip: ctx.ip,
+      personalWords: [student?.studentNumber ?? '', school?.code ?? ''],
     });
     const payload = Object.assign(new ChangePasswordPayload(), { changed: outcome.ok });
     if (!outcome.ok) {
@@ -275,9 +279,24 @@ export class AuthResolver {
     return `${academicYearOf(now)}${semesterOf(now)}`;
   }
 
-  @FieldResolver(() => Boolean, { description: '仍在使用別人設定的臨時密碼（初次密碼或重設後）：請盡快變更' })
-  passwordIsTemporary(@Ctx() ctx: AppContext): Promise<boolean> | boolean {
-    return ctx.sessionToken ? ctx.services.auth.passwordIsTemporary(ctx.em, ctx.sessionToken) : false;
+  @FieldResolver(() => Boolean, {
+    description: '仍在使用別人設定的密碼（初始密碼單或重設後）：須先變更密碼，才能使用其他功能',
+  })
+  passwordIsTemporary(@Root() me: Me): boolean {
+    return me.viewer.restriction?.code === 'PASSWORD_CHANGE_REQUIRED';
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '帳號目前只能查看、不能修改的原因（休學、轉出或畢業後的寬限期）；可以修改時為 null',
+  })
+  readOnlyReason(@Root() me: Me): string | null {
+    return me.viewer.restriction?.code === 'READ_ONLY' ? me.viewer.restriction.message : null;
+  }
+
+  @FieldResolver(() => Int, { description: '臨時帳號最長可設定的天數（政策設定）' })
+  temporaryAccessMaxDays(@Ctx() ctx: AppContext): number {
+    return ctx.services.config.accounts.temporaryAccessMaxDays;
   }
 
   @FieldResolver(() => Date, { description: '伺服器目前時間（以此為準）' })

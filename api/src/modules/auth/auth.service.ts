@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LoginThrottlePolicy } from '../../common/config.js';
+import type { AccountStatusPolicy, LoginThrottlePolicy } from '../../common/config.js';
 import type { StatementPool } from '../../common/sql.js';
 import type { Clock } from '../../common/clock.js';
 import { newId } from '../../common/ids.js';
@@ -10,6 +10,10 @@ import { userError, type UserError } from '../../common/user-error.js';
 import type { AccountKind, Viewer } from '../../common/viewer.js';
 import type { AdminSection, Role } from '../../common/roles.js';
 import { decoyPasswordHash, hashPassword, newPasswordProblem, verifyPassword } from '../people/password.js';
+import { type AccessFacts, accountAccess } from '../people/account-access.js';
+// A name that cannot be a login names nobody and is never looked up.
+import { LOGIN_NAME } from '../people/student-login.service.js';
+import type { StudentStatus } from '../people/people.enums.js';
 
 /** The worker's hourly job that deletes throttle rows which count for nothing any more. */
 export const PRUNE_LOGIN_THROTTLE_TASK = 'prune_login_throttle';
@@ -53,10 +57,24 @@ interface SessionRow {
   expires_at: string;
 }
 
-const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+/** The columns auth_find_credential and auth_resolve_session both return for accountAccess. */
+interface AccessFactRow {
+  password_temporary: boolean;
+  temporary_until: string | null;
+  student_status: StudentStatus | null;
+  status_changed_at: string | null;
+  school_deactivated_at: string | null;
+}
 
-/** What a login name can be (credential's CHECK): anything else names nobody and is never looked up. */
-const LOGIN_NAME = /^[A-Za-z0-9._@-]{3,64}$/;
+const accessFacts = (row: AccessFactRow): AccessFacts => ({
+  passwordTemporary: row.password_temporary,
+  temporaryUntil: row.temporary_until === null ? null : toDate(row.temporary_until),
+  studentStatus: row.student_status,
+  statusChangedAt: row.status_changed_at === null ? null : toDate(row.status_changed_at),
+  schoolDeactivatedAt: row.school_deactivated_at === null ? null : toDate(row.school_deactivated_at),
+});
+
+const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
 /**
  * The address a throttle counts by: an IPv4 address as it is (also when written IPv4-mapped), an IPv6 address by its
@@ -89,16 +107,22 @@ export class AuthService {
     private readonly sessionTtlHours: number,
     /** Where the throttle is written: its own connections, committed statement by statement. */
     private readonly throttleStatements: StatementPool,
+    private readonly accountPolicy: AccountStatusPolicy,
   ) {}
 
   async resolveSession(em: EntityManager, token: string | null): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
-    const rows = await em.execute<SessionRow[]>('select * from auth_resolve_session(?, ?)', [
+    const now = this.clock.now();
+    const rows = await em.execute<(SessionRow & AccessFactRow)[]>('select * from auth_resolve_session(?, ?)', [
       hashToken(token),
-      this.clock.now(),
+      now,
     ]);
     const row = rows[0];
     if (!row) return null;
+    // A status that ends access (a grace period over, a temporary account run out, the school deactivated) ends the
+    // session with it, on its next request.
+    const access = accountAccess(accessFacts(row), now, this.accountPolicy);
+    if (!access.signIn) return null;
     return {
       sessionId: row.session_id,
       credentialId: row.credential_id,
@@ -111,6 +135,7 @@ export class AuthService {
       roles: row.roles,
       adminSections: row.admin_sections,
       sessionExpiresAt: toDate(row.expires_at),
+      restriction: access.restriction,
     };
   }
 
@@ -138,6 +163,10 @@ export class AuthService {
         userErrors: [userError('username', 'ACCOUNT_DISABLED', '此帳號已停用，請洽學校資訊組。')],
         retryAfterSeconds: null,
       };
+    }
+    const access = accountAccess(checked.facts, now, this.accountPolicy);
+    if (!access.signIn) {
+      return { ok: false, userErrors: [userError('username', access.code, access.message)], retryAfterSeconds: null };
     }
 
     const token = randomBytes(32).toString('base64url');
@@ -168,7 +197,9 @@ export class AuthService {
     username: string,
     password: string,
     ip: string,
-  ): Promise<{ ok: true; credentialId: string; active: boolean } | { ok: false; lockedUntil: Date | null }> {
+  ): Promise<
+    { ok: true; credentialId: string; active: boolean; facts: AccessFacts } | { ok: false; lockedUntil: Date | null }
+  > {
     const now = this.clock.now();
     const policy = this.throttle;
     const name = LOGIN_NAME.test(username) ? username.toLowerCase() : '(not a login name)';
@@ -182,7 +213,7 @@ export class AuthService {
     if (begun?.refused_until) return { ok: false, lockedUntil: toDate(begun.refused_until) };
 
     const [credential] = LOGIN_NAME.test(username)
-      ? await em.execute<{ credential_id: string; password_hash: string; active: boolean }[]>(
+      ? await em.execute<({ credential_id: string; password_hash: string; active: boolean } & AccessFactRow)[]>(
           'select * from auth_find_credential(?)',
           [username],
         )
@@ -199,7 +230,12 @@ export class AuthService {
       pgTextArray(keys.slice(0, 2)),
       pgTextArray(keys.slice(2)),
     ]);
-    return { ok: true, credentialId: credential.credential_id, active: credential.active };
+    return {
+      ok: true,
+      credentialId: credential.credential_id,
+      active: credential.active,
+      facts: accessFacts(credential),
+    };
   }
 
   private lockedOutcome(lockedUntil: Date, now: Date): LoginOutcome {
@@ -324,14 +360,6 @@ export class AuthService {
     return credentialId;
   }
 
-  /** Whether the session's person still signs in with a password somebody else set. */
-  async passwordIsTemporary(em: EntityManager, token: string): Promise<boolean> {
-    const [row] = await em.execute<{ temporary: boolean | null }[]>('select auth_password_temporary(?) as temporary', [
-      hashToken(token),
-    ]);
-    return row?.temporary === true;
-  }
-
   /**
    * The signed-in person sets a new password, giving the current one (counted like a login attempt, so a stolen
    * session cannot be used to guess it). Every other session of theirs ends.
@@ -339,9 +367,12 @@ export class AuthService {
   async changePassword(
     em: EntityManager,
     viewer: Viewer,
-    attempt: { token: string; currentPassword: string; newPassword: string; ip: string },
+    attempt: { token: string; currentPassword: string; newPassword: string; ip: string; personalWords?: string[] },
   ): Promise<{ ok: true } | { ok: false; userErrors: UserError[] }> {
-    const problem = newPasswordProblem(attempt.newPassword, viewer.username);
+    const problem = newPasswordProblem(attempt.newPassword, viewer.username, [
+      viewer.displayName,
+      ...(attempt.personalWords ?? []),
+    ]);
     if (problem) return { ok: false, userErrors: [userError('newPassword', problem.code, problem.message)] };
     if (attempt.newPassword === attempt.currentPassword) {
       return {

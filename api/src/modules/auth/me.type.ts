@@ -3,7 +3,12 @@ import { toGlobalId } from '../../common/ids.js';
 import { AdminSection, Role } from '../../common/roles.js';
 import { hasRole, isSchoolStaff, type Viewer } from '../../common/viewer.js';
 import { mayReadAuditLog } from '../audit/audit.permissions.js';
-import { mayListStudents, mayManageAccounts, mayManageStudents } from '../people/people.permissions.js';
+import {
+  mayListStudents,
+  mayManageAccounts,
+  mayManageStudents,
+  mayPrintFirstPasswordSlips,
+} from '../people/people.permissions.js';
 import { describeRoles } from '../people/user-account.entity.js';
 
 // The modules below this one answer their viewerCan… flags here; the modules above add theirs to Me with a field
@@ -91,6 +96,11 @@ export class Me {
   @Field({ description: '可以管理帳號：行政職務與重設密碼（資訊組、執行秘書、教育局）' })
   get viewerCanManageAccounts(): boolean {
     return mayManageAccounts(this.viewer);
+  }
+
+  @Field({ description: '可以列印學生的初始密碼單（資訊組、註冊組）' })
+  get viewerCanPrintFirstPasswordSlips(): boolean {
+    return mayPrintFirstPasswordSlips(this.viewer);
   }
 
   @Field({ description: '可以查看所轄學校名錄（教育局）' })

@@ -4,6 +4,7 @@ import { readForRoute } from '../../common/http-session.js';
 import { currentRequestId } from '../../common/request-id.js';
 import type { Viewer } from '../../common/viewer.js';
 import { loggableError } from '../../common/errors.js';
+import { type PiiAccess, recordPiiAccessApart } from '../privacy/pii-access.js';
 
 /** A stored file the viewer may have, and how to send it. */
 export interface StoredDownload {
@@ -14,6 +15,8 @@ export interface StoredDownload {
   headers: Record<string, string>;
   /** Facts for the log line when the bytes cannot be read. */
   logFields: Record<string, unknown>;
+  /** Whose personal data the bytes carry, when this viewer's download goes into the students' access log. */
+  piiAccess?: PiiAccess;
 }
 
 export interface DownloadSpec {
@@ -32,11 +35,15 @@ export interface DownloadSpec {
  */
 export async function sendStoredDownload(services: AppServices, req: Request, res: Response, spec: DownloadSpec) {
   const id = String(req.params.id);
+  let reader = null as Viewer | null;
   const found = await readForRoute(
     services,
     req,
     res,
-    (ctx, viewer) => (/^[0-9a-f-]{36}$/.test(id) ? spec.find(ctx, viewer, id) : Promise.resolve(null)),
+    (ctx, viewer) => {
+      reader = viewer;
+      return /^[0-9a-f-]{36}$/.test(id) ? spec.find(ctx, viewer, id) : Promise.resolve(null);
+    },
     { schoolOnly: true },
   );
   if (found === undefined) return;
@@ -59,6 +66,14 @@ export async function sendStoredDownload(services: AppServices, req: Request, re
       .type('text/plain; charset=utf-8')
       .send(`${spec.label}暫時無法讀取，已通知系統管理者；請將錯誤編號 ${currentRequestId()} 告知學校資訊組。`);
     return;
+  }
+  if (found.piiAccess && reader) {
+    // Committed before a byte goes out: a download the log does not know of never happens.
+    await recordPiiAccessApart(
+      services,
+      { viewer: reader, requestId: currentRequestId(), at: services.clock.now() },
+      found.piiAccess,
+    );
   }
   res.status(200);
   for (const [name, value] of Object.entries(found.headers)) res.setHeader(name, value);

@@ -178,6 +178,8 @@ export async function receiveUpload(services: AppServices, req: Request, res: Re
     const ctx = await routeContext(services, req);
     const viewer = ctx.viewer;
     if (!viewer?.schoolId) throw new UploadRefused(401, 'UNAUTHENTICATED', '請先登入。');
+    // A slot is only opened by a mutation, which a restricted viewer cannot run; the bytes are held to the same.
+    if (viewer.restriction) throw new UploadRefused(403, viewer.restriction.code, viewer.restriction.message);
     const upload = await findOpenSlot(services, viewer, String(req.params.id));
     const limit = Math.min(upload.declaredSize, maxBytes(services, upload.purpose));
     const declaredLength = Number(req.headers['content-length'] ?? Number.NaN);

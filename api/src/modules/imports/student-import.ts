@@ -2,6 +2,14 @@ import { ref } from '@mikro-orm/core';
 import { hasSection } from '../../common/viewer.js';
 import { AdminSection } from '../../common/roles.js';
 import { buildStudent } from '../people/student.service.js';
+import {
+  createStudentLogins,
+  LOGIN_NAME,
+  loginNameProblem,
+  loginNamesTaken,
+  schoolLoginRule,
+  studentLoginName,
+} from '../people/student-login.service.js';
 import { Student } from '../people/student.entity.js';
 import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
@@ -12,7 +20,8 @@ import { parseStudentRoster, STUDENT_COLUMNS, type StudentRosterRow } from './st
 
 /**
  * 學生名冊: students by 學號, and the classes they sit in (created for the term's academic year when new, with the
- * grade year read from the class name 101/201/301).
+ * grade year read from the class name 101/201/301). Every student on it gets a login by the school's rule when they
+ * have none (its first password comes with the class's slips); an existing login is kept as it is.
  */
 export const studentImport: ImportKindHandler = {
   kind: ImportKind.STUDENTS,
@@ -29,6 +38,16 @@ export const studentImport: ImportKindHandler = {
     const existing = await em.find(Student, {});
     const byNumber = new Map(existing.map((student) => [student.studentNumber, student]));
     const byDigest = new Map(existing.map((student) => [student.nationalIdDigest, student]));
+    const loginRule = await schoolLoginRule(em, schoolId);
+    const loginNameOf = (studentNumber: string) =>
+      studentLoginName(loginRule.studentLoginPattern, loginRule.code, studentNumber);
+    const needLogin = rows
+      .filter((row) => !byNumber.get(row.studentNumber)?.account)
+      .map((row) => loginNameOf(row.studentNumber));
+    const takenLogins = await loginNamesTaken(
+      em,
+      needLogin.filter((name) => LOGIN_NAME.test(name)),
+    );
 
     const newClasses = new Map<string, number>();
     const planned: { row: StudentRosterRow; digest: string; student: Student | undefined }[] = [];
@@ -61,6 +80,13 @@ export const studentImport: ImportKindHandler = {
           );
         } else newClasses.set(row.className, gradeYear);
       }
+      if (!student?.account) {
+        const loginName = loginNameOf(row.studentNumber);
+        // 學號 A001 and a001 are two students but one login name once lowercased: the second is taken by the first.
+        const problem = loginNameProblem(loginName, takenLogins);
+        if (problem) rowProblems.push(rowProblem(row.rowNumber, '學號', problem.code, problem.message));
+        else takenLogins.add(loginName);
+      }
       if (rowProblems.length > 0) {
         problems.push(...rowProblems);
         continue;
@@ -77,7 +103,8 @@ export const studentImport: ImportKindHandler = {
         student.seatNumber === row.seatNumber &&
         student.status === row.status &&
         schoolClass !== undefined &&
-        student.schoolClass?.id === schoolClass.id;
+        student.schoolClass?.id === schoolClass.id &&
+        Boolean(student.account);
       tally.count(!student ? 'create' : same ? 'same' : 'update');
     }
     problems.sort((a, b) => a.rowNumber - b.rowNumber);
@@ -94,12 +121,17 @@ export const studentImport: ImportKindHandler = {
           );
         }
         const changed: Student[] = [];
+        const withoutLogin: Student[] = [];
         for (const { row, digest, student } of planned) {
           const schoolClass = classes.get(row.className)!;
           if (!student) {
-            changed.push(buildStudent(em, services.pii, schoolId, row, schoolClass));
+            const created = buildStudent(em, services.pii, schoolId, row, schoolClass);
+            created.statusChangedAt = today;
+            changed.push(created);
+            withoutLogin.push(created);
             continue;
           }
+          if (!student.account) withoutLogin.push(student);
           const updates: Partial<Student> = {};
           if (student.name !== row.name) updates.name = row.name;
           if (student.nationalIdDigest !== digest) {
@@ -110,13 +142,13 @@ export const studentImport: ImportKindHandler = {
           if (student.gender !== row.gender) updates.gender = row.gender;
           if (student.cohort !== row.cohort) updates.cohort = row.cohort;
           if (student.seatNumber !== row.seatNumber) updates.seatNumber = row.seatNumber;
-          if (student.status !== row.status) updates.status = row.status;
+          const statusChanges = student.status !== row.status;
+          student.changeStatus(row.status, today);
           if (student.schoolClass?.id !== schoolClass.id) updates.schoolClass = ref(schoolClass);
-          if (Object.keys(updates).length > 0) {
-            Object.assign(student, updates);
-            changed.push(student);
-          }
+          Object.assign(student, updates);
+          if (Object.keys(updates).length > 0 || statusChanges || !student.account) changed.push(student);
         }
+        await createStudentLogins(em, loginRule, withoutLogin);
         await em.flush();
         return { initialPasswords: [], changedIds: changed.map((student) => student.id) };
       },

@@ -7,6 +7,8 @@ import { type Student } from './student.entity.js';
 /** What a section or reset decision needs to know of the account it concerns. */
 export type HeldAccount = { id: string; roles: Role[]; adminSections: AdminSection[] };
 
+const isStudentAccount = (account: HeldAccount): boolean => account.roles.includes(Role.STUDENT);
+
 export const mayManageStudents = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.REGISTRATION);
 
 /** Only 註冊組 needs the full number (it goes into the central rosters); everyone else sees it masked. */
@@ -62,11 +64,44 @@ export function maySetSection(viewer: Viewer | null, section: AdminSection, acco
  */
 export function mayResetPassword(viewer: Viewer | null, account: HeldAccount): boolean {
   if (!viewer || account.id === viewer.accountId) return false;
-  if (isBureau(viewer)) return true;
   if (account.adminSections.length > 0 || account.roles.includes(Role.SCHOOL_ADMIN)) {
-    return hasSection(viewer, AdminSection.COORDINATOR);
+    return mayResetOfficeAccounts(viewer);
   }
+  if (isBureau(viewer)) return true;
   return hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.COORDINATOR);
 }
 
-const isBureau = (viewer: Viewer): boolean => viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
+/** Who may reset an office account's password (one with a section, or the 行政人員 role). */
+export const mayResetOfficeAccounts = (viewer: Viewer | null): boolean =>
+  isBureau(viewer) || hasSection(viewer, AdminSection.COORDINATOR);
+
+/**
+ * Who may disable or enable an account: whoever may reset its password, for the same reason (no section shuts out
+ * another, or its supervisor). Never one's own.
+ */
+export const maySetActive = (viewer: Viewer | null, account: HeldAccount): boolean => mayResetPassword(viewer, account);
+
+/**
+ * Who may lift the throttle's lock of a login name: anyone who administers accounts, for any account they reach. It
+ * opens nothing by itself (the password is still needed), and its owner may be the one locked out and calling.
+ */
+export const mayUnlock = (viewer: Viewer | null): boolean => mayManageAccounts(viewer);
+
+/** Who may give or take the teaching roles (任課教師, 導師, 課程諮詢教師) of a staff account. Never one's own. */
+export const maySetTeachingRoles = (viewer: Viewer | null, account: HeldAccount): boolean =>
+  viewer !== null && account.id !== viewer.accountId && !isStudentAccount(account) && mayManageAccounts(viewer);
+
+/**
+ * Who may grant or end a student's temporary access (臨時帳號): 資訊組, 執行秘書 and the bureau. It sets a new
+ * one-time password, which the password rule allows them for a student.
+ */
+export const mayGrantTemporaryAccess = (viewer: Viewer | null, account: HeldAccount): boolean =>
+  isStudentAccount(account) && mayManageAccounts(viewer) && mayResetPassword(viewer, account);
+
+/** A bureau administrator: onboards schools, and administers the accounts of its schools. */
+export const isBureau = (viewer: Viewer | null): boolean =>
+  viewer !== null && viewer.kind === 'BUREAU' && hasRole(viewer, Role.BUREAU_ADMIN);
+
+/** 資訊組 hands out first passwords; 註冊組, who brings students in with the roster, may too. */
+export const mayPrintFirstPasswordSlips = (viewer: Viewer | null): boolean =>
+  hasSection(viewer, AdminSection.IT) || hasSection(viewer, AdminSection.REGISTRATION);

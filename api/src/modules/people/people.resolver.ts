@@ -14,6 +14,7 @@ import { StudentStatus } from './people.enums.js';
 import { mayListStudents, maySeeFullNationalId } from './people.permissions.js';
 import { Student } from './student.entity.js';
 import { UserAccount } from './user-account.entity.js';
+import { recordNationalIdRead } from '../privacy/pii-access.js';
 
 const StudentConnection = ConnectionType(Student, 'Student');
 
@@ -55,10 +56,14 @@ export class StudentResolver {
     return payload(new StudentPayload(), 'student', await updateStudent(ctx, input), null);
   }
 
-  @FieldResolver(() => String, { description: '身分證字號：註冊組看到完整號碼，其他人看到遮罩（A12****789）' })
-  nationalId(@Root() student: Student, @Ctx() ctx: AppContext): string {
+  @FieldResolver(() => String, {
+    description: '身分證字號：註冊組看到完整號碼（每次都記入學生的個資存取紀錄），其他人看到遮罩（A12****789）',
+  })
+  async nationalId(@Root() student: Student, @Ctx() ctx: AppContext): Promise<string> {
     const plain = ctx.services.pii.decrypt(student.nationalIdEncrypted);
-    return maySeeFullNationalId(ctx.viewer) ? plain : maskNationalId(plain);
+    if (!maySeeFullNationalId(ctx.viewer)) return maskNationalId(plain);
+    await recordNationalIdRead(ctx, student.id);
+    return plain;
   }
 
   @FieldResolver(() => Boolean, { description: '目前使用者是否看得到完整身分證字號' })

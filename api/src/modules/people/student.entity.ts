@@ -12,7 +12,7 @@ import { UserAccount } from './user-account.entity.js';
 @Entity({ tableName: 'student' })
 @TenantFilter()
 export class Student
-  extends SchoolOwnedEntity<'statusLabel' | 'cohortLabel' | 'createdAt' | 'updatedAt' | 'status'>
+  extends SchoolOwnedEntity<'statusLabel' | 'cohortLabel' | 'createdAt' | 'updatedAt' | 'status' | 'statusChangedAt'>
   implements Node
 {
   @ManyToOne(() => UserAccount, { ref: true, nullable: true, fieldName: 'account_id' })
@@ -55,6 +55,10 @@ export class Student
   @Enum(() => StudentStatus)
   status: StudentStatus = StudentStatus.ENROLLED;
 
+  /** When the status last changed: the grace periods of 轉出 and 畢業 count from it (AccountStatusPolicy). */
+  @Property()
+  statusChangedAt: Date = new Date();
+
   @Property()
   createdAt: Date = new Date();
 
@@ -63,6 +67,13 @@ export class Student
 
   get globalId(): string {
     return toGlobalId('Student', this.id);
+  }
+
+  /** Every status change goes through here, so that the grace periods count from the right day. */
+  changeStatus(status: StudentStatus, at: Date): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.statusChangedAt = at;
   }
 
   @Field({ description: '學籍狀態名稱，例如「在學」' })

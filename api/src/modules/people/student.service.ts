@@ -17,6 +17,14 @@ import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input
 import { StudentStatus } from './people.enums.js';
 import { Student } from './student.entity.js';
 import { mayManageStudents, maySeeWholeSchool } from './people.permissions.js';
+import {
+  createStudentLogins,
+  LOGIN_NAME,
+  loginNameProblem,
+  loginNamesTaken,
+  schoolLoginRule,
+  studentLoginName,
+} from './student-login.service.js';
 
 const STUDENT_NUMBER = /^[A-Za-z0-9]{1,20}$/;
 
@@ -184,13 +192,26 @@ export async function createStudent(ctx: AppContext, input: CreateStudentInput):
   const schoolClass = input.classId ? await resolveClass(ctx.em, input.classId) : null;
   if (input.classId && !schoolClass) errors.push(classNotFound());
   if (errors.length === 0) errors.push(...(await uniquenessErrors(ctx.em, ctx.services.pii, fields)));
+  const rule = await schoolLoginRule(ctx.em, viewer.schoolId!);
+  if (errors.length === 0) {
+    const loginName = studentLoginName(rule.studentLoginPattern, rule.code, fields.studentNumber);
+    const problem = loginNameProblem(
+      loginName,
+      LOGIN_NAME.test(loginName) ? await loginNamesTaken(ctx.em, [loginName]) : new Set(),
+    );
+    if (problem) errors.push(userError('studentNumber', problem.code, problem.message));
+  }
   if (errors.length > 0) return { value: null, userErrors: errors };
 
   try {
     // A savepoint, so a lost race on the unique constraints leaves the request's transaction usable.
-    const student = await ctx.em.transactional((tx) =>
-      insertStudent(tx, ctx.services.pii, viewer.schoolId!, fields, schoolClass),
-    );
+    const student = await ctx.em.transactional(async (tx) => {
+      const created = buildStudent(tx, ctx.services.pii, viewer.schoolId!, fields, schoolClass);
+      created.statusChangedAt = ctx.services.clock.now();
+      await createStudentLogins(tx, rule, [created]);
+      await tx.flush();
+      return created;
+    });
     await recordAudit(ctx.em, viewer, ctx.requestId, { operation: 'student.create', targetIds: [student.id] });
     return { value: student, userErrors: [] };
   } catch (error) {
@@ -228,7 +249,7 @@ export async function updateStudent(ctx: AppContext, input: UpdateStudentInput):
   if (changes.name !== undefined) student.name = changes.name.trim();
   if (changes.birthDate !== undefined) student.birthDate = changes.birthDate;
   if (changes.seatNumber !== undefined) student.seatNumber = changes.seatNumber;
-  if (changes.status !== undefined) student.status = changes.status;
+  if (changes.status !== undefined) student.changeStatus(changes.status, ctx.services.clock.now());
   if (schoolClass !== undefined) student.schoolClass = schoolClass ? ref(schoolClass) : null;
   if (changes.nationalId !== undefined) {
     const nationalId = normalizeNationalId(changes.nationalId);

@@ -181,6 +181,7 @@ interface SchoolCountRow extends CountRow {
   code: string;
   name: string;
   division: string;
+  deactivated_at: Date | string | null;
 }
 
 /**
@@ -233,6 +234,7 @@ export async function citySchoolStatistics(
       schoolCode: row.code,
       schoolName: row.name,
       division: row.division,
+      deactivatedAt: row.deactivated_at ? new Date(row.deactivated_at) : null,
     }),
     (row) => [row.code, row.division],
   );

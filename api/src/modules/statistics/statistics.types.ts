@@ -86,6 +86,13 @@ export class SchoolStatisticsRow extends StatisticsFigures {
 
   @Field(() => String, { description: 'DAY 或 NIGHT' })
   division!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      '教育局停用這個部別的時間（空白表示使用中）；停用的部別留在本表與入學年度總計（歷史資料），不列入學期進度',
+  })
+  deactivatedAt!: Date | null;
 }
 
 @ObjectType({ description: '一個班級的統計；未編班的學生合為 classId 為 null 的一列' })

@@ -231,8 +231,9 @@ export class TimelineResolver {
           endsAt,
           rocEndsAt: formatRocDateTime(endsAt),
           extension: answer.extension,
-          viewerMayActNow: answer.userError === null,
-          blockedReason: answer.userError?.message ?? null,
+          // A read-only account (休學, 轉出/畢業 in their grace period) may act in no window, open or not.
+          viewerMayActNow: answer.userError === null && viewer.restriction === null,
+          blockedReason: answer.userError?.message ?? viewer.restriction?.message ?? null,
         });
       })
       .filter((deadline) => deadline.endsAt.getTime() >= oldest)

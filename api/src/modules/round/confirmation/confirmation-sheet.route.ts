@@ -9,6 +9,9 @@ import {
   confirmationSheetXlsx,
 } from './confirmation-sheet.js';
 import { classConfirmationData } from './progress.service.js';
+import type { Viewer } from '../../../common/viewer.js';
+import { currentRequestId } from '../../../common/request-id.js';
+import { PiiAccessKind, recordPiiAccessApart } from '../../privacy/pii-access.js';
 
 export const CLASS_PATH = '/classes';
 
@@ -31,6 +34,7 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
     res.status(404).type('text/plain; charset=utf-8').send('確認單只提供 XLSX 與 PDF 兩種格式。');
     return;
   }
+  let exported = null as { viewer: Viewer; classId: string; studentIds: string[] } | null;
   const input = await readForRoute(
     services,
     req,
@@ -43,6 +47,7 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
       );
       const school = await ctx.loaders.schoolById.load(viewer.schoolId!);
       const year = await ctx.loaders.academicYearById.load(term.academicYear.id);
+      exported = { viewer, classId: schoolClass.id, studentIds: students.map((student) => student.id) };
       return {
         schoolName: school?.name ?? '',
         className: schoolClass.name,
@@ -59,8 +64,15 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
     },
     { schoolOnly: true },
   );
-  if (!input) return;
+  if (!input || !exported) return;
   const bytes = await format.build(input);
+  // The sheet lists the class's students by 學號 and name: an export with student rows, logged before it goes out.
+  const { viewer, classId, studentIds } = exported;
+  await recordPiiAccessApart(
+    services,
+    { viewer, requestId: currentRequestId(), at: services.clock.now() },
+    { kind: PiiAccessKind.STUDENT_EXPORT, studentIds, targetId: classId },
+  );
   const extension = String(req.params.format) as 'xlsx' | 'pdf';
   res
     .status(200)

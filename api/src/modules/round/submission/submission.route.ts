@@ -1,14 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../../../common/context.js';
 import { sendStoredDownload } from '../../files/stored-download.js';
 import { CATEGORY_LABELS } from '../../../common/submission-category.js';
 import { Submission } from '../submission.entity.js';
 import { mayDownloadPackage } from '../round.permissions.js';
+import { PiiAccessKind, REGISTRATION_OFFICE } from '../../privacy/pii-access.js';
 
 export const SUBMISSION_PATH = '/submissions';
 
 export const packageUrlOf = (submission: Pick<Submission, 'id'>): string =>
   `${SUBMISSION_PATH}/${submission.id}/package.zip`;
+
+/** Every student the package names, for the access log of each (from the rows kept of it, one snapshot). */
+async function packagedStudentIds(em: EntityManager, submission: Pick<Submission, 'id'>): Promise<string[]> {
+  const rows = await em.execute<{ student_id: string }[]>(
+    'select distinct student_id from submission_row where submission_id = ? and student_id is not null',
+    [submission.id],
+  );
+  return rows.map((row) => row.student_id);
+}
 
 /**
  * GET /submissions/:id/package.zip — the stored package, exactly the bytes submitted, as an attachment. Only for
@@ -27,6 +38,12 @@ export function servePackage(services: AppServices, req: Request, res: Response)
         disposition: 'attachment',
         headers: { 'Cache-Control': 'private, no-store' },
         logFields: { submissionId: submission.id },
+        piiAccess: {
+          kind: PiiAccessKind.PACKAGE_DOWNLOAD,
+          studentIds: await packagedStudentIds(ctx.em, submission),
+          targetId: submission.id,
+          office: REGISTRATION_OFFICE,
+        },
       };
     },
     notFoundMessage: '找不到這份提交資料，或您沒有權限下載。',

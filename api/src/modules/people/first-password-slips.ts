@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { cjkFontBytes } from '../../common/cjk-font.js';
+import { formatRocDateTime } from '../../common/roc.js';
+
+/**
+ * A class's first-password slips (初始密碼單), as a PDF of cut-out slips (eight to an A4 page) and as XLSX (one row
+ * per student, for a school that prints its own). Pure: it gets the passwords and returns bytes; the passwords exist
+ * nowhere else once these are sent.
+ */
+export interface SlipStudent {
+  seatNumber: number | null;
+  studentNumber: string;
+  name: string;
+  username: string;
+  password: string;
+}
+
+export interface SlipInput {
+  schoolName: string;
+  className: string;
+  generatedAt: Date;
+  students: SlipStudent[];
+}
+
+const TITLE = '學生學習歷程檔案平臺 初始密碼單';
+/** An ideographic space, the gap between the parts of a Chinese line. */
+const GAP = '\u3000';
+const ADVICE = [
+  '首次登入後，系統會要求您立即設定只有自己知道的新密碼（至少 10 個字元，不可用常見密碼）。',
+  '這張密碼單只會列印一次；遺失時請洽學校資訊組重設密碼。請勿將密碼告訴他人。',
+];
+
+const ordered = (students: SlipStudent[]): SlipStudent[] =>
+  [...students].sort(
+    (a, b) =>
+      (a.seatNumber ?? Number.MAX_SAFE_INTEGER) - (b.seatNumber ?? Number.MAX_SAFE_INTEGER) ||
+      a.studentNumber.localeCompare(b.studentNumber),
+  );
+
+/** A download name: 初始密碼單-101.pdf */
+export function slipFileName(className: string, extension: 'pdf' | 'xlsx'): string {
+  return `初始密碼單-${className.replace(/[\\/:*?"<>|\s]+/g, '_')}.${extension}`;
+}
+
+export async function firstPasswordSlipsXlsx(input: SlipInput): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '學生學習歷程檔案平臺';
+  workbook.created = input.generatedAt;
+  const sheet = workbook.addWorksheet('初始密碼單', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columns = [
+    { header: '座號', width: 6 },
+    { header: '學號', width: 12 },
+    { header: '姓名', width: 14 },
+    { header: '登入帳號', width: 22 },
+    { header: '初始密碼', width: 16 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const student of ordered(input.students)) {
+    const row = sheet.addRow([
+      student.seatNumber,
+      student.studentNumber,
+      student.name,
+      student.username,
+      student.password,
+    ]);
+    // 學號 and passwords stay text: leading zeros and digit-only passwords are part of them.
+    for (const column of [2, 4, 5]) row.getCell(column).numFmt = '@';
+  }
+  sheet.addRow([]);
+  sheet.addRow([`${input.schoolName} ${input.className}${GAP}產製：${formatRocDateTime(input.generatedAt)}`]);
+  for (const line of ADVICE) sheet.addRow([line]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 28;
+const COLUMNS = 2;
+const ROWS = 4;
+const REGULAR = 'NotoSansHant';
+const BOLD = 'NotoSansHant-Bold';
+
+export async function firstPasswordSlipsPdf(input: SlipInput): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'zh-TW',
+    displayTitle: true,
+    info: {
+      Title: `${input.schoolName} ${input.className} 初始密碼單`,
+      Author: input.schoolName,
+      Creator: '學生學習歷程檔案平臺',
+      CreationDate: input.generatedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  doc.registerFont(REGULAR, cjkFontBytes('regular'));
+  doc.registerFont(BOLD, cjkFontBytes('bold'));
+
+  const slipWidth = (A4.width - 2 * MARGIN) / COLUMNS;
+  const slipHeight = (A4.height - 2 * MARGIN) / ROWS;
+  const generated = formatRocDateTime(input.generatedAt);
+  ordered(input.students).forEach((student, index) => {
+    const onPage = index % (COLUMNS * ROWS);
+    if (index > 0 && onPage === 0) doc.addPage();
+    const x = MARGIN + (onPage % COLUMNS) * slipWidth;
+    const y = MARGIN + Math.floor(onPage / COLUMNS) * slipHeight;
+    // Dashed cut lines around each slip.
+    doc.save().lineWidth(0.5).dash(4, { space: 3 }).strokeColor('#888888').rect(x, y, slipWidth, slipHeight).stroke();
+    doc.restore();
+    const left = x + 14;
+    const width = slipWidth - 28;
+    let line = y + 14;
+    const write = (text: string, size: number, bold = false, color = 'black', gap = 4) => {
+      doc
+        .font(bold ? BOLD : REGULAR)
+        .fontSize(size)
+        .fillColor(color);
+      doc.text(text, left, line, { width, lineBreak: true });
+      line = doc.y + gap;
+    };
+    write(TITLE, 10, true);
+    write(`${input.schoolName}${GAP}${input.className} 班${student.seatNumber ? ` ${student.seatNumber} 號` : ''}`, 9);
+    write(`姓名：${student.name}${GAP}學號：${student.studentNumber}`, 11, true, 'black', 8);
+    write('登入帳號', 8, false, '#555555', 1);
+    write(student.username, 14, true, 'black', 6);
+    write('初始密碼', 8, false, '#555555', 1);
+    write(student.password, 16, true, 'black', 8);
+    for (const advice of ADVICE) write(advice, 7.5, false, '#333333', 2);
+    write(`產製：${generated}`, 7, false, '#777777', 0);
+  });
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
