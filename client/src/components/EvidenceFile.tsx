@@ -4,6 +4,7 @@ import type { FileReceipt_FileFragment } from '../gql/graphql';
 import { formatSize, PICKERS, shortHash } from '../lib/evidence';
 import { rocDateTimeSeconds } from '../lib/roc';
 import type { StoredUpload } from '../lib/upload';
+import { CopyButton } from './CopyButton';
 import { ErrorList } from './ErrorList';
 import { UploadProgress, useUploadFile } from './FileUpload';
 
@@ -134,28 +135,12 @@ export function EvidenceFileField({
  * is still the code's title).
  */
 function Hash({ sha256, testId }: { sha256: string; testId?: string }) {
-  const [copied, setCopied] = useState(false);
-  const canCopy = typeof navigator !== 'undefined' && Boolean(navigator.clipboard);
   return (
     <>
       <code title={sha256} data-testid={testId}>
         {shortHash(sha256)}
       </code>
-      {canCopy && (
-        <button
-          type="button"
-          className="link"
-          onClick={() =>
-            void navigator.clipboard.writeText(sha256).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? '已複製' : '複製'}
-          <span className="visually-hidden">完整的 SHA-256</span>
-        </button>
-      )}
+      <CopyButton text={sha256} hiddenLabel="完整的 SHA-256" />
     </>
   );
 }

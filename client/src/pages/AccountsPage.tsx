@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorList } from '../components/ErrorList';
 import { LoadMore } from '../components/LoadMore';
 import { ModalDialog } from '../components/ModalDialog';
@@ -555,9 +556,7 @@ function StatusBadges({ account }: { account: Account }) {
 
 /** A password set here, once: only its hash is kept, so closing this is the last time anybody sees it. */
 function OneTimePassword({ shown, onDone }: { shown: Shown; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const canCopy = typeof navigator !== 'undefined' && Boolean(navigator.clipboard);
   // Focus moves here, so a keyboard or screen-reader user lands on the password rather than on the closed dialog's
   // opener somewhere down the table.
   useEffect(() => box.current?.focus(), [shown]);
@@ -565,20 +564,7 @@ function OneTimePassword({ shown, onDone }: { shown: Shown; onDone: () => void }
     <div className="notice" role="status" data-testid="temporary-password" tabIndex={-1} ref={box}>
       <p>
         {shown.what}：{shown.who}。一次性密碼：<code>{shown.password}</code>{' '}
-        {canCopy && (
-          <button
-            type="button"
-            className="link"
-            onClick={() =>
-              void navigator.clipboard.writeText(shown.password).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? '已複製' : '複製密碼'}
-          </button>
-        )}
+        <CopyButton text={shown.password} label="複製密碼" />
       </p>
       <p>
         <strong>這組密碼只顯示這一次</strong>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorList } from '../components/ErrorList';
 import { LoadMore } from '../components/LoadMore';
 import { ModalDialog } from '../components/ModalDialog';
@@ -125,9 +126,9 @@ export function SchoolsPage() {
             {schools.map((school) => (
               <tr key={school.id} data-testid="school-row">
                 <td>{school.code}</td>
-                <td>{school.name}</td>
-                <td>{school.divisionLabel}</td>
-                <td>{school.active ? '使用中' : <span className="badge">已停用</span>}</td>
+                <td className="nowrap">{school.name}</td>
+                <td className="nowrap">{school.divisionLabel}</td>
+                <td className="nowrap">{school.active ? '使用中' : <span className="badge">已停用</span>}</td>
                 <td>
                   <code>{school.studentLoginPattern}</code>
                   <span className="muted">（例：{school.studentLoginExample}）</span>
@@ -217,27 +218,12 @@ interface Created {
 
 /** The first password, once: it is stored only hashed, so closing this box is the last time anybody sees it. */
 function OneTimePassword({ created, onDone }: { created: Created; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const canCopy = typeof navigator !== 'undefined' && Boolean(navigator.clipboard);
   return (
     <div className="notice" role="status" data-testid="one-time-password">
       <p>
         已新增 {created.school}。資訊組帳號 <code>{created.username}</code>，一次性密碼：
         <code data-testid="temporary-password">{created.password}</code>
-        {canCopy && (
-          <button
-            type="button"
-            className="link"
-            onClick={() =>
-              void navigator.clipboard.writeText(created.password).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? '已複製' : '複製密碼'}
-          </button>
-        )}
+        <CopyButton text={created.password} label="複製密碼" />
       </p>
       <p>
         <strong>這組密碼只顯示這一次</strong>
