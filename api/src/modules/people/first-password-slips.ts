@@ -82,10 +82,20 @@ const ROWS = 4;
 const REGULAR = 'NotoSansHant';
 const BOLD = 'NotoSansHant-Bold';
 
+/**
+ * fontkit joins ff, fi and fl into one ligature glyph by default: on a slip a password must show, and copy, as the
+ * characters it is. pdfkit's type lists features to turn on only; fontkit also takes an object that turns them off
+ * (and adds its defaults to it, so each call gets a fresh one).
+ */
+const withoutLigatures = () =>
+  ({ liga: false, clig: false, dlig: false }) as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 export async function firstPasswordSlipsPdf(input: SlipInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
-    margin: MARGIN,
+    // Every slip is placed by hand inside MARGIN: with pdfkit's own margin, the bottom row's last lines would make it
+    // start a page by itself.
+    margin: 0,
     lang: 'zh-TW',
     displayTitle: true,
     info: {
@@ -117,24 +127,24 @@ export async function firstPasswordSlipsPdf(input: SlipInput): Promise<Buffer> {
     doc.restore();
     const left = x + 14;
     const width = slipWidth - 28;
-    let line = y + 14;
-    const write = (text: string, size: number, bold = false, color = 'black', gap = 4) => {
+    let line = y + 12;
+    const write = (text: string, size: number, bold = false, color = 'black', gap = 2) => {
       doc
         .font(bold ? BOLD : REGULAR)
         .fontSize(size)
         .fillColor(color);
-      doc.text(text, left, line, { width, lineBreak: true });
+      doc.text(text, left, line, { width, lineBreak: true, features: withoutLigatures() });
       line = doc.y + gap;
     };
     write(TITLE, 10, true);
     write(`${input.schoolName}${GAP}${input.className} 班${student.seatNumber ? ` ${student.seatNumber} 號` : ''}`, 9);
-    write(`姓名：${student.name}${GAP}學號：${student.studentNumber}`, 11, true, 'black', 8);
-    write('登入帳號', 8, false, '#555555', 1);
-    write(student.username, 14, true, 'black', 6);
-    write('初始密碼', 8, false, '#555555', 1);
-    write(student.password, 16, true, 'black', 8);
-    for (const advice of ADVICE) write(advice, 7.5, false, '#333333', 2);
-    write(`產製：${generated}`, 7, false, '#777777', 0);
+    write(`姓名：${student.name}${GAP}學號：${student.studentNumber}`, 11, true, 'black', 6);
+    write('登入帳號', 7, false, '#555555', 0);
+    write(student.username, 13, true, 'black', 4);
+    write('初始密碼', 7, false, '#555555', 0);
+    write(student.password, 15, true, 'black', 6);
+    // Everything a slip says fits inside its cut lines: one small paragraph for the advice and the date.
+    write(`${ADVICE.join('')}${GAP}產製：${generated}`, 7, false, '#333333', 0);
   });
   doc.end();
   await finished;
