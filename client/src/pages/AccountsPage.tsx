@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorList } from '../components/ErrorList';
+import { FormDialog } from '../components/FormDialog';
 import { LoadMore } from '../components/LoadMore';
 import { ModalDialog } from '../components/ModalDialog';
 import { RocDateField } from '../components/RocDateField';
@@ -689,8 +690,7 @@ function ResetDialog({
   const [errors, setErrors] = useState<string[]>([]);
   const title = `重設 ${account.displayName} 的密碼`;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     try {
       const result = await reset({ variables: { input: { accountId: account.id } } });
@@ -703,24 +703,12 @@ function ResetDialog({
   }
 
   return (
-    <ModalDialog title={title} busy={loading} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        <p>
-          確定要重設 {who(account)}{' '}
-          的密碼嗎？系統會產生一組一次性密碼，只顯示一次；對方所有的登入立即失效，下次登入時必須設定自己的密碼。
-        </p>
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {loading ? '處理中…' : '確定重設'}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog title={title} busy={loading} errors={errors} submitLabel="確定重設" onSubmit={submit} onClose={onClose}>
+      <p>
+        確定要重設 {who(account)}{' '}
+        的密碼嗎？系統會產生一組一次性密碼，只顯示一次；對方所有的登入立即失效，下次登入時必須設定自己的密碼。
+      </p>
+    </FormDialog>
   );
 }
 
@@ -737,8 +725,7 @@ function DisableDialog({
   const [errors, setErrors] = useState<string[]>([]);
   const title = `停用 ${account.displayName}`;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     try {
       const result = await setActive({ variables: { input: { accountId: account.id, active: false } } });
@@ -751,21 +738,9 @@ function DisableDialog({
   }
 
   return (
-    <ModalDialog title={title} busy={loading} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        <p>確定要停用 {who(account)} 嗎？停用後無法登入，所有登入中的裝置立即登出；資料全部保留，之後可以再啟用。</p>
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {loading ? '處理中…' : '確定停用'}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog title={title} busy={loading} errors={errors} submitLabel="確定停用" onSubmit={submit} onClose={onClose}>
+      <p>確定要停用 {who(account)} 嗎？停用後無法登入，所有登入中的裝置立即登出；資料全部保留，之後可以再啟用。</p>
+    </FormDialog>
   );
 }
 
@@ -795,8 +770,7 @@ function TemporaryAccessDialog({
   const maxDays = server.data?.me?.temporaryAccessMaxDays ?? 0;
   const latest = today ? addDays(today, maxDays) : '';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     try {
       const result = await grant({ variables: { input: { accountId: account.id, until } } });
@@ -809,26 +783,22 @@ function TemporaryAccessDialog({
   }
 
   return (
-    <ModalDialog title={title} busy={loading} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        <p>
-          {who(account)}
-          {account.studentStatusLabel ? `目前學籍為「${account.studentStatusLabel}」。` : '。'}
-          臨時帳號讓學生在截止日結束前照常登入（例如在期限內完成勾選）；設定時會重設為一組一次性密碼，原有登入失效。截止日須在{' '}
-          {maxDays} 天內。
-        </p>
-        <RocDateField label="可登入至" value={until} onChange={setUntil} required min={today} max={latest} />
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={loading || until === ''}>
-            {loading ? '處理中…' : '設定臨時帳號'}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={title}
+      busy={loading}
+      errors={errors}
+      submitLabel="設定臨時帳號"
+      submitDisabled={until === ''}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <p>
+        {who(account)}
+        {account.studentStatusLabel ? `目前學籍為「${account.studentStatusLabel}」。` : '。'}
+        臨時帳號讓學生在截止日結束前照常登入（例如在期限內完成勾選）；設定時會重設為一組一次性密碼，原有登入失效。截止日須在{' '}
+        {maxDays} 天內。
+      </p>
+      <RocDateField label="可登入至" value={until} onChange={setUntil} required min={today} max={latest} />
+    </FormDialog>
   );
 }

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorList } from '../components/ErrorList';
+import { FormDialog } from '../components/FormDialog';
 import { LoadMore } from '../components/LoadMore';
-import { ModalDialog } from '../components/ModalDialog';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { SchoolDivision, SchoolsPage_SchoolFragment } from '../gql/graphql';
@@ -386,8 +386,7 @@ function ActivationDialog({
   const deactivating = school.active;
   const name = displayName(school);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     try {
       const result = await setActive({ variables: { input: { schoolId: school.id, active: !deactivating } } });
@@ -408,25 +407,20 @@ function ActivationDialog({
 
   const title = deactivating ? `停用 ${name}` : `重新啟用 ${name}`;
   return (
-    <ModalDialog title={title} busy={loading} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        <p>
-          {deactivating
-            ? '停用後，這個部別的所有帳號（教職員與學生）立即登出，也不能再登入；資料全部保留，統計仍計入它的歷史數字，但不列入學期進度。之後可以重新啟用。'
-            : '重新啟用後，這個部別的帳號可以再用原本的密碼登入。'}
-        </p>
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {loading ? '處理中…' : deactivating ? '確定停用' : '確定重新啟用'}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={title}
+      busy={loading}
+      errors={errors}
+      submitLabel={deactivating ? '確定停用' : '確定重新啟用'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <p>
+        {deactivating
+          ? '停用後，這個部別的所有帳號（教職員與學生）立即登出，也不能再登入；資料全部保留，統計仍計入它的歷史數字，但不列入學期進度。之後可以重新啟用。'
+          : '重新啟用後，這個部別的帳號可以再用原本的密碼登入。'}
+      </p>
+    </FormDialog>
   );
 }
 
@@ -444,8 +438,7 @@ function LoginPatternDialog({
   const [errors, setErrors] = useState<string[]>([]);
   const name = displayName(school);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     try {
       const result = await setPattern({ variables: { input: { schoolId: school.id, studentLoginPattern: pattern } } });
@@ -464,34 +457,30 @@ function LoginPatternDialog({
 
   const title = `學生帳號規則：${name}`;
   return (
-    <ModalDialog title={title} busy={loading} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        <label>
-          學生帳號規則
-          <input
-            value={pattern}
-            onChange={(event) => setPatternText(event.target.value)}
-            required
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-describedby="login-pattern-hint"
-          />
-        </label>
-        <p className="hint" id="login-pattern-hint">
-          {PATTERN_HINT}
-        </p>
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={loading}>
-            {loading ? '儲存中…' : '儲存'}
-          </button>
-          <button type="button" className="secondary" disabled={loading} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={title}
+      busy={loading}
+      errors={errors}
+      submitLabel="儲存"
+      busyLabel="儲存中…"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <label>
+        學生帳號規則
+        <input
+          value={pattern}
+          onChange={(event) => setPatternText(event.target.value)}
+          required
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          aria-describedby="login-pattern-hint"
+        />
+      </label>
+      <p className="hint" id="login-pattern-hint">
+        {PATTERN_HINT}
+      </p>
+    </FormDialog>
   );
 }
