@@ -37,6 +37,9 @@ ALTER TABLE student ALTER COLUMN status_changed_at SET DEFAULT now();
 CREATE POLICY definer_read ON student FOR SELECT TO portfolio_definer USING (true);
 GRANT SELECT (school_id, account_id, status, status_changed_at) ON student TO portfolio_definer;
 
+-- Whether a password is temporary now comes with the session itself (auth_resolve_session).
+DROP FUNCTION auth_password_temporary(bytea);
+
 DROP FUNCTION auth_find_credential(text);
 CREATE FUNCTION auth_find_credential(p_username text)
 RETURNS TABLE (

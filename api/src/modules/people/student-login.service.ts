@@ -15,20 +15,12 @@ export function studentLoginName(pattern: string, schoolCode: string, studentNum
   return pattern.replaceAll('{code}', schoolCode).replaceAll('{number}', studentNumber).toLowerCase();
 }
 
-export interface SchoolLoginRule {
-  id: string;
-  code: string;
-  studentLoginPattern: string;
-}
+/** What a student's login name is made from: the school's code and its rule. */
+export type SchoolLoginRule = Pick<School, 'id' | 'code' | 'studentLoginPattern'>;
 
 /** The school's code and its rule for students' login names. */
-export async function schoolLoginRule(em: EntityManager, schoolId: string): Promise<SchoolLoginRule> {
-  const [row] = await em.execute<{ code: string; student_login_pattern: string }[]>(
-    'select code, student_login_pattern from school where id = ?',
-    [schoolId],
-  );
-  if (!row) throw new Error('the school of the transaction could not be read');
-  return { id: schoolId, code: row.code, studentLoginPattern: row.student_login_pattern };
+export function schoolLoginRule(em: EntityManager, schoolId: string): Promise<SchoolLoginRule> {
+  return em.findOneOrFail(School, { id: schoolId });
 }
 
 /** The login names, of these, that an account anywhere in the installation already holds (lowercased). */
