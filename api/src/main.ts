@@ -39,6 +39,11 @@ const lines = [
   `GraphQL：${server.url}/graphql（WebSocket 訂閱同一路徑）`,
   `資料庫：${database.embedded ? `內建 PostgreSQL（資料在 ${config.dataDir}）` : 'DATABASE_URL'}`,
 ];
+for (const provider of config.sso.providers) {
+  lines.push(
+    `單一登入：${provider.label}（${provider.issuer}；回呼網址 ${platform.services.sso.redirectUri(provider)}）`,
+  );
+}
 if (logins.length > 0) lines.push('', '示範帳號：', formatLoginTable(logins), '');
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -26,6 +26,7 @@ import { RoleAuthChecker } from './common/auth-checker.js';
 import { answerDatabaseRefusalsAsUserErrors } from './common/database-refusals.js';
 import { Node } from './common/node.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { SsoResolver, SsoViewerResolver } from './modules/auth/sso.resolver.js';
 import { StudentResolver, UserAccountResolver } from './modules/people/people.resolver.js';
 import { AccountAdminResolver } from './modules/people/account-admin.resolver.js';
 import { FirstPasswordSlipsResolver } from './modules/people/first-password-slips.resolver.js';
@@ -81,6 +82,8 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
     pubSub,
     resolvers: [
       AuthResolver,
+      SsoResolver,
+      SsoViewerResolver,
       NodeResolver,
       SubmissionResolver,
       ReceiptResolver,

@@ -8,9 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import type { GraphQLSchema } from 'graphql';
-import type { Clock } from './common/clock.js';
-import type { AppContext, AppServices, SessionCookies } from './common/context.js';
-import { SESSION_COOKIE, sessionTokenOf } from './common/http-session.js';
+import type { AppContext, AppServices } from './common/context.js';
+import { sessionCookies, sessionTokenOf } from './common/http-session.js';
 import { HttpDrain } from './common/http-drain.js';
 import { bodyErrors, securityHeaders } from './common/http-security.js';
 import { AppMetrics, metricsEndpoint } from './common/metrics.js';
@@ -20,6 +19,7 @@ import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
+import { finishSso, SSO_PATH, startSso } from './modules/auth/sso.route.js';
 import { requestPoolStats } from './modules/ops/metric-sources.js';
 import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.route.js';
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
@@ -48,32 +48,6 @@ export interface RunningServer {
    * subscribes again); then Apollo stops. Calling it again waits for the same stop.
    */
   close(): Promise<void>;
-}
-
-/**
- * The session cookie as the login and logout mutations ask for it, sent only once the request's transaction has
- * committed: a session rolled back with the rest of the request must never reach the browser.
- */
-function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCookies {
-  const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
-  let pending: (() => void) | null = null;
-  return {
-    // Max-Age rather than Expires: a school PC with a wrong clock would otherwise drop the cookie at once.
-    set: (token, expiresAt) => {
-      pending = () =>
-        res.cookie(SESSION_COOKIE, token, {
-          ...base,
-          maxAge: Math.max(0, expiresAt.getTime() - clock.now().getTime()),
-        });
-    },
-    clear: () => {
-      pending = () => res.clearCookie(SESSION_COOKIE, base);
-    },
-    committed: () => {
-      pending?.();
-      pending = null;
-    },
-  };
 }
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -135,6 +109,8 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const { config, log } = services;
+  // A provider that answers as another issuer is a configuration error, found before anyone is let in.
+  await services.sso.prepare();
   const appSchema = schema ?? (await buildAppSchema());
   const app = express();
   app.disable('x-powered-by');
@@ -203,6 +179,8 @@ export async function startServer(
   // File bytes never travel through GraphQL. A cross-site page cannot PUT here: the method needs a CORS preflight.
   app.put(`${UPLOAD_PATH}/:id`, (req, res) => receiveUpload(services, req, res));
 
+  app.get(`${SSO_PATH}/:provider/start`, (req, res) => startSso(services, req, res));
+  app.get(`${SSO_PATH}/:provider/callback`, (req, res) => finishSso(services, req, res));
   app.get(`${TEMPLATE_PATH}/:file`, sendImportTemplate);
   app.get(`${STATISTICS_EXPORT_PATH}/:file`, (req, res) => serveStatisticsExport(services, req, res));
   app.get(`${FILE_PATH}/:id`, (req, res) => serveFile(services, req, res));

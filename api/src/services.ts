@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { AlertHub } from './modules/alerts/alert-hub.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { SocketSessions } from './modules/auth/socket-sessions.js';
+import { SingleSignOn } from './modules/auth/sso.service.js';
 import { createFileStorage } from './modules/files/create-file-storage.js';
 import { WindowPolicy } from './modules/timeline/window-policy.service.js';
 
@@ -26,6 +27,7 @@ export function createServices(base: BaseServices, statements: StatementPool): A
     windows: new WindowPolicy(base.clock),
     alerts: new AlertHub(base.orm, base.log, base.clock, (credentialId) => sockets.closeRevoked(credentialId)),
     sockets,
+    sso: new SingleSignOn(base.config.sso, base.clock, base.log, base.pii, auth, base.config.accounts),
     files: createFileStorage(base.config.files),
     createContext: (info) => createContext(services, info),
   };

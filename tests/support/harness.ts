@@ -86,8 +86,12 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     error: capture('error'),
     debug: capture('debug'),
   };
-  platform.services.log = log;
-  const server = await startServer(platform.services);
+  // In place, so that the services which took the logger at their creation write here too.
+  Object.assign(platform.services.log, log);
+  const server = await startServer(platform.services).catch(async (error: unknown) => {
+    await platform.close();
+    throw error;
+  });
   const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> =>
     platform.owner.em.fork().getConnection().execute<T[]>(query, params);
   const url = server.url;

@@ -51,9 +51,45 @@ export interface AppConfig {
   portfolio: PortfolioPolicy;
   statistics: StatisticsPolicy;
   privacy: PrivacyPolicy;
+  sso: SsoConfig;
   /** How packages reach the central database: the built-in reference repository (demo, tests) or file exchange. */
   centralGateway: 'reference' | 'file';
   logLevel: 'silent' | 'info' | 'debug';
+}
+
+/** Single sign-on through OpenID Connect identity providers, beside local passwords. */
+export interface SsoConfig {
+  /**
+   * The address users reach the platform at (scheme, host, optional path), as the providers know it: redirect URIs
+   * are built from it. Set whenever a provider is.
+   */
+  publicUrl: string | null;
+  providers: SsoProviderConfig[];
+}
+
+/**
+ * How a person signed in at a provider becomes a platform login. LOGIN_NAME: the claim holds the platform login name.
+ * NATIONAL_ID: the claim holds a national ID, matched against students' keyed digests (never stored in clear).
+ */
+export type SsoMatch = 'LOGIN_NAME' | 'NATIONAL_ID';
+
+/** Which kinds of platform login a provider may sign in. */
+export type SsoAccountKind = 'STUDENT' | 'STAFF' | 'BUREAU';
+
+export interface SsoProviderConfig {
+  /** Lowercase, in URLs and settings: /auth/sso/<id>/callback, OIDC_<ID>_…. */
+  id: string;
+  /** What the sign-in button says, e.g. 臺北市校園單一身分驗證. */
+  label: string;
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client, proven by PKCE alone. */
+  clientSecret: string | null;
+  scope: string;
+  /** The ID token (or userinfo) claim that names the person. */
+  claim: string;
+  match: SsoMatch;
+  accounts: SsoAccountKind[];
 }
 
 export interface LoginThrottlePolicy {
@@ -260,6 +296,109 @@ function s3FromEnv(env: NodeJS.ProcessEnv, storage: FilesConfig['storage']): S3C
   };
 }
 
+const SSO_PROVIDER_ID = /^[a-z][a-z0-9]{0,15}$/;
+const SSO_ACCOUNT_KINDS: readonly SsoAccountKind[] = ['STUDENT', 'STAFF', 'BUREAU'];
+
+function httpUrlFromEnv(env: NodeJS.ProcessEnv, name: string, production: boolean): string {
+  const raw = env[name]?.trim() ?? '';
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !['https:', 'http:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(`環境變數 ${name} 必須是 https:// 開頭、不含查詢字串的網址，目前是 "${raw}"`);
+  }
+  // Tokens and codes cross this address: in production only over TLS.
+  if (production && url.protocol !== 'https:') {
+    throw new Error(`正式環境（NODE_ENV=production）的 ${name} 必須使用 https://，目前是 "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The identity providers named in SSO_PROVIDERS (comma-separated ids), each from its OIDC_<ID>_… settings, checked
+ * together so that a start with a half-configured provider stops with every problem named.
+ */
+function ssoFromEnv(env: NodeJS.ProcessEnv, production: boolean): SsoConfig {
+  const ids = (env.SSO_PROVIDERS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) return { publicUrl: null, providers: [] };
+  const problems: string[] = [];
+  const providers: SsoProviderConfig[] = [];
+  for (const id of ids) {
+    if (!SSO_PROVIDER_ID.test(id) || ids.indexOf(id) !== ids.lastIndexOf(id)) {
+      problems.push(`SSO_PROVIDERS 的「${id}」必須是小寫英文字母開頭、最多 16 個小寫英數字，且不可重複`);
+      continue;
+    }
+    const prefix = `OIDC_${id.toUpperCase()}_`;
+    const value = (name: string): string | undefined => env[prefix + name]?.trim() || undefined;
+    const missing = ['ISSUER', 'CLIENT_ID', 'LABEL'].filter((name) => !value(name)).map((name) => prefix + name);
+    const match = value('MATCH') ?? 'LOGIN_NAME';
+    if (match !== 'LOGIN_NAME' && match !== 'NATIONAL_ID') {
+      problems.push(`${prefix}MATCH 必須是 LOGIN_NAME 或 NATIONAL_ID，目前是 "${match}"`);
+    }
+    // A national ID has no conventional claim name: the provider's documentation says which one carries it.
+    if (match === 'NATIONAL_ID' && !value('CLAIM')) missing.push(`${prefix}CLAIM`);
+    if (missing.length > 0) {
+      problems.push(`識別服務「${id}」缺少 ${missing.join('、')}`);
+      continue;
+    }
+    const accounts = (value('ACCOUNTS') ?? (match === 'NATIONAL_ID' ? 'STUDENT' : 'STUDENT,STAFF'))
+      .split(',')
+      .map((kind) => kind.trim().toUpperCase());
+    const unknownKinds = accounts.filter((kind) => !(SSO_ACCOUNT_KINDS as readonly string[]).includes(kind));
+    if (unknownKinds.length > 0 || accounts.length === 0) {
+      problems.push(`${prefix}ACCOUNTS 只能列 STUDENT、STAFF、BUREAU，目前是 "${value('ACCOUNTS')}"`);
+    }
+    // Only students have a national ID on record.
+    if (match === 'NATIONAL_ID' && accounts.some((kind) => kind !== 'STUDENT')) {
+      problems.push(
+        `${prefix}MATCH=NATIONAL_ID 只能用於學生帳號（${prefix}ACCOUNTS=STUDENT）：平臺只存有學生的身分證統一編號摘要`,
+      );
+    }
+    const claim = value('CLAIM') ?? 'preferred_username';
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(claim)) problems.push(`${prefix}CLAIM 不是有效的 claim 名稱："${claim}"`);
+    let issuer = '';
+    try {
+      issuer = httpUrlFromEnv(env, `${prefix}ISSUER`, production);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    providers.push({
+      id,
+      label: value('LABEL')!,
+      issuer,
+      clientId: value('CLIENT_ID')!,
+      clientSecret: value('CLIENT_SECRET') ?? null,
+      scope: value('SCOPE') ?? 'openid',
+      claim,
+      match: match as SsoMatch,
+      accounts: accounts as SsoAccountKind[],
+    });
+  }
+  let publicUrl: string | null = null;
+  if (!env.PUBLIC_URL?.trim()) {
+    problems.push('設定 SSO_PROVIDERS 時必須設定 PUBLIC_URL（使用者連到本平臺的網址，用來組成回呼網址）');
+  } else {
+    try {
+      publicUrl = httpUrlFromEnv(env, 'PUBLIC_URL', production);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  for (const provider of providers) {
+    if (!provider.scope.split(/\s+/).includes('openid')) {
+      problems.push(`OIDC_${provider.id.toUpperCase()}_SCOPE 必須包含 openid，目前是 "${provider.scope}"`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`單一登入設定有誤：${problems.join('；')}`);
+  return { publicUrl, providers };
+}
+
 function postgresUrlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   if (!raw) return undefined;
@@ -370,6 +509,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     privacy: {
       accessLogRetentionDays: retentionDaysFromEnv(env, 'PII_ACCESS_LOG_RETENTION_DAYS', 5 * 365 + 1),
     },
+    sso: ssoFromEnv(env, production),
     centralGateway: oneOf(env, 'CENTRAL_GATEWAY', ['reference', 'file'], 'reference'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'info', 'debug'], 'info'),
   };

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
-import type { AppContext, AppServices } from './context.js';
+import type { Clock } from './clock.js';
+import type { AppContext, AppServices, SessionCookies } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 import { currentRequestId } from './request-id.js';
 import { applyTenantScope } from './tenant.js';
@@ -25,15 +26,48 @@ export function sessionTokenOf(headers: IncomingHttpHeaders): string | null {
   return bearerToken(headers.authorization) ?? cookieToken(headers.cookie);
 }
 
-/** The context for a plain HTTP route outside GraphQL (file upload and download), from the same factory. */
-export function routeContext(services: AppServices, req: Request): Promise<AppContext> {
+/**
+ * The session cookie as the login and logout mutations ask for it, sent only once the request's transaction has
+ * committed: a session rolled back with the rest of the request must never reach the browser.
+ */
+export function sessionCookies(res: Response, secure: boolean, clock: Clock): SessionCookies {
+  const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+  let pending: (() => void) | null = null;
+  return {
+    // Max-Age rather than Expires: a school PC with a wrong clock would otherwise drop the cookie at once.
+    set: (token, expiresAt) => {
+      pending = () =>
+        res.cookie(SESSION_COOKIE, token, {
+          ...base,
+          maxAge: Math.max(0, expiresAt.getTime() - clock.now().getTime()),
+        });
+    },
+    clear: () => {
+      pending = () => res.clearCookie(SESSION_COOKIE, base);
+    },
+    committed: () => {
+      pending?.();
+      pending = null;
+    },
+  };
+}
+
+/**
+ * The context for a plain HTTP route outside GraphQL (file upload and download, single sign-on), from the same
+ * factory. `cookies`: for a route that signs in.
+ */
+export function routeContext(
+  services: AppServices,
+  req: Request,
+  cookies: SessionCookies | null = null,
+): Promise<AppContext> {
   return services.createContext({
     transport: 'http',
     requestId: currentRequestId(),
     sessionToken: sessionTokenOf(req.headers),
     ip: req.ip ?? '',
     userAgent: req.headers['user-agent'] ?? '',
-    cookies: null,
+    cookies,
   });
 }
 

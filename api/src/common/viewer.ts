@@ -16,6 +16,8 @@ export interface Viewer {
   roles: Role[];
   adminSections: AdminSection[];
   sessionExpiresAt: Date;
+  /** The identity provider (its configured id) this session was opened through; null: a password. */
+  signInProvider: string | null;
   /** What the person may not do for now, by their account's state (a password to change, a status); null: nothing. */
   restriction: ViewerRestriction | null;
 }

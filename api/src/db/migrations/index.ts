@@ -23,6 +23,7 @@ import { Migration20261211000000Accounts } from './Migration20261211000000Accoun
 import { Migration20261211100000SchoolOnboarding } from './Migration20261211100000SchoolOnboarding.js';
 import { Migration20261211200000PiiAccessLog } from './Migration20261211200000PiiAccessLog.js';
 import { Migration20261211300000AccountAdmin } from './Migration20261211300000AccountAdmin.js';
+import { Migration20261212000000SingleSignOn } from './Migration20261212000000SingleSignOn.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261211100000SchoolOnboarding', class: Migration20261211100000SchoolOnboarding },
   { name: 'Migration20261211200000PiiAccessLog', class: Migration20261211200000PiiAccessLog },
   { name: 'Migration20261211300000AccountAdmin', class: Migration20261211300000AccountAdmin },
+  { name: 'Migration20261212000000SingleSignOn', class: Migration20261212000000SingleSignOn },
 ];

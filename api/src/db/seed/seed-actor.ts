@@ -66,6 +66,7 @@ export async function actAs<T>(
     roles: person.roles,
     adminSections: person.adminSections,
     sessionExpiresAt: new Date(8_640_000_000_000_000),
+    signInProvider: null,
     restriction: null,
   };
   const ctx: AppContext = {

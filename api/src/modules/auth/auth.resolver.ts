@@ -19,7 +19,6 @@ import { requireViewer } from '../../common/auth-checker.js';
 import { badInput, unauthenticated } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
 import { academicYearOf, semesterOf, termLabel } from '../../common/roc.js';
-import { applyTenantScope } from '../../common/tenant.js';
 import { MutationPayload, PayloadType, userError } from '../../common/user-error.js';
 import { hasRole } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -30,6 +29,7 @@ import { SchoolClass } from '../people/school-class.entity.js';
 import { School } from '../school/school.entity.js';
 import { Term } from '../term/term.entity.js';
 import { describeDevice } from './device.js';
+import { enterSession } from './sign-in.js';
 
 @ObjectType({ description: '一個登入中的裝置' })
 class SessionInfo {
@@ -93,11 +93,17 @@ class LogoutInput {
   allSessions?: boolean | null;
 }
 
-const LogoutPayload = PayloadType<'endedSessions', number>('LogoutPayload', 'endedSessions', () => Int, {
-  description: '結束的登入數',
-  nullable: false,
-});
-type LogoutPayload = InstanceType<typeof LogoutPayload>;
+@ObjectType()
+class LogoutPayload extends MutationPayload {
+  @Field(() => Int, { description: '結束的登入數' })
+  endedSessions!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '這個登入是經由單一登入（例如教育雲）開始、且該服務提供登出時，登出該服務的網址；否則為 null',
+  })
+  providerLogoutUrl!: string | null;
+}
 
 @InputType()
 class ChangePasswordInput {
@@ -155,16 +161,7 @@ export class AuthResolver {
       return payload;
     }
     const viewer = outcome.viewer;
-    // From here on this request acts for the person who just proved who they are.
-    ctx.viewer = viewer;
-    ctx.sessionToken = outcome.token;
-    await applyTenantScope(ctx.em, { schoolId: viewer.schoolId, authorityId: viewer.authorityId });
-    await recordAudit(ctx.em, viewer, ctx.requestId, {
-      operation: 'auth.login',
-      targetIds: [viewer.sessionId],
-      detail: { transport: ctx.transport },
-    });
-    ctx.cookies?.set(outcome.token, viewer.sessionExpiresAt);
+    await enterSession(ctx, outcome, {});
     payload.me = new Me(viewer);
     payload.token = input.issueToken ? outcome.token : null;
     return payload;
@@ -175,9 +172,10 @@ export class AuthResolver {
     @Arg('input', () => LogoutInput, { nullable: true }) input: LogoutInput | null,
     @Ctx() ctx: AppContext,
   ): Promise<LogoutPayload> {
-    const payload = Object.assign(new LogoutPayload(), { endedSessions: 0 });
+    const payload = Object.assign(new LogoutPayload(), { endedSessions: 0, providerLogoutUrl: null as string | null });
     ctx.cookies?.clear();
     if (!ctx.viewer || !ctx.sessionToken) return payload;
+    payload.providerLogoutUrl = ctx.services.sso.providerLogoutUrl(ctx.viewer.signInProvider);
     payload.endedSessions = await ctx.services.auth.logout(
       ctx.em,
       ctx.sessionToken,

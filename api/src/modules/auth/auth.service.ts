@@ -33,6 +33,14 @@ export type LoginOutcome =
   | { ok: true; viewer: Viewer; token: string }
   | { ok: false; userErrors: UserError[]; retryAfterSeconds: number | null };
 
+/** A login an identity provider's person may be, and what decides whether it may sign in. */
+export interface SsoLogin {
+  credentialId: string;
+  accountKind: 'STUDENT' | 'STAFF' | 'BUREAU';
+  active: boolean;
+  facts: AccessFacts;
+}
+
 export interface SessionSummary {
   id: string;
   createdAt: Date;
@@ -55,6 +63,7 @@ interface SessionRow {
   roles: Role[];
   admin_sections: AdminSection[];
   expires_at: string;
+  sign_in_provider: string | null;
 }
 
 /** The columns auth_find_credential and auth_resolve_session both return for accountAccess. */
@@ -120,8 +129,11 @@ export class AuthService {
     const row = rows[0];
     if (!row) return null;
     // A status that ends access (a grace period over, a temporary account run out, the school deactivated) ends the
-    // session with it, on its next request.
-    const access = accountAccess(accessFacts(row), now, this.accountPolicy);
+    // session with it, on its next request. Who signed in at their identity provider never used the password
+    // somebody else set, so it does not hold them up.
+    const facts = accessFacts(row);
+    if (row.sign_in_provider !== null) facts.passwordTemporary = false;
+    const access = accountAccess(facts, now, this.accountPolicy);
     if (!access.signIn) return null;
     return {
       sessionId: row.session_id,
@@ -135,6 +147,7 @@ export class AuthService {
       roles: row.roles,
       adminSections: row.admin_sections,
       sessionExpiresAt: toDate(row.expires_at),
+      signInProvider: row.sign_in_provider,
       restriction: access.restriction,
     };
   }
@@ -169,20 +182,60 @@ export class AuthService {
       return { ok: false, userErrors: [userError('username', access.code, access.message)], retryAfterSeconds: null };
     }
 
+    const device = { ip: attempt.ip, userAgent: attempt.userAgent, signInProvider: null };
+    return { ok: true, ...(await this.openSession(em, checked.credentialId, device)) };
+  }
+
+  /**
+   * Opens a session for a login whose person has proven who they are (a password, or an identity provider's answer
+   * for `signInProvider`), and resolves it as the request's viewer.
+   */
+  async openSession(
+    em: EntityManager,
+    credentialId: string,
+    device: { ip: string; userAgent: string; signInProvider: string | null },
+  ): Promise<{ viewer: Viewer; token: string }> {
+    const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3600_000);
-    await em.execute('select auth_create_session(?, ?, ?, ?, ?, ?, ?)', [
+    await em.execute('select auth_create_session(?, ?, ?, ?, ?, ?, ?, ?)', [
       newId(),
-      checked.credentialId,
+      credentialId,
       hashToken(token),
       now,
       expiresAt,
-      attempt.userAgent,
-      attempt.ip,
+      device.userAgent,
+      device.ip,
+      device.signInProvider,
     ]);
     const viewer = await this.resolveSession(em, token);
     if (!viewer) throw new Error('a session just created could not be resolved');
-    return { ok: true, viewer, token };
+    return { viewer, token };
+  }
+
+  /**
+   * The logins an identity provider's person may be (see auth_find_sso_logins), with what decides whether each may
+   * sign in. A password is not theirs to use, so it counts as not temporary.
+   */
+  async findSsoLogins(
+    em: EntityManager,
+    by: { loginName: string | null; nationalIdDigest: string | null },
+  ): Promise<SsoLogin[]> {
+    const loginName = by.loginName !== null && LOGIN_NAME.test(by.loginName) ? by.loginName : null;
+    if (loginName === null && by.nationalIdDigest === null) return [];
+    const rows = await em.execute<
+      (Omit<AccessFactRow, 'password_temporary'> & {
+        credential_id: string;
+        account_kind: SsoLogin['accountKind'];
+        active: boolean;
+      })[]
+    >('select * from auth_find_sso_logins(?, ?)', [loginName, by.nationalIdDigest]);
+    return rows.map((row) => ({
+      credentialId: row.credential_id,
+      accountKind: row.account_kind,
+      active: row.active,
+      facts: accessFacts({ ...row, password_temporary: false }),
+    }));
   }
 
   /**
