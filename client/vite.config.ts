@@ -18,6 +18,8 @@ export default defineConfig(({ command }) => {
       port: Number(process.env.CLIENT_PORT ?? 5173),
       proxy: {
         '/graphql': { target: apiTarget, ws: true, changeOrigin: false },
+        // Single sign-on starts and ends on the API (with PUBLIC_URL set to this server's address).
+        '/auth': { target: apiTarget, changeOrigin: false },
       },
     },
     build: {

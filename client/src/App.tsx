@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from './gql';
+import { forgetSsoReturn, ssoReturnOf, type ProviderSignOut, type SsoReturn } from './lib/single-sign-on';
 import { LoginPage } from './pages/LoginPage';
 import { SignedInApp } from './routes/SignedInApp';
 
@@ -15,8 +16,25 @@ export const AppViewerQuery = graphql(`
 
 export function App() {
   const { data, loading, error, refetch } = useQuery(AppViewerQuery);
+  // A sign-in through a provider that failed comes back with why in the address: read once, then taken out of it.
+  const [ssoReturn, setSsoReturn] = useState<SsoReturn | null>(() => ssoReturnOf(window.location.search));
+  useEffect(forgetSsoReturn, []);
+  // Signed out of a session a provider opened: the login page says the provider's sign-in still holds.
+  const [providerSignOut, setProviderSignOut] = useState<ProviderSignOut | null>(null);
   // Stable, so the router is not rebuilt on every render.
-  const onLoggedOut = useCallback(() => void refetch(), [refetch]);
+  const onLoggedOut = useCallback(
+    (signedOutOf: ProviderSignOut | null = null) => {
+      setSsoReturn(null);
+      setProviderSignOut(signedOutOf);
+      void refetch();
+    },
+    [refetch],
+  );
+  const onLoggedIn = useCallback(() => {
+    setSsoReturn(null);
+    setProviderSignOut(null);
+    void refetch();
+  }, [refetch]);
   if (loading && !data) return <p className="centered">載入中…</p>;
   if (error && !data) {
     return (
@@ -28,6 +46,8 @@ export function App() {
       </div>
     );
   }
-  if (!data?.me) return <LoginPage onLoggedIn={() => void refetch()} />;
+  if (!data?.me) {
+    return <LoginPage onLoggedIn={onLoggedIn} ssoReturn={ssoReturn} providerSignOut={providerSignOut} />;
+  }
   return <SignedInApp viewer={data.me} onLoggedOut={onLoggedOut} />;
 }

@@ -34,11 +34,13 @@ const LogoutEverywhereMutation = graphql(`
   mutation LogoutEverywhere {
     logout(input: { allSessions: true }) {
       endedSessions
+      providerLogoutUrl
     }
   }
 `);
 
-export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
+/** `onSignedOut` gets the provider's logout address when this sign-in came from a provider that offers one. */
+export function SessionsPage({ onSignedOut }: { onSignedOut: (providerLogoutUrl: string | null) => void }) {
   const { data, error, refetch } = useQuery(SessionsQuery, { fetchPolicy: 'network-only' });
   const [revoke] = useMutation(RevokeSessionMutation);
   const [logoutEverywhere] = useMutation(LogoutEverywhereMutation);
@@ -89,7 +91,12 @@ export function SessionsPage({ onSignedOut }: { onSignedOut: () => void }) {
           </tbody>
         </table>
       </TableScroll>
-      <button type="button" onClick={() => void logoutEverywhere().then(onSignedOut)}>
+      <button
+        type="button"
+        onClick={() =>
+          void logoutEverywhere().then((result) => onSignedOut(result.data?.logout.providerLogoutUrl ?? null))
+        }
+      >
         登出所有裝置
       </button>
       <PasswordChangeForm onChanged={() => void refetch()} />

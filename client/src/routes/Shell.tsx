@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { graphql } from '../gql';
 import { useLiveConnection } from '../lib/live-connection';
+import { providerSignOutOf } from '../lib/single-sign-on';
 import { rocDate, rocDateTime } from '../lib/roc';
 import { useServerNow } from '../lib/use-server-now';
 import { NavLink, Outlet } from 'react-router';
@@ -26,6 +27,10 @@ export const ShellMeFragment = graphql(`
     viewerCanBrowseSchools
     viewerCanManageAccounts
     passwordIsTemporary
+    signedInWith {
+      id
+      label
+    }
     readOnlyReason
     viewerCanPrintFirstPasswordSlips
     viewerCanViewStatistics
@@ -61,6 +66,7 @@ const LogoutMutation = graphql(`
   mutation Logout($input: LogoutInput) {
     logout(input: $input) {
       endedSessions
+      providerLogoutUrl
     }
   }
 `);
@@ -116,8 +122,8 @@ export function Shell() {
   const nav = PAGES.filter((page) => page.inMenu !== false && page.visible(viewer));
 
   async function signOut() {
-    await logout({ variables: { input: null } });
-    onLoggedOut();
+    const result = await logout({ variables: { input: null } });
+    onLoggedOut(providerSignOutOf(result.data?.logout.providerLogoutUrl, viewer.signedInWith));
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createHashRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import type { Shell_MeFragment } from '../gql/graphql';
+import type { ProviderSignOut } from '../lib/single-sign-on';
 import { ForbiddenPage, NotFoundPage } from './RouteProblemPages';
 import { Shell } from './Shell';
 import { PAGES } from './pages';
@@ -52,7 +53,13 @@ function routesFor(): RouteObject[] {
   ];
 }
 
-export function SignedInApp({ viewer, onLoggedOut }: { viewer: Shell_MeFragment; onLoggedOut: () => void }) {
+export function SignedInApp({
+  viewer,
+  onLoggedOut,
+}: {
+  viewer: Shell_MeFragment;
+  onLoggedOut: (signedOutOf?: ProviderSignOut | null) => void;
+}) {
   // One router for the whole sign-in: a refreshed viewer (after a password change) must not reset the page.
   const [router] = useState(() => createHashRouter(routesFor()));
   const signedIn = useMemo(() => ({ viewer, onLoggedOut }), [viewer, onLoggedOut]);

@@ -1,9 +1,11 @@
 import { createContext, useContext } from 'react';
 import type { Shell_MeFragment } from '../gql/graphql';
+import type { ProviderSignOut } from '../lib/single-sign-on';
 
 export interface SignedIn {
   viewer: Shell_MeFragment;
-  onLoggedOut: () => void;
+  /** After the logout mutation; `signedOutOf` when the session came from a provider the person is still signed in at. */
+  onLoggedOut: (signedOutOf?: ProviderSignOut | null) => void;
 }
 
 export const ViewerContext = createContext<SignedIn | null>(null);
