@@ -224,6 +224,17 @@ export async function startServer(
   // What the routes outside GraphQL did not answer themselves: a Chinese message with the request id, no stack trace.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const requestId = currentRequestId();
+    // What Express itself refuses (a path parameter that is no valid percent-encoding) is the request's fault: its
+    // status, and only the kind of error logged, since the message quotes the request.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && !res.headersSent) {
+      log.info('http request refused', { requestId, status, error: (error as Error).name });
+      res
+        .status(status)
+        .type('text/plain; charset=utf-8')
+        .send(status === 413 ? '傳送的資料太大。' : '網址或要求的格式不正確。');
+      return;
+    }
     log.error('http route error', { requestId, ...loggableError(error) });
     if (res.headersSent) {
       next(error);

@@ -19,6 +19,7 @@ export function createServices(base: BaseServices, statements: StatementPool): A
     base.config.sessionTtlHours,
     statements,
     base.config.accounts,
+    new Set(base.config.sso.providers.map((provider) => provider.id)),
   );
   const sockets = new SocketSessions(base.orm, auth, base.clock, base.log, base.config.websocket);
   const services: AppServices = {

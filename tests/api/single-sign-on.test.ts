@@ -1,3 +1,4 @@
+import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/common/config.js';
 import { freePort } from '../support/free-port.js';
@@ -130,6 +131,7 @@ describe('single sign-on through OpenID Connect providers', () => {
       OIDC_TPE_CLIENT_ID: 'portfolio',
       OIDC_TPE_CLIENT_SECRET: SECRET,
       OIDC_TPE_LABEL: '臺北市校園單一身分驗證',
+      OIDC_TPE_CLAIM: 'preferred_username',
       OIDC_EDU_ISSUER: edu.issuer,
       OIDC_EDU_CLIENT_ID: 'portfolio',
       OIDC_EDU_LABEL: '教育雲',
@@ -198,11 +200,20 @@ describe('single sign-on through OpenID Connect providers', () => {
     expect(audit.detail.provider).toBe('tpe');
   });
 
-  it('signs a student in by national ID, matched through its keyed digest, past a password somebody else set', async () => {
-    // The student still holds a first password: by password they would have to change it first.
-    await app.sql('update credential set password_temporary = true where lower(username) = lower(?)', [
-      school.logins.student.username,
-    ]);
+  it('signs a student in by national ID, matched through its keyed digest, and retires a password somebody else set', async () => {
+    // The student holds a password somebody else set (here the teacher's, known to be another's): by password they
+    // would have to change it first.
+    const own = await app.sqlOne<{ password_hash: string }>(
+      'select password_hash from credential where lower(username) = lower(?)',
+      [school.logins.student.username],
+    );
+    await app.sql(
+      'update credential set password_hash = (select password_hash from credential where lower(username) = lower(?)), password_temporary = true, slip_pending = true where lower(username) = lower(?)',
+      [school.logins.teacher.username, school.logins.student.username],
+    );
+    const byPassword = await app.client().login(school.logins.student.username, school.logins.teacher.password);
+    expect((await byPassword.ok<MeData>(ME)).me?.passwordIsTemporary).toBe(true);
+
     const { browser, landed } = await signInThrough('edu', 'edu-student', '#/selection');
     expect(landed.href).toBe(`${publicUrl}/#/selection`);
     const { me } = await browser.graphql<MeData>(publicUrl, ME);
@@ -211,17 +222,33 @@ describe('single sign-on through OpenID Connect providers', () => {
       passwordIsTemporary: false,
       signedInWith: { id: 'edu', label: '教育雲' },
     });
-    const byPassword = await app.client().login(school.logins.student.username, school.logins.student.password);
-    const { me: withPassword } = await byPassword.ok<MeData>(ME);
-    expect(withPassword?.passwordIsTemporary).toBe(true);
-    await app.sql('update credential set password_temporary = false where lower(username) = lower(?)', [
+    // The password somebody else set signs nobody in any more, no slip is owed, and the audit says so.
+    await expect(app.client().login(school.logins.student.username, school.logins.teacher.password)).rejects.toThrow(
+      'INVALID_CREDENTIALS',
+    );
+    const credential = await app.sqlOne<{ password_temporary: boolean; slip_pending: boolean }>(
+      'select password_temporary, slip_pending from credential where lower(username) = lower(?)',
+      [school.logins.student.username],
+    );
+    expect(credential).toEqual({ password_temporary: false, slip_pending: false });
+    const audit = await app.sqlOne<{ detail: { provider: string; retiredTemporaryPassword: boolean } }>(
+      "select detail from audit_log where operation = 'auth.login' and school_id = ? order by occurred_at desc limit 1",
+      [school.school.id],
+    );
+    expect(audit.detail).toMatchObject({ provider: 'edu', retiredTemporaryPassword: true });
+    // Nothing of the national ID in clear is kept with the session or the audit.
+    const kept = JSON.stringify([
+      await app.sql('select * from auth_session order by created_at desc limit 3'),
+      await app.sql('select * from audit_log where school_id = ? order by occurred_at desc limit 3', [
+        school.school.id,
+      ]),
+    ]);
+    expect(kept).not.toContain(studentNationalId);
+    // Their own password again, for the tests after this one.
+    await app.sql('update credential set password_hash = ? where lower(username) = lower(?)', [
+      own.password_hash,
       school.logins.student.username,
     ]);
-    // Nothing of the national ID in clear is kept with the session.
-    const sessions = await app.sql<Record<string, unknown>>(
-      'select * from auth_session order by created_at desc limit 3',
-    );
-    expect(JSON.stringify(sessions)).not.toContain(studentNationalId);
   });
 
   it('follows the linking rules: a login of a kind the provider may not sign in, a disabled one, two at once', async () => {
@@ -257,8 +284,9 @@ describe('single sign-on through OpenID Connect providers', () => {
         "update student set status = 'TRANSFERRED', status_changed_at = now() - interval '400 days' where id = ?",
         [twin.id],
       );
-      const { landed } = await signInThrough('edu', 'edu-student');
+      const { browser, landed } = await signInThrough('edu', 'edu-student');
       expect(landed.searchParams.get('failure')).toBeNull();
+      expect((await browser.graphql<MeData>(publicUrl, ME)).me?.username).toBe(school.logins.student.username);
     } finally {
       await app.sql('update student set national_id_digest = ? where id = ?', [original.national_id_digest, twin.id]);
     }
@@ -316,6 +344,44 @@ describe('single sign-on through OpenID Connect providers', () => {
     expect(landed.searchParams.get('failure')).toBe('ANSWER_REJECTED');
   });
 
+  it('refuses a handshake begun for another provider even when everything else in the answer fits', async () => {
+    // A handshake for 教育雲 carrying exactly the state, nonce and verifier of a sign-in at the city's provider.
+    const verifier = oidc.randomPKCECodeVerifier();
+    const handshake = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier, returnTo: '#/' };
+    const sealer = app.services.pii.sealer('sso-handshake');
+    const authorization = new URL(`${tpe.issuer}/auth`);
+    for (const [name, value] of Object.entries({
+      client_id: 'portfolio',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: `${publicUrl}/auth/sso/tpe/callback`,
+      state: handshake.state,
+      nonce: handshake.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    })) {
+      authorization.searchParams.set(name, value);
+    }
+    const seal = (provider: string) =>
+      sealer.seal(JSON.stringify({ ...handshake, provider, startedAt: app.clock.now().getTime() }));
+    const browser = new Browserish();
+    const callback = await signInAtProvider(browser, authorization.href, 'tpe-teacher');
+    browser.cookies.set('portfolio_sso', seal('edu'));
+    expect((await answer(browser, callback)).searchParams.get('failure')).toBe('ANSWER_REJECTED');
+    // The same answer with a handshake for the city's provider is a sign-in: only the provider was wrong.
+    const fits = new Browserish();
+    const fitting = await signInAtProvider(fits, authorization.href, 'tpe-teacher');
+    fits.cookies.set('portfolio_sso', seal('tpe'));
+    expect((await answer(fits, fitting)).searchParams.get('failure')).toBeNull();
+    // An answer that long is nobody's, however well the rest fits.
+    const padded = new Browserish();
+    const long = await signInAtProvider(padded, authorization.href, 'tpe-teacher');
+    padded.cookies.set('portfolio_sso', seal('tpe'));
+    expect((await answer(padded, `${long}&pad=${'x'.repeat(5000)}`)).searchParams.get('failure')).toBe(
+      'ANSWER_REJECTED',
+    );
+  });
+
   it('refuses an answer meant for another provider, whichever way it arrives', async () => {
     const before = await sessionCount();
     // Begun at 教育雲, the answer is brought to the city's callback.
@@ -371,6 +437,12 @@ describe('single sign-on through OpenID Connect providers', () => {
     const browser = new Browserish();
     expect((await browser.request(`${publicUrl}/auth/sso/nope/start`)).status).toBe(404);
     expect((await browser.request(`${publicUrl}/auth/sso/nope/callback?code=x`)).status).toBe(404);
+    // A provider segment that is no valid percent-encoding: the request's fault, not the server's.
+    const errorsBefore = app.logLines.filter((line) => line.includes('"level":"error"')).length;
+    for (const path of ['/auth/sso/%E0%A4%A/start', '/auth/sso/%/callback']) {
+      expect((await browser.request(`${publicUrl}${path}`)).status).toBe(400);
+    }
+    expect(app.logLines.filter((line) => line.includes('"level":"error"')).length).toBe(errorsBefore);
     await begin(browser, 'tpe');
     for (const query of ['', '?code=x', '?code=x&state=y', `?state=${'x'.repeat(5000)}`, '?error=server_error']) {
       const response = await browser.request(`${publicUrl}/auth/sso/tpe/callback${query}`);
@@ -430,10 +502,33 @@ describe('single sign-on through OpenID Connect providers', () => {
     expect(plain.providerLogoutUrl).toBeNull();
   });
 
-  it('keeps the national ID out of the logs', () => {
+  it('keeps the national ID and the protocol values out of the logs', () => {
     const logged = app.logLines.join('\n') + other.logLines.join('\n');
-    expect(logged).not.toContain(studentNationalId);
-    expect(logged).not.toMatch(/code=|nonce=|code_verifier/);
+    expect(logged).toContain('sso sign-in refused');
+    for (const form of [studentNationalId, studentNationalId.toLowerCase(), school.students[0]!.nationalIdDigest]) {
+      expect(logged).not.toContain(form);
+    }
+    expect(logged).not.toMatch(/code=|nonce=|code_verifier|state=/);
+  });
+
+  it('ends a session opened through a provider once that provider is taken out of the settings', async () => {
+    const { browser } = await signInThrough('tpe', 'tpe-teacher');
+    const withoutTpe = await startTestApp({
+      PUBLIC_URL: publicUrl,
+      SSO_PROVIDERS: 'edu',
+      OIDC_EDU_ISSUER: edu.issuer,
+      OIDC_EDU_CLIENT_ID: 'portfolio',
+      OIDC_EDU_LABEL: '教育雲',
+      OIDC_EDU_MATCH: 'NATIONAL_ID',
+      OIDC_EDU_CLAIM: 'national_id',
+    });
+    try {
+      expect((await browser.graphql<MeData>(publicUrl, ME)).me?.username).toBe(school.logins.teacher.username);
+      const there = withoutTpe.url.replace('localhost', '127.0.0.1');
+      expect((await browser.graphql<MeData>(there, ME)).me).toBeNull();
+    } finally {
+      await withoutTpe.close();
+    }
   });
 });
 
@@ -445,6 +540,7 @@ describe('single sign-on settings', () => {
     OIDC_TPE_ISSUER: 'https://sso.example.tw',
     OIDC_TPE_CLIENT_ID: 'portfolio',
     OIDC_TPE_LABEL: '臺北市校園單一身分驗證',
+    OIDC_TPE_CLAIM: 'preferred_username',
   };
 
   it('reads a provider with its defaults', () => {
@@ -467,12 +563,18 @@ describe('single sign-on settings', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).sso).toEqual({ publicUrl: null, providers: [] });
   });
 
+  it('never repeats a URL that may hold a password', () => {
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'https://user:s3cret@portfolio.example.tw' })).toThrow('PUBLIC_URL');
+    expect(() => loadConfig({ ...base, PUBLIC_URL: 'https://user:s3cret@portfolio.example.tw' })).not.toThrow('s3cret');
+  });
+
   it.each([
     [{ OIDC_TPE_ISSUER: '' }, 'OIDC_TPE_ISSUER'],
     [{ PUBLIC_URL: '' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'portfolio.example.tw' }, 'PUBLIC_URL'],
     [{ OIDC_TPE_MATCH: 'EMAIL' }, 'OIDC_TPE_MATCH'],
-    [{ OIDC_TPE_MATCH: 'NATIONAL_ID' }, 'OIDC_TPE_CLAIM'],
+    [{ OIDC_TPE_CLAIM: '' }, 'OIDC_TPE_CLAIM'],
+    [{ OIDC_TPE_CLAIM: 'a b' }, 'OIDC_TPE_CLAIM'],
     [{ OIDC_TPE_MATCH: 'NATIONAL_ID', OIDC_TPE_CLAIM: 'nid', OIDC_TPE_ACCOUNTS: 'STAFF' }, '只能用於學生帳號'],
     [{ OIDC_TPE_ACCOUNTS: 'TEACHER' }, 'OIDC_TPE_ACCOUNTS'],
     [{ OIDC_TPE_SCOPE: 'profile' }, 'openid'],

@@ -80,6 +80,7 @@ describe.skipIf(!haveBrowser)('single sign-on through an OpenID Connect provider
       OIDC_TPE_CLIENT_ID: 'portfolio',
       OIDC_TPE_CLIENT_SECRET: 'a-long-test-secret-of-enough-length-123',
       OIDC_TPE_LABEL: LABEL,
+      OIDC_TPE_CLAIM: 'preferred_username',
     });
     school = await (await app.factory.city()).school();
     provider.addPerson({ sub: 'p-teacher', claims: { preferred_username: school.logins.teacher.username } });

@@ -86,7 +86,7 @@ export interface SsoProviderConfig {
   /** Unset: a public client, proven by PKCE alone. */
   clientSecret: string | null;
   scope: string;
-  /** The ID token (or userinfo) claim that names the person. */
+  /** The ID token (or userinfo) claim that names the person: one the provider keeps unique and users cannot change. */
   claim: string;
   match: SsoMatch;
   accounts: SsoAccountKind[];
@@ -307,8 +307,9 @@ function httpUrlFromEnv(env: NodeJS.ProcessEnv, name: string, production: boolea
   } catch {
     url = null;
   }
-  if (!url || !['https:', 'http:'].includes(url.protocol) || url.search || url.hash || url.username) {
-    throw new Error(`環境變數 ${name} 必須是 https:// 開頭、不含查詢字串的網址，目前是 "${raw}"`);
+  if (!url || !['https:', 'http:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    // It may hold a password: not repeated.
+    throw new Error(`環境變數 ${name} 必須是 https:// 開頭、不含帳號密碼與查詢字串的網址`);
   }
   // Tokens and codes cross this address: in production only over TLS.
   if (production && url.protocol !== 'https:') {
@@ -336,13 +337,15 @@ function ssoFromEnv(env: NodeJS.ProcessEnv, production: boolean): SsoConfig {
     }
     const prefix = `OIDC_${id.toUpperCase()}_`;
     const value = (name: string): string | undefined => env[prefix + name]?.trim() || undefined;
-    const missing = ['ISSUER', 'CLIENT_ID', 'LABEL'].filter((name) => !value(name)).map((name) => prefix + name);
+    // No claim is assumed: OIDC leaves preferred_username to the person at many providers, so the bureau names one
+    // its provider keeps unique and out of its users' hands.
+    const missing = ['ISSUER', 'CLIENT_ID', 'LABEL', 'CLAIM']
+      .filter((name) => !value(name))
+      .map((name) => prefix + name);
     const match = value('MATCH') ?? 'LOGIN_NAME';
     if (match !== 'LOGIN_NAME' && match !== 'NATIONAL_ID') {
       problems.push(`${prefix}MATCH 必須是 LOGIN_NAME 或 NATIONAL_ID，目前是 "${match}"`);
     }
-    // A national ID has no conventional claim name: the provider's documentation says which one carries it.
-    if (match === 'NATIONAL_ID' && !value('CLAIM')) missing.push(`${prefix}CLAIM`);
     if (missing.length > 0) {
       problems.push(`識別服務「${id}」缺少 ${missing.join('、')}`);
       continue;
@@ -360,7 +363,7 @@ function ssoFromEnv(env: NodeJS.ProcessEnv, production: boolean): SsoConfig {
         `${prefix}MATCH=NATIONAL_ID 只能用於學生帳號（${prefix}ACCOUNTS=STUDENT）：平臺只存有學生的身分證統一編號摘要`,
       );
     }
-    const claim = value('CLAIM') ?? 'preferred_username';
+    const claim = value('CLAIM')!;
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(claim)) problems.push(`${prefix}CLAIM 不是有效的 claim 名稱："${claim}"`);
     let issuer = '';
     try {

@@ -4,7 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * Issue 19, single sign-on. A session remembers the identity provider it was opened through (null: a password), so
  * that a password somebody else set does not hold up a person who signed in at their provider, and logout can offer
  * the provider's own. auth_find_sso_logins finds the logins a provider's person may be: by login name, or by the
- * keyed digest of a student's national ID (the clear value never reaches the database). The handshake itself (state,
+ * keyed digest of a student's national ID (the clear value never reaches the database); auth_retire_temporary_password
+ * ends a password somebody else set once its owner has signed in without it. The handshake itself (state,
  * nonce, PKCE verifier) lives in a sealed cookie, so nothing is written before a person has proven who they are.
  */
 export class Migration20261212000000SingleSignOn extends Migration {
@@ -66,8 +67,8 @@ $fn$;
 -- two). account_kind says what the login is, for the provider's rule of whom it may sign in.
 CREATE FUNCTION auth_find_sso_logins(p_username text, p_national_id_digest text)
 RETURNS TABLE (
-  credential_id uuid, account_kind text, active boolean, temporary_until timestamptz, student_status text,
-  status_changed_at timestamptz, school_deactivated_at timestamptz
+  credential_id uuid, account_kind text, active boolean, password_temporary boolean, temporary_until timestamptz,
+  student_status text, status_changed_at timestamptz, school_deactivated_at timestamptz
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   WITH matched AS (
@@ -79,7 +80,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   )
   SELECT c.id,
          CASE WHEN c.kind = 'BUREAU' THEN 'BUREAU' WHEN st.account_id IS NOT NULL THEN 'STUDENT' ELSE 'STAFF' END,
-         coalesce(u.active, b.active, false), c.temporary_until, st.status, st.status_changed_at, sc.deactivated_at
+         coalesce(u.active, b.active, false), c.password_temporary, c.temporary_until, st.status, st.status_changed_at,
+         sc.deactivated_at
   FROM matched m
   JOIN credential c ON c.id = m.id
   LEFT JOIN user_account u ON c.kind = 'SCHOOL' AND u.school_id = c.school_id AND u.id = c.account_id
@@ -88,13 +90,28 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   LEFT JOIN school sc ON sc.id = c.school_id
 $fn$;
 
+-- A person who signed in at their provider retires the password somebody else set for them (a first-password slip,
+-- a reset): they never needed it, and whoever else saw it must not use it later. A pending slip is no longer owed
+-- either; a password can be had by a reset. True when there was one to retire.
+CREATE FUNCTION auth_retire_temporary_password(p_credential_id uuid)
+RETURNS boolean
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  WITH retired AS (
+    UPDATE credential SET password_hash = '!', password_temporary = false, slip_pending = false
+    WHERE id = p_credential_id AND password_temporary
+    RETURNING id
+  )
+  SELECT EXISTS (SELECT 1 FROM retired)
+$fn$;
+
 DO $owners$
 DECLARE f text;
 BEGIN
   FOREACH f IN ARRAY ARRAY[
     'auth_create_session(uuid, uuid, bytea, timestamptz, timestamptz, text, text, text)',
     'auth_resolve_session(bytea, timestamptz)',
-    'auth_find_sso_logins(text, text)'
+    'auth_find_sso_logins(text, text)',
+    'auth_retire_temporary_password(uuid)'
   ] LOOP
     EXECUTE format('ALTER FUNCTION %s OWNER TO portfolio_definer', f);
     EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);

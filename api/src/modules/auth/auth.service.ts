@@ -38,6 +38,9 @@ export interface SsoLogin {
   credentialId: string;
   accountKind: 'STUDENT' | 'STAFF' | 'BUREAU';
   active: boolean;
+  /** Its password was set by somebody else (see retireTemporaryPassword). */
+  passwordTemporary: boolean;
+  /** For the account rules: the password is not theirs to use, so it counts as not temporary. */
   facts: AccessFacts;
 }
 
@@ -117,6 +120,8 @@ export class AuthService {
     /** Where the throttle is written: its own connections, committed statement by statement. */
     private readonly throttleStatements: StatementPool,
     private readonly accountPolicy: AccountStatusPolicy,
+    /** The identity providers configured now: a session one opened ends once it is no longer among them. */
+    private readonly ssoProviders: ReadonlySet<string>,
   ) {}
 
   async resolveSession(em: EntityManager, token: string | null): Promise<Viewer | null> {
@@ -128,6 +133,7 @@ export class AuthService {
     ]);
     const row = rows[0];
     if (!row) return null;
+    if (row.sign_in_provider !== null && !this.ssoProviders.has(row.sign_in_provider)) return null;
     // A status that ends access (a grace period over, a temporary account run out, the school deactivated) ends the
     // session with it, on its next request. Who signed in at their identity provider never used the password
     // somebody else set, so it does not hold them up.
@@ -213,10 +219,7 @@ export class AuthService {
     return { viewer, token };
   }
 
-  /**
-   * The logins an identity provider's person may be (see auth_find_sso_logins), with what decides whether each may
-   * sign in. A password is not theirs to use, so it counts as not temporary.
-   */
+  /** The logins an identity provider's person may be (see auth_find_sso_logins), with what decides whether each may sign in. */
   async findSsoLogins(
     em: EntityManager,
     by: { loginName: string | null; nationalIdDigest: string | null },
@@ -224,18 +227,23 @@ export class AuthService {
     const loginName = by.loginName !== null && LOGIN_NAME.test(by.loginName) ? by.loginName : null;
     if (loginName === null && by.nationalIdDigest === null) return [];
     const rows = await em.execute<
-      (Omit<AccessFactRow, 'password_temporary'> & {
-        credential_id: string;
-        account_kind: SsoLogin['accountKind'];
-        active: boolean;
-      })[]
+      (AccessFactRow & { credential_id: string; account_kind: SsoLogin['accountKind']; active: boolean })[]
     >('select * from auth_find_sso_logins(?, ?)', [loginName, by.nationalIdDigest]);
     return rows.map((row) => ({
       credentialId: row.credential_id,
       accountKind: row.account_kind,
       active: row.active,
+      passwordTemporary: row.password_temporary,
       facts: accessFacts({ ...row, password_temporary: false }),
     }));
+  }
+
+  /** See auth_retire_temporary_password. True when a password was retired. */
+  async retireTemporaryPassword(em: EntityManager, credentialId: string): Promise<boolean> {
+    const [row] = await em.execute<{ retired: boolean }[]>('select auth_retire_temporary_password(?) as retired', [
+      credentialId,
+    ]);
+    return row?.retired ?? false;
   }
 
   /**

@@ -75,27 +75,27 @@ export async function finishSso(services: AppServices, req: Request, res: Respon
     backToSignIn(services, res, provider, SsoFailure.ANSWER_REJECTED, '#/');
     return;
   }
+  const answer = await services.sso.readAnswer(provider, query, sealed);
+  if (!answer.ok) {
+    backToSignIn(services, res, provider, answer.failure, answer.returnTo);
+    return;
+  }
   const cookies = sessionCookies(res, services.config.cookieSecure, services.clock);
   const ctx = await routeContext(services, req, cookies);
   await ctx.em.begin();
-  let returnTo: string;
   try {
-    const outcome = await services.sso.finish(ctx.em, provider, query, sealed, {
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
+    const outcome = await services.sso.signIn(ctx.em, provider, answer, { ip: ctx.ip, userAgent: ctx.userAgent });
     if (!outcome.ok) {
       await ctx.em.rollback();
       backToSignIn(services, res, provider, outcome.failure, outcome.returnTo);
       return;
     }
-    await enterSession(ctx, outcome, { provider: provider.id });
+    await enterSession(ctx, outcome, { provider: provider.id, retiredTemporaryPassword: outcome.retiredPassword });
     await ctx.em.commit();
-    returnTo = outcome.returnTo;
   } catch (error) {
     await ctx.em.rollback().catch(() => undefined);
     throw error;
   }
   cookies.committed();
-  res.redirect(303, `${services.config.sso.publicUrl}/${returnTo}`);
+  res.redirect(303, `${services.config.sso.publicUrl}/${answer.returnTo}`);
 }

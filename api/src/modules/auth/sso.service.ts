@@ -8,7 +8,7 @@ import type { PiiCipher, Sealer } from '../../common/pii-crypto.js';
 import type { Viewer } from '../../common/viewer.js';
 import { accountAccess } from '../people/account-access.js';
 import type { AccountStatusPolicy } from '../../common/config.js';
-import type { AuthService, SsoLogin } from './auth.service.js';
+import type { AuthService } from './auth.service.js';
 
 /** Where the platform's single sign-on routes live: /auth/sso/<provider>/start and …/callback. */
 export const SSO_PATH = '/auth/sso';
@@ -71,8 +71,14 @@ interface Handshake {
   startedAt: number;
 }
 
+/** Who the provider says the person is, in the form the provider's rule matches them by. */
+export type SsoAnswer =
+  | { ok: true; person: { loginName: string | null; nationalIdDigest: string | null }; returnTo: string }
+  | { ok: false; failure: SsoFailure; returnTo: string };
+
 export type SsoOutcome =
-  { ok: true; viewer: Viewer; token: string; returnTo: string } | { ok: false; failure: SsoFailure; returnTo: string };
+  | { ok: true; viewer: Viewer; token: string; returnTo: string; retiredPassword: boolean }
+  | { ok: false; failure: SsoFailure; returnTo: string };
 
 /** The page a sign-in returns to: one of the client's own hash routes, never another site. */
 const RETURN_TO = /^#\/[A-Za-z0-9\-._~/?=&%]{0,200}$/;
@@ -211,30 +217,22 @@ export class SingleSignOn {
   }
 
   /**
-   * Completes a sign-in from the provider's answer (`callbackQuery`, the callback's query string) and the browser's
-   * handshake: checks state, issuer, PKCE and the ID token's nonce, audience and signature (openid-client), finds the
-   * one login the person is, and opens its session.
+   * Reads the provider's answer (`callbackQuery`, the callback's query string) against the browser's handshake:
+   * state, issuer, PKCE and the ID token's nonce, audience and signature (openid-client), then the claim that names
+   * the person. It talks to the provider, so it runs before any database connection is taken: a slow provider must
+   * not hold connections everybody else needs.
    */
-  async finish(
-    em: EntityManager,
+  async readAnswer(
     provider: SsoProviderConfig,
     callbackQuery: string,
     sealedHandshake: string | null,
-    device: { ip: string; userAgent: string },
-  ): Promise<SsoOutcome> {
+  ): Promise<SsoAnswer> {
     const handshake = this.openHandshake(sealedHandshake, provider);
     if (typeof handshake === 'string') {
       const failure = handshake === 'MISSING' ? SsoFailure.HANDSHAKE_MISSING : SsoFailure.ANSWER_REJECTED;
-      this.log.info('sso sign-in refused', { provider: provider.id, failure });
-      return { ok: false, failure, returnTo: '#/' };
+      return this.refused(provider, failure, '#/');
     }
-    const fail = (failure: SsoFailure, error?: unknown): SsoOutcome => {
-      // The error's kind only: its message may quote what the provider sent.
-      const reason = error instanceof Error ? { error: error.name, code: (error as { code?: string }).code } : {};
-      this.log.info('sso sign-in refused', { provider: provider.id, failure, ...reason });
-      return { ok: false, failure, returnTo: handshake.returnTo };
-    };
-
+    const returnTo = handshake.returnTo;
     let claims: Record<string, unknown>;
     try {
       const configuration = await this.configuration(provider);
@@ -254,38 +252,66 @@ export class SingleSignOn {
       }
     } catch (error) {
       if (error instanceof oidc.AuthorizationResponseError) {
-        return fail(error.error === 'access_denied' ? SsoFailure.CANCELLED : SsoFailure.ANSWER_REJECTED, error);
+        const failure = error.error === 'access_denied' ? SsoFailure.CANCELLED : SsoFailure.ANSWER_REJECTED;
+        return this.refused(provider, failure, returnTo, error);
       }
-      if (unreachable(error)) return fail(SsoFailure.PROVIDER_UNAVAILABLE, error);
-      return fail(SsoFailure.ANSWER_REJECTED, error);
+      if (unreachable(error)) return this.refused(provider, SsoFailure.PROVIDER_UNAVAILABLE, returnTo, error);
+      return this.refused(provider, SsoFailure.ANSWER_REJECTED, returnTo, error);
     }
-
+    // Taken as the provider gives it: a value padded or changed on the way names nobody.
     const value = claims[provider.claim];
-    if (typeof value !== 'string' || value.trim() === '' || value.length > 200) return fail(SsoFailure.CLAIM_MISSING);
-    let logins: SsoLogin[];
+    if (typeof value !== 'string' || value === '' || value.length > 200) {
+      return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
+    }
     if (provider.match === 'NATIONAL_ID') {
       const nationalId = normalizeNationalId(value);
-      if (!isValidNationalId(nationalId)) return fail(SsoFailure.CLAIM_MISSING);
-      logins = await this.auth.findSsoLogins(em, { loginName: null, nationalIdDigest: this.pii.digest(nationalId) });
-    } else {
-      logins = await this.auth.findSsoLogins(em, { loginName: value.trim(), nationalIdDigest: null });
+      if (!isValidNationalId(nationalId)) return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
+      return { ok: true, person: { nationalIdDigest: this.pii.digest(nationalId), loginName: null }, returnTo };
     }
-    if (logins.length === 0) return fail(SsoFailure.NO_ACCOUNT);
+    return { ok: true, person: { loginName: value, nationalIdDigest: null }, returnTo };
+  }
+
+  /**
+   * Finds the one login the provider's person is (by the provider's rules and the account rules) and opens its
+   * session. A password somebody else set (a first-password slip, a reset) is retired on the way: its owner has
+   * proven who they are without it, and whoever else saw it must not sign in with it later.
+   */
+  async signIn(
+    em: EntityManager,
+    provider: SsoProviderConfig,
+    answer: Extract<SsoAnswer, { ok: true }>,
+    device: { ip: string; userAgent: string },
+  ): Promise<SsoOutcome> {
+    const { returnTo } = answer;
+    const logins = await this.auth.findSsoLogins(em, answer.person);
+    if (logins.length === 0) return this.refused(provider, SsoFailure.NO_ACCOUNT, returnTo);
     const allowed = logins.filter((login) => provider.accounts.includes(login.accountKind));
-    if (allowed.length === 0) return fail(SsoFailure.KIND_NOT_ALLOWED);
+    if (allowed.length === 0) return this.refused(provider, SsoFailure.KIND_NOT_ALLOWED, returnTo);
     const now = this.clock.now();
     // A student who has left one school for another keeps the old login for its grace period: the one that may
     // still sign in is the one meant, and only if it is one.
     const usable = allowed.filter(
       (login) => login.active && accountAccess(login.facts, now, this.accountPolicy).signIn,
     );
-    if (usable.length === 0) return fail(SsoFailure.ACCOUNT_UNAVAILABLE);
-    if (usable.length > 1) return fail(SsoFailure.AMBIGUOUS);
-    const session = await this.auth.openSession(em, usable[0]!.credentialId, {
-      ...device,
-      signInProvider: provider.id,
-    });
-    return { ok: true, ...session, returnTo: handshake.returnTo };
+    if (usable.length === 0) return this.refused(provider, SsoFailure.ACCOUNT_UNAVAILABLE, returnTo);
+    if (usable.length > 1) return this.refused(provider, SsoFailure.AMBIGUOUS, returnTo);
+    const login = usable[0]!;
+    const retiredPassword =
+      login.passwordTemporary && (await this.auth.retireTemporaryPassword(em, login.credentialId));
+    const session = await this.auth.openSession(em, login.credentialId, { ...device, signInProvider: provider.id });
+    return { ok: true, ...session, returnTo, retiredPassword };
+  }
+
+  private refused(
+    provider: SsoProviderConfig,
+    failure: SsoFailure,
+    returnTo: string,
+    error?: unknown,
+  ): { ok: false; failure: SsoFailure; returnTo: string } {
+    // The error's kind only: its message may quote what the provider sent.
+    const reason = error instanceof Error ? { error: error.name, code: (error as { code?: string }).code } : {};
+    this.log.info('sso sign-in refused', { provider: provider.id, failure, ...reason });
+    return { ok: false, failure, returnTo };
   }
 
   /**
