@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/common/config.js';
+import { toGlobalId } from '../../api/src/common/ids.js';
 import { freePort } from '../support/free-port.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import type { TestSchool } from '../support/factory.js';
@@ -57,6 +58,7 @@ let other: TestApp;
 let school: TestSchool;
 let publicUrl: string;
 let studentNationalId: string;
+let teacherPasswordHash: string;
 
 /** Starts a sign-in at the platform; returns the provider's authorization URL (the handshake cookie is kept). */
 async function begin(browser: Browserish, provider: string, returnTo = '#/outcomes', at = publicUrl): Promise<string> {
@@ -147,6 +149,14 @@ describe('single sign-on through OpenID Connect providers', () => {
     tpe.addPerson({ sub: 'tpe-stranger', claims: { preferred_username: 'nobody.here' } });
     tpe.addPerson({ sub: 'tpe-no-claim', claims: { name: '王小明' } });
     tpe.addPerson({ sub: 'tpe-bureau', claims: { preferred_username: city.bureauLogin.username } });
+    // Another person of the same provider whose claim names the teacher's login (a name passed on, a renamed account).
+    tpe.addPerson({ sub: 'tpe-impostor', claims: { preferred_username: school.logins.teacher.username } });
+    teacherPasswordHash = (
+      await app.sqlOne<{ password_hash: string }>(
+        'select password_hash from credential where lower(username) = lower(?)',
+        [school.logins.teacher.username],
+      )
+    ).password_hash;
     studentNationalId = app.services.pii.decrypt(school.students[0]!.nationalIdEncrypted);
     edu.addPerson({ sub: 'edu-student', claims: { national_id: studentNationalId.toLowerCase() } });
     edu.addPerson({ sub: 'edu-stranger', claims: { national_id: 'A123456789' } });
@@ -277,6 +287,12 @@ describe('single sign-on through OpenID Connect providers', () => {
       school.students[0]!.nationalIdDigest,
       twin.id,
     ]);
+    const twinStatus = await app.sqlOne<{ status: string; status_changed_at: string | null }>(
+      'select status, status_changed_at from student where id = ?',
+      [twin.id],
+    );
+    // The student signed in through 教育雲 before (an earlier test): that link would say which login is meant.
+    await app.sql("delete from sso_link where provider = 'edu'");
     try {
       expect((await signInThrough('edu', 'edu-student')).landed.searchParams.get('failure')).toBe('AMBIGUOUS');
       // Once the other school's record has left (轉出 past its grace period), the one that may sign in is meant.
@@ -287,10 +303,61 @@ describe('single sign-on through OpenID Connect providers', () => {
       const { browser, landed } = await signInThrough('edu', 'edu-student');
       expect(landed.searchParams.get('failure')).toBeNull();
       expect((await browser.graphql<MeData>(publicUrl, ME)).me?.username).toBe(school.logins.student.username);
+      // Both may sign in again: the one this subject signed in as is meant now, not guessed.
+      await app.sql('update student set status = ?, status_changed_at = ? where id = ?', [
+        twinStatus.status,
+        twinStatus.status_changed_at,
+        twin.id,
+      ]);
+      const linked = await signInThrough('edu', 'edu-student');
+      expect((await linked.browser.graphql<MeData>(publicUrl, ME)).me?.username).toBe(school.logins.student.username);
     } finally {
       await app.sql('update student set national_id_digest = ? where id = ?', [original.national_id_digest, twin.id]);
     }
-    expect(await sessionCount()).toBe(before + 1);
+    expect(await sessionCount()).toBe(before + 2);
+  });
+
+  it('links a login to the provider subject that signed in as it, until 資訊組 resets its password', async () => {
+    // The teacher has signed in through the city's provider before (the first test): the login is linked to them.
+    await signInThrough('tpe', 'tpe-teacher');
+    const links = await app.sql<{ provider: string; subject_digest: string }>(
+      'select provider, subject_digest from sso_link where credential_id = (select id from credential where lower(username) = lower(?))',
+      [school.logins.teacher.username],
+    );
+    expect(links).toHaveLength(1);
+    expect(links[0]!.provider).toBe('tpe');
+    expect(links[0]!.subject_digest).not.toContain('tpe-teacher');
+
+    const before = await sessionCount();
+    const impostor = await signInThrough('tpe', 'tpe-impostor');
+    expect(impostor.landed.searchParams.get('failure')).toBe('LINKED_ELSEWHERE');
+    expect(await sessionCount()).toBe(before);
+
+    // 資訊組 resets the teacher's password: whoever holds the login is being re-established, and the link goes.
+    const it = await app.client().login(school.logins.teaching.username, school.logins.teaching.password);
+    const { id: accountId } = await app.sqlOne<{ id: string }>(
+      'select id from user_account where school_id = ? and username = ?',
+      [school.school.id, school.logins.teacher.username],
+    );
+    await it.ok(
+      'mutation ($input: ResetAccountPasswordInput!) { resetAccountPassword(input: $input) { temporaryPassword } }',
+      {
+        input: { accountId: toGlobalId('UserAccount', accountId) },
+      },
+    );
+    expect(
+      await app.sql(
+        'select 1 from sso_link where credential_id = (select id from credential where lower(username) = lower(?))',
+        [school.logins.teacher.username],
+      ),
+    ).toEqual([]);
+    // The teacher signs in at their provider again: linked afresh (and the reset password retired); the other is refused.
+    expect((await signInThrough('tpe', 'tpe-teacher')).landed.searchParams.get('failure')).toBeNull();
+    expect((await signInThrough('tpe', 'tpe-impostor')).landed.searchParams.get('failure')).toBe('LINKED_ELSEWHERE');
+    await app.sql('update credential set password_hash = ? where lower(username) = lower(?)', [
+      teacherPasswordHash,
+      school.logins.teacher.username,
+    ]);
   });
 
   it('refuses a person the platform has no login for, with a message and no session', async () => {

@@ -12,6 +12,7 @@ const SSO_FAILURES: Record<SsoFailure, true> = {
   CLAIM_MISSING: true,
   NO_ACCOUNT: true,
   KIND_NOT_ALLOWED: true,
+  LINKED_ELSEWHERE: true,
   AMBIGUOUS: true,
   ACCOUNT_UNAVAILABLE: true,
 };

@@ -13,6 +13,22 @@ export class Migration20261212000000SingleSignOn extends Migration {
     this.addSql(`
 ALTER TABLE auth_session ADD COLUMN sign_in_provider text CHECK (sign_in_provider ~ '^[a-z][a-z0-9]{0,15}$');
 
+-- Which provider subject (iss + sub, as a keyed digest: a provider may use a national ID as its subject) signed in
+-- as which login. A login linked to one subject of a provider is refused to every other subject of that provider,
+-- whatever its claim says, until 資訊組 resets the login's password (which unlinks it). A subject signing in as
+-- another login (a transfer) moves its link.
+CREATE TABLE sso_link (
+  provider text NOT NULL CHECK (provider ~ '^[a-z][a-z0-9]{0,15}$'),
+  subject_digest text NOT NULL,
+  credential_id uuid NOT NULL REFERENCES credential (id) ON DELETE CASCADE,
+  linked_at timestamptz NOT NULL,
+  PRIMARY KEY (provider, subject_digest),
+  UNIQUE (provider, credential_id)
+);
+SELECT app_protect_table('sso_link', NULL);
+CREATE POLICY definer_all ON sso_link TO portfolio_definer USING (true) WITH CHECK (true);
+GRANT SELECT, INSERT, UPDATE, DELETE ON sso_link TO portfolio_definer;
+
 -- A national ID is looked up across schools by the unique (school_id, national_id_digest) index: every index of a
 -- tenant table leads with school_id, and PostgreSQL 18 can skip-scan it over the city's hundred-odd schools (before 18,
 -- a sequential scan of the students, once per sign-in by national ID).
@@ -65,10 +81,13 @@ $fn$;
 -- The logins a person signed in at an identity provider may be: the one named by login name (case-insensitive), or
 -- every student login whose national ID has this keyed digest (a student enrolled at two schools or divisions has
 -- two). account_kind says what the login is, for the provider's rule of whom it may sign in.
-CREATE FUNCTION auth_find_sso_logins(p_username text, p_national_id_digest text)
+CREATE FUNCTION auth_find_sso_logins(
+  p_username text, p_national_id_digest text, p_provider text, p_subject_digest text
+)
 RETURNS TABLE (
   credential_id uuid, account_kind text, active boolean, password_temporary boolean, temporary_until timestamptz,
-  student_status text, status_changed_at timestamptz, school_deactivated_at timestamptz
+  student_status text, status_changed_at timestamptz, school_deactivated_at timestamptz, linked_here boolean,
+  linked_elsewhere boolean
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   WITH matched AS (
@@ -81,7 +100,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   SELECT c.id,
          CASE WHEN c.kind = 'BUREAU' THEN 'BUREAU' WHEN st.account_id IS NOT NULL THEN 'STUDENT' ELSE 'STAFF' END,
          coalesce(u.active, b.active, false), c.password_temporary, c.temporary_until, st.status, st.status_changed_at,
-         sc.deactivated_at
+         sc.deactivated_at,
+         EXISTS (SELECT 1 FROM sso_link l
+                 WHERE l.provider = p_provider AND l.credential_id = c.id AND l.subject_digest = p_subject_digest),
+         EXISTS (SELECT 1 FROM sso_link l
+                 WHERE l.provider = p_provider AND l.credential_id = c.id AND l.subject_digest <> p_subject_digest)
   FROM matched m
   JOIN credential c ON c.id = m.id
   LEFT JOIN user_account u ON c.kind = 'SCHOOL' AND u.school_id = c.school_id AND u.id = c.account_id
@@ -104,13 +127,44 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   SELECT EXISTS (SELECT 1 FROM retired)
 $fn$;
 
+-- Links the subject to the login it signed in as (see sso_link). False when another subject took the login first.
+CREATE FUNCTION auth_link_sso(p_provider text, p_subject_digest text, p_credential_id uuid, p_now timestamptz)
+RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+BEGIN
+  INSERT INTO sso_link (provider, subject_digest, credential_id, linked_at)
+  VALUES (p_provider, p_subject_digest, p_credential_id, p_now)
+  ON CONFLICT (provider, subject_digest) DO UPDATE SET credential_id = EXCLUDED.credential_id, linked_at = EXCLUDED.linked_at
+  WHERE sso_link.credential_id <> EXCLUDED.credential_id;
+  RETURN true;
+EXCEPTION WHEN unique_violation THEN
+  RETURN false;
+END
+$fn$;
+
+-- 資訊組 (or the bureau) resetting a password re-establishes who holds the login: its provider links go too, within
+-- the accounts the caller reaches (account_admin_reaches), whatever credential is named.
+CREATE FUNCTION auth_unlink_sso(p_credential_id uuid)
+RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+  WITH unlinked AS (
+    DELETE FROM sso_link l USING credential c
+    WHERE l.credential_id = p_credential_id AND c.id = l.credential_id AND c.kind = 'SCHOOL'
+      AND account_admin_reaches(c.school_id)
+    RETURNING 1
+  )
+  SELECT count(*)::int FROM unlinked
+$fn$;
+
 DO $owners$
 DECLARE f text;
 BEGIN
   FOREACH f IN ARRAY ARRAY[
     'auth_create_session(uuid, uuid, bytea, timestamptz, timestamptz, text, text, text)',
     'auth_resolve_session(bytea, timestamptz)',
-    'auth_find_sso_logins(text, text)',
+    'auth_find_sso_logins(text, text, text, text)',
+    'auth_link_sso(text, text, uuid, timestamptz)',
+    'auth_unlink_sso(uuid)',
     'auth_retire_temporary_password(uuid)'
   ] LOOP
     EXECUTE format('ALTER FUNCTION %s OWNER TO portfolio_definer', f);

@@ -40,6 +40,9 @@ export interface SsoLogin {
   active: boolean;
   /** Its password was set by somebody else (see retireTemporaryPassword). */
   passwordTemporary: boolean;
+  /** Linked to the subject signing in now, or to another subject of the same provider (see sso_link). */
+  linkedHere: boolean;
+  linkedElsewhere: boolean;
   /** For the account rules: the password is not theirs to use, so it counts as not temporary. */
   facts: AccessFacts;
 }
@@ -219,23 +222,57 @@ export class AuthService {
     return { viewer, token };
   }
 
-  /** The logins an identity provider's person may be (see auth_find_sso_logins), with what decides whether each may sign in. */
+  /**
+   * The logins an identity provider's person may be (see auth_find_sso_logins), with what decides whether each may
+   * sign in, and whether it is linked to this subject of the provider or to another (see sso_link).
+   */
   async findSsoLogins(
     em: EntityManager,
-    by: { loginName: string | null; nationalIdDigest: string | null },
+    provider: string,
+    person: { loginName: string | null; nationalIdDigest: string | null; subjectDigest: string },
   ): Promise<SsoLogin[]> {
-    const loginName = by.loginName !== null && LOGIN_NAME.test(by.loginName) ? by.loginName : null;
-    if (loginName === null && by.nationalIdDigest === null) return [];
+    const loginName = person.loginName !== null && LOGIN_NAME.test(person.loginName) ? person.loginName : null;
+    if (loginName === null && person.nationalIdDigest === null) return [];
     const rows = await em.execute<
-      (AccessFactRow & { credential_id: string; account_kind: SsoLogin['accountKind']; active: boolean })[]
-    >('select * from auth_find_sso_logins(?, ?)', [loginName, by.nationalIdDigest]);
+      (AccessFactRow & {
+        credential_id: string;
+        account_kind: SsoLogin['accountKind'];
+        active: boolean;
+        linked_here: boolean;
+        linked_elsewhere: boolean;
+      })[]
+    >('select * from auth_find_sso_logins(?, ?, ?, ?)', [
+      loginName,
+      person.nationalIdDigest,
+      provider,
+      person.subjectDigest,
+    ]);
     return rows.map((row) => ({
       credentialId: row.credential_id,
       accountKind: row.account_kind,
       active: row.active,
       passwordTemporary: row.password_temporary,
+      linkedHere: row.linked_here,
+      linkedElsewhere: row.linked_elsewhere,
       facts: accessFacts({ ...row, password_temporary: false }),
     }));
+  }
+
+  /** See auth_link_sso: false when another subject of the provider holds the login. */
+  async linkSso(em: EntityManager, provider: string, subjectDigest: string, credentialId: string): Promise<boolean> {
+    const [row] = await em.execute<{ linked: boolean }[]>('select auth_link_sso(?, ?, ?, ?) as linked', [
+      provider,
+      subjectDigest,
+      credentialId,
+      this.clock.now(),
+    ]);
+    return row?.linked ?? false;
+  }
+
+  /** See auth_unlink_sso; returns how many links went. */
+  async unlinkSso(em: EntityManager, credentialId: string): Promise<number> {
+    const [row] = await em.execute<{ unlinked: number }[]>('select auth_unlink_sso(?) as unlinked', [credentialId]);
+    return row?.unlinked ?? 0;
   }
 
   /** See auth_retire_temporary_password. True when a password was retired. */

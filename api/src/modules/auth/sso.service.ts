@@ -33,6 +33,8 @@ export enum SsoFailure {
   NO_ACCOUNT = 'NO_ACCOUNT',
   /** A login matches, but this provider may not sign in that kind of login. */
   KIND_NOT_ALLOWED = 'KIND_NOT_ALLOWED',
+  /** The login is linked to another person (subject) of this provider: it is theirs, whatever the claim says. */
+  LINKED_ELSEWHERE = 'LINKED_ELSEWHERE',
   /** More than one login may sign in (a student at two schools or divisions): which one is not ours to guess. */
   AMBIGUOUS = 'AMBIGUOUS',
   /** The login matches, but may not sign in now (disabled, left school past the grace period, school deactivated). */
@@ -55,6 +57,8 @@ export function ssoFailureMessage(failure: SsoFailure, providerLabel: string): s
       return `您在「${providerLabel}」的身分在本平臺找不到對應的帳號。請確認是否使用自己的帳號登入，或洽學校資訊組（學生請洽註冊組）建立帳號。`;
     case SsoFailure.KIND_NOT_ALLOWED:
       return `這類帳號不能以「${providerLabel}」登入，請改用本平臺的帳號密碼登入。`;
+    case SsoFailure.LINKED_ELSEWHERE:
+      return `對應的帳號已由另一個「${providerLabel}」身分登入並連結，無法以您目前的身分登入。請改用帳號密碼登入，或洽學校資訊組（重設密碼會一併解除連結）。`;
     case SsoFailure.AMBIGUOUS:
       return `您在「${providerLabel}」的身分對應到本平臺不只一個帳號（例如同時有日間部與進修部學籍），請改用本平臺的帳號密碼登入。`;
     case SsoFailure.ACCOUNT_UNAVAILABLE:
@@ -73,7 +77,12 @@ interface Handshake {
 
 /** Who the provider says the person is, in the form the provider's rule matches them by. */
 export type SsoAnswer =
-  | { ok: true; person: { loginName: string | null; nationalIdDigest: string | null }; returnTo: string }
+  | {
+      ok: true;
+      /** subjectDigest: the provider's subject (iss + sub) as a keyed digest, for the login links. */
+      person: { loginName: string | null; nationalIdDigest: string | null; subjectDigest: string };
+      returnTo: string;
+    }
   | { ok: false; failure: SsoFailure; returnTo: string };
 
 export type SsoOutcome =
@@ -263,12 +272,15 @@ export class SingleSignOn {
     if (typeof value !== 'string' || value === '' || value.length > 200) {
       return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
     }
+    // A provider may use a national ID as its subject: kept only as a keyed digest.
+    const subjectDigest = this.pii.digest(`oidc-subject\n${provider.issuer}\n${String(claims.sub)}`);
     if (provider.match === 'NATIONAL_ID') {
       const nationalId = normalizeNationalId(value);
       if (!isValidNationalId(nationalId)) return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
-      return { ok: true, person: { nationalIdDigest: this.pii.digest(nationalId), loginName: null }, returnTo };
+      const person = { nationalIdDigest: this.pii.digest(nationalId), loginName: null, subjectDigest };
+      return { ok: true, person, returnTo };
     }
-    return { ok: true, person: { loginName: value, nationalIdDigest: null }, returnTo };
+    return { ok: true, person: { loginName: value, nationalIdDigest: null, subjectDigest }, returnTo };
   }
 
   /**
@@ -283,7 +295,7 @@ export class SingleSignOn {
     device: { ip: string; userAgent: string },
   ): Promise<SsoOutcome> {
     const { returnTo } = answer;
-    const logins = await this.auth.findSsoLogins(em, answer.person);
+    const logins = await this.auth.findSsoLogins(em, provider.id, answer.person);
     if (logins.length === 0) return this.refused(provider, SsoFailure.NO_ACCOUNT, returnTo);
     const allowed = logins.filter((login) => provider.accounts.includes(login.accountKind));
     if (allowed.length === 0) return this.refused(provider, SsoFailure.KIND_NOT_ALLOWED, returnTo);
@@ -294,8 +306,18 @@ export class SingleSignOn {
       (login) => login.active && accountAccess(login.facts, now, this.accountPolicy).signIn,
     );
     if (usable.length === 0) return this.refused(provider, SsoFailure.ACCOUNT_UNAVAILABLE, returnTo);
-    if (usable.length > 1) return this.refused(provider, SsoFailure.AMBIGUOUS, returnTo);
-    const login = usable[0]!;
+    // A login another subject of this provider signed in as is theirs, whatever this person's claim says.
+    const free = usable.filter((login) => !login.linkedElsewhere);
+    if (free.length === 0) return this.refused(provider, SsoFailure.LINKED_ELSEWHERE, returnTo);
+    // Of two that fit, the one this subject signed in as before is meant.
+    const linked = free.filter((login) => login.linkedHere);
+    const candidates = linked.length > 0 ? linked : free;
+    if (candidates.length > 1) return this.refused(provider, SsoFailure.AMBIGUOUS, returnTo);
+    const login = candidates[0]!;
+    // Another subject may have taken the login between the look and the link.
+    if (!(await this.auth.linkSso(em, provider.id, answer.person.subjectDigest, login.credentialId))) {
+      return this.refused(provider, SsoFailure.LINKED_ELSEWHERE, returnTo);
+    }
     const retiredPassword =
       login.passwordTemporary && (await this.auth.retireTemporaryPassword(em, login.credentialId));
     const session = await this.auth.openSession(em, login.credentialId, { ...device, signInProvider: provider.id });

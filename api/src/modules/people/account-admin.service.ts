@@ -228,8 +228,8 @@ export async function setAdminSection(ctx: AppContext, input: SetAdminSectionInp
 const OFFICE_RESET_REFUSAL = '這個帳號擔任行政職務，只有執行秘書或教育局可以重設它的密碼。';
 
 /**
- * Gives an account a new random password, shown once to the person resetting it, and ends every session of the
- * account on every instance.
+ * Gives an account a new random password, shown once to the person resetting it, ends every session of the account
+ * on every instance, and unlinks it from the single sign-on identities it was signed in with.
  */
 export async function resetAccountPassword(
   ctx: AppContext,
@@ -260,6 +260,8 @@ export async function resetAccountPassword(
   if (row?.outcome === 'OFFICE_ACCOUNT') throw new AppError(ErrorCode.FORBIDDEN, OFFICE_RESET_REFUSAL);
   if (!row?.credential_id) throw notFound('帳號');
   await ctx.services.auth.announceRevocation(ctx.em, row.credential_id);
+  // Whoever holds the login is being re-established: a provider identity it was linked to may link afresh.
+  await ctx.services.auth.unlinkSso(ctx.em, row.credential_id);
   await auditForBureau(ctx, 'account.reset_password', account.id);
   return { account: await reread(ctx, account.id), temporaryPassword: password };
 }
