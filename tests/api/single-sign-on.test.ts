@@ -2,6 +2,7 @@ import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/common/config.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
+import { applyTenantScope } from '../../api/src/common/tenant.js';
 import { freePort } from '../support/free-port.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import type { TestSchool } from '../support/factory.js';
@@ -295,9 +296,9 @@ describe('single sign-on through OpenID Connect providers', () => {
     await app.sql("delete from sso_link where provider = 'edu'");
     try {
       expect((await signInThrough('edu', 'edu-student')).landed.searchParams.get('failure')).toBe('AMBIGUOUS');
-      // Once the other school's record has left (轉出 past its grace period), the one that may sign in is meant.
+      // Once the other school's record has left (轉出, read-only for its grace period), the one with full access is meant.
       await app.sql(
-        "update student set status = 'TRANSFERRED', status_changed_at = now() - interval '400 days' where id = ?",
+        "update student set status = 'TRANSFERRED', status_changed_at = now() - interval '1 day' where id = ?",
         [twin.id],
       );
       const { browser, landed } = await signInThrough('edu', 'edu-student');
@@ -339,11 +340,9 @@ describe('single sign-on through OpenID Connect providers', () => {
       'select id from user_account where school_id = ? and username = ?',
       [school.school.id, school.logins.teacher.username],
     );
-    await it.ok(
+    const { resetAccountPassword } = await it.ok<{ resetAccountPassword: { temporaryPassword: string } }>(
       'mutation ($input: ResetAccountPasswordInput!) { resetAccountPassword(input: $input) { temporaryPassword } }',
-      {
-        input: { accountId: toGlobalId('UserAccount', accountId) },
-      },
+      { input: { accountId: toGlobalId('UserAccount', accountId) } },
     );
     expect(
       await app.sql(
@@ -351,13 +350,84 @@ describe('single sign-on through OpenID Connect providers', () => {
         [school.logins.teacher.username],
       ),
     ).toEqual([]);
-    // The teacher signs in at their provider again: linked afresh (and the reset password retired); the other is refused.
+    // Until the owner has used the one-time password, nobody reaches the login through the provider: not the other
+    // subject, whose claim still names it, and not the teacher either.
+    expect((await signInThrough('tpe', 'tpe-impostor')).landed.searchParams.get('failure')).toBe('RESET_PENDING');
+    expect((await signInThrough('tpe', 'tpe-teacher')).landed.searchParams.get('failure')).toBe('RESET_PENDING');
+    const teacher = await app.client().login(school.logins.teacher.username, resetAccountPassword.temporaryPassword);
+    const { changePassword } = await teacher.ok<{ changePassword: { changed: boolean } }>(
+      'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { changed } }',
+      {
+        input: { currentPassword: resetAccountPassword.temporaryPassword, newPassword: 'Kestrel-orchard-4417-lantern' },
+      },
+    );
+    expect(changePassword.changed).toBe(true);
+    // Then the teacher signs in at their provider and is linked afresh; the other subject is refused again.
     expect((await signInThrough('tpe', 'tpe-teacher')).landed.searchParams.get('failure')).toBeNull();
     expect((await signInThrough('tpe', 'tpe-impostor')).landed.searchParams.get('failure')).toBe('LINKED_ELSEWHERE');
     await app.sql('update credential set password_hash = ? where lower(username) = lower(?)', [
       teacherPasswordHash,
       school.logins.teacher.username,
     ]);
+  });
+
+  it('moves a subject’s link with it, unlinks a corrected national ID, and keeps the links out of the application’s reach', async () => {
+    const linkOf = async (username: string) =>
+      app.sql<{ subject_digest: string }>(
+        'select subject_digest from sso_link where credential_id = (select id from credential where lower(username) = lower(?))',
+        [username],
+      );
+    tpe.addPerson({ sub: 'tpe-mover', claims: { preferred_username: school.logins.homeroom.username } });
+    await signInThrough('tpe', 'tpe-mover');
+    const [homeroomLink] = await linkOf(school.logins.homeroom.username);
+    expect(homeroomLink).toBeDefined();
+    tpe.addPerson({ sub: 'tpe-mover', claims: { preferred_username: school.logins.counselor.username } });
+    expect((await signInThrough('tpe', 'tpe-mover')).landed.searchParams.get('failure')).toBeNull();
+    expect(await linkOf(school.logins.homeroom.username)).toEqual([]);
+    expect(await linkOf(school.logins.counselor.username)).toEqual([homeroomLink]);
+
+    // 註冊組 corrects the student's national ID: whoever the wrong one let in loses the link.
+    await signInThrough('edu', 'edu-student');
+    expect(await linkOf(school.logins.student.username)).toHaveLength(1);
+    const student = school.students[0]!;
+    await app.sql('update student set national_id_digest = ? where school_id = ? and id = ?', [
+      'corrected',
+      school.school.id,
+      student.id,
+    ]);
+    await app.sql('update student set national_id_digest = ? where school_id = ? and id = ?', [
+      student.nationalIdDigest,
+      school.school.id,
+      student.id,
+    ]);
+    expect(await linkOf(school.logins.student.username)).toEqual([]);
+
+    // The application role cannot touch the links except through the functions, and those keep to their rules.
+    const privileges = await app.sqlOne<{ s: boolean; i: boolean; d: boolean }>(
+      "select has_table_privilege('portfolio_app', 'sso_link', 'select') as s, has_table_privilege('portfolio_app', 'sso_link', 'insert') as i, has_table_privilege('portfolio_app', 'sso_link', 'delete') as d",
+    );
+    expect(privileges).toEqual({ s: false, i: false, d: false });
+    const counselorCredential = (
+      await app.sqlOne<{ id: string }>('select id from credential where lower(username) = lower(?)', [
+        school.logins.counselor.username,
+      ])
+    ).id;
+    const other = await (await app.factory.city()).school();
+    await app.services.orm.em.fork().transactional(async (tx) => {
+      const linked = await tx.execute<{ linked: boolean }[]>('select auth_link_sso(?, ?, ?, now()) as linked', [
+        'tpe',
+        'someone-else',
+        counselorCredential,
+      ]);
+      expect(linked[0]!.linked).toBe(false);
+      // No tenant, then another school's: nothing is reached, and the transaction goes on.
+      const unlinked = await tx.execute<{ n: number }[]>('select auth_unlink_sso(?) as n', [counselorCredential]);
+      expect(unlinked[0]!.n).toBe(0);
+      await applyTenantScope(tx, { schoolId: other.school.id, authorityId: null });
+      const elsewhere = await tx.execute<{ n: number }[]>('select auth_unlink_sso(?) as n', [counselorCredential]);
+      expect(elsewhere[0]!.n).toBe(0);
+    });
+    expect(await linkOf(school.logins.counselor.username)).toEqual([homeroomLink]);
   });
 
   it('refuses a person the platform has no login for, with a message and no session', async () => {

@@ -589,7 +589,8 @@ export type SsoFailure =
   | 'KIND_NOT_ALLOWED'
   | 'LINKED_ELSEWHERE'
   | 'NO_ACCOUNT'
-  | 'PROVIDER_UNAVAILABLE';
+  | 'PROVIDER_UNAVAILABLE'
+  | 'RESET_PENDING';
 
 /** 受理一件疑義 */
 export type StartDisputeReviewInput = {

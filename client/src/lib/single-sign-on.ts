@@ -13,6 +13,7 @@ const SSO_FAILURES: Record<SsoFailure, true> = {
   NO_ACCOUNT: true,
   KIND_NOT_ALLOWED: true,
   LINKED_ELSEWHERE: true,
+  RESET_PENDING: true,
   AMBIGUOUS: true,
   ACCOUNT_UNAVAILABLE: true,
 };

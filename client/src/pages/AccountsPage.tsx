@@ -706,7 +706,7 @@ function ResetDialog({
     <FormDialog title={title} busy={loading} errors={errors} submitLabel="確定重設" onSubmit={submit} onClose={onClose}>
       <p>
         確定要重設 {who(account)}{' '}
-        的密碼嗎？系統會產生一組一次性密碼，只顯示一次；對方所有的登入立即失效，下次登入時必須設定自己的密碼。單一登入的連結也一併解除，對方下次以單一登入登入時重新連結。
+        的密碼嗎？系統會產生一組一次性密碼，只顯示一次；對方所有的登入立即失效，下次登入時必須設定自己的密碼。單一登入的連結也一併解除：對方須先用一次性密碼登入並設定自己的密碼，才能再以單一登入登入。
       </p>
     </FormDialog>
   );

@@ -13,10 +13,11 @@ export class Migration20261212000000SingleSignOn extends Migration {
     this.addSql(`
 ALTER TABLE auth_session ADD COLUMN sign_in_provider text CHECK (sign_in_provider ~ '^[a-z][a-z0-9]{0,15}$');
 
--- Which provider subject (iss + sub, as a keyed digest: a provider may use a national ID as its subject) signed in
--- as which login. A login linked to one subject of a provider is refused to every other subject of that provider,
--- whatever its claim says, until 資訊組 resets the login's password (which unlinks it). A subject signing in as
--- another login (a transfer) moves its link.
+-- Which provider subject (its sub, as a keyed digest with the provider's id: a provider may use a national ID as
+-- its subject) signed in as which school login. A login linked to one subject of a provider is refused to every
+-- other subject of that provider, whatever its claim says, until 資訊組 resets the login's password or the student's
+-- national ID is corrected (either unlinks it). A subject signing in as another login (a transfer) moves its link.
+-- Bureau logins are not linked: nothing in the platform could unlink them.
 CREATE TABLE sso_link (
   provider text NOT NULL CHECK (provider ~ '^[a-z][a-z0-9]{0,15}$'),
   subject_digest text NOT NULL,
@@ -26,6 +27,9 @@ CREATE TABLE sso_link (
   UNIQUE (provider, credential_id)
 );
 SELECT app_protect_table('sso_link', NULL);
+-- Set by a password reset: until the owner has signed in with the one-time password and set their own, single
+-- sign-on does not reach the login, so a reset meant to end somebody else's sign-ins cannot be undone by them.
+ALTER TABLE credential ADD COLUMN sso_hold boolean NOT NULL DEFAULT false;
 CREATE POLICY definer_all ON sso_link TO portfolio_definer USING (true) WITH CHECK (true);
 GRANT SELECT, INSERT, UPDATE, DELETE ON sso_link TO portfolio_definer;
 
@@ -86,8 +90,8 @@ CREATE FUNCTION auth_find_sso_logins(
 )
 RETURNS TABLE (
   credential_id uuid, account_kind text, active boolean, password_temporary boolean, temporary_until timestamptz,
-  student_status text, status_changed_at timestamptz, school_deactivated_at timestamptz, linked_here boolean,
-  linked_elsewhere boolean
+  student_status text, status_changed_at timestamptz, school_deactivated_at timestamptz, reset_pending boolean,
+  linked_here boolean, linked_elsewhere boolean
 )
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   WITH matched AS (
@@ -100,7 +104,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   SELECT c.id,
          CASE WHEN c.kind = 'BUREAU' THEN 'BUREAU' WHEN st.account_id IS NOT NULL THEN 'STUDENT' ELSE 'STAFF' END,
          coalesce(u.active, b.active, false), c.password_temporary, c.temporary_until, st.status, st.status_changed_at,
-         sc.deactivated_at,
+         sc.deactivated_at, c.sso_hold AND c.password_temporary,
          EXISTS (SELECT 1 FROM sso_link l
                  WHERE l.provider = p_provider AND l.credential_id = c.id AND l.subject_digest = p_subject_digest),
          EXISTS (SELECT 1 FROM sso_link l
@@ -127,7 +131,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
   SELECT EXISTS (SELECT 1 FROM retired)
 $fn$;
 
--- Links the subject to the login it signed in as (see sso_link). False when another subject took the login first.
+-- Links the subject to the school login it signed in as (see sso_link). False when another subject took the login
+-- first.
 CREATE FUNCTION auth_link_sso(p_provider text, p_subject_digest text, p_credential_id uuid, p_now timestamptz)
 RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
@@ -142,19 +147,40 @@ EXCEPTION WHEN unique_violation THEN
 END
 $fn$;
 
--- 資訊組 (or the bureau) resetting a password re-establishes who holds the login: its provider links go too, within
--- the accounts the caller reaches (account_admin_reaches), whatever credential is named.
+-- 資訊組 (or the bureau) resetting a password re-establishes who holds the login: its provider links go, and single
+-- sign-on waits until the owner has used the one-time password (sso_hold). Only within the accounts the caller
+-- reaches (account_admin_reaches), whatever credential is named. Returns the links removed.
 CREATE FUNCTION auth_unlink_sso(p_credential_id uuid)
 RETURNS integer
-LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-  WITH unlinked AS (
-    DELETE FROM sso_link l USING credential c
-    WHERE l.credential_id = p_credential_id AND c.id = l.credential_id AND c.kind = 'SCHOOL'
-      AND account_admin_reaches(c.school_id)
-    RETURNING 1
-  )
-  SELECT count(*)::int FROM unlinked
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+DECLARE
+  v_unlinked integer;
+BEGIN
+  UPDATE credential c SET sso_hold = true
+  WHERE c.id = p_credential_id AND c.kind = 'SCHOOL' AND account_admin_reaches(c.school_id);
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  DELETE FROM sso_link WHERE credential_id = p_credential_id;
+  GET DIAGNOSTICS v_unlinked = ROW_COUNT;
+  RETURN v_unlinked;
+END
 $fn$;
+
+-- A student's corrected national ID: whoever the wrong one let link the login loses the link.
+CREATE FUNCTION sso_unlink_on_national_id_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+BEGIN
+  DELETE FROM sso_link l USING credential c
+  WHERE l.credential_id = c.id AND c.kind = 'SCHOOL' AND c.school_id = NEW.school_id AND c.account_id = NEW.account_id;
+  RETURN NULL;
+END
+$fn$;
+ALTER FUNCTION sso_unlink_on_national_id_change() OWNER TO portfolio_definer;
+REVOKE ALL ON FUNCTION sso_unlink_on_national_id_change() FROM PUBLIC;
+CREATE TRIGGER sso_unlink_on_national_id_change AFTER UPDATE OF national_id_digest ON student
+  FOR EACH ROW WHEN (OLD.national_id_digest IS DISTINCT FROM NEW.national_id_digest AND NEW.account_id IS NOT NULL)
+  EXECUTE FUNCTION sso_unlink_on_national_id_change();
 
 DO $owners$
 DECLARE f text;

@@ -40,6 +40,8 @@ export interface SsoLogin {
   active: boolean;
   /** Its password was set by somebody else (see retireTemporaryPassword). */
   passwordTemporary: boolean;
+  /** Reset by 資訊組 and not yet used by its owner: single sign-on waits (credential.sso_hold). */
+  resetPending: boolean;
   /** Linked to the subject signing in now, or to another subject of the same provider (see sso_link). */
   linkedHere: boolean;
   linkedElsewhere: boolean;
@@ -238,6 +240,7 @@ export class AuthService {
         credential_id: string;
         account_kind: SsoLogin['accountKind'];
         active: boolean;
+        reset_pending: boolean;
         linked_here: boolean;
         linked_elsewhere: boolean;
       })[]
@@ -252,6 +255,7 @@ export class AuthService {
       accountKind: row.account_kind,
       active: row.active,
       passwordTemporary: row.password_temporary,
+      resetPending: row.reset_pending,
       linkedHere: row.linked_here,
       linkedElsewhere: row.linked_elsewhere,
       facts: accessFacts({ ...row, password_temporary: false }),

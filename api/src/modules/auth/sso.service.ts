@@ -35,6 +35,8 @@ export enum SsoFailure {
   KIND_NOT_ALLOWED = 'KIND_NOT_ALLOWED',
   /** The login is linked to another person (subject) of this provider: it is theirs, whatever the claim says. */
   LINKED_ELSEWHERE = 'LINKED_ELSEWHERE',
+  /** The login's password was just reset by the school: its owner first signs in with the one-time password. */
+  RESET_PENDING = 'RESET_PENDING',
   /** More than one login may sign in (a student at two schools or divisions): which one is not ours to guess. */
   AMBIGUOUS = 'AMBIGUOUS',
   /** The login matches, but may not sign in now (disabled, left school past the grace period, school deactivated). */
@@ -59,6 +61,8 @@ export function ssoFailureMessage(failure: SsoFailure, providerLabel: string): s
       return `這類帳號不能以「${providerLabel}」登入，請改用本平臺的帳號密碼登入。`;
     case SsoFailure.LINKED_ELSEWHERE:
       return `對應的帳號已由另一個「${providerLabel}」身分登入並連結，無法以您目前的身分登入。請改用帳號密碼登入，或洽學校資訊組（重設密碼會一併解除連結）。`;
+    case SsoFailure.RESET_PENDING:
+      return `這個帳號的密碼剛由學校重設。請先用學校給您的一次性密碼登入並設定自己的密碼，之後即可再以「${providerLabel}」登入。`;
     case SsoFailure.AMBIGUOUS:
       return `您在「${providerLabel}」的身分對應到本平臺不只一個帳號（例如同時有日間部與進修部學籍），請改用本平臺的帳號密碼登入。`;
     case SsoFailure.ACCOUNT_UNAVAILABLE:
@@ -273,7 +277,8 @@ export class SingleSignOn {
       return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
     }
     // A provider may use a national ID as its subject: kept only as a keyed digest.
-    const subjectDigest = this.pii.digest(`oidc-subject\n${provider.issuer}\n${String(claims.sub)}`);
+    // Keyed by the provider's id, not its issuer URL: an issuer re-spelled in the settings keeps its links.
+    const subjectDigest = this.pii.digest(`oidc-subject\n${provider.id}\n${String(claims.sub)}`);
     if (provider.match === 'NATIONAL_ID') {
       const nationalId = normalizeNationalId(value);
       if (!isValidNationalId(nationalId)) return this.refused(provider, SsoFailure.CLAIM_MISSING, returnTo);
@@ -309,13 +314,24 @@ export class SingleSignOn {
     // A login another subject of this provider signed in as is theirs, whatever this person's claim says.
     const free = usable.filter((login) => !login.linkedElsewhere);
     if (free.length === 0) return this.refused(provider, SsoFailure.LINKED_ELSEWHERE, returnTo);
-    // Of two that fit, the one this subject signed in as before is meant.
-    const linked = free.filter((login) => login.linkedHere);
-    const candidates = linked.length > 0 ? linked : free;
+    // Of several that fit, one with full access is meant before one only reading (a transfer's old school during
+    // its grace period), then the one this subject signed in as before.
+    const full = free.filter((login) => {
+      const access = accountAccess(login.facts, now, this.accountPolicy);
+      return access.signIn && access.restriction === null;
+    });
+    const preferred = full.length > 0 ? full : free;
+    const linked = preferred.filter((login) => login.linkedHere);
+    const candidates = linked.length > 0 ? linked : preferred;
     if (candidates.length > 1) return this.refused(provider, SsoFailure.AMBIGUOUS, returnTo);
     const login = candidates[0]!;
-    // Another subject may have taken the login between the look and the link.
-    if (!(await this.auth.linkSso(em, provider.id, answer.person.subjectDigest, login.credentialId))) {
+    if (login.resetPending) return this.refused(provider, SsoFailure.RESET_PENDING, returnTo);
+    // Bureau logins are not linked (nothing could unlink them). For a school login, another subject may have taken
+    // it between the look and the link.
+    if (
+      login.accountKind !== 'BUREAU' &&
+      !(await this.auth.linkSso(em, provider.id, answer.person.subjectDigest, login.credentialId))
+    ) {
       return this.refused(provider, SsoFailure.LINKED_ELSEWHERE, returnTo);
     }
     const retiredPassword =
