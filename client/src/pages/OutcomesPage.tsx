@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { ErrorList } from '../components/ErrorList';
+import { useState } from 'react';
 import { EvidenceFileField, FileReceipt, isUploading, storedId, useEvidenceUpload } from '../components/EvidenceFile';
 import { StatusBadge } from '../components/StatusBadge';
 import { WindowNotice } from '../components/WindowNotice';
@@ -11,7 +10,7 @@ import { graphql } from '../gql';
 import type { MyOutcomes_OutcomeFragment, OutcomeKind, OutcomesPageQuery } from '../gql/graphql';
 import { descriptionLength, MAX_DESCRIPTION, OUTCOME_KIND_LABELS, STATUS_LABELS } from '../lib/evidence';
 import { rocDateTime } from '../lib/roc';
-import { ModalDialog } from '../components/ModalDialog';
+import { FormDialog } from '../components/FormDialog';
 
 graphql(`
   fragment MyOutcomes_Outcome on CourseOutcome {
@@ -223,8 +222,7 @@ function OutcomeDialog({
   const length = descriptionLength(description);
   const course = courseName(target.enrolment);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setErrors([]);
     const documentUploadId = storedId(documentUpload);
     const mediaUploadId = storedId(mediaUpload);
@@ -259,56 +257,53 @@ function OutcomeDialog({
 
   const title = replacing ? `更換檔案：${course}` : `上傳學習成果：${course}`;
   return (
-    <ModalDialog title={title} busy={busy} onClose={onClose}>
-      <form className="card-form" onSubmit={(event) => void submit(event)}>
-        <h2>{title}</h2>
-        {replacing ? (
-          <p className="hint">
-            更換後會成為第 {target.outcome.currentVersion + 1}{' '}
-            版並重新等待認證；先前的版本都會保留。沒有更換的文件或影音會沿用到新版本。
-          </p>
-        ) : (
-          <label>
-            種類
-            <select value={kind} onChange={(event) => setKind(event.target.value as OutcomeKind)}>
-              {(['OTHER', 'PROJECT'] as const).map((value) => (
-                <option key={value} value={value}>
-                  {OUTCOME_KIND_LABELS[value]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+    <FormDialog
+      title={title}
+      busy={busy}
+      errors={errors}
+      submitLabel={uploading ? '等待檔案上傳完成…' : replacing ? '送出新版本' : '送出'}
+      busyLabel="送出中…"
+      submitDisabled={uploading}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {replacing ? (
+        <p className="hint">
+          更換後會成為第 {target.outcome.currentVersion + 1}{' '}
+          版並重新等待認證；先前的版本都會保留。沒有更換的文件或影音會沿用到新版本。
+        </p>
+      ) : (
         <label>
-          簡述
-          <textarea
-            rows={3}
-            value={description}
-            aria-describedby="outcome-description-count"
-            onChange={(event) => setDescription(event.target.value)}
-          />
+          種類
+          <select value={kind} onChange={(event) => setKind(event.target.value as OutcomeKind)}>
+            {(['OTHER', 'PROJECT'] as const).map((value) => (
+              <option key={value} value={value}>
+                {OUTCOME_KIND_LABELS[value]}
+              </option>
+            ))}
+          </select>
         </label>
-        <span
-          id="outcome-description-count"
-          className={length > MAX_DESCRIPTION ? 'counter over' : 'counter'}
-          data-testid="description-count"
-        >
-          {length}/{MAX_DESCRIPTION}
-        </span>
-        <p className="hint">請附上文件或影音，或兩者都附。</p>
-        <EvidenceFileField upload={documentUpload} testId="document" disabled={busy} />
-        <EvidenceFileField upload={mediaUpload} testId="media" disabled={busy} />
-        <ErrorList messages={errors} />
-        <div className="actions">
-          <button type="submit" disabled={busy || uploading}>
-            {busy ? '送出中…' : uploading ? '等待檔案上傳完成…' : replacing ? '送出新版本' : '送出'}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={onClose}>
-            取消
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+      )}
+      <label>
+        簡述
+        <textarea
+          rows={3}
+          value={description}
+          aria-describedby="outcome-description-count"
+          onChange={(event) => setDescription(event.target.value)}
+        />
+      </label>
+      <span
+        id="outcome-description-count"
+        className={length > MAX_DESCRIPTION ? 'counter over' : 'counter'}
+        data-testid="description-count"
+      >
+        {length}/{MAX_DESCRIPTION}
+      </span>
+      <p className="hint">請附上文件或影音，或兩者都附。</p>
+      <EvidenceFileField upload={documentUpload} testId="document" disabled={busy} />
+      <EvidenceFileField upload={mediaUpload} testId="media" disabled={busy} />
+    </FormDialog>
   );
 }
 
