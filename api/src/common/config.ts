@@ -299,14 +299,17 @@ function s3FromEnv(env: NodeJS.ProcessEnv, storage: FilesConfig['storage']): S3C
 const SSO_PROVIDER_ID = /^[a-z][a-z0-9]{0,15}$/;
 const SSO_ACCOUNT_KINDS: readonly SsoAccountKind[] = ['STUDENT', 'STAFF', 'BUREAU'];
 
+function urlOrNull(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
 function httpUrlFromEnv(env: NodeJS.ProcessEnv, name: string, production: boolean): string {
   const raw = env[name]?.trim() ?? '';
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(raw);
   if (!url || !['https:', 'http:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
     // It may hold a password: not repeated.
     throw new Error(`環境變數 ${name} 必須是 https:// 開頭、不含帳號密碼與查詢字串的網址`);
@@ -405,12 +408,7 @@ function ssoFromEnv(env: NodeJS.ProcessEnv, production: boolean): SsoConfig {
 function postgresUrlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   if (!raw) return undefined;
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(raw);
   if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
     // The value may hold a password: it is not repeated.
     throw new Error(`環境變數 ${name} 必須是 postgres://使用者:密碼@主機:連接埠/資料庫 形式的網址`);

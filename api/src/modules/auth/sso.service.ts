@@ -83,7 +83,7 @@ interface Handshake {
 export type SsoAnswer =
   | {
       ok: true;
-      /** subjectDigest: the provider's subject (iss + sub) as a keyed digest, for the login links. */
+      /** subjectDigest: the provider's subject (its sub, with the provider's id) as a keyed digest, for the links. */
       person: { loginName: string | null; nationalIdDigest: string | null; subjectDigest: string };
       returnTo: string;
     }
@@ -148,18 +148,21 @@ export class SingleSignOn {
    * its first sign-in, since a provider's outage must not keep the platform, and its passwords, down.
    */
   async prepare(): Promise<void> {
-    for (const provider of this.config.providers) {
-      try {
-        await this.configuration(provider);
-      } catch (error) {
-        if (unreachable(error)) {
-          this.log.warn('sso provider unreachable at start', { provider: provider.id, error: (error as Error).name });
-          continue;
-        }
-        throw new Error(
-          `單一登入：識別服務「${provider.id}」的 OIDC_${provider.id.toUpperCase()}_ISSUER（${provider.issuer}）沒有回應正確的 OpenID Connect 設定（${(error as Error).message}）`,
-        );
+    // All at once: a provider that only times out must not hold the start up once per provider.
+    await Promise.all(this.config.providers.map((provider) => this.prepareOne(provider)));
+  }
+
+  private async prepareOne(provider: SsoProviderConfig): Promise<void> {
+    try {
+      await this.configuration(provider);
+    } catch (error) {
+      if (unreachable(error)) {
+        this.log.warn('sso provider unreachable at start', { provider: provider.id, error: (error as Error).name });
+        return;
       }
+      throw new Error(
+        `單一登入：識別服務「${provider.id}」的 OIDC_${provider.id.toUpperCase()}_ISSUER（${provider.issuer}）沒有回應正確的 OpenID Connect 設定（${(error as Error).message}）`,
+      );
     }
   }
 
