@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { SubmissionCategory } from '../../api/src/common/submission-category.js';
+import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
@@ -290,7 +291,7 @@ describe('submission packages', () => {
       [school.school.id, school.school.id],
     );
     const selected = await app.sql<{ file_name: string; sha256: string }>(
-      `select u.file_name, u.sha256 from course_outcome o
+      `select '03_佐證檔案/' || u.sha256 || '.pdf' as file_name, u.sha256 from course_outcome o
        join course_outcome_version v on v.outcome_id = o.id and v.version = o.current_version
        join upload u on u.id = v.document_upload_id
        where o.school_id = ? and o.selected_at is not null order by u.sha256`,
@@ -300,7 +301,8 @@ describe('submission packages', () => {
     // Two performances of the first student; only the one with a document is selected.
     const student = school.students[0]!;
     const year = school.years.at(-1)!;
-    const docSha = createHash('sha256').update('performance document').digest('hex');
+    const docBytes = Buffer.from('%PDF-1.4 performance document');
+    const docSha = await keepBytes(app.services.files, docBytes);
     await app.sql(
       `with u as (
          insert into upload (school_id, id, purpose, file_name, declared_size, created_by, created_at, expires_at,
@@ -369,6 +371,12 @@ describe('submission packages', () => {
     expect(outcomeRows.slice(1).every((row) => row[6] === '物理')).toBe(true);
     // The first term's outcomes, submitted as the year's: 學期 0.
     expect(outcomeRows.slice(1).every((row) => row[1] === year.year && row[2] === 0)).toBe(true);
+    // The package carries every listed file under the name the roster lists, with the bytes its hash names.
+    const evidenceNames = Object.keys(outcomeZip.files).filter((name) => name.startsWith('03_佐證檔案/'));
+    expect(evidenceNames.sort()).toEqual(selected.map((file) => file.file_name).sort());
+    for (const file of selected) {
+      expect(sha(await outcomeZip.file(file.file_name)!.async('nodebuffer'))).toBe(file.sha256);
+    }
 
     const performances = (await submit(registration, roundTermId, 'performances-key-1', 'PERFORMANCES')).submitTerm;
     expect(performances.userErrors).toEqual([]);
@@ -385,7 +393,8 @@ describe('submission packages', () => {
     const row = performanceRows[1]!;
     expect(row.slice(0, 5)).toEqual([school.school.code, year.year, 0, nationalId, '2008-05-01']);
     expect(row[6]).toBe('淨灘志工');
-    expect(row.slice(10, 12)).toEqual(['獎狀.pdf', docSha]);
+    expect(row.slice(10, 12)).toEqual([`03_佐證檔案/${docSha}.pdf`, docSha]);
+    expect(await performanceZip.file(`03_佐證檔案/${docSha}.pdf`)!.async('nodebuffer')).toEqual(docBytes);
   });
 
   it('packages basic data (student register and cadres); 訓育組 submits it, only 註冊組 downloads it', async () => {

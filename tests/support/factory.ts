@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { inTenantTransaction } from '../../api/src/common/tenant.js';
+import { pgTextArray } from '../../api/src/common/sql.js';
+import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
 import { academicYearOf, semesterOf, taipeiIsoDate } from '../../api/src/common/roc.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import {
@@ -218,7 +220,7 @@ export class TestFactory {
 
   /**
    * Course outcomes waiting for certification, `perStudent` for every student of the section, each with a stored
-   * document upload (bytes not on disk: for queue and progress tests that never open the file).
+   * document upload whose bytes (a few of a PDF's) are in the file store, so a package can carry them.
    */
   async outcomes(
     school: TestSchool,
@@ -227,7 +229,7 @@ export class TestFactory {
     uploaderId: string,
   ): Promise<number> {
     return inTenantTransaction(this.owner.em, { schoolId: school.school.id, authorityId: null }, async (tx) => {
-      const [row] = await tx.execute<{ n: number }[]>(
+      const made = await tx.execute<{ upload_id: string }[]>(
         `with made as (
            select e.school_id, e.id as enrolment_id, e.student_id, c.term_id, t.academic_year_id, n,
                   gen_random_uuid() as outcome_id, gen_random_uuid() as upload_id
@@ -256,10 +258,26 @@ export class TestFactory {
          from made m
          where exists (select 1 from outcomes o where o.id = m.outcome_id)
            and exists (select 1 from uploads u where u.id = m.upload_id)
-         returning 1`,
+         returning document_upload_id as upload_id`,
         [perStudent, school.school.id, section.id, uploaderId],
       );
-      void row;
+      const files = await Promise.all(
+        made.map(async ({ upload_id }) => {
+          const bytes = Buffer.from(`%PDF-1.4\n% outcome ${upload_id}\n`);
+          return { id: upload_id, sha256: await keepBytes(this.services.files, bytes), size: bytes.length };
+        }),
+      );
+      await tx.execute(
+        `update upload u set sha256 = f.sha256, size = f.size, declared_size = f.size
+         from unnest(?::uuid[], ?::text[], ?::int[]) as f(id, sha256, size)
+         where u.school_id = ? and u.id = f.id`,
+        [
+          pgTextArray(files.map((f) => f.id)),
+          pgTextArray(files.map((f) => f.sha256)),
+          `{${files.map((f) => f.size).join(',')}}`,
+          school.school.id,
+        ],
+      );
       const [count] = await tx.execute<{ n: number }[]>(
         'select count(*)::int as n from course_outcome o join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id where e.section_id = ?',
         [section.id],

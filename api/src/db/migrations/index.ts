@@ -24,6 +24,7 @@ import { Migration20261211100000SchoolOnboarding } from './Migration202612111000
 import { Migration20261211200000PiiAccessLog } from './Migration20261211200000PiiAccessLog.js';
 import { Migration20261211300000AccountAdmin } from './Migration20261211300000AccountAdmin.js';
 import { Migration20261212000000SingleSignOn } from './Migration20261212000000SingleSignOn.js';
+import { Migration20261213000000PackageEvidence } from './Migration20261213000000PackageEvidence.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261211200000PiiAccessLog', class: Migration20261211200000PiiAccessLog },
   { name: 'Migration20261211300000AccountAdmin', class: Migration20261211300000AccountAdmin },
   { name: 'Migration20261212000000SingleSignOn', class: Migration20261212000000SingleSignOn },
+  { name: 'Migration20261213000000PackageEvidence', class: Migration20261213000000PackageEvidence },
 ];

@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BigIntType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
@@ -54,9 +54,13 @@ export class Submission extends SchoolOwnedEntity {
   @Property({ fieldName: 'zip_sha256' })
   zipSha256!: string;
 
-  @Field(() => Int, { description: '資料包（zip）的位元組數' })
-  @Property()
+  @Field(() => Float, { description: '資料包（zip）的位元組數（含佐證檔案，可能超過 2 GiB）' })
+  @Property({ type: new BigIntType('number') })
   zipSize!: number;
+
+  /** Each roster's columns, by its path in the package; null for submissions made before they were kept. */
+  @Property({ type: 'json', nullable: true })
+  rosterColumns?: Record<string, string[]> | null;
 
   @ManyToOne(() => UserAccount, { ref: true, fieldName: 'created_by' })
   createdBy!: Ref<UserAccount>;

@@ -8,23 +8,23 @@ import { OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { MATCHED, enrolmentKey, type PrecheckResultCells, precheckResultWorkbook } from './precheck-format.js';
 import type { ReceiptKind } from './receipt-format.js';
 import {
-  type PackagedRoster,
   RECEIPT_HEAD,
   RECEIPT_KINDS,
   RECEIPT_TAIL,
   RECEIVED,
   REJECTED,
-  readPackage,
   receiptWorkbook,
   semesterCellOf,
 } from './receipt-format.js';
+import { type PackagedRoster, readPackage } from './package-reader.js';
+import type { Readable } from 'node:stream';
 
-/** A submission package as it goes to the central database: the stored zip and whose it is. */
+/** A submission package as it goes to the central database: the stored zip (opened as a stream) and whose it is. */
 export interface OutgoingPackage {
   schoolCode: string;
   year: number;
   semester: number;
-  zip: Buffer;
+  openZip: () => Promise<Readable>;
   at: Date;
 }
 
@@ -86,7 +86,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * with one receipt file per kind it holds, each row 已收訖 or 退件 with a reason: the row's school and term, the
  * national ID's checksum and the birth date, the course code's shape, the selection caps per student (outcomes and
  * performances in one package; it sees one package, not the whole academic year), outcomes with a file (it cannot
- * see certification itself, only that the school sent a certified item's file), and the kinds of file.
+ * see certification itself, only that the school sent a certified item's file), the kinds of file, and that every
+ * file a row lists is in the package with the SHA-256 the row gives.
  */
 export class ReferenceCentralRepository implements CentralRepositoryGateway {
   readonly mode = 'reference' as const;
@@ -94,7 +95,7 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
   constructor(private readonly policy: SelectionCaps) {}
 
   async send(pkg: OutgoingPackage): Promise<ReceiptFile[]> {
-    const rosters = await readPackage(pkg.zip);
+    const { rosters, files: packaged } = await readPackage(await pkg.openZip());
     const files: ReceiptFile[] = [];
     for (const kind of Object.keys(RECEIPT_KINDS) as ReceiptKind[]) {
       const spec = RECEIPT_KINDS[kind];
@@ -102,7 +103,7 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
       if (!roster) continue;
       const own = roster.columns.slice(3);
       const columns = [...RECEIPT_HEAD, ...own, ...RECEIPT_TAIL];
-      const verdicts = this.check(kind, roster, pkg);
+      const verdicts = this.check(kind, roster, pkg, packaged);
       let received = 0;
       const rows = roster.rows.map((cells, index) => {
         const reason = verdicts[index];
@@ -178,7 +179,12 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
   }
 
   /** The reason each row is rejected, or null when it is received. */
-  private check(kind: ReceiptKind, roster: PackagedRoster, pkg: OutgoingPackage): (string | null)[] {
+  private check(
+    kind: ReceiptKind,
+    roster: PackagedRoster,
+    pkg: OutgoingPackage,
+    packaged: Map<string, string>,
+  ): (string | null)[] {
     const col = (name: string) => roster.columns.indexOf(name);
     const value = (cells: string[], name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : null);
     const perStudent = new Map<string, number>();
@@ -211,6 +217,8 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
         const hash = value(cells, sha);
         if (fileName && !pattern.test(fileName)) return `${name}的檔案類型不符規定。`;
         if (fileName && !SHA256.test(hash ?? '')) return `${sha}不正確。`;
+        if (fileName && !packaged.has(fileName)) return `${name}所列的檔案未附於資料包。`;
+        if (fileName && packaged.get(fileName) !== hash) return `${name}所列的檔案內容與${sha}不符。`;
       }
       if (kind === 'COURSE_OUTCOMES' && !value(cells, '文件SHA-256') && !value(cells, '影音SHA-256')) {
         return '課程學習成果未附經認證的檔案。';

@@ -1,5 +1,3 @@
-import JSZip from 'jszip';
-import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { ROSTER_PATHS } from './rosters.js';
 import { isAnnualCategory, SubmissionCategory } from '../../../common/submission-category.js';
 
@@ -73,36 +71,6 @@ export const RECEIPT_HEAD = ['學校代碼', '學年度', '學期', '收訖種�
 export const RECEIPT_TAIL = ['收訖狀態', '退件原因'];
 export const RECEIVED = '已收訖';
 export const REJECTED = '退件';
-
-/** One roster of a stored package as text: its columns and rows (cells as text, in column order). */
-export interface PackagedRoster {
-  path: string;
-  columns: string[];
-  rows: string[][];
-}
-
-/** Reads every roster of a package zip (the stored submission), cells as text. */
-export async function readPackage(zipBytes: Buffer): Promise<PackagedRoster[]> {
-  const zip = await JSZip.loadAsync(zipBytes);
-  const rosters: PackagedRoster[] = [];
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || !file.name.endsWith('.xlsx')) continue;
-    const bytes = await file.async('nodebuffer');
-    try {
-      const table = await readTabularFile(bytes, OWN_FILE);
-      rosters.push({
-        path: file.name,
-        columns: table.headers,
-        rows: table.rows.map((row) => table.headers.map((_, index) => row.cells[index]?.text ?? '')),
-      });
-    } catch (error) {
-      // An empty roster (header only) is still a roster.
-      if (error instanceof FileProblem && error.code === 'EMPTY_FILE') continue;
-      throw error;
-    }
-  }
-  return rosters;
-}
 
 /** A receipt file as XLSX: the rows (full cells, as text or number) under RECEIPT_HEAD, roster columns, RECEIPT_TAIL. */
 export function receiptWorkbook(columns: string[], rows: (string | number)[][], at: Date): Promise<Buffer> {

@@ -1,10 +1,9 @@
-import JSZip from 'jszip';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PiiCipher } from '../../../common/pii-crypto.js';
 import { PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
 import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../../portfolio/portfolio.enums.js';
 import { SubmissionCategory } from '../../../common/submission-category.js';
-import { oneSheetWorkbook, PLATFORM_CREATOR } from './central-workbook.js';
+import { evidenceNameOf, type EvidenceFile } from './evidence.js';
 
 export type Cell = string | number | null;
 
@@ -13,7 +12,14 @@ export interface Roster {
   path: string;
   sheetName: string;
   columns: string[];
-  rows: { studentId: string | null; cells: Cell[] }[];
+  rows: RosterRow[];
+}
+
+export interface RosterRow {
+  studentId: string | null;
+  cells: Cell[];
+  /** The stored files this row lists in its 文件檔名/影音檔名 columns, which the package carries (evidence.ts). */
+  evidence?: EvidenceFile[];
 }
 
 const ACADEMIC = '01_學業表現上傳資料';
@@ -31,7 +37,7 @@ export const ROSTER_PATHS = {
 /**
  * Which rosters each category's package holds (DOMAIN.md §3 and §5): basic data is the student register with the
  * cadre records; course records are the subjects with every enrolment's grades; course outcomes and diverse
- * performances are the selected items only, with their files (name and SHA-256).
+ * performances are the selected items only, with their files (listed by name and SHA-256, and carried in the zip).
  */
 export const ROSTERS_OF: Record<SubmissionCategory, (keyof typeof ROSTER_PATHS)[]> = {
   [SubmissionCategory.BASIC]: ['students', 'cadres'],
@@ -138,8 +144,8 @@ export async function readRosters(
         (StudentCols & FileCols & { code: string; subject_name: string; kind: string; description: string })[]
       >(
         `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, o.kind,
-                v.description, d.file_name as doc_name, d.sha256 as doc_sha, m.file_name as media_name,
-                m.sha256 as media_sha
+                v.description, d.sha256 as doc_sha, d.content_type as doc_type, m.sha256 as media_sha,
+                m.content_type as media_type
          from course_outcome o
          join course_outcome_version v
            on v.school_id = o.school_id and v.outcome_id = o.id and v.version = o.current_version
@@ -169,6 +175,7 @@ export async function readRosters(
             r.description,
             ...fileCells(r),
           ],
+          evidence: evidenceOf(r),
         })),
       });
     } else if (kind === 'cadres') {
@@ -204,8 +211,8 @@ export async function readRosters(
           })[]
       >(
         `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, p.category, p.title, p.details,
-                p.description, p.external_link, d.file_name as doc_name, d.sha256 as doc_sha,
-                m.file_name as media_name, m.sha256 as media_sha
+                p.description, p.external_link, d.sha256 as doc_sha, d.content_type as doc_type,
+                m.sha256 as media_sha, m.content_type as media_type
          from diverse_performance p
          join student s on s.school_id = p.school_id and s.id = p.student_id
          left join upload d on d.school_id = p.school_id and d.id = p.document_upload_id
@@ -231,6 +238,7 @@ export async function readRosters(
             r.external_link,
             ...fileCells(r),
           ],
+          evidence: evidenceOf(r),
         })),
       });
     }
@@ -321,13 +329,26 @@ interface StudentCols {
 }
 
 interface FileCols {
-  doc_name: string | null;
   doc_sha: string | null;
-  media_name: string | null;
+  doc_type: string | null;
   media_sha: string | null;
+  media_type: string | null;
 }
 
-const fileCells = (r: FileCols): Cell[] => [r.doc_name, r.doc_sha, r.media_name, r.media_sha];
+const evidenceOf = (r: FileCols): EvidenceFile[] =>
+  (
+    [
+      [r.doc_sha, r.doc_type],
+      [r.media_sha, r.media_type],
+    ] as const
+  ).flatMap(([sha256, type]) => (sha256 ? [{ name: evidenceNameOf(sha256, type), sha256 }] : []));
+
+const fileCells = (r: FileCols): Cell[] => [
+  r.doc_sha && evidenceNameOf(r.doc_sha, r.doc_type),
+  r.doc_sha,
+  r.media_sha && evidenceNameOf(r.media_sha, r.media_type),
+  r.media_sha,
+];
 
 function execStudents(em: EntityManager, cohort: { sql: string; params: number[] }) {
   return em.execute<
@@ -356,17 +377,4 @@ function detailsText(category: PerformanceCategory, details: Record<string, unkn
     .filter((field) => details[field.key] !== undefined && details[field.key] !== null && details[field.key] !== '')
     .map((field) => `${field.label}：${String(details[field.key])}`)
     .join('；');
-}
-
-/** One roster as an XLSX workbook: its first (only) sheet starts with 學校代碼, 學年度, 學期; every cell is text or a number. */
-export function rosterWorkbook(roster: Roster, at: Date): Promise<Buffer> {
-  const rows = roster.rows.map((row) => row.cells.map((cell) => cell ?? ''));
-  return oneSheetWorkbook({ name: roster.sheetName, columns: roster.columns, rows }, at, PLATFORM_CREATOR);
-}
-
-/** The package: every roster workbook under its folder, in a zip with fixed entry times. */
-export async function packageZip(rosters: Roster[], at: Date): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const roster of rosters) zip.file(roster.path, await rosterWorkbook(roster, at), { date: at });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }

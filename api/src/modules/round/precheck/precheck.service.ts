@@ -15,7 +15,8 @@ import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-
 import { Student } from '../../people/student.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { centralGateway } from '../central/central-gateway.js';
-import { readEnrolmentRoster, rosterWorkbook } from '../central/rosters.js';
+import { readEnrolmentRoster } from '../central/rosters.js';
+import { rosterWorkbook } from '../central/package-zip.js';
 import { rosterScopeOf } from '../roster-scope.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import { enrolmentKey, readPrecheckResult, PrecheckMismatchKind } from '../central/precheck-format.js';

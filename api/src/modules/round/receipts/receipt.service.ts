@@ -30,8 +30,8 @@ import {
   RECEIPT_TAIL,
   RECEIVED,
   REJECTED,
-  readPackage,
 } from '../central/receipt-format.js';
+import { readPackage } from '../central/package-reader.js';
 import { mayHandleReceipts } from '../round.permissions.js';
 import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
 import type { Term } from '../../term/term.entity.js';
@@ -43,6 +43,23 @@ async function submissionOf(ctx: AppContext, globalId: string): Promise<Submissi
 
 async function scopeOf(ctx: AppContext, submission: Submission) {
   return rosterScopeOf(ctx, (await ctx.loaders.termById.load(submission.term.id))!, submission);
+}
+
+/** The stored package as a stream; a package the store lost is an internal fault (restore it from the backup). */
+async function openPackage(ctx: AppContext, submission: Submission) {
+  const stream = await ctx.services.files.open(submission.zipSha256);
+  if (!stream) throw new Error('stored submission package missing');
+  return stream;
+}
+
+/**
+ * A roster's columns as submitted. Kept with the submission; a submission made before they were kept has a
+ * package of rosters only, read for them.
+ */
+async function rosterColumnsOf(ctx: AppContext, submission: Submission, roster: string): Promise<string[]> {
+  if (submission.rosterColumns) return submission.rosterColumns[roster] ?? [];
+  const { rosters } = await readPackage(await openPackage(ctx, submission));
+  return rosters.find((r) => r.path === roster)?.columns ?? [];
 }
 
 const NOT_FOUND = userError('submissionId', 'SUBMISSION_NOT_FOUND', '找不到指定的提交紀錄。');
@@ -64,7 +81,7 @@ export async function sendToCentralRepository(
   const now = ctx.services.clock.now();
   const answer = await gateway.send({
     ...(await scopeOf(ctx, submission)),
-    zip: await ctx.services.files.read(submission.zipSha256),
+    openZip: () => openPackage(ctx, submission),
     at: now,
   });
   if (answer === null) {
@@ -179,11 +196,8 @@ export async function importReceipts(
     );
   }
 
-  // The submitted rows of the roster, with their column names from the stored package.
-  const roster = (await readPackage(await ctx.services.files.read(submission.zipSha256))).find(
-    (r) => r.path === spec.roster,
-  );
-  const columns = roster?.columns ?? [];
+  // The submitted rows of the roster, with their column names as submitted.
+  const columns = await rosterColumnsOf(ctx, submission, spec.roster);
   const submitted = await ctx.em.find(
     SubmissionRow,
     { submission, roster: spec.roster },

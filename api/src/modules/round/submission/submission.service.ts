@@ -6,10 +6,10 @@ import { pgCode } from '../../../common/sql.js';
 import { inTenantTransaction } from '../../../common/tenant.js';
 import { type Result, userError } from '../../../common/user-error.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { keepBytes } from '../../files/generated-upload.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import type { SubmissionCategory } from '../../../common/submission-category.js';
-import { NATIONAL_ID_COLUMN, packageZip, readRosters } from '../central/rosters.js';
+import { NATIONAL_ID_COLUMN, readRosters } from '../central/rosters.js';
+import { type EvidenceTrouble, storePackage } from '../central/package-zip.js';
 import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from '../submission.entity.js';
 import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -38,6 +38,22 @@ async function attachCorrections(em: EntityManager, submission: Submission): Pro
       resubmission: null,
     },
     { resubmission: submission.id },
+  );
+}
+
+/**
+ * A package is refused rather than sent without a file a selected item lists: the store lost it (restore it from the
+ * backup) or its bytes no longer match the hash it was kept under. The message names how many, not whose.
+ */
+function evidenceTroubleError(trouble: EvidenceTrouble) {
+  const parts = [
+    trouble.missing.length > 0 ? `${trouble.missing.length} 個檔案在檔案庫中找不到` : null,
+    trouble.altered.length > 0 ? `${trouble.altered.length} 個檔案的內容與上傳時不符` : null,
+  ].filter(Boolean);
+  return userError(
+    'category',
+    'EVIDENCE_UNAVAILABLE',
+    `資料包未建立：已勾選項目的佐證檔案中，${parts.join('、')}。請聯絡資訊組自備份還原檔案後再提交。`,
   );
 }
 
@@ -122,9 +138,11 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
 
   const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term, round), input.category);
   const now = ctx.services.clock.now();
-  const zip = await packageZip(rosters, now);
-  const sha256 = await keepBytes(ctx.services.files, zip);
+  const built = await storePackage(ctx.services.files, rosters, now);
+  if (!built.stored) return { value: null, userErrors: [evidenceTroubleError(built.trouble)] };
+  const { sha256, size } = built.stored;
   const rowCounts: RowCounts = Object.fromEntries(rosters.map((roster) => [roster.path, roster.rows.length]));
+  const rosterColumns = Object.fromEntries(rosters.map((roster) => [roster.path, roster.columns]));
 
   // Claim the key. A concurrent identical request that committed first makes this insert fail (after waiting for
   // it); the savepoint keeps this transaction usable, and the winner's submission is read outside our snapshot.
@@ -133,8 +151,8 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   try {
     await ctx.em.execute(
       `insert into submission (school_id, id, term_id, category, grade12_round, idempotency_key, status, row_counts,
-                               zip_sha256, zip_size, created_by, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)`,
+                               roster_columns, zip_sha256, zip_size, created_by, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)`,
       [
         viewer.schoolId,
         id,
@@ -144,8 +162,9 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
         key,
         SubmissionStatus.SUBMITTED,
         JSON.stringify(rowCounts),
+        JSON.stringify(rosterColumns),
         sha256,
-        zip.length,
+        size,
         viewer.accountId,
         now,
       ],
