@@ -25,6 +25,8 @@ import { Migration20261211200000PiiAccessLog } from './Migration20261211200000Pi
 import { Migration20261211300000AccountAdmin } from './Migration20261211300000AccountAdmin.js';
 import { Migration20261212000000SingleSignOn } from './Migration20261212000000SingleSignOn.js';
 import { Migration20261213000000PackageEvidence } from './Migration20261213000000PackageEvidence.js';
+import { Migration20261213100000DisputeCorrections } from './Migration20261213100000DisputeCorrections.js';
+import { Migration20261213200000CategoryRosters } from './Migration20261213200000CategoryRosters.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +56,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261211300000AccountAdmin', class: Migration20261211300000AccountAdmin },
   { name: 'Migration20261212000000SingleSignOn', class: Migration20261212000000SingleSignOn },
   { name: 'Migration20261213000000PackageEvidence', class: Migration20261213000000PackageEvidence },
+  { name: 'Migration20261213100000DisputeCorrections', class: Migration20261213100000DisputeCorrections },
+  { name: 'Migration20261213200000CategoryRosters', class: Migration20261213200000CategoryRosters },
 ];
