@@ -351,6 +351,9 @@ async function openWindows(server: ServerProcess, now: Date): Promise<void> {
         name: `截止前夕壓力測試 ${now.toISOString()}`,
         tasks: ['UPLOAD_COURSE_OUTCOMES', 'CERTIFY_COURSE_OUTCOMES', 'SELECT_COURSE_OUTCOMES'].map((kind) => ({
           kind,
+          // Uploads and certification concern the term; the selection, the whole academic year.
+          period:
+            kind === 'SELECT_COURSE_OUTCOMES' ? `${academicYearOf(now)}_0` : `${academicYearOf(now)}${semesterOf(now)}`,
           startsAt,
           endsAt,
         })),

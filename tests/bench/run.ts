@@ -10,6 +10,7 @@ import { clusterBenchmark, clusterSummary } from './cluster.bench.js';
 import { deadlineRushBenchmark, type RushResult } from './deadline-rush.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { meQueryBenchmark } from './me-query.bench.js';
+import { packageBenchmark } from './package.bench.js';
 import { startServerProcess } from './server-process.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,6 +90,28 @@ if (!only || only === 'import') {
     );
     console.table(phases);
     console.log(summary);
+  } finally {
+    await server.stop();
+  }
+}
+if (!only || only === 'package') {
+  // A large school's course outcomes: 3,000 files of 1 MiB by default (BENCH_PACKAGE_FILES, BENCH_PACKAGE_FILE_KIB);
+  // before it a tenth as many files, and as many files of a sixteenth the size, so the peaks show what memory follows.
+  const files = Number(process.env.BENCH_PACKAGE_FILES ?? 3000);
+  const fileKiB = Number(process.env.BENCH_PACKAGE_FILE_KIB ?? 1024);
+  const server = await startServerProcess();
+  try {
+    const result = await packageBenchmark(server, [
+      { files: Math.ceil(files / 10), fileKiB },
+      { files, fileKiB: Math.ceil(fileKiB / 16) },
+      { files, fileKiB },
+    ]);
+    await write('package', { benchmark: 'package', at: new Date().toISOString(), machine, result });
+    console.log(
+      `\n提交 of a year's course outcomes with their files, over ${result.students} students` +
+        ` (server peak RSS from ${result.peakSource}):`,
+    );
+    console.table(result.runs);
   } finally {
     await server.stop();
   }
