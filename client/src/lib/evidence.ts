@@ -22,12 +22,13 @@ export const MAX_DESCRIPTION = 100;
 /** Characters as the server counts them: the trimmed text's code points (an emoji is one). */
 export const descriptionLength = (text: string): number => [...text.trim()].length;
 
-/** "820 位元組", "312.5 KB", "3.80 MB" (1 KB = 1,024 位元組, as the limits are counted). */
+/** "820 位元組", "312.5 KB", "3.80 MB", "2.93 GB" (1 KB = 1,024 位元組, as the limits are counted). */
 export function formatSize(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return '—';
   if (bytes < 1024) return `${bytes.toLocaleString()} 位元組`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
 /** "3f2a9c1e…7b0d44aa": enough to compare at a glance; the whole value goes in the title. */

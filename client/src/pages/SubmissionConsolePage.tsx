@@ -40,6 +40,7 @@ const ConsoleQuery = graphql(`
           displayName
         }
         zipSize
+        evidenceFiles
         packageUrl
         viewerCanDownload
         rosters {

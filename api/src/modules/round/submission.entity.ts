@@ -1,5 +1,5 @@
 import { BigIntType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumDescriptions } from '../../common/enum-descriptions.js';
 import { toGlobalId } from '../../common/ids.js';
 import { Node } from '../../common/node.js';
@@ -57,6 +57,10 @@ export class Submission extends SchoolOwnedEntity {
   @Field(() => Float, { description: '資料包（zip）的位元組數（含佐證檔案，可能超過 2 GiB）' })
   @Property({ type: new BigIntType('number') })
   zipSize!: number;
+
+  @Field(() => Int, { nullable: true, description: '資料包附帶的佐證檔案數（同一檔案只放一次）；較早的提交沒有' })
+  @Property({ nullable: true })
+  evidenceFiles?: number | null;
 
   /** Each roster's columns, by its path in the package; null for submissions made before they were kept. */
   @Property({ type: 'json', nullable: true })

@@ -1,3 +1,4 @@
+import { formatSize } from '../../lib/evidence';
 import { RECEIPT_KIND_LABELS } from '../../lib/receipts';
 import { rocDateTime } from '../../lib/roc';
 import type { Category } from './category-card-types';
@@ -19,7 +20,8 @@ export function LatestSubmission({
         {latest.viewerCanDownload && (
           <>
             {' '}
-            <a href={latest.packageUrl}>下載資料包</a>
+            <a href={latest.packageUrl}>下載資料包</a>（{formatSize(latest.zipSize)}
+            {latest.evidenceFiles ? `，含 ${latest.evidenceFiles.toLocaleString()} 個佐證檔案` : ''}）
           </>
         )}
       </p>

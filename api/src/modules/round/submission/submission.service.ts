@@ -140,7 +140,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   const now = ctx.services.clock.now();
   const built = await storePackage(ctx.services.files, rosters, now);
   if (!built.stored) return { value: null, userErrors: [evidenceTroubleError(built.trouble)] };
-  const { sha256, size } = built.stored;
+  const { sha256, size, evidenceFiles } = built.stored;
   const rowCounts: RowCounts = Object.fromEntries(rosters.map((roster) => [roster.path, roster.rows.length]));
   const rosterColumns = Object.fromEntries(rosters.map((roster) => [roster.path, roster.columns]));
 
@@ -151,8 +151,8 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   try {
     await ctx.em.execute(
       `insert into submission (school_id, id, term_id, category, grade12_round, idempotency_key, status, row_counts,
-                               roster_columns, zip_sha256, zip_size, created_by, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)`,
+                               roster_columns, evidence_files, zip_sha256, zip_size, created_by, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)`,
       [
         viewer.schoolId,
         id,
@@ -163,6 +163,7 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
         SubmissionStatus.SUBMITTED,
         JSON.stringify(rowCounts),
         JSON.stringify(rosterColumns),
+        evidenceFiles,
         sha256,
         size,
         viewer.accountId,
