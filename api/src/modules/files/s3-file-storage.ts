@@ -9,6 +9,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Config } from '../../common/config.js';
 import {
   type FileStorage,
@@ -29,12 +30,29 @@ const isNotFound = (error: unknown): boolean =>
  * other). Incoming files are still streamed to a local temporary folder first: only a complete file whose hash,
  * size and type were checked is sent to the bucket, and then the temporary file is removed.
  */
+export interface MultipartSizes {
+  /** Files from this size on go up in parts. */
+  fromBytes: number;
+  /** The size of each part but the last (S3 wants at least 5 MiB, and at most 10,000 parts). */
+  partBytes: number;
+}
+
+/**
+ * One PUT carries at most 5 GiB, and a submission package with its evidence can be larger: big files go up in
+ * parts (16 MiB each, so up to 160 GiB), two at a time, read from the temporary file as they go.
+ */
+const MULTIPART: MultipartSizes = { fromBytes: 64 * 2 ** 20, partBytes: 16 * 2 ** 20 };
+
 export class S3FileStorage implements FileStorage {
   private readonly client: S3Client;
   private readonly temp: TempFolder;
   private readonly bucket: string;
 
-  constructor(config: S3Config, tempRoot: string) {
+  constructor(
+    config: S3Config,
+    tempRoot: string,
+    private readonly multipart: MultipartSizes = MULTIPART,
+  ) {
     this.bucket = config.bucket;
     this.temp = new TempFolder(tempRoot);
     this.client = new S3Client({
@@ -77,15 +95,21 @@ export class S3FileStorage implements FileStorage {
       // collection that the file was just wanted again (see FileStorage.keep). A copy onto itself would spare the
       // transfer on AWS, but not every S3-compatible service gives such a copy a new LastModified.
       const { size } = await stat(tempPath);
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: storageKeyOf(sha256),
-          Body: createReadStream(tempPath),
-          ContentLength: size,
-          ContentType: 'application/octet-stream',
-        }),
-      );
+      const object = { Bucket: this.bucket, Key: storageKeyOf(sha256), ContentType: 'application/octet-stream' };
+      if (size >= this.multipart.fromBytes) {
+        // A failed upload aborts itself, so no parts are left behind in the bucket.
+        await new Upload({
+          client: this.client,
+          params: { ...object, Body: createReadStream(tempPath) },
+          partSize: this.multipart.partBytes,
+          queueSize: 2,
+          leavePartsOnError: false,
+        }).done();
+      } else {
+        await this.client.send(
+          new PutObjectCommand({ ...object, Body: createReadStream(tempPath), ContentLength: size }),
+        );
+      }
     } finally {
       await this.discard(tempPath);
     }
