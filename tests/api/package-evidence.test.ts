@@ -3,7 +3,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../api/src/common/ids.js';
+import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import { SubmissionCategory } from '../../api/src/common/submission-category.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -27,7 +27,10 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const SUBMIT = `mutation ($input: SubmitTermInput!) {
-  submitTerm(input: $input) { submission { id zipSha256 zipSize packageUrl } userErrors { code message } }
+  submitTerm(input: $input) {
+    submission { id zipSha256 zipSize evidenceFiles packageUrl }
+    userErrors { code message }
+  }
 }`;
 const SEND = `mutation ($input: SendToCentralRepositoryInput!) {
   sendToCentralRepository(input: $input) { receiptFiles { id sha256 } userErrors { code message } }
@@ -38,7 +41,7 @@ const IMPORT = `mutation ($input: ImportReceiptsInput!) {
 
 interface Submitted {
   submitTerm: {
-    submission: { id: string; zipSha256: string; zipSize: number; packageUrl: string } | null;
+    submission: { id: string; zipSha256: string; zipSize: number; evidenceFiles: number; packageUrl: string } | null;
     userErrors: { code: string; message: string }[];
   };
 }
@@ -110,6 +113,7 @@ describe('the evidence files in a package', () => {
     const bytes = await download(r.registration, submitTerm.submission!.packageUrl);
     expect(sha(bytes)).toBe(submitTerm.submission!.zipSha256);
     expect(bytes.length).toBe(submitTerm.submission!.zipSize);
+    expect(submitTerm.submission!.evidenceFiles).toBe(4);
 
     const zip = await JSZip.loadAsync(bytes);
     const rows = await sheetRows(await zip.file(OUTCOMES_ROSTER)!.async('nodebuffer'));
@@ -189,5 +193,33 @@ describe('the evidence files in a package', () => {
       importReceipts: { receiptImport: { receivedCount: number; rejectedCount: number } };
     }>(IMPORT, { input: { submissionId: submission.id, uploadId: receiptFile.id } });
     expect(imported.importReceipts.receiptImport).toEqual({ receivedCount: 2, rejectedCount: 2 });
+  });
+
+  it('still imports the receipts of a submission kept before roster columns were, and sizes past 2 GiB read back', async () => {
+    const r = await round();
+    const { submitTerm } = await submit(r, 'evidence-earlier-1');
+    const submission = submitTerm.submission!;
+    // As a submission made before the columns were kept, of a package that, as sizes go now, passed 2 GiB.
+    await app.sql('update submission set roster_columns = null, evidence_files = null, zip_size = ? where id = ?', [
+      3_000_000_000,
+      fromGlobalId(submission.id)!.id,
+    ]);
+    const read = await r.registration.ok<{ node: { zipSize: number; evidenceFiles: number | null } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Submission { zipSize evidenceFiles } } }',
+      { id: submission.id },
+    );
+    expect(read.node).toEqual({ zipSize: 3_000_000_000, evidenceFiles: null });
+    const sent = await r.registration.ok<{
+      sendToCentralRepository: { receiptFiles: { id: string; sha256: string }[]; userErrors: unknown[] };
+    }>(SEND, { input: { submissionId: submission.id } });
+    const imported = await r.registration.ok<{
+      importReceipts: { receiptImport: { receivedCount: number; rejectedCount: number } | null; userErrors: unknown[] };
+    }>(IMPORT, { input: { submissionId: submission.id, uploadId: sent.sendToCentralRepository.receiptFiles[0]!.id } });
+    expect(imported.importReceipts.userErrors).toEqual([]);
+    expect(imported.importReceipts.receiptImport).toEqual({ receivedCount: 4, rejectedCount: 0 });
+    const flagged = await app.sql("select 1 from receipt_row where school_id = ? and reconciliation <> 'OK'", [
+      r.school.school.id,
+    ]);
+    expect(flagged).toHaveLength(0);
   });
 });

@@ -58,6 +58,16 @@ export interface FileStorage {
   removeIfKeptBefore(sha256: string, keptBefore: Date): Promise<boolean>;
 }
 
+/** Errors of the place files are kept (a folder that cannot be written, a full disk, the bucket out of reach). */
+export function isStorageUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    (typeof code === 'string' &&
+      ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EIO'].includes(code)) ||
+    (error as { $metadata?: unknown } | null)?.$metadata !== undefined
+  );
+}
+
 export const isSha256 = (value: string): boolean => /^[0-9a-f]{64}$/.test(value);
 
 /** `ab/cd/abcd…`: the layout of the local folder, of an S3 bucket and of a backup alike. */

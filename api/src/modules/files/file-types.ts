@@ -86,6 +86,15 @@ export function acceptedTypeFor(purpose: UploadPurpose, fileName: string): Accep
   );
 }
 
+/** The name ending of a checked content type, as the accepted types list it first (image/jpeg: .jpg); '' if none. */
+export function extensionOfContentType(contentType: string | null): string {
+  for (const types of Object.values(ACCEPTED)) {
+    const type = types.find((candidate) => candidate.contentType === contentType);
+    if (type) return type.extension;
+  }
+  return '';
+}
+
 export const isProblem = (value: AcceptedType | FileNameProblem): value is FileNameProblem => 'code' in value;
 
 /** Bytes looked at to recognise a file. */

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { AppContext, AppServices } from '../../common/context.js';
 import { readForRoute } from '../../common/http-session.js';
@@ -12,6 +14,8 @@ export interface StoredDownload {
   contentType: string;
   fileName: string;
   disposition: 'inline' | 'attachment';
+  /** The stored size in bytes, sent as Content-Length so the browser can show the download's progress. */
+  size?: number | null;
   headers: Record<string, string>;
   /** Facts for the log line when the bytes cannot be read. */
   logFields: Record<string, unknown>;
@@ -30,8 +34,9 @@ export interface DownloadSpec {
 
 /**
  * A GET of stored bytes outside GraphQL: the session's viewer, a read-only transaction scoped to their school for
- * the lookup, then the bytes with their headers. An unreadable stored file is the loss DOMAIN.md §7 warns about:
- * it is logged and answered in Chinese with the request id, never with a stack trace.
+ * the lookup, then the bytes with their headers, streamed from the store (a submission package can be gigabytes). An
+ * unreadable stored file is the loss DOMAIN.md §7 warns about: it is logged and answered in Chinese with the request
+ * id, never with a stack trace. A read that fails once the bytes are under way can only cut the response short.
  */
 export async function sendStoredDownload(services: AppServices, req: Request, res: Response, spec: DownloadSpec) {
   const id = String(req.params.id);
@@ -51,9 +56,10 @@ export async function sendStoredDownload(services: AppServices, req: Request, re
     res.status(404).type('text/plain; charset=utf-8').send(spec.notFoundMessage);
     return;
   }
-  let bytes: Buffer;
+  let stream: Readable | null;
   try {
-    bytes = await services.files.read(found.sha256);
+    stream = await services.files.open(found.sha256);
+    if (!stream) throw Object.assign(new Error('stored file missing'), { code: 'ENOENT' });
   } catch (error) {
     services.log.error(spec.logMessage, {
       requestId: currentRequestId(),
@@ -67,19 +73,36 @@ export async function sendStoredDownload(services: AppServices, req: Request, re
       .send(`${spec.label}暫時無法讀取，已通知系統管理者；請將錯誤編號 ${currentRequestId()} 告知學校資訊組。`);
     return;
   }
-  if (found.piiAccess && reader) {
-    // Committed before a byte goes out: a download the log does not know of never happens.
-    await recordPiiAccessApart(
-      services,
-      { viewer: reader, requestId: currentRequestId(), at: services.clock.now() },
-      found.piiAccess,
-    );
+  try {
+    if (found.piiAccess && reader) {
+      // Committed before a byte goes out: a download the log does not know of never happens.
+      await recordPiiAccessApart(
+        services,
+        { viewer: reader, requestId: currentRequestId(), at: services.clock.now() },
+        found.piiAccess,
+      );
+    }
+  } catch (error) {
+    stream.destroy();
+    throw error;
   }
   res.status(200);
   for (const [name, value] of Object.entries(found.headers)) res.setHeader(name, value);
   res
     .type(found.contentType)
     .setHeader('Content-Disposition', `${found.disposition}; filename*=UTF-8''${encodeURIComponent(found.fileName)}`)
-    .setHeader('ETag', `"${found.sha256}"`)
-    .send(bytes);
+    .setHeader('ETag', `"${found.sha256}"`);
+  if (found.size !== undefined && found.size !== null) res.setHeader('Content-Length', String(found.size));
+  try {
+    await pipeline(stream, res);
+  } catch (error) {
+    // The reader going away is theirs to retry; a store failing mid-file is logged like an unreadable one.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    services.log.error(spec.logMessage, {
+      requestId: currentRequestId(),
+      ...found.logFields,
+      sha256: found.sha256,
+      ...loggableError(error),
+    });
+  }
 }

@@ -16,6 +16,7 @@ import { formatRocDateTime } from '../../common/roc.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import type { RequestUploadInput } from './dto/upload.input.js';
 import { acceptedTypeFor, HEAD_BYTES, isProblem, MISMATCH_ADVICE } from './file-types.js';
+import { isStorageUnavailable } from './file-storage.js';
 import { FileUpload, UploadPurpose } from './upload.entity.js';
 import { mayUpload } from './files.permissions.js';
 
@@ -143,16 +144,6 @@ async function findOpenSlot(services: AppServices, viewer: Viewer, id: string): 
   );
 }
 
-/** Errors of the place files are kept (a folder that cannot be written, a full disk, the bucket out of reach). */
-function storageUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    (typeof code === 'string' &&
-      ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EIO'].includes(code)) ||
-    (error as { $metadata?: unknown } | null)?.$metadata !== undefined
-  );
-}
-
 /**
  * What a failure that is not the upload's fault becomes: the student is told the file was not kept and to try again
  * (with the request id to quote), and the operator finds the cause in the log.
@@ -161,7 +152,7 @@ function serverFailure(error: unknown): UploadRefused {
   if (databaseUnavailable(error)) {
     return new UploadRefused(503, 'DATABASE_UNAVAILABLE', '系統暫時無法存取資料庫，檔案沒有存下來，請稍後再上傳一次。');
   }
-  if (storageUnavailable(error)) {
+  if (isStorageUnavailable(error)) {
     return new UploadRefused(503, 'STORAGE_UNAVAILABLE', '伺服器暫時無法儲存檔案，檔案沒有存下來，請稍後再上傳一次。');
   }
   return new UploadRefused(500, 'INTERNAL', '上傳時發生錯誤，檔案沒有存下來，請稍後再試。');

@@ -38,6 +38,7 @@ export function serveFile(services: AppServices, req: Request, res: Response) {
       const students = await evidenceStudentsOtherThan(ctx.em, viewer, upload.id);
       return {
         sha256: upload.sha256,
+        size: upload.size,
         contentType: upload.contentType ?? 'application/octet-stream',
         fileName: upload.fileName,
         disposition: 'inline',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Roster } from './rosters.js';
 
 export type SheetCell = string | number;
 
@@ -25,3 +26,9 @@ export async function oneSheetWorkbook(
 /** Who made a file: the platform, or the reference central repository answering it. */
 export const PLATFORM_CREATOR = '學生學習歷程檔案平臺';
 export const CENTRAL_CREATOR = '中央資料庫（參考實作）';
+
+/** One roster as an XLSX workbook: its first (only) sheet starts with 學校代碼, 學年度, 學期; every cell is text or a number. */
+export function rosterWorkbook(roster: Roster, at: Date): Promise<Buffer> {
+  const rows = roster.rows.map((row) => row.cells.map((cell) => cell ?? ''));
+  return oneSheetWorkbook({ name: roster.sheetName, columns: roster.columns, rows }, at, PLATFORM_CREATOR);
+}

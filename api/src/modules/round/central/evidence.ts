@@ -1,3 +1,5 @@
+import { extensionOfContentType } from '../../files/file-types.js';
+
 /**
  * The evidence files a package carries (課程學習成果 and 多元表現 attachments): each stored once in the zip under
  * EVIDENCE_FOLDER, named by its SHA-256 and the extension of its type, and the rosters' 文件檔名/影音檔名 columns
@@ -12,15 +14,7 @@ export interface EvidenceFile {
   sha256: string;
 }
 
-const EXTENSION_OF: Record<string, string> = {
-  'application/pdf': '.pdf',
-  'image/jpeg': '.jpg',
-  'image/png': '.png',
-  'audio/mpeg': '.mp3',
-  'video/mp4': '.mp4',
-};
-
 /** The file's name in the package, from its hash and its checked content type (the upload's magic bytes). */
 export function evidenceNameOf(sha256: string, contentType: string | null): string {
-  return `${EVIDENCE_FOLDER}/${sha256}${EXTENSION_OF[contentType ?? ''] ?? ''}`;
+  return `${EVIDENCE_FOLDER}/${sha256}${extensionOfContentType(contentType)}`;
 }

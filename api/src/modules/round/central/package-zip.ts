@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { PassThrough, type Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { type PassThrough, type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream';
 import yazl from 'yazl';
 import type { FileStorage } from '../../files/file-storage.js';
-import { oneSheetWorkbook, PLATFORM_CREATOR } from './central-workbook.js';
+import { keepStream } from '../../files/generated-upload.js';
+import { rosterWorkbook } from './central-workbook.js';
+// TODO(lead): remove once precheck imports it from central-workbook.js
+export { rosterWorkbook };
 import type { EvidenceFile } from './evidence.js';
 import type { Roster } from './rosters.js';
-
-/** One roster as an XLSX workbook: its first (only) sheet starts with 學校代碼, 學年度, 學期; every cell is text or a number. */
-export function rosterWorkbook(roster: Roster, at: Date): Promise<Buffer> {
-  const rows = roster.rows.map((row) => row.cells.map((cell) => cell ?? ''));
-  return oneSheetWorkbook({ name: roster.sheetName, columns: roster.columns, rows }, at, PLATFORM_CREATOR);
-}
 
 /** Every evidence file the rosters list, once each, in the order first listed. */
 export function evidenceOfRosters(rosters: Roster[]): EvidenceFile[] {
@@ -47,51 +43,82 @@ function hashCheck(sha256: string, onEnd: (matches: boolean) => void): Transform
 }
 
 /**
- * The package as a zip stream: every roster workbook under its folder, then every evidence file once, read from the
- * store one at a time as the zip reaches it (yazl's lazy streams), so memory holds the rosters and one file's chunks
- * whatever the number and size of the files. Evidence is stored, not deflated (PDF, JPEG, PNG, MP3 and MP4 are
- * compressed already). Entry times are `at`, so the same rows and files always give the same bytes. Each file is
- * hashed on its way in; one the store lacks or whose bytes changed is reported in `trouble` (its entry then holds
- * nothing, and the caller discards the zip).
+ * Evidence entries are deflated, if only at level 1 (PDF, JPEG, PNG, MP3 and MP4 hardly shrink): a streamed entry
+ * carries its size and CRC after its data, and Java's ZipInputStream, among other streaming readers, refuses that
+ * for a stored (uncompressed) entry.
+ */
+const EVIDENCE_ENTRY = { mode: 0o100644, compressionLevel: 1 } as const;
+
+/**
+ * The package as a zip stream: every roster workbook under its folder, then every evidence file once, opened from the
+ * store only when the zip reaches it (yazl's lazy streams), so memory holds the rosters and one file's chunks whatever
+ * the number and size of the files. Entry times are `at`, so the same rows and files always give the same bytes.
+ * Each file is hashed on its way in; one the store lacks or whose bytes changed is reported in `trouble` (its entry
+ * then holds nothing, and the caller discards the zip). However the zip ends (done, failed, or destroyed by its
+ * reader), the file being read is closed and no further file is opened.
  */
 export async function packageStream(
   rosters: Roster[],
   at: Date,
   files: Pick<FileStorage, 'open'>,
-): Promise<{ zip: Readable; trouble: EvidenceTrouble }> {
+): Promise<{ zip: Readable; trouble: EvidenceTrouble; evidenceFiles: number }> {
   const zip = new yazl.ZipFile();
   const output = zip.outputStream as unknown as PassThrough;
-  // yazl pipes each file with .pipe(), which forwards no errors: a store that fails mid-file would stall the zip, so
-  // a failure ends the output stream (and with it the caller's pipeline) instead.
-  const fail = (error: Error) => output.destroy(error);
-  zip.on('error', fail);
   const trouble: EvidenceTrouble = { missing: [], altered: [] };
+  let reading: Readable | null = null;
+  let closed = false;
+  output.once('close', () => {
+    closed = true;
+    reading?.destroy();
+  });
+  const fail = (error: Error) => {
+    if (!output.destroyed) output.destroy(error);
+  };
+  // yazl reports a file that ends short of its declared size on the ZipFile, not on the output.
+  zip.on('error', fail);
   for (const roster of rosters) {
     zip.addBuffer(await rosterWorkbook(roster, at), roster.path, { mtime: at, mode: 0o100644 });
   }
-  for (const file of evidenceOfRosters(rosters)) {
-    zip.addReadStreamLazy(file.name, { mtime: at, mode: 0o100644, compress: false }, (callback) => {
+  const evidence = evidenceOfRosters(rosters);
+  for (const file of evidence) {
+    zip.addReadStreamLazy(file.name, { ...EVIDENCE_ENTRY, mtime: at }, (callback) => {
+      // Once the zip is over, yazl is left waiting for this entry: nothing more is opened or read.
+      if (closed) return;
       files.open(file.sha256).then(
         (stored) => {
-          if (!stored) {
-            trouble.missing.push(file);
-            const empty = new PassThrough();
-            empty.end();
-            callback(null, empty);
+          if (closed) {
+            stored?.destroy();
             return;
           }
+          if (!stored) {
+            trouble.missing.push(file);
+            callback(null, emptyStream());
+            return;
+          }
+          reading = stored;
           const checked = hashCheck(file.sha256, (matches) => {
             if (!matches) trouble.altered.push(file);
           });
-          stored.on('error', fail);
-          callback(null, stored.pipe(checked));
+          // pipeline, not pipe: an error of the stored stream, or its end before its last byte, fails the zip
+          // instead of leaving it waiting for bytes that never come.
+          pipeline(stored, checked, (error) => {
+            reading = null;
+            if (error) fail(error);
+          });
+          callback(null, checked);
         },
         (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
       );
     });
   }
   zip.end();
-  return { zip: output, trouble };
+  return { zip: output, trouble, evidenceFiles: evidence.length };
+}
+
+function emptyStream(): Readable {
+  const empty = new Transform();
+  empty.end();
+  return empty;
 }
 
 export interface StoredPackage {
@@ -101,39 +128,23 @@ export interface StoredPackage {
 }
 
 /**
- * Builds the package into a temporary file while hashing it, then keeps it in the content-addressed store. Returns
- * the trouble instead (and keeps nothing) when an evidence file is missing or altered.
+ * Builds the package into the content-addressed store (a temporary file first, while hashing it). Returns the trouble
+ * instead, and keeps nothing, when an evidence file is missing or altered.
  */
 export async function storePackage(
   files: FileStorage,
   rosters: Roster[],
   at: Date,
 ): Promise<{ stored: StoredPackage; trouble: null } | { stored: null; trouble: EvidenceTrouble }> {
-  const { zip, trouble } = await packageStream(rosters, at, files);
-  const tempPath = files.newTempPath();
-  const hash = createHash('sha256');
-  let size = 0;
+  const { zip, trouble, evidenceFiles } = await packageStream(rosters, at, files);
   try {
-    await pipeline(
-      zip,
-      new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      }),
-      createWriteStream(tempPath),
+    const result = await keepStream(files, zip, () =>
+      trouble.missing.length > 0 || trouble.altered.length > 0 ? trouble : null,
     );
-    if (trouble.missing.length > 0 || trouble.altered.length > 0) {
-      await files.discard(tempPath);
-      return { stored: null, trouble };
-    }
-    const sha256 = hash.digest('hex');
-    await files.keep(tempPath, sha256);
-    return { stored: { sha256, size, evidenceFiles: evidenceOfRosters(rosters).length }, trouble: null };
-  } catch (error) {
-    await files.discard(tempPath);
-    throw error;
+    if (result.refused) return { stored: null, trouble: result.refused };
+    return { stored: { ...result.kept, evidenceFiles }, trouble: null };
+  } finally {
+    // Whatever happened to the temporary file, the zip and the file it was reading are closed.
+    zip.destroy();
   }
 }

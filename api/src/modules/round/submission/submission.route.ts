@@ -33,6 +33,7 @@ export function servePackage(services: AppServices, req: Request, res: Response)
       const day = submission.createdAt.toISOString().slice(0, 10);
       return {
         sha256: submission.zipSha256,
+        size: submission.zipSize,
         contentType: 'application/zip',
         fileName: `提交_${CATEGORY_LABELS[submission.category].replace(/[／/]/g, '_')}_${day}.zip`,
         disposition: 'attachment',

@@ -1,15 +1,16 @@
 import type { AppContext } from '../../../common/context.js';
-import { forbidden } from '../../../common/errors.js';
+import { forbidden, loggableError } from '../../../common/errors.js';
 import { newId } from '../../../common/ids.js';
 import { requireSnapshot } from '../../../common/request-transaction.plugin.js';
 import { pgCode } from '../../../common/sql.js';
 import { inTenantTransaction } from '../../../common/tenant.js';
-import { type Result, userError } from '../../../common/user-error.js';
+import { type Result, userError, type UserError } from '../../../common/user-error.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import type { SubmissionCategory } from '../../../common/submission-category.js';
-import { NATIONAL_ID_COLUMN, readRosters } from '../central/rosters.js';
-import { type EvidenceTrouble, storePackage } from '../central/package-zip.js';
+import { NATIONAL_ID_COLUMN, readRosters, type Roster } from '../central/rosters.js';
+import { type EvidenceTrouble, type StoredPackage, storePackage } from '../central/package-zip.js';
+import { isStorageUnavailable } from '../../files/file-storage.js';
 import { type RowCounts, Submission, SubmissionRow, SubmissionStatus } from '../submission.entity.js';
 import { nationalIdSealer, storedCells } from './submitted-national-ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -55,6 +56,40 @@ function evidenceTroubleError(trouble: EvidenceTrouble) {
     'EVIDENCE_UNAVAILABLE',
     `資料包未建立：已勾選項目的佐證檔案中，${parts.join('、')}。請聯絡資訊組自備份還原檔案後再提交。`,
   );
+}
+
+/**
+ * The package into the store, or the message for staff when it cannot be: an evidence file lost or altered (its hash
+ * is logged, so 資訊組 knows what to restore; a hash names no one), or the store out of reach.
+ */
+async function buildPackage(
+  ctx: AppContext,
+  rosters: Roster[],
+  now: Date,
+): Promise<StoredPackage | { problem: UserError }> {
+  try {
+    const built = await storePackage(ctx.services.files, rosters, now);
+    if (built.stored) return built.stored;
+    ctx.services.log.error('submission package: evidence files unavailable', {
+      requestId: ctx.requestId,
+      missing: built.trouble.missing.map((file) => file.sha256),
+      altered: built.trouble.altered.map((file) => file.sha256),
+    });
+    return { problem: evidenceTroubleError(built.trouble) };
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    ctx.services.log.error('submission package: file store unavailable', {
+      requestId: ctx.requestId,
+      ...loggableError(error),
+    });
+    return {
+      problem: userError(
+        'category',
+        'STORAGE_UNAVAILABLE',
+        '伺服器暫時無法存取檔案庫，資料包未建立，請稍後再提交一次。',
+      ),
+    };
+  }
 }
 
 export interface SubmitTermInput {
@@ -125,6 +160,10 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   if (existing) return sameRequest(existing, round);
 
   await holdFinalLockKey(ctx.em, round);
+  // The lock above waited for any submission of this round in progress. If it was this same request sent again, it
+  // has committed by now: answer with it rather than build a second package of perhaps gigabytes.
+  const committed = await committedByKey(ctx, key);
+  if (committed) return sameRequest(committed, round);
   if (await finalLockOf(ctx.em, round)) {
     return { value: null, userErrors: [finalLockedError('category', input.category)] };
   }
@@ -138,9 +177,9 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
 
   const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term, round), input.category);
   const now = ctx.services.clock.now();
-  const built = await storePackage(ctx.services.files, rosters, now);
-  if (!built.stored) return { value: null, userErrors: [evidenceTroubleError(built.trouble)] };
-  const { sha256, size, evidenceFiles } = built.stored;
+  const built = await buildPackage(ctx, rosters, now);
+  if ('problem' in built) return { value: null, userErrors: [built.problem] };
+  const { sha256, size, evidenceFiles } = built;
   const rowCounts: RowCounts = Object.fromEntries(rosters.map((roster) => [roster.path, roster.rows.length]));
   const rosterColumns = Object.fromEntries(rosters.map((roster) => [roster.path, roster.columns]));
 
