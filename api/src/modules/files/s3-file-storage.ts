@@ -25,11 +25,6 @@ const isNotFound = (error: unknown): boolean =>
   (error as Error).name === 'NoSuchKey' ||
   (error as Error).name === 'NotFound';
 
-/**
- * An S3-compatible bucket, keys `ab/cd/abcd…` as on local disk (so a bucket and a folder can be copied into each
- * other). Incoming files are still streamed to a local temporary folder first: only a complete file whose hash,
- * size and type were checked is sent to the bucket, and then the temporary file is removed.
- */
 export interface MultipartSizes {
   /** Files from this size on go up in parts. */
   fromBytes: number;
@@ -43,6 +38,11 @@ export interface MultipartSizes {
  */
 const MULTIPART: MultipartSizes = { fromBytes: 64 * 2 ** 20, partBytes: 16 * 2 ** 20 };
 
+/**
+ * An S3-compatible bucket, keys `ab/cd/abcd…` as on local disk (so a bucket and a folder can be copied into each
+ * other). Incoming files are still streamed to a local temporary folder first: only a complete file whose hash,
+ * size and type were checked is sent to the bucket, and then the temporary file is removed.
+ */
 export class S3FileStorage implements FileStorage {
   private readonly client: S3Client;
   private readonly temp: TempFolder;
