@@ -314,7 +314,7 @@ describe('the 高三 round', () => {
       'g12-performances-1',
     );
     expect(performances12.periodLabel).toBe('115學年度');
-    expect(rowsOf(performances12)['2_學生自填多元表現名冊.xlsx']).toBe(1);
+    expect(rowsOf(performances12)['10_其他多元表現名冊.xlsx']).toBe(1);
 
     // Its final lock freezes the grade-12 students' performances of the year and leaves grade 10–11 untouched.
     app.clock.set(at(4));

@@ -271,6 +271,32 @@ describe('demo data', () => {
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.every((o) => o.status === 'PENDING')).toBe(true);
     expect(now.me.student.performances.length).toBeGreaterThan(0);
+
+    // Showcase students record 職場學習 with its coded fields; the previous year's package (when it went in the
+    // earlier round) carries it in its own roster with the codes.
+    const workplace = await app.sql<{ details: Record<string, string> }>(
+      `select p.details from diverse_performance p join school sc on sc.id = p.school_id
+       join authority a on a.id = sc.authority_id where a.code = ? and p.category = 'WORKPLACE_LEARNING'`,
+      [DEMO_AUTHORITY_CODE],
+    );
+    expect(workplace.length).toBeGreaterThan(0);
+    expect(workplace[0]!.details).toMatchObject({ learningKind: '職場體驗', hours: '30' });
+    const packaged = await app.sql<{ cells: (string | number | null)[] }>(
+      `select r.cells from submission_row r join school sc on sc.id = r.school_id
+       join authority a on a.id = sc.authority_id
+       where a.code = ? and r.roster = '02_非學業表現上傳資料/11_職場學習名冊.xlsx'`,
+      [DEMO_AUTHORITY_CODE],
+    );
+    const performancesSubmitted = await app.sqlOne<{ n: number }>(
+      `select count(*)::int as n from submission s join school sc on sc.id = s.school_id
+       join authority a on a.id = sc.authority_id where a.code = ? and s.category = 'PERFORMANCES'`,
+      [DEMO_AUTHORITY_CODE],
+    );
+    if (performancesSubmitted.n > 0) {
+      expect(packaged.length).toBeGreaterThan(0);
+      // 職場名稱, then the 職場學習形式 code and label.
+      expect(packaged[0]!.cells.slice(5, 8)).toEqual(['示範社區藥局', '1', '職場體驗']);
+    }
   });
 
   it('lets 註冊組 open the current term’s round today on 期程, while the bureau’s bounds and the order still hold', async () => {

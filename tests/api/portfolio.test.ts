@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -6,6 +8,7 @@ import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool, WindowSpec } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { putBytes } from '../support/uploads.js';
+import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -179,11 +182,13 @@ describe('course learning outcomes', () => {
   it('says plainly when a stored file cannot be read, without a stack trace', async () => {
     const s = await setup();
     const teacherId = s.school.accounts.find((account) => account.username === s.school.logins.teacher.username)!.id;
-    // The factory records uploads whose bytes were never written: the same as a file lost from storage.
     await app.factory.outcomes(s.school, s.section, 1, teacherId);
-    const queue = await s.teacher.ok<{ certificationQueue: { current: { document: { url: string } } }[] }>(
-      '{ certificationQueue { current { document { url } } } }',
-    );
+    const queue = await s.teacher.ok<{
+      certificationQueue: { current: { document: { url: string; sha256: string } } }[];
+    }>('{ certificationQueue { current { document { url sha256 } } } }');
+    // A file lost from storage: the upload's row names bytes the store no longer has.
+    const lost = queue.certificationQueue[0]!.current.document.sha256;
+    await rm(path.join(app.filesDir, ...storageKeyOf(lost).split('/')));
     const response = await fetch(`${app.url}${queue.certificationQueue[0]!.current.document.url}`, {
       headers: { authorization: `Bearer ${s.teacher.token}` },
     });

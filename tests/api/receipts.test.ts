@@ -131,13 +131,15 @@ describe('receipt lists through the reference central repository', () => {
     const { school, registration, submissionId, receipt, bytes } = await round();
     const rows = await sheetRows(bytes);
     const header = rows[0]!;
-    expect(header.slice(0, 6)).toEqual(['學校代碼', '學年度', '學期', '收訖種類', '身分證號', '出生日期']);
+    // 修課紀錄 answers several rosters (3, 4 重修, 5 重讀) in one file: each row names its roster.
+    expect(header.slice(0, 7)).toEqual(['學校代碼', '學年度', '學期', '收訖種類', '名冊', '身分證號', '出生日期']);
     expect(header.slice(-2)).toEqual(['收訖狀態', '退件原因']);
+    expect(new Set(rows.slice(1).map((row) => row[4]))).toEqual(new Set(['學生成績名冊']));
     const status = header.indexOf('收訖狀態');
     const badId = badCheckDigit(app.services.pii.decrypt(school.students[1]!.nationalIdEncrypted));
     const rejected = rows.slice(1).filter((row) => row[status] === '退件');
     expect(rejected.length).toBeGreaterThan(0);
-    expect(rejected.every((row) => row[4] === badId)).toBe(true);
+    expect(rejected.every((row) => row[5] === badId)).toBe(true);
     expect(String(rejected[0]![status + 1])).toMatch(/身分證號/);
 
     const imported = await importFile(registration, submissionId, receipt.id);
@@ -157,6 +159,7 @@ describe('receipt lists through the reference central repository', () => {
     expect(own.studentReceiptRows.every((row) => row.status === 'RECEIVED' && row.reconciliation === 'OK')).toBe(true);
     expect(own.studentReceiptRows[0]!.nationalIdMasked).toMatch(/^.{3}\*{4}.{3}$/);
     expect(own.studentReceiptRows[0]!.keyFields.some((field) => field.startsWith('課程代碼：'))).toBe(true);
+    expect(own.studentReceiptRows[0]!.keyFields[0]).toBe('名冊：學生成績名冊');
     const other = await student.request(STUDENT_ROWS, { studentId: toGlobalId('Student', school.students[1]!.id) });
     expect(other.errors[0]?.extensions?.code).toBe('FORBIDDEN');
 
@@ -295,6 +298,24 @@ describe('receipt lists through the reference central repository', () => {
     const odd = await uploadImportFile(app.url, registration, 'y.xlsx', await workbookOf('收訖明細', badStatus));
     const oddResult = (await importFile(registration, submissionId, odd.id)).importReceipts;
     expect(oddResult.userErrors[0]!.code).toBe('INVALID_RECEIPT_ROW');
+
+    // A kind of several rosters needs each row's 名冊, naming one of its rosters.
+    const noRoster = rows.map((row) => [...row.slice(0, 4), ...row.slice(5)]);
+    const unnamed = await uploadImportFile(app.url, registration, 'z.xlsx', await workbookOf('收訖明細', noRoster));
+    const unnamedResult = (await importFile(registration, submissionId, unnamed.id)).importReceipts;
+    expect(unnamedResult.userErrors[0]!.code).toBe('NOT_A_RECEIPT_FILE');
+    expect(unnamedResult.userErrors[0]!.message).toMatch(/名冊/);
+    const otherRoster = rows.map((row, index) =>
+      index === 2 ? [...row.slice(0, 4), '競賽參與名冊', ...row.slice(5)] : row,
+    );
+    const wrong = await uploadImportFile(app.url, registration, 'w.xlsx', await workbookOf('收訖明細', otherRoster));
+    const wrongResult = (await importFile(registration, submissionId, wrong.id)).importReceipts;
+    expect(wrongResult.userErrors).toEqual([
+      {
+        code: 'INVALID_RECEIPT_ROW',
+        message: '第 3 列的名冊「競賽參與名冊」不是「修課紀錄」的名冊，未匯入任何資料。',
+      },
+    ]);
     expect(await countRows(school.school.id)).toBe(0);
   });
 

@@ -95,9 +95,12 @@ describe('submission packages', () => {
     const result = await submit(registration, termId, 'course-records-0001');
     expect(result.submitTerm.userErrors).toEqual([]);
     const submission = result.submitTerm.submission!;
+    // The enrolment rosters of 重修 and 重讀 are written even when empty: the central database sees the same set.
     expect(submission.rosters).toEqual([
       { path: '01_學業表現上傳資料/1_科目名冊.xlsx', rows: 2 },
       { path: '01_學業表現上傳資料/3_學生成績名冊.xlsx', rows: 6 },
+      { path: '01_學業表現上傳資料/4_學生重修成績名冊.xlsx', rows: 0 },
+      { path: '01_學業表現上傳資料/5_學生重讀成績名冊.xlsx', rows: 0 },
     ]);
 
     const { response, bytes } = await download(registration, submission.packageUrl);
@@ -111,7 +114,18 @@ describe('submission packages', () => {
       .filter((file) => !file.dir)
       .map((file) => file.name)
       .sort();
-    expect(paths).toEqual(['01_學業表現上傳資料/1_科目名冊.xlsx', '01_學業表現上傳資料/3_學生成績名冊.xlsx']);
+    expect(paths).toEqual([
+      '01_學業表現上傳資料/1_科目名冊.xlsx',
+      '01_學業表現上傳資料/3_學生成績名冊.xlsx',
+      '01_學業表現上傳資料/4_學生重修成績名冊.xlsx',
+      '01_學業表現上傳資料/5_學生重讀成績名冊.xlsx',
+    ]);
+    const retakes = await firstSheet(
+      await zip.file('01_學業表現上傳資料/4_學生重修成績名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(retakes).toEqual([
+      (await firstSheet(await zip.file('01_學業表現上傳資料/3_學生成績名冊.xlsx')!.async('nodebuffer')))[0],
+    ]);
 
     const term = await app.sqlOne<{ year: number; semester: number }>(
       'select y.year, t.semester from term t join academic_year y on y.id = t.academic_year_id where t.id = ?',
@@ -383,17 +397,50 @@ describe('submission packages', () => {
     const performanceZip = await JSZip.loadAsync(
       (await download(registration, performances.submission!.packageUrl)).bytes,
     );
+    // One roster per category, every category of the policy (here all) even without rows, in the central order.
     expect(Object.keys(performanceZip.files).filter((name) => name.endsWith('.xlsx'))).toEqual([
-      '02_非學業表現上傳資料/2_學生自填多元表現名冊.xlsx',
+      '02_非學業表現上傳資料/2_幹部經歷暨事蹟名冊.xlsx',
+      '02_非學業表現上傳資料/3_競賽參與名冊.xlsx',
+      '02_非學業表現上傳資料/4_檢定證照名冊.xlsx',
+      '02_非學業表現上傳資料/5_服務學習名冊.xlsx',
+      '02_非學業表現上傳資料/6_彈性學習時間名冊.xlsx',
+      '02_非學業表現上傳資料/7_團體活動時間名冊.xlsx',
+      '02_非學業表現上傳資料/8_作品成果名冊.xlsx',
+      '02_非學業表現上傳資料/9_大學及技專校院先修課程名冊.xlsx',
+      '02_非學業表現上傳資料/10_其他多元表現名冊.xlsx',
+      '02_非學業表現上傳資料/11_職場學習名冊.xlsx',
     ]);
     const performanceRows = await firstSheet(
-      await performanceZip.file('02_非學業表現上傳資料/2_學生自填多元表現名冊.xlsx')!.async('nodebuffer'),
+      await performanceZip.file('02_非學業表現上傳資料/10_其他多元表現名冊.xlsx')!.async('nodebuffer'),
     );
     expect(performanceRows).toHaveLength(2);
-    const row = performanceRows[1]!;
+    const [header, row] = performanceRows as [string[], (string | number | null)[]];
+    expect(header).toEqual([
+      '學校代碼',
+      '學年度',
+      '學期',
+      '身分證號',
+      '出生日期',
+      '開始日期',
+      '結束日期',
+      '名稱',
+      '簡述',
+      '外部連結',
+      '文件檔名',
+      '文件SHA-256',
+      '影音檔名',
+      '影音SHA-256',
+    ]);
     expect(row.slice(0, 5)).toEqual([school.school.code, year.year, 0, nationalId, '2008-05-01']);
-    expect(row[6]).toBe('淨灘志工');
-    expect(row.slice(10, 12)).toEqual([`03_佐證檔案/${docSha}.pdf`, docSha]);
+    expect(row[header.indexOf('名稱')]).toBe('淨灘志工');
+    expect([row[header.indexOf('文件檔名')], row[header.indexOf('文件SHA-256')]]).toEqual([
+      `03_佐證檔案/${docSha}.pdf`,
+      docSha,
+    ]);
+    const emptyRoster = await firstSheet(
+      await performanceZip.file('02_非學業表現上傳資料/3_競賽參與名冊.xlsx')!.async('nodebuffer'),
+    );
+    expect(emptyRoster).toHaveLength(1);
     expect(await performanceZip.file(`03_佐證檔案/${docSha}.pdf`)!.async('nodebuffer')).toEqual(docBytes);
   });
 
@@ -428,6 +475,8 @@ describe('submission packages', () => {
     ]);
     const register = await firstSheet(await zip.file('01_學業表現上傳資料/2_學生資料名冊.xlsx')!.async('nodebuffer'));
     expect(register[0]!.slice(0, 7)).toEqual(['學校代碼', '學年度', '學期', '身分證號', '出生日期', '學號', '姓名']);
+    expect(register[0]!.slice(-2)).toEqual(['學籍狀態代碼', '學籍狀態']);
     expect(register.slice(1).map((r) => r[5])).toEqual(school.students.map((s) => s.studentNumber).sort());
+    expect(register.slice(1).every((r) => r.slice(-2).join() === '1,在學')).toBe(true);
   });
 });

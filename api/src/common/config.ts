@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALL_PERFORMANCE_CATEGORIES, type PerformanceCategory } from './performance-category.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -183,6 +184,13 @@ export interface PortfolioPolicy {
    * upload window has closed (schools allow it; otherwise such an outcome could never be fixed).
    */
   replaceRejectedDuringCertification: boolean;
+  /**
+   * The 多元表現 categories students may record, in the order they are offered and packaged (DOMAIN.md §3: the list
+   * is policy; 職場學習 came later). A category left out is no longer offered and cannot be recorded anew; what was
+   * recorded of it stays, can still be selected and still goes into the package (its roster is written when it has
+   * rows), so leaving a category out loses nothing.
+   */
+  performanceCategories: PerformanceCategory[];
 }
 
 export interface StatisticsPolicy {
@@ -259,6 +267,28 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: r
   if (raw === undefined || raw === '') return fallback;
   if ((values as readonly string[]).includes(raw)) return raw as T;
   throw new Error(`環境變數 ${name} 必須是 ${values.join('、')} 其中之一，目前是 "${raw}"`);
+}
+
+/** A list of 多元表現 categories (comma-separated codes, in order); unset or empty: all, in the central order. */
+function performanceCategoriesFromEnv(env: NodeJS.ProcessEnv, name: string): PerformanceCategory[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [...ALL_PERFORMANCE_CATEGORIES];
+  const given = raw
+    .split(',')
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => code !== '');
+  if (given.length === 0) throw new Error(`環境變數 ${name} 至少要列出一個多元表現類別，目前是 "${raw}"`);
+  const known = (code: string): code is PerformanceCategory =>
+    (ALL_PERFORMANCE_CATEGORIES as readonly string[]).includes(code);
+  const unknown = given.filter((code) => !known(code));
+  if (unknown.length > 0) {
+    throw new Error(
+      `環境變數 ${name} 有不存在的多元表現類別「${unknown.join('、')}」；可用的類別：${ALL_PERFORMANCE_CATEGORIES.join('、')}`,
+    );
+  }
+  const twice = given.filter((code, index) => given.indexOf(code) !== index);
+  if (twice.length > 0) throw new Error(`環境變數 ${name} 重複列出類別「${[...new Set(twice)].join('、')}」`);
+  return given.filter(known);
 }
 
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
@@ -503,6 +533,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxSelectedOutcomes: intFromEnv(env, 'SELECT_MAX_OUTCOMES', 6),
       maxSelectedPerformances: intFromEnv(env, 'SELECT_MAX_PERFORMANCES', 10),
       replaceRejectedDuringCertification: boolFromEnv(env, 'REPLACE_REJECTED_DURING_CERTIFICATION', true),
+      performanceCategories: performanceCategoriesFromEnv(env, 'PERFORMANCE_CATEGORIES'),
     },
     statistics: {
       suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),

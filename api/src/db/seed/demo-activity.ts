@@ -11,7 +11,7 @@ import {
 } from '../../modules/portfolio/certification.service.js';
 import { replaceCourseOutcome, uploadCourseOutcome } from '../../modules/portfolio/outcome.service.js';
 import { recordPerformance } from '../../modules/portfolio/performance.service.js';
-import { CertificationStatus } from '../../modules/portfolio/portfolio.enums.js';
+import { CertificationStatus, PerformanceCategory } from '../../modules/portfolio/portfolio.enums.js';
 import { selectItem } from '../../modules/portfolio/selection.service.js';
 import { CounselingKind } from '../../modules/records/records.entity.js';
 import { recordCadre, recordCounseling } from '../../modules/records/records.service.js';
@@ -403,7 +403,7 @@ class SchoolActivity {
           moment: uploadMoment(),
         }))
         .sort((a, b) => +a.moment - +b.moment),
-      performances: this.random.sample(PERFORMANCE_IDEAS, performances).map((idea) => {
+      performances: this.performanceIdeas(student, performances).map((idea) => {
         const moment = performanceMoment();
         const file =
           !idea.file || !this.random.chance(0.7)
@@ -418,6 +418,22 @@ class SchoolActivity {
         return { idea, moment, file };
       }),
     };
+  }
+
+  /**
+   * The performances a student records: drawn from the ideas, except that the showcase students' first is always
+   * 職場學習, so that the demo has the newest category with its coded fields in every package.
+   */
+  private performanceIdeas(student: DemoStudent, count: number): PerformanceIdea[] {
+    const workplace = PERFORMANCE_IDEAS.find((idea) => idea.category === PerformanceCategory.WORKPLACE_LEARNING)!;
+    if (!this.isShowcase(student) || count === 0) return this.random.sample(PERFORMANCE_IDEAS, count);
+    return [
+      workplace,
+      ...this.random.sample(
+        PERFORMANCE_IDEAS.filter((idea) => idea !== workplace),
+        count - 1,
+      ),
+    ];
   }
 
   /** Each student's plan in one sitting (one transaction). */

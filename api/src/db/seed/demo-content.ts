@@ -102,8 +102,17 @@ export interface PerformanceIdea {
   link?: string;
 }
 
-const { CADRE, COMPETITION, CERTIFICATE, SERVICE_LEARNING, FLEXIBLE_LEARNING, GROUP_ACTIVITY, WORK, ADVANCED_COURSE } =
-  PerformanceCategory;
+const {
+  CADRE,
+  COMPETITION,
+  CERTIFICATE,
+  SERVICE_LEARNING,
+  FLEXIBLE_LEARNING,
+  GROUP_ACTIVITY,
+  WORK,
+  ADVANCED_COURSE,
+  WORKPLACE_LEARNING,
+} = PerformanceCategory;
 
 export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
   {
@@ -114,6 +123,7 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
       item: '英語演講',
       level: '縣市',
       award: '第三名',
+      awardKind: '第三名或銅牌',
       resultDate: before(20),
       participation: '個人',
     }),
@@ -127,6 +137,7 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
       item: '物理科',
       level: '校內',
       award: '第一名',
+      awardKind: '第一名或金牌',
       resultDate: before(35),
       participation: '團體',
     }),
@@ -136,7 +147,12 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
     category: CERTIFICATE,
     title: '全民英檢中級初試',
     description: '準備半年通過全民英檢中級初試，固定每週練習聽力與閱讀。',
-    details: (before) => ({ issuer: '財團法人語言訓練測驗中心', obtainedOn: before(28), score: '通過' }),
+    details: (before) => ({
+      certificateKind: '語文能力檢定',
+      issuer: '財團法人語言訓練測驗中心',
+      obtainedOn: before(28),
+      score: '通過',
+    }),
     file: 'png',
   },
   {
@@ -144,6 +160,7 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
     title: 'APCS 大學程式設計先修檢測',
     description: '自學 Python 後參加 APCS 檢測，實作題取得 3 級分。',
     details: (before) => ({
+      certificateKind: '資訊能力檢定',
       issuer: '大學程式設計先修檢測推動委員會',
       obtainedOn: before(40),
       score: '觀念 3 級分、實作 3 級分',
@@ -173,7 +190,7 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
     category: FLEXIBLE_LEARNING,
     title: '自主學習：用 Python 分析天氣資料',
     description: '利用彈性學習時間下載氣象開放資料，用 Python 畫出一年氣溫變化並撰寫報告。',
-    details: () => ({ content: '自主學習計畫', hours: '18' }),
+    details: () => ({ kind: '自主學習', content: '自主學習計畫', hours: '18' }),
     file: 'pdf',
     link: 'https://example.com/demo/weather-notebook',
   },
@@ -203,7 +220,7 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
     category: CADRE,
     title: '學生會活動部幹事',
     description: '籌備校慶園遊會的攤位配置與動線，學會與各班協調。',
-    details: (before) => ({ unit: '學生會', startsOn: before(100), endsOn: before(5) }),
+    details: (before) => ({ unit: '學生會', cadreKind: '校級幹部', startsOn: before(100), endsOn: before(5) }),
     file: null,
   },
   {
@@ -211,6 +228,20 @@ export const PERFORMANCE_IDEAS: PerformanceIdea[] = [
     title: '大學先修課程：微積分（一）',
     description: '修習大學線上先修課程微積分，完成每週作業與期末考。',
     details: (before) => ({ university: '國立示範大學', credits: '2', startsOn: before(110), endsOn: before(15) }),
+    file: 'pdf',
+  },
+  {
+    category: WORKPLACE_LEARNING,
+    title: '暑期職場體驗：社區藥局',
+    description: '在社區藥局體驗一週，協助整理藥品與衛教單張，了解藥師如何向長輩說明用藥。',
+    details: (before) => ({
+      workplace: '示範社區藥局',
+      learningKind: '職場體驗',
+      position: '藥品整理與衛教協助',
+      hours: '30',
+      startsOn: before(70),
+      endsOn: before(66),
+    }),
     file: 'pdf',
   },
   {

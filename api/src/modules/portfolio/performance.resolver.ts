@@ -1,13 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
-import { PayloadType, payload } from '../../common/user-error.js';
+import { PayloadType, payload, userError } from '../../common/user-error.js';
 import { FileUpload } from '../files/upload.entity.js';
 import { AcademicYear } from '../term/term.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import { RecordPerformanceInput } from './dto/portfolio.input.js';
-import { PERFORMANCE_FIELDS } from './performance-fields.js';
+import { categoryNotOffered, choiceOf, PERFORMANCE_FIELDS, type PerformanceField } from './performance-fields.js';
 import { recordPerformance } from './performance.service.js';
-import { PERFORMANCE_CATEGORY_LABELS, PerformanceCategory } from './portfolio.enums.js';
+import { mayKeepPortfolio } from './portfolio.permissions.js';
+import { ALL_PERFORMANCE_CATEGORIES, PERFORMANCE_CATEGORY_LABELS } from './portfolio.enums.js';
 import { PerformanceCategoryInfo, PerformanceDetail } from './portfolio.types.js';
 
 const DiversePerformancePayload = PayloadType('DiversePerformancePayload', 'performance', () => DiversePerformance);
@@ -16,12 +17,21 @@ type DiversePerformancePayload = InstanceType<typeof DiversePerformancePayload>;
 @Resolver(() => DiversePerformance)
 export class DiversePerformanceResolver {
   @Authorized()
-  @Query(() => [PerformanceCategoryInfo], { description: '多元表現的類別與各自的欄位' })
-  performanceCategories(): PerformanceCategoryInfo[] {
-    return Object.values(PerformanceCategory).map((category) => ({
+  @Query(() => [PerformanceCategoryInfo], {
+    description:
+      '多元表現的類別與各自的欄位：學校開放登錄的類別，依學校設定的順序；includeNotOffered 時再列出不開放的類別（顯示已登錄的資料用）',
+  })
+  performanceCategories(
+    @Ctx() ctx: AppContext,
+    @Arg('includeNotOffered', { defaultValue: false }) includeNotOffered: boolean,
+  ): PerformanceCategoryInfo[] {
+    const offered = ctx.services.config.portfolio.performanceCategories;
+    const rest = includeNotOffered ? ALL_PERFORMANCE_CATEGORIES.filter((category) => !offered.includes(category)) : [];
+    return [...offered, ...rest].map((category) => ({
       category,
       label: PERFORMANCE_CATEGORY_LABELS[category],
-      fields: PERFORMANCE_FIELDS[category].map((field) => ({ ...field, choices: field.choices ?? [] })),
+      fields: PERFORMANCE_FIELDS[category].map(fieldInfo),
+      offered: offered.includes(category),
     }));
   }
 
@@ -31,14 +41,32 @@ export class DiversePerformanceResolver {
     @Arg('input') input: RecordPerformanceInput,
     @Ctx() ctx: AppContext,
   ): Promise<DiversePerformancePayload> {
-    return payload(new DiversePerformancePayload(), 'performance', await recordPerformance(ctx, input), null);
+    // The policy answers only someone who may record at all; anyone else gets the service's FORBIDDEN.
+    const refused =
+      ctx.viewer && mayKeepPortfolio(ctx.viewer)
+        ? categoryNotOffered(input.category, ctx.services.config.portfolio.performanceCategories)
+        : null;
+    const result = refused
+      ? { value: null, userErrors: [userError('category', refused.code, refused.message)] }
+      : await recordPerformance(ctx, input);
+    return payload(new DiversePerformancePayload(), 'performance', result, null);
+  }
+
+  @FieldResolver(() => String, { description: '類別的名稱' })
+  categoryLabel(@Root() performance: DiversePerformance): string {
+    return PERFORMANCE_CATEGORY_LABELS[performance.category];
   }
 
   @FieldResolver(() => [PerformanceDetail], { description: '類別的欄位值' })
   details(@Root() performance: DiversePerformance): PerformanceDetail[] {
     return PERFORMANCE_FIELDS[performance.category]
       .filter((field) => performance.details[field.key] !== undefined)
-      .map((field) => ({ key: field.key, label: field.label, value: performance.details[field.key]! }));
+      .map((field) => ({
+        key: field.key,
+        label: field.label,
+        value: performance.details[field.key]!,
+        code: choiceOf(field, performance.details[field.key])?.code ?? null,
+      }));
   }
 
   @FieldResolver(() => AcademicYear)
@@ -56,3 +84,12 @@ export class DiversePerformanceResolver {
     return performance.media ? ctx.loaders.uploadById.load(performance.media.id) : null;
   }
 }
+
+const fieldInfo = (field: PerformanceField) => ({
+  key: field.key,
+  label: field.label,
+  kind: field.kind,
+  required: field.required,
+  choices: (field.choices ?? []).map((choice) => choice.label),
+  options: (field.choices ?? []).map(({ code, label }) => ({ code, label })),
+});

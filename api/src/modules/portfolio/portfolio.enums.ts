@@ -30,32 +30,9 @@ registerEnumType(CertificationStatus, {
   valuesConfig: enumDescriptions(CERTIFICATION_STATUS_LABELS),
 });
 
-export enum PerformanceCategory {
-  CADRE = 'CADRE',
-  COMPETITION = 'COMPETITION',
-  CERTIFICATE = 'CERTIFICATE',
-  SERVICE_LEARNING = 'SERVICE_LEARNING',
-  FLEXIBLE_LEARNING = 'FLEXIBLE_LEARNING',
-  GROUP_ACTIVITY = 'GROUP_ACTIVITY',
-  WORK = 'WORK',
-  ADVANCED_COURSE = 'ADVANCED_COURSE',
-  OTHER = 'OTHER',
-}
-
-export const PERFORMANCE_CATEGORY_LABELS: Record<PerformanceCategory, string> = {
-  [PerformanceCategory.CADRE]: '幹部經歷暨事蹟',
-  [PerformanceCategory.COMPETITION]: '競賽參與',
-  [PerformanceCategory.CERTIFICATE]: '檢定證照',
-  [PerformanceCategory.SERVICE_LEARNING]: '服務學習',
-  [PerformanceCategory.FLEXIBLE_LEARNING]: '彈性學習時間',
-  [PerformanceCategory.GROUP_ACTIVITY]: '團體活動時間（含社團）',
-  [PerformanceCategory.WORK]: '作品成果',
-  [PerformanceCategory.ADVANCED_COURSE]: '大學及技專校院先修課程',
-  [PerformanceCategory.OTHER]: '其他多元表現',
-};
-
-registerEnumType(PerformanceCategory, {
-  name: 'PerformanceCategory',
-  description: '多元表現的類別（依中央資料庫名冊）',
-  valuesConfig: enumDescriptions(PERFORMANCE_CATEGORY_LABELS),
-});
+// The category list is policy the configuration checks at start, so it lives in common/ (see there).
+export {
+  ALL_PERFORMANCE_CATEGORIES,
+  PERFORMANCE_CATEGORY_LABELS,
+  PerformanceCategory,
+} from '../../common/performance-category.js';

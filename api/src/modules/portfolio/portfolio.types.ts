@@ -20,6 +20,15 @@ export class SelectionSummary {
   performancesMax!: number;
 }
 
+@ObjectType({ description: '選項：中央資料庫名冊的代碼與學生看到的名稱' })
+export class PerformanceChoiceInfo {
+  @Field({ description: '名冊上的代碼' })
+  code!: string;
+
+  @Field()
+  label!: string;
+}
+
 @ObjectType({ description: '多元表現類別的一個欄位' })
 export class PerformanceFieldInfo {
   @Field()
@@ -34,8 +43,11 @@ export class PerformanceFieldInfo {
   @Field()
   required!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'choice 的選項名稱（學生選擇並儲存的值）' })
   choices!: string[];
+
+  @Field(() => [PerformanceChoiceInfo], { description: 'choice 的選項與各自的代碼' })
+  options!: PerformanceChoiceInfo[];
 }
 
 @ObjectType({ description: '多元表現的類別與欄位' })
@@ -48,6 +60,9 @@ export class PerformanceCategoryInfo {
 
   @Field(() => [PerformanceFieldInfo])
   fields!: PerformanceFieldInfo[];
+
+  @Field({ description: '目前開放登錄新資料（學校的類別設定）；不開放的類別，已登錄的資料仍保留並可勾選、提交' })
+  offered!: boolean;
 }
 
 @ObjectType({ description: '多元表現的欄位值' })
@@ -60,6 +75,9 @@ export class PerformanceDetail {
 
   @Field()
   value!: string;
+
+  @Field(() => String, { nullable: true, description: '選項欄位在名冊上的代碼' })
+  code!: string | null;
 }
 
 @ObjectType({ description: '學習歷程的進度（某學期的課程學習成果與該學年的多元表現）' })

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import { COURSE_CODE_MESSAGES, courseCodeProblem } from '../../../common/course-code.js';
 import { NATIONAL_ID_MESSAGES, nationalIdProblem } from '../../../common/national-id.js';
 import type { PortfolioPolicy } from '../../../common/config.js';
+import type { FileStorage } from '../../files/file-storage.js';
 
 /** The reference repository checks the selection caps, as the central database does. */
 type SelectionCaps = Pick<PortfolioPolicy, 'maxSelectedOutcomes' | 'maxSelectedPerformances'>;
@@ -8,16 +10,19 @@ import { OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
 import { MATCHED, enrolmentKey, type PrecheckResultCells, precheckResultWorkbook } from './precheck-format.js';
 import type { ReceiptKind } from './receipt-format.js';
 import {
+  hasSeveralRosters,
   RECEIPT_HEAD,
   RECEIPT_KINDS,
+  RECEIPT_ROSTER_COLUMN,
   RECEIPT_TAIL,
   RECEIVED,
   REJECTED,
   receiptWorkbook,
   semesterCellOf,
+  unionOfColumns,
 } from './receipt-format.js';
+import { PERFORMANCE_CODE_COLUMNS, rosterNameOf } from './rosters.js';
 import { type PackagedRoster, readPackage } from './package-reader.js';
-import type { Readable } from 'node:stream';
 
 /** A submission package as it goes to the central database: the stored zip (opened as a stream) and whose it is. */
 export interface OutgoingPackage {
@@ -25,6 +30,8 @@ export interface OutgoingPackage {
   year: number;
   semester: number;
   openZip: () => Promise<Readable>;
+  /** Where the reference repository may copy the zip to read it (the store's temporary folder). */
+  scratch: Pick<FileStorage, 'newTempPath' | 'discard'>;
   at: Date;
 }
 
@@ -83,11 +90,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A central repository inside the project. It validates each row of the package by the public rules and answers
- * with one receipt file per kind it holds, each row 已收訖 or 退件 with a reason: the row's school and term, the
- * national ID's checksum and the birth date, the course code's shape, the selection caps per student (outcomes and
- * performances in one package; it sees one package, not the whole academic year), outcomes with a file (it cannot
- * see certification itself, only that the school sent a certified item's file), the kinds of file, and that every
- * file a row lists is in the package with the SHA-256 the row gives.
+ * with one receipt file per kind it holds (a kind of several rosters in one file), each row 已收訖 or 退件 with a
+ * reason: the row's school and term, the national ID's checksum and the birth date, the course code's shape, the
+ * codes of the performance rosters' coded columns, the selection caps per student (outcomes, and performances across
+ * all their rosters, in one package; it sees one package, not the whole academic year), outcomes with a file (it
+ * cannot see certification itself, only that the school sent a certified item's file), the kinds of file, and that
+ * every file a row lists is in the package with the SHA-256 the row gives.
  */
 export class ReferenceCentralRepository implements CentralRepositoryGateway {
   readonly mode = 'reference' as const;
@@ -95,29 +103,37 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
   constructor(private readonly policy: SelectionCaps) {}
 
   async send(pkg: OutgoingPackage): Promise<ReceiptFile[]> {
-    const { rosters, files: packaged } = await readPackage(await pkg.openZip());
+    const { rosters, files: packaged } = await readPackage(pkg.openZip, pkg.scratch);
     const files: ReceiptFile[] = [];
     for (const kind of Object.keys(RECEIPT_KINDS) as ReceiptKind[]) {
       const spec = RECEIPT_KINDS[kind];
-      const roster = rosters.find((r) => r.path === spec.roster);
-      if (!roster) continue;
-      const own = roster.columns.slice(3);
-      const columns = [...RECEIPT_HEAD, ...own, ...RECEIPT_TAIL];
-      const verdicts = this.check(kind, roster, pkg, packaged);
+      const answered = rosters.filter((roster) => spec.rosters.includes(roster.path));
+      if (answered.length === 0) continue;
+      // A kind of several rosters answers in one file: 名冊, then the union of their own columns (receipt-format.ts).
+      const several = hasSeveralRosters(kind);
+      const own = several
+        ? unionOfColumns(answered.map((roster) => roster.columns.slice(3)))
+        : answered[0]!.columns.slice(3);
+      const columns = [...RECEIPT_HEAD, ...(several ? [RECEIPT_ROSTER_COLUMN] : []), ...own, ...RECEIPT_TAIL];
+      const verdicts = this.check(kind, answered, pkg, packaged);
       let received = 0;
-      const rows = roster.rows.map((cells, index) => {
-        const reason = verdicts[index];
-        if (!reason) received += 1;
-        return [
-          cells[0] ?? '',
-          Number(cells[1]),
-          Number(cells[2]),
-          spec.label,
-          ...cells.slice(3),
-          reason ? REJECTED : RECEIVED,
-          reason ?? '',
-        ];
-      });
+      const rows = answered.flatMap((roster, r) =>
+        roster.rows.map((cells, index) => {
+          const reason = verdicts[r]![index];
+          if (!reason) received += 1;
+          const cellOf = (name: string) => cells[roster.columns.indexOf(name)] ?? '';
+          return [
+            cells[0] ?? '',
+            Number(cells[1]),
+            Number(cells[2]),
+            spec.label,
+            ...(several ? [rosterNameOf(roster.path)] : []),
+            ...own.map(cellOf),
+            reason ? REJECTED : RECEIVED,
+            reason ?? '',
+          ];
+        }),
+      );
       files.push({
         kind,
         fileName: `收訖明細_${spec.label}_${pkg.schoolCode}_${pkg.year}${semesterCellOf(kind, pkg.semester) === '0' ? '_0' : pkg.semester}.xlsx`,
@@ -178,15 +194,16 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
     };
   }
 
-  /** The reason each row is rejected, or null when it is received. */
+  /**
+   * The reason each row of the kind's rosters is rejected, or null when it is received (per roster, per row). The
+   * selection cap counts a student's rows across all the kind's rosters: the performances of every category together.
+   */
   private check(
     kind: ReceiptKind,
-    roster: PackagedRoster,
+    rosters: PackagedRoster[],
     pkg: OutgoingPackage,
-    packaged: Map<string, string>,
-  ): (string | null)[] {
-    const col = (name: string) => roster.columns.indexOf(name);
-    const value = (cells: string[], name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : null);
+    packaged: Map<string, string | null>,
+  ): (string | null)[][] {
     const perStudent = new Map<string, number>();
     const cap =
       kind === 'COURSE_OUTCOMES'
@@ -194,41 +211,52 @@ export class ReferenceCentralRepository implements CentralRepositoryGateway {
         : kind === 'PERFORMANCES'
           ? this.policy.maxSelectedPerformances
           : null;
-    return roster.rows.map((cells) => {
-      const semester = semesterCellOf(kind, pkg.semester);
-      if (value(cells, '學校代碼') !== pkg.schoolCode) return '學校代碼與提交學校不符。';
-      if (value(cells, '學年度') !== String(pkg.year) || value(cells, '學期') !== semester) {
-        return '學年度或學期與提交的學期不符。';
-      }
-      const nationalId = value(cells, '身分證號') ?? '';
-      const idProblem = nationalIdProblem(nationalId);
-      if (idProblem) return `身分證號：${NATIONAL_ID_MESSAGES[idProblem]}`;
-      if (!ISO_DATE.test(value(cells, '出生日期') ?? '')) return '出生日期格式不正確。';
-      const code = value(cells, '課程代碼');
-      if (code !== null) {
-        const codeProblem = courseCodeProblem(code);
-        if (codeProblem) return `課程代碼：${COURSE_CODE_MESSAGES[codeProblem]}`;
-      }
-      for (const [name, sha, pattern] of [
-        ['文件檔名', '文件SHA-256', DOCUMENT_FILE],
-        ['影音檔名', '影音SHA-256', MEDIA_FILE],
-      ] as const) {
-        const fileName = value(cells, name);
-        const hash = value(cells, sha);
-        if (fileName && !pattern.test(fileName)) return `${name}的檔案類型不符規定。`;
-        if (fileName && !SHA256.test(hash ?? '')) return `${sha}不正確。`;
-        if (fileName && !packaged.has(fileName)) return `${name}所列的檔案未附於資料包。`;
-        if (fileName && packaged.get(fileName) !== hash) return `${name}所列的檔案內容與${sha}不符。`;
-      }
-      if (kind === 'COURSE_OUTCOMES' && !value(cells, '文件SHA-256') && !value(cells, '影音SHA-256')) {
-        return '課程學習成果未附經認證的檔案。';
-      }
-      if (cap !== null) {
-        const count = (perStudent.get(nationalId) ?? 0) + 1;
-        perStudent.set(nationalId, count);
-        if (count > cap) return `超過每學年勾選上限 ${cap} 件。`;
-      }
-      return null;
+    const semester = semesterCellOf(kind, pkg.semester);
+    return rosters.map((roster) => {
+      const col = (name: string) => roster.columns.indexOf(name);
+      const value = (cells: string[], name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : null);
+      const codeColumns = roster.columns.filter((name) => PERFORMANCE_CODE_COLUMNS.has(name));
+      return roster.rows.map((cells) => {
+        if (value(cells, '學校代碼') !== pkg.schoolCode) return '學校代碼與提交學校不符。';
+        if (value(cells, '學年度') !== String(pkg.year) || value(cells, '學期') !== semester) {
+          return '學年度或學期與提交的學期不符。';
+        }
+        const nationalId = value(cells, '身分證號') ?? '';
+        const idProblem = nationalIdProblem(nationalId);
+        if (idProblem) return `身分證號：${NATIONAL_ID_MESSAGES[idProblem]}`;
+        if (!ISO_DATE.test(value(cells, '出生日期') ?? '')) return '出生日期格式不正確。';
+        const code = value(cells, '課程代碼');
+        if (code !== null) {
+          const codeProblem = courseCodeProblem(code);
+          if (codeProblem) return `課程代碼：${COURSE_CODE_MESSAGES[codeProblem]}`;
+        }
+        for (const name of codeColumns) {
+          const given = value(cells, name);
+          if (given && !PERFORMANCE_CODE_COLUMNS.get(name)!.has(given)) return `${name}「${given}」不在代碼表中。`;
+        }
+        for (const [name, sha, pattern] of [
+          ['文件檔名', '文件SHA-256', DOCUMENT_FILE],
+          ['影音檔名', '影音SHA-256', MEDIA_FILE],
+        ] as const) {
+          const fileName = value(cells, name);
+          const hash = value(cells, sha);
+          if (!fileName && hash) return `${sha}有值，但${name}空白。`;
+          if (fileName && !pattern.test(fileName)) return `${name}的檔案類型不符規定。`;
+          if (fileName && !SHA256.test(hash ?? '')) return `${sha}不正確。`;
+          if (fileName && !packaged.has(fileName)) return `${name}所列的檔案未附於資料包。`;
+          if (fileName && packaged.get(fileName) === null) return `${name}所列的檔名在資料包中重複出現。`;
+          if (fileName && packaged.get(fileName) !== hash) return `${name}所列的檔案內容與${sha}不符。`;
+        }
+        if (kind === 'COURSE_OUTCOMES' && !value(cells, '文件SHA-256') && !value(cells, '影音SHA-256')) {
+          return '課程學習成果未附經認證的檔案。';
+        }
+        if (cap !== null) {
+          const count = (perStudent.get(nationalId) ?? 0) + 1;
+          perStudent.set(nationalId, count);
+          if (count > cap) return `超過每學年勾選上限 ${cap} 件。`;
+        }
+        return null;
+      });
     });
   }
 }

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-file.js';
+import type { FileStorage } from '../../files/file-storage.js';
 
 /** One roster of a stored package as text: its columns and rows (cells as text, in column order). */
 export interface PackagedRoster {
@@ -17,11 +15,11 @@ export interface PackagedRoster {
 
 export interface ReadPackage {
   rosters: PackagedRoster[];
-  /** Every other file in the zip: its name and the SHA-256 of its bytes, as found. */
-  files: Map<string, string>;
+  /** Every other file in the zip: its name and the SHA-256 of its bytes, as found; null for a name used twice. */
+  files: Map<string, string | null>;
 }
 
-const openZip = (zipPath: string) =>
+const openZipFile = (zipPath: string) =>
   new Promise<ZipFile>((resolve, reject) =>
     yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, zip) =>
       error ? reject(error) : resolve(zip),
@@ -47,16 +45,18 @@ async function sha256Of(stream: Readable): Promise<string> {
 
 /**
  * Reads a package zip: every roster workbook (cells as text) and the hash of every other file. The zip is first
- * copied to a temporary file, since a zip is read from its end (the central directory); then each entry is read on
- * its own, the rosters whole and the evidence files a chunk at a time, so memory stays flat however many files the
- * package carries.
+ * copied to a temporary file of the store's (a zip is read from its end, the central directory; the store's folder is
+ * on disk and cleaned of what a crash leaves), then each entry is read on its own, the rosters whole and the evidence
+ * files a chunk at a time, so memory stays flat however many files the package carries.
  */
-export async function readPackage(zipStream: Readable): Promise<ReadPackage> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'package-'));
-  const zipPath = path.join(dir, 'package.zip');
+export async function readPackage(
+  openZip: () => Promise<Readable>,
+  scratch: Pick<FileStorage, 'newTempPath' | 'discard'>,
+): Promise<ReadPackage> {
+  const zipPath = scratch.newTempPath();
   try {
-    await pipeline(zipStream, createWriteStream(zipPath));
-    const zip = await openZip(zipPath);
+    await pipeline(await openZip(), createWriteStream(zipPath));
+    const zip = await openZipFile(zipPath);
     try {
       const result: ReadPackage = { rosters: [], files: new Map() };
       const entries = await new Promise<Entry[]>((resolve, reject) => {
@@ -73,7 +73,9 @@ export async function readPackage(zipStream: Readable): Promise<ReadPackage> {
         if (entry.fileName.endsWith('/')) continue;
         const stream = await entryStream(zip, entry);
         if (!entry.fileName.endsWith('.xlsx')) {
-          result.files.set(entry.fileName, await sha256Of(stream));
+          const sha256 = await sha256Of(stream);
+          // Two entries under one name: which one a reader takes is anybody's guess, so neither counts.
+          result.files.set(entry.fileName, result.files.has(entry.fileName) ? null : sha256);
           continue;
         }
         try {
@@ -94,6 +96,6 @@ export async function readPackage(zipStream: Readable): Promise<ReadPackage> {
       zip.close();
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await scratch.discard(zipPath);
   }
 }

@@ -5,8 +5,6 @@ import yazl from 'yazl';
 import type { FileStorage } from '../../files/file-storage.js';
 import { keepStream } from '../../files/generated-upload.js';
 import { rosterWorkbook } from './central-workbook.js';
-// TODO(lead): remove once precheck imports it from central-workbook.js
-export { rosterWorkbook };
 import type { EvidenceFile } from './evidence.js';
 import type { Roster } from './rosters.js';
 

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PiiCipher } from '../../../common/pii-crypto.js';
-import { PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
-import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../../portfolio/portfolio.enums.js';
+import { choiceOf, codeColumnOf, columnsOfField, PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
+import { ALL_PERFORMANCE_CATEGORIES, PerformanceCategory } from '../../portfolio/portfolio.enums.js';
+import { STUDENT_STATUS_CODES, STUDENT_STATUS_LABELS, type StudentStatus } from '../../people/people.enums.js';
+import { SchoolDivision } from '../../school/school.entity.js';
 import { SubmissionCategory } from '../../../common/submission-category.js';
 import { evidenceNameOf, type EvidenceFile } from './evidence.js';
 
@@ -25,26 +27,73 @@ export interface RosterRow {
 const ACADEMIC = '01_學業表現上傳資料';
 const NON_ACADEMIC = '02_非學業表現上傳資料';
 
+/**
+ * The rosters of the central format (DOMAIN.md §5) by path in the package. The numbering of 1–3 and 7 and of the
+ * cadre roster is the central format's; 4–6 (重修, 重讀, 進修部) and the per-category performance rosters are the
+ * platform's own choice where no published specification was found: the enrolment rosters fill the numbers between
+ * 3 and 7, the performance rosters follow the cadre roster in the order of the categories.
+ */
 export const ROSTER_PATHS = {
   subjects: `${ACADEMIC}/1_科目名冊.xlsx`,
   students: `${ACADEMIC}/2_學生資料名冊.xlsx`,
   grades: `${ACADEMIC}/3_學生成績名冊.xlsx`,
+  retakes: `${ACADEMIC}/4_學生重修成績名冊.xlsx`,
+  repeats: `${ACADEMIC}/5_學生重讀成績名冊.xlsx`,
+  nightGrades: `${ACADEMIC}/6_進修部學生成績名冊.xlsx`,
   outcomes: `${ACADEMIC}/7_學生課程學習成果名冊.xlsx`,
   cadres: `${NON_ACADEMIC}/1_校內幹部經歷名冊.xlsx`,
-  performances: `${NON_ACADEMIC}/2_學生自填多元表現名冊.xlsx`,
 } as const;
 
-/**
- * Which rosters each category's package holds (DOMAIN.md §3 and §5): basic data is the student register with the
- * cadre records; course records are the subjects with every enrolment's grades; course outcomes and diverse
- * performances are the selected items only, with their files (listed by name and SHA-256, and carried in the zip).
- */
-export const ROSTERS_OF: Record<SubmissionCategory, (keyof typeof ROSTER_PATHS)[]> = {
-  [SubmissionCategory.BASIC]: ['students', 'cadres'],
-  [SubmissionCategory.COURSE_RECORDS]: ['subjects', 'grades'],
-  [SubmissionCategory.COURSE_OUTCOMES]: ['outcomes'],
-  [SubmissionCategory.PERFORMANCES]: ['performances'],
+/** One roster per 多元表現 category: its number and name after 1_校內幹部經歷名冊. */
+const PERFORMANCE_ROSTERS: Record<PerformanceCategory, [number, string]> = {
+  [PerformanceCategory.CADRE]: [2, '幹部經歷暨事蹟名冊'],
+  [PerformanceCategory.COMPETITION]: [3, '競賽參與名冊'],
+  [PerformanceCategory.CERTIFICATE]: [4, '檢定證照名冊'],
+  [PerformanceCategory.SERVICE_LEARNING]: [5, '服務學習名冊'],
+  [PerformanceCategory.FLEXIBLE_LEARNING]: [6, '彈性學習時間名冊'],
+  [PerformanceCategory.GROUP_ACTIVITY]: [7, '團體活動時間名冊'],
+  [PerformanceCategory.WORK]: [8, '作品成果名冊'],
+  [PerformanceCategory.ADVANCED_COURSE]: [9, '大學及技專校院先修課程名冊'],
+  [PerformanceCategory.OTHER]: [10, '其他多元表現名冊'],
+  [PerformanceCategory.WORKPLACE_LEARNING]: [11, '職場學習名冊'],
 };
+
+export const PERFORMANCE_ROSTER_PATHS = Object.fromEntries(
+  ALL_PERFORMANCE_CATEGORIES.map((category) => {
+    const [number, name] = PERFORMANCE_ROSTERS[category];
+    return [category, `${NON_ACADEMIC}/${number}_${name}.xlsx`];
+  }),
+) as Record<PerformanceCategory, string>;
+
+/**
+ * The single roster every selected performance went into before the per-category rosters. Submissions made then
+ * still hold rows of it, and their receipts are still reconciled against it.
+ */
+export const LEGACY_PERFORMANCE_ROSTER = `${NON_ACADEMIC}/2_學生自填多元表現名冊.xlsx`;
+
+/** The enrolment rosters: 3 (or 6 at a 進修部) for every kind but 重修 and 重讀, which have rosters of their own. */
+export const ENROLMENT_ROSTER_PATHS: readonly string[] = [
+  ROSTER_PATHS.grades,
+  ROSTER_PATHS.retakes,
+  ROSTER_PATHS.repeats,
+  ROSTER_PATHS.nightGrades,
+];
+
+/**
+ * Which rosters each category's package may hold (DOMAIN.md §3 and §5): basic data is the student register with the
+ * cadre records; course records are the subjects with every enrolment's grades, in the enrolment rosters of the
+ * school's division; course outcomes and diverse performances are the selected items only, with their files (listed
+ * by name and SHA-256, and carried in the zip), the performances one roster per category.
+ */
+export const ROSTERS_OF: Record<SubmissionCategory, readonly string[]> = {
+  [SubmissionCategory.BASIC]: [ROSTER_PATHS.students, ROSTER_PATHS.cadres],
+  [SubmissionCategory.COURSE_RECORDS]: [ROSTER_PATHS.subjects, ...ENROLMENT_ROSTER_PATHS],
+  [SubmissionCategory.COURSE_OUTCOMES]: [ROSTER_PATHS.outcomes],
+  [SubmissionCategory.PERFORMANCES]: Object.values(PERFORMANCE_ROSTER_PATHS),
+};
+
+/** A roster's name, as its sheet and a receipt list's 名冊 column give it: the file name after its number. */
+export const rosterNameOf = (path: string): string => path.slice(path.lastIndexOf('_') + 1, -'.xlsx'.length);
 
 const HEAD = ['學校代碼', '學年度', '學期'];
 export const NATIONAL_ID_COLUMN = '身分證號';
@@ -82,6 +131,11 @@ export interface RosterScope {
   cohort: { only: number } | { except: number } | null;
 }
 
+/** What the rosters depend on beyond the data: the 多元表現 categories offered, in their order (config.ts). */
+export interface RosterPolicy {
+  performanceCategories: readonly PerformanceCategory[];
+}
+
 /** The scope's cohort rule as a condition on `s.cohort`, with its parameter. */
 function cohortCondition(scope: RosterScope): { sql: string; params: number[] } {
   if (!scope.cohort) return { sql: 'true', params: [] };
@@ -90,191 +144,337 @@ function cohortCondition(scope: RosterScope): { sql: string; params: number[] } 
     : { sql: 's.cohort <> ?', params: [scope.cohort.except] };
 }
 
+const rosterOf = (path: string, columns: string[], rows: RosterRow[]): Roster => ({
+  path,
+  sheetName: rosterNameOf(path),
+  columns,
+  rows,
+});
+
 /**
  * Reads the rows of one category's rosters. Every statement runs in the caller's transaction, which must be
  * REPEATABLE READ, so all rosters come from one snapshot. National IDs are decrypted here, for the files built from
- * the rosters; the copy of a submission kept in the database seals them again (submitted-national-ids.ts).
+ * the rosters; the copy of a submission kept in the database seals them again (submitted-national-ids.ts). `policy`
+ * is the configuration's (config.portfolio).
  */
 export async function readRosters(
   em: EntityManager,
   pii: PiiCipher,
   scope: RosterScope,
   category: SubmissionCategory,
+  policy: RosterPolicy,
 ): Promise<Roster[]> {
-  const { schoolCode, termId, academicYearId, year, semester } = scope;
+  switch (category) {
+    case SubmissionCategory.BASIC:
+      return [await readStudentRoster(em, pii, scope), await readCadreRoster(em, pii, scope)];
+    case SubmissionCategory.COURSE_RECORDS:
+      return [
+        await readSubjectRoster(em, scope),
+        ...(await readEnrolmentRosters(em, pii, scope, { withGrades: true })),
+      ];
+    case SubmissionCategory.COURSE_OUTCOMES:
+      return [await readOutcomeRoster(em, pii, scope)];
+    case SubmissionCategory.PERFORMANCES:
+      return readPerformanceRosters(em, pii, scope, policy);
+  }
+}
+
+const head = (scope: RosterScope, semester = scope.semester): Cell[] => [scope.schoolCode, scope.year, semester];
+const person = (pii: PiiCipher, row: { national_id_encrypted: string; birth_date: string | Date }): Cell[] => [
+  pii.decrypt(row.national_id_encrypted),
+  iso(row.birth_date),
+];
+
+async function readSubjectRoster(em: EntityManager, scope: RosterScope): Promise<Roster> {
+  const rows = await em.execute<{ code: string; subject_name: string; grade_year: number; credits: number }[]>(
+    `select code, subject_name, grade_year, credits from course where term_id = ? order by code, id`,
+    [scope.termId],
+  );
+  return rosterOf(
+    ROSTER_PATHS.subjects,
+    [...HEAD, '課程代碼', '科目名稱', '開課年級', '學分數'],
+    rows.map((r) => ({ studentId: null, cells: [...head(scope), r.code, r.subject_name, r.grade_year, r.credits] })),
+  );
+}
+
+/**
+ * 2_學生資料名冊: the students of the term by their status in it (student_status_change, read as of the term's
+ * bounds in Taipei time). A student is listed when they belonged to the school at some time in the term: their
+ * status at its start was 在學 or 休學, or they came back (在學 or 休學) during it; they are listed with their status
+ * at its end. So a student who graduated or transferred out before the term began is not listed, and one who
+ * transferred out or was suspended during the term is, with that status. A student counts as 在學 before their first
+ * recorded status that is not (the history records a first 在學 as holding from the start), and no student is listed
+ * in a term before their cohort's year (the platform keeps no entry date: a student who transferred in counts from
+ * their cohort's first year).
+ */
+async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: RosterScope): Promise<Roster> {
   const cohort = cohortCondition(scope);
-  const head = (sem = semester): Cell[] => [schoolCode, year, sem];
-  const person = (row: { national_id_encrypted: string; birth_date: string | Date }): Cell[] => [
-    pii.decrypt(row.national_id_encrypted),
-    iso(row.birth_date),
+  const statusAsOf = (at: string, inclusive: boolean) =>
+    `coalesce((select c.status from student_status_change c
+               where c.school_id = s.school_id and c.student_id = s.id and c.changed_at ${inclusive ? '<=' : '<'} ${at}
+               order by c.changed_at desc, c.id desc limit 1), 'ENROLLED')`;
+  const rows = await em.execute<
+    (StudentCols & {
+      name: string;
+      gender: string | null;
+      class_name: string | null;
+      seat_number: number | null;
+      cohort: number;
+      term_status: StudentStatus;
+    })[]
+  >(
+    `with bounds as (
+       select (t.starts_on::timestamp at time zone 'Asia/Taipei') as starts_at,
+              ((t.ends_on + 1)::timestamp at time zone 'Asia/Taipei') as ends_at,
+              y.year
+       from term t join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
+       where t.id = ?
+     ),
+     listed as (
+       select s.*, ${statusAsOf('b.starts_at', true)} as start_status, ${statusAsOf('b.ends_at', false)} as term_status,
+              exists (select 1 from student_status_change c
+                      where c.school_id = s.school_id and c.student_id = s.id and c.changed_at > b.starts_at
+                        and c.changed_at < b.ends_at and c.status in ('ENROLLED', 'SUSPENDED')) as came_back
+       from student s cross join bounds b
+       where s.cohort <= b.year and ${cohort.sql}
+     )
+     select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, s.name,
+            s.gender, k.name as class_name, s.seat_number, s.cohort, s.term_status
+     from listed s
+     left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+     where s.start_status in ('ENROLLED', 'SUSPENDED') or s.came_back
+     order by s.student_number, s.id`,
+    [scope.termId, ...cohort.params],
+  );
+  return rosterOf(
+    ROSTER_PATHS.students,
+    [...HEAD, ...PERSON, '學號', '姓名', '性別', '班級', '座號', '入學年度', '學籍狀態代碼', '學籍狀態'],
+    rows.map((r) => ({
+      studentId: r.id,
+      cells: [
+        ...head(scope),
+        ...person(pii, r),
+        r.student_number,
+        r.name,
+        r.gender,
+        r.class_name,
+        r.seat_number,
+        r.cohort,
+        STUDENT_STATUS_CODES[r.term_status] ?? null,
+        STUDENT_STATUS_LABELS[r.term_status] ?? r.term_status,
+      ],
+    })),
+  );
+}
+
+async function readCadreRoster(em: EntityManager, pii: PiiCipher, scope: RosterScope): Promise<Roster> {
+  const cohort = cohortCondition(scope);
+  const rows = await em.execute<
+    (StudentCols & { unit: string; position: string; level: number; starts_on: string; ends_on: string })[]
+  >(
+    `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, r.unit, r.position, r.level,
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, to_char(r.ends_on, 'YYYY-MM-DD') as ends_on
+     from cadre_record r
+     join student s on s.school_id = r.school_id and s.id = r.student_id
+     where r.term_id = ? and ${cohort.sql}
+     order by s.student_number, r.starts_on, r.id`,
+    [scope.termId, ...cohort.params],
+  );
+  return rosterOf(
+    ROSTER_PATHS.cadres,
+    [...HEAD, ...PERSON, '單位名稱', '擔任職務', '幹部等級', '開始日期', '結束日期'],
+    rows.map((r) => ({
+      studentId: r.id,
+      cells: [...head(scope), ...person(pii, r), r.unit, r.position, r.level, iso(r.starts_on), iso(r.ends_on)],
+    })),
+  );
+}
+
+async function readOutcomeRoster(em: EntityManager, pii: PiiCipher, scope: RosterScope): Promise<Roster> {
+  const cohort = cohortCondition(scope);
+  const rows = await em.execute<
+    (StudentCols & FileCols & { code: string; subject_name: string; kind: string; description: string })[]
+  >(
+    `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, o.kind,
+            v.description, d.sha256 as doc_sha, d.content_type as doc_type, m.sha256 as media_sha,
+            m.content_type as media_type
+     from course_outcome o
+     join course_outcome_version v
+       on v.school_id = o.school_id and v.outcome_id = o.id and v.version = o.current_version
+     join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
+     join course_section cs on cs.school_id = e.school_id and cs.id = e.section_id
+     join course c on c.school_id = cs.school_id and c.id = cs.course_id
+     join student s on s.school_id = o.school_id and s.id = o.student_id
+     left join upload d on d.school_id = v.school_id and d.id = v.document_upload_id
+     left join upload m on m.school_id = v.school_id and m.id = v.media_upload_id
+     where o.academic_year_id = ? and o.selected_at is not null and o.status = 'CERTIFIED' and ${cohort.sql}
+     order by s.student_number, c.code, o.id`,
+    [scope.academicYearId, ...cohort.params],
+  );
+  // The year's selected outcomes of both terms, submitted once: semester 0 like the performances.
+  return rosterOf(
+    ROSTER_PATHS.outcomes,
+    [...HEAD, ...PERSON, '課程代碼', '科目名稱', '成果類別', '簡述', ...FILES],
+    rows.map((r) => ({
+      studentId: r.id,
+      cells: [
+        ...head(scope, 0),
+        ...person(pii, r),
+        r.code,
+        r.subject_name,
+        OUTCOME_KIND[r.kind] ?? r.kind,
+        r.description,
+        ...fileCells(r),
+      ],
+      evidence: evidenceOf(r),
+    })),
+  );
+}
+
+/** A performance roster's columns: the category's own (a coded choice as its code, then its label), then the common. */
+export function performanceRosterColumns(category: PerformanceCategory): string[] {
+  return [
+    ...HEAD,
+    ...PERSON,
+    ...PERFORMANCE_FIELDS[category].flatMap(columnsOfField),
+    '名稱',
+    '簡述',
+    '外部連結',
+    ...FILES,
   ];
-  const rosters: Roster[] = [];
-  for (const kind of ROSTERS_OF[category]) {
-    const path = ROSTER_PATHS[kind];
-    const sheetName = path.slice(path.lastIndexOf('_') + 1, -'.xlsx'.length);
-    if (kind === 'subjects') {
-      const rows = await em.execute<{ code: string; subject_name: string; grade_year: number; credits: number }[]>(
-        `select code, subject_name, grade_year, credits from course where term_id = ? order by code, id`,
-        [termId],
-      );
-      rosters.push({
-        path,
-        sheetName,
-        columns: [...HEAD, '課程代碼', '科目名稱', '開課年級', '學分數'],
-        rows: rows.map((r) => ({
-          studentId: null,
-          cells: [...head(), r.code, r.subject_name, r.grade_year, r.credits],
-        })),
-      });
-    } else if (kind === 'students') {
-      const rows = await execStudents(em, cohort);
-      rosters.push({
-        path,
-        sheetName,
-        columns: [...HEAD, ...PERSON, '學號', '姓名', '性別', '班級', '座號', '入學年度'],
-        rows: rows.map((r) => ({
-          studentId: r.id,
-          cells: [...head(), ...person(r), r.student_number, r.name, r.gender, r.class_name, r.seat_number, r.cohort],
-        })),
-      });
-    } else if (kind === 'grades') {
-      rosters.push(await readEnrolmentRoster(em, pii, scope, { withGrades: true }));
-    } else if (kind === 'outcomes') {
-      const rows = await em.execute<
-        (StudentCols & FileCols & { code: string; subject_name: string; kind: string; description: string })[]
-      >(
-        `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, o.kind,
-                v.description, d.sha256 as doc_sha, d.content_type as doc_type, m.sha256 as media_sha,
-                m.content_type as media_type
-         from course_outcome o
-         join course_outcome_version v
-           on v.school_id = o.school_id and v.outcome_id = o.id and v.version = o.current_version
-         join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
-         join course_section cs on cs.school_id = e.school_id and cs.id = e.section_id
-         join course c on c.school_id = cs.school_id and c.id = cs.course_id
-         join student s on s.school_id = o.school_id and s.id = o.student_id
-         left join upload d on d.school_id = v.school_id and d.id = v.document_upload_id
-         left join upload m on m.school_id = v.school_id and m.id = v.media_upload_id
-         where o.academic_year_id = ? and o.selected_at is not null and o.status = 'CERTIFIED' and ${cohort.sql}
-         order by s.student_number, c.code, o.id`,
-        [academicYearId, ...cohort.params],
-      );
-      rosters.push({
-        path,
-        sheetName,
-        // The year's selected outcomes of both terms, submitted once: semester 0 like the performances.
-        columns: [...HEAD, ...PERSON, '課程代碼', '科目名稱', '成果類別', '簡述', ...FILES],
-        rows: rows.map((r) => ({
-          studentId: r.id,
-          cells: [
-            ...head(0),
-            ...person(r),
-            r.code,
-            r.subject_name,
-            OUTCOME_KIND[r.kind] ?? r.kind,
-            r.description,
-            ...fileCells(r),
-          ],
-          evidence: evidenceOf(r),
-        })),
-      });
-    } else if (kind === 'cadres') {
-      const rows = await em.execute<
-        (StudentCols & { unit: string; position: string; level: number; starts_on: string; ends_on: string })[]
-      >(
-        `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, r.unit, r.position, r.level,
-                to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, to_char(r.ends_on, 'YYYY-MM-DD') as ends_on
-         from cadre_record r
-         join student s on s.school_id = r.school_id and s.id = r.student_id
-         where r.term_id = ? and ${cohort.sql}
-         order by s.student_number, r.starts_on, r.id`,
-        [termId, ...cohort.params],
-      );
-      rosters.push({
-        path,
-        sheetName,
-        columns: [...HEAD, ...PERSON, '單位名稱', '擔任職務', '幹部等級', '開始日期', '結束日期'],
-        rows: rows.map((r) => ({
-          studentId: r.id,
-          cells: [...head(), ...person(r), r.unit, r.position, r.level, iso(r.starts_on), iso(r.ends_on)],
-        })),
-      });
-    } else {
-      const rows = await em.execute<
-        (StudentCols &
-          FileCols & {
-            category: PerformanceCategory;
-            title: string;
-            details: Record<string, unknown>;
-            description: string;
-            external_link: string | null;
-          })[]
-      >(
-        `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, p.category, p.title, p.details,
-                p.description, p.external_link, d.sha256 as doc_sha, d.content_type as doc_type,
-                m.sha256 as media_sha, m.content_type as media_type
-         from diverse_performance p
-         join student s on s.school_id = p.school_id and s.id = p.student_id
-         left join upload d on d.school_id = p.school_id and d.id = p.document_upload_id
-         left join upload m on m.school_id = p.school_id and m.id = p.media_upload_id
-         where p.academic_year_id = ? and p.selected_at is not null and ${cohort.sql}
-         order by s.student_number, p.created_at, p.id`,
-        [academicYearId, ...cohort.params],
-      );
-      rosters.push({
-        path,
-        sheetName,
-        // Diverse performances belong to the academic year: semester 0 (DOMAIN.md §5).
-        columns: [...HEAD, ...PERSON, '多元表現類別', '名稱', '內容', '簡述', '外部連結', ...FILES],
-        rows: rows.map((r) => ({
+}
+
+/**
+ * The codes each coded column of the performance rosters may hold (its choice's table), by column name: what the
+ * reference central repository checks a row's codes against.
+ */
+export const PERFORMANCE_CODE_COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  ALL_PERFORMANCE_CATEGORIES.flatMap((category) =>
+    PERFORMANCE_FIELDS[category]
+      .filter((field) => field.kind === 'choice')
+      .map((field) => [codeColumnOf(field), new Set(field.choices!.map((choice) => choice.code))] as const),
+  ),
+);
+
+/** A performance's own fields as cells, in the order of performanceRosterColumns. */
+function detailCells(category: PerformanceCategory, details: Record<string, unknown>): Cell[] {
+  return PERFORMANCE_FIELDS[category].flatMap((field): Cell[] => {
+    const raw = details[field.key];
+    const value = raw === undefined || raw === null || raw === '' ? null : String(raw);
+    if (field.kind === 'choice') {
+      // Stored details hold the label (as they always did); the code is looked up, an unknown label keeps no code.
+      const choice = choiceOf(field, value);
+      return [choice?.code ?? null, choice?.label ?? value];
+    }
+    if (field.kind === 'number' && value !== null && Number.isFinite(Number(value))) return [Number(value)];
+    return [value];
+  });
+}
+
+/**
+ * The selected performances of the year, one roster per category (DOMAIN.md §3: the central files hold one sheet
+ * per category with coded columns): every category of the policy, in its order, even without rows (a roster with
+ * its header only), then any category outside the policy that still has selected rows, so nothing recorded before
+ * a category was left out is lost.
+ */
+async function readPerformanceRosters(
+  em: EntityManager,
+  pii: PiiCipher,
+  scope: RosterScope,
+  policy: RosterPolicy,
+): Promise<Roster[]> {
+  const cohort = cohortCondition(scope);
+  const rows = await em.execute<
+    (StudentCols &
+      FileCols & {
+        category: PerformanceCategory;
+        title: string;
+        details: Record<string, unknown>;
+        description: string;
+        external_link: string | null;
+      })[]
+  >(
+    `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, p.category, p.title, p.details,
+            p.description, p.external_link, d.sha256 as doc_sha, d.content_type as doc_type,
+            m.sha256 as media_sha, m.content_type as media_type
+     from diverse_performance p
+     join student s on s.school_id = p.school_id and s.id = p.student_id
+     left join upload d on d.school_id = p.school_id and d.id = p.document_upload_id
+     left join upload m on m.school_id = p.school_id and m.id = p.media_upload_id
+     where p.academic_year_id = ? and p.selected_at is not null and ${cohort.sql}
+     order by s.student_number, p.created_at, p.id`,
+    [scope.academicYearId, ...cohort.params],
+  );
+  const present = new Set(rows.map((r) => r.category));
+  const categories = [
+    ...policy.performanceCategories,
+    ...ALL_PERFORMANCE_CATEGORIES.filter((c) => !policy.performanceCategories.includes(c) && present.has(c)),
+  ];
+  // Diverse performances belong to the academic year: semester 0 (DOMAIN.md §5).
+  return categories.map((category) =>
+    rosterOf(
+      PERFORMANCE_ROSTER_PATHS[category],
+      performanceRosterColumns(category),
+      rows
+        .filter((r) => r.category === category)
+        .map((r) => ({
           studentId: r.id,
           cells: [
-            ...head(0),
-            ...person(r),
-            PERFORMANCE_CATEGORY_LABELS[r.category] ?? r.category,
+            ...head(scope, 0),
+            ...person(pii, r),
+            ...detailCells(category, r.details),
             r.title,
-            detailsText(r.category, r.details),
             r.description,
             r.external_link,
             ...fileCells(r),
           ],
           evidence: evidenceOf(r),
         })),
-      });
-    }
-  }
-  return rosters;
+    ),
+  );
 }
 
 const GRADE_COLUMNS = ['學期成績', '是否及格', '補考成績', '是否採計學分', '質性描述'];
 
+interface EnrolmentRow extends StudentCols {
+  code: string;
+  subject_name: string;
+  grade_year: number;
+  credits: number;
+  kind: string;
+  division: SchoolDivision;
+  term_grade: string | null;
+  passed: boolean | null;
+  makeup_grade: string | null;
+  credits_counted: boolean | null;
+  qualitative_note: string | null;
+}
+
+/** The enrolment roster an enrolment goes to: 重修 and 重讀 to their own, every other kind to its division's. */
+function enrolmentRosterOf(kind: string, division: SchoolDivision): string {
+  if (kind === 'RETAKE') return ROSTER_PATHS.retakes;
+  if (kind === 'REPEAT') return ROSTER_PATHS.repeats;
+  return mainEnrolmentRosterOf(division);
+}
+
+/** The roster of a division's ordinary enrolments: 3_學生成績名冊, or 6_進修部學生成績名冊 at a 進修部. */
+export const mainEnrolmentRosterOf = (division: SchoolDivision): string =>
+  division === SchoolDivision.NIGHT ? ROSTER_PATHS.nightGrades : ROSTER_PATHS.grades;
+
 /**
- * 3_學生成績名冊: one row per enrolment of the term. The submission sends it with the grades; the pre-check (預檢)
- * sends it without them (`withGrades: false`), with the student's 學號 after 出生日期 instead, so the central
- * database's comparison names the student the way the school knows them. One query serves both, so the pre-check
- * compares exactly the enrolments a later submission will carry.
+ * The term's enrolments, one query for the submission's rosters and the pre-check's alike, so that the pre-check
+ * compares exactly the enrolments a later submission carries. The division comes with the term (its school), so
+ * that a term without enrolments still knows which rosters its package has.
  */
-export async function readEnrolmentRoster(
+async function readEnrolments(
   em: EntityManager,
-  pii: PiiCipher,
   scope: RosterScope,
-  { withGrades }: { withGrades: boolean },
-): Promise<Roster> {
-  const path = ROSTER_PATHS.grades;
-  const rows = await em.execute<
-    (StudentCols & {
-      code: string;
-      subject_name: string;
-      grade_year: number;
-      credits: number;
-      kind: string;
-      term_grade: string | null;
-      passed: boolean | null;
-      makeup_grade: string | null;
-      credits_counted: boolean | null;
-      qualitative_note: string | null;
-    })[]
-  >(
+): Promise<{ division: SchoolDivision; rows: EnrolmentRow[] }> {
+  const [school] = await em.execute<{ division: SchoolDivision }[]>(
+    `select sc.division from term t join school sc on sc.id = t.school_id where t.id = ?`,
+    [scope.termId],
+  );
+  const rows = await em.execute<EnrolmentRow[]>(
     `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, c.code, c.subject_name, c.grade_year,
             c.credits, e.kind, e.term_grade, e.passed, e.makeup_grade, e.credits_counted, e.qualitative_note
      from enrolment e
@@ -285,40 +485,84 @@ export async function readEnrolmentRoster(
      order by s.student_number, c.code, e.id`,
     [scope.termId],
   );
+  return { division: school?.division ?? SchoolDivision.DAY, rows };
+}
+
+function enrolmentColumns(withGrades: boolean): string[] {
+  return [
+    ...HEAD,
+    ...PERSON,
+    ...(withGrades ? [] : ['學號']),
+    '課程代碼',
+    '科目名稱',
+    '開課年級',
+    '學分數',
+    '修課類別',
+    ...(withGrades ? GRADE_COLUMNS : []),
+  ];
+}
+
+function enrolmentRow(pii: PiiCipher, scope: RosterScope, r: EnrolmentRow, withGrades: boolean): RosterRow {
   return {
-    path,
-    sheetName: path.slice(path.lastIndexOf('_') + 1, -'.xlsx'.length),
-    columns: [
-      ...HEAD,
-      ...PERSON,
-      ...(withGrades ? [] : ['學號']),
-      '課程代碼',
-      '科目名稱',
-      '開課年級',
-      '學分數',
-      '修課類別',
-      ...(withGrades ? GRADE_COLUMNS : []),
+    studentId: r.id,
+    cells: [
+      ...head(scope),
+      ...person(pii, r),
+      ...(withGrades ? [] : [r.student_number]),
+      r.code,
+      r.subject_name,
+      r.grade_year,
+      r.credits,
+      ENROLMENT_KIND[r.kind] ?? r.kind,
+      ...(withGrades
+        ? [num(r.term_grade), yesNo(r.passed), num(r.makeup_grade), yesNo(r.credits_counted), r.qualitative_note]
+        : []),
     ],
-    rows: rows.map((r) => ({
-      studentId: r.id,
-      cells: [
-        scope.schoolCode,
-        scope.year,
-        scope.semester,
-        pii.decrypt(r.national_id_encrypted),
-        iso(r.birth_date),
-        ...(withGrades ? [] : [r.student_number]),
-        r.code,
-        r.subject_name,
-        r.grade_year,
-        r.credits,
-        ENROLMENT_KIND[r.kind] ?? r.kind,
-        ...(withGrades
-          ? [num(r.term_grade), yesNo(r.passed), num(r.makeup_grade), yesNo(r.credits_counted), r.qualitative_note]
-          : []),
-      ],
-    })),
   };
+}
+
+/**
+ * The enrolment rosters of the term with their grades: the division's ordinary roster (3_學生成績名冊, or
+ * 6_進修部學生成績名冊), 4_學生重修成績名冊 and 5_學生重讀成績名冊, each written even when empty, so that a
+ * receipt list's 名冊 and the central database see the same set every term.
+ */
+export async function readEnrolmentRosters(
+  em: EntityManager,
+  pii: PiiCipher,
+  scope: RosterScope,
+  { withGrades }: { withGrades: boolean },
+): Promise<Roster[]> {
+  const { division, rows } = await readEnrolments(em, scope);
+  const paths = [mainEnrolmentRosterOf(division), ROSTER_PATHS.retakes, ROSTER_PATHS.repeats].sort();
+  return paths.map((path) =>
+    rosterOf(
+      path,
+      enrolmentColumns(withGrades),
+      rows
+        .filter((r) => enrolmentRosterOf(r.kind, division) === path)
+        .map((r) => enrolmentRow(pii, scope, r, withGrades)),
+    ),
+  );
+}
+
+/**
+ * The pre-check's roster (預檢): every enrolment of the term without grades, with the student's 學號 after 出生日期
+ * instead, so the central database's comparison names the student the way the school knows them. It holds the rows
+ * of all the enrolment rosters the submission sends (3 or 6, 4 and 5) in one workbook named after the division's
+ * ordinary roster, their 修課類別 saying which is which.
+ */
+export async function readEnrolmentRoster(
+  em: EntityManager,
+  pii: PiiCipher,
+  scope: RosterScope,
+  { withGrades }: { withGrades: boolean },
+): Promise<Roster> {
+  const { division, rows } = await readEnrolments(em, scope);
+  return rosterOf(
+    mainEnrolmentRosterOf(division),
+    enrolmentColumns(withGrades),
+    rows.map((r) => enrolmentRow(pii, scope, r, withGrades)),
+  );
 }
 
 interface StudentCols {
@@ -349,32 +593,3 @@ const fileCells = (r: FileCols): Cell[] => [
   r.media_sha && evidenceNameOf(r.media_sha, r.media_type),
   r.media_sha,
 ];
-
-function execStudents(em: EntityManager, cohort: { sql: string; params: number[] }) {
-  return em.execute<
-    (StudentCols & {
-      name: string;
-      gender: string | null;
-      class_name: string | null;
-      seat_number: number | null;
-      cohort: number;
-    })[]
-  >(
-    `select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, s.name, s.gender, k.name as class_name,
-            s.seat_number, s.cohort
-     from student s
-     left join school_class k on k.school_id = s.school_id and k.id = s.class_id
-     where ${cohort.sql}
-     order by s.student_number, s.id`,
-    cohort.params,
-  );
-}
-
-/** A performance's own fields as one cell: 「欄位：值」 joined by 「；」, in the category's field order. */
-function detailsText(category: PerformanceCategory, details: Record<string, unknown>): string {
-  const fields = PERFORMANCE_FIELDS[category] ?? [];
-  return fields
-    .filter((field) => details[field.key] !== undefined && details[field.key] !== null && details[field.key] !== '')
-    .map((field) => `${field.label}：${String(details[field.key])}`)
-    .join('；');
-}

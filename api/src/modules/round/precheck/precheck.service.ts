@@ -15,8 +15,8 @@ import { FileProblem, OWN_FILE, readTabularFile } from '../../../common/tabular-
 import { Student } from '../../people/student.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { centralGateway } from '../central/central-gateway.js';
-import { readEnrolmentRoster } from '../central/rosters.js';
-import { rosterWorkbook } from '../central/package-zip.js';
+import { mainEnrolmentRosterOf, readEnrolmentRoster } from '../central/rosters.js';
+import { rosterWorkbook } from '../central/central-workbook.js';
 import { rosterScopeOf } from '../roster-scope.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
 import { enrolmentKey, readPrecheckResult, PrecheckMismatchKind } from '../central/precheck-format.js';
@@ -39,16 +39,20 @@ async function runOf(ctx: AppContext, globalId: string): Promise<PrecheckRun | n
   return id ? ctx.em.findOne(PrecheckRun, { id }) : null;
 }
 
+/** The roster's file name: named after the division's ordinary enrolment roster (3_學生成績名冊, or 6_ at a 進修部). */
 export const precheckRosterFileName = async (ctx: AppContext, run: PrecheckRun): Promise<string> => {
   const term = (await ctx.loaders.termById.load(run.term.id))!;
   const { schoolCode, year, semester } = await rosterScopeOf(ctx, term, PRECHECK_ROUND);
-  return `預檢名冊_3_學生成績名冊_${schoolCode}_${year}${semester}.xlsx`;
+  const school = (await ctx.loaders.schoolById.load(ctx.viewer!.schoolId!))!;
+  const roster = mainEnrolmentRosterOf(school.division);
+  return `預檢名冊_${roster.slice(roster.lastIndexOf('/') + 1, -'.xlsx'.length)}_${schoolCode}_${year}${semester}.xlsx`;
 };
 
 /**
- * 匯出預檢名冊: the term's enrolment roster without grades (3_學生成績名冊 by `readEnrolmentRoster`, the query the
- * submission uses) as an XLSX, inside the PRECHECK window, read from one REPEATABLE READ snapshot (see
- * request-transaction.plugin.ts), stored content-addressed, recorded as a run and audited.
+ * 匯出預檢名冊: the term's enrolments without grades (by `readEnrolmentRoster`, the query the submission's enrolment
+ * rosters use: every enrolment those rosters carry, 3 or 6, 4 and 5, in one workbook) as an XLSX, inside the PRECHECK
+ * window, read from one REPEATABLE READ snapshot (see request-transaction.plugin.ts), stored content-addressed,
+ * recorded as a run and audited.
  */
 export async function exportPrecheckRoster(ctx: AppContext, input: { termId: string }): Promise<Result<PrecheckRun>> {
   const viewer = ctx.viewer;

@@ -13,7 +13,7 @@ import { FileProblem, readTabularFile } from '../../../common/tabular-file.js';
 import { Student } from '../../people/student.entity.js';
 import { UserAccount } from '../../people/user-account.entity.js';
 import { Submission, SubmissionRow } from '../submission.entity.js';
-import { NATIONAL_ID_COLUMN } from '../central/rosters.js';
+import { NATIONAL_ID_COLUMN, rosterNameOf } from '../central/rosters.js';
 import { rosterScopeOf } from '../roster-scope.js';
 import {
   nationalIdMatchKey,
@@ -23,13 +23,18 @@ import {
 import { centralGateway } from '../central/central-gateway.js';
 import { ReceiptImport, ReceiptRow, ReceiptStatus, Reconciliation } from '../receipt.entity.js';
 import {
-  semesterCellOf,
+  hasSeveralRosters,
   kindOfLabel,
+  kindsOfCategory,
   RECEIPT_HEAD,
   RECEIPT_KINDS,
+  RECEIPT_ROSTER_COLUMN,
   RECEIPT_TAIL,
   RECEIVED,
   REJECTED,
+  type ReceiptKind,
+  rosterOfName,
+  semesterCellOf,
 } from '../central/receipt-format.js';
 import { readPackage } from '../central/package-reader.js';
 import { mayHandleReceipts } from '../round.permissions.js';
@@ -53,13 +58,28 @@ async function openPackage(ctx: AppContext, submission: Submission) {
 }
 
 /**
- * A roster's columns as submitted. Kept with the submission; a submission made before they were kept has a
- * package of rosters only, read for them.
+ * The submission's rosters with their columns as submitted, by path. Kept with the submission; a submission made
+ * before they were kept has a package of rosters only, read for them.
  */
-async function rosterColumnsOf(ctx: AppContext, submission: Submission, roster: string): Promise<string[]> {
-  if (submission.rosterColumns) return submission.rosterColumns[roster] ?? [];
-  const { rosters } = await readPackage(await openPackage(ctx, submission));
-  return rosters.find((r) => r.path === roster)?.columns ?? [];
+async function rosterColumnsOf(ctx: AppContext, submission: Submission): Promise<Record<string, string[]>> {
+  if (submission.rosterColumns) return submission.rosterColumns;
+  const { rosters } = await readPackage(() => openPackage(ctx, submission), ctx.services.files);
+  return Object.fromEntries(rosters.map((roster) => [roster.path, roster.columns]));
+}
+
+/**
+ * The kind a receipt list with no rows answers: one can only answer a package with nothing of its kind (no student
+ * selected a performance), which then is the category's one kind. Otherwise such a package's receipts could never
+ * be imported, and its category never finally submitted.
+ */
+async function kindOfEmptyReceipt(ctx: AppContext, submission: Submission): Promise<ReceiptKind | null> {
+  const [only, ...others] = kindsOfCategory(submission.category);
+  if (!only || others.length > 0) return null;
+  const submitted = await ctx.em.count(SubmissionRow, {
+    submission,
+    roster: { $in: [...RECEIPT_KINDS[only].rosters] },
+  });
+  return submitted === 0 ? only : null;
 }
 
 const NOT_FOUND = userError('submissionId', 'SUBMISSION_NOT_FOUND', '找不到指定的提交紀錄。');
@@ -82,6 +102,7 @@ export async function sendToCentralRepository(
   const answer = await gateway.send({
     ...(await scopeOf(ctx, submission)),
     openZip: () => openPackage(ctx, submission),
+    scratch: ctx.services.files,
     at: now,
   });
   if (answer === null) {
@@ -117,8 +138,10 @@ const fileError = (code: string, message: string) => ({
 /**
  * Imports one receipt file for a submission and reconciles it against the submitted rows: every row of the file
  * becomes a receipt row (OK, REJECTED, CHANGED or EXTRA), and every submitted row the file does not list a MISSING
- * one. The file must be for the viewer's school and the submission's term and category; the same file again
- * returns the earlier import and writes nothing; another file for a kind already imported is refused.
+ * one. A kind of several rosters (修課紀錄, 多元表現) answers them all in one file: each row is matched within the
+ * roster its 名冊 names, by that roster's identity columns, and compared on that roster's columns. The file must be
+ * for the viewer's school and the submission's term and category; the same file again returns the earlier import
+ * and writes nothing; another file for a kind already imported is refused.
  */
 export async function importReceipts(
   ctx: AppContext,
@@ -150,12 +173,17 @@ export async function importReceipts(
       `這不是收訖明細檔：缺少欄位「${missingColumns.join('、')}」。請上傳中央資料庫回覆的收訖明細原檔。`,
     );
   }
-  if (table.rows.length === 0) return fileError('EMPTY_FILE', '收訖明細檔裡沒有資料列。');
   const text = (cells: { text: string }[], name: string) => (cells[at(name)]?.text ?? '').trim();
 
   const scope = await scopeOf(ctx, submission);
   const labels = new Set(table.rows.map((row) => text(row.cells, '收訖種類')));
-  const kind = labels.size === 1 ? kindOfLabel([...labels][0]!) : null;
+  const kind =
+    table.rows.length === 0
+      ? await kindOfEmptyReceipt(ctx, submission)
+      : labels.size === 1
+        ? kindOfLabel([...labels][0]!)
+        : null;
+  if (!kind && table.rows.length === 0) return fileError('EMPTY_FILE', '收訖明細檔裡沒有資料列。');
   if (!kind) {
     return fileError('UNKNOWN_RECEIPT_KIND', '收訖種類須為同一種：校內幹部、修課紀錄、課程學習成果或多元表現。');
   }
@@ -184,6 +212,27 @@ export async function importReceipts(
     );
   }
 
+  // Which submitted roster each row answers: the one its 名冊 names, or, in a file without that column, the
+  // kind's only roster in this submission (every kind of one roster, and submissions made before there were more).
+  const rosterColumns = await rosterColumnsOf(ctx, submission);
+  const submittedRosters = Object.keys(rosterColumns).filter((path) => spec.rosters.includes(path));
+  const named = at(RECEIPT_ROSTER_COLUMN) >= 0;
+  if (!named && submittedRosters.length !== 1 && table.rows.length > 0) {
+    return fileError(
+      'NOT_A_RECEIPT_FILE',
+      `這不是收訖明細檔：缺少欄位「${RECEIPT_ROSTER_COLUMN}」。請上傳中央資料庫回覆的收訖明細原檔。`,
+    );
+  }
+  const rosterOfRow = (cells: { text: string }[]): string | null =>
+    named ? rosterOfName(kind, text(cells, RECEIPT_ROSTER_COLUMN)) : submittedRosters[0]!;
+  const badRoster = table.rows.find((row) => !rosterOfRow(row.cells));
+  if (badRoster) {
+    return fileError(
+      'INVALID_RECEIPT_ROW',
+      `第 ${badRoster.rowNumber} 列的名冊「${text(badRoster.cells, RECEIPT_ROSTER_COLUMN)}」不是「${spec.label}」的名冊，未匯入任何資料。`,
+    );
+  }
+
   // One import per submission at a time: a second, concurrent request waits here and then sees the first one's.
   await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`receipts:${submission.id}`]);
   const sha256 = upload.sha256!;
@@ -196,31 +245,41 @@ export async function importReceipts(
     );
   }
 
-  // The submitted rows of the roster, with their column names as submitted.
-  const columns = await rosterColumnsOf(ctx, submission, spec.roster);
+  // The submitted rows of the kind's rosters, each with its roster's column names as submitted.
   const submitted = await ctx.em.find(
     SubmissionRow,
-    { submission, roster: spec.roster },
-    { orderBy: { rowNumber: 'asc' } },
+    { submission, roster: { $in: submittedRosters } },
+    { orderBy: { roster: 'asc', rowNumber: 'asc' } },
   );
   const cellText = (value: string | number | null | undefined) =>
     value === null || value === undefined ? '' : String(value).trim();
   // Submitted rows keep the national ID sealed: it is matched and compared by its keyed digest, on both sides.
   const pii = ctx.services.pii;
-  const nationalIdAt = columns.indexOf(NATIONAL_ID_COLUMN);
-  const submittedValue = (row: SubmissionRow, name: string) =>
-    name === NATIONAL_ID_COLUMN
-      ? submittedNationalIdKey(pii, row, nationalIdAt)
+  const columnsOf = (roster: string): string[] => rosterColumns[roster] ?? [];
+  const submittedValue = (row: SubmissionRow, name: string) => {
+    const columns = columnsOf(row.roster);
+    return name === NATIONAL_ID_COLUMN
+      ? submittedNationalIdKey(pii, row, columns.indexOf(NATIONAL_ID_COLUMN))
       : cellText(row.cells[columns.indexOf(name)]);
-  const identityOf = (value: (name: string) => string) => JSON.stringify(spec.identity.map(value));
+  };
+  // A roster not in the submission (a row the school did not send) is named by the identity columns the file has.
+  const identityColumns = (roster: string) =>
+    spec.identity.filter((name) => (roster in rosterColumns ? columnsOf(roster).includes(name) : at(name) >= 0));
+  const identityOf = (roster: string, value: (name: string) => string) =>
+    JSON.stringify([roster, ...identityColumns(roster).map(value)]);
   const open = new Map<string, SubmissionRow[]>();
   for (const row of submitted) {
-    const key = identityOf((name) => submittedValue(row, name));
+    const key = identityOf(row.roster, (name) => submittedValue(row, name));
     open.set(key, [...(open.get(key) ?? []), row]);
   }
-  const compared = columns.slice(3).filter((name) => at(name) >= 0);
-  const keyFields = (value: (name: string) => string): Record<string, string> =>
-    Object.fromEntries(spec.identity.filter((name) => name !== NATIONAL_ID_COLUMN).map((name) => [name, value(name)]));
+  const keyFields = (roster: string, value: (name: string) => string): Record<string, string> => ({
+    ...(hasSeveralRosters(kind) ? { [RECEIPT_ROSTER_COLUMN]: rosterNameOf(roster) } : {}),
+    ...Object.fromEntries(
+      identityColumns(roster)
+        .filter((name) => name !== NATIONAL_ID_COLUMN)
+        .map((name) => [name, value(name)]),
+    ),
+  });
 
   // Rows the central database lists but the school did not submit: find the student by the national ID's digest.
   const students = new Map<string, string | null>();
@@ -252,9 +311,13 @@ export async function importReceipts(
     const value = (name: string) => text(row.cells, name);
     const comparable = (name: string) =>
       name === NATIONAL_ID_COLUMN ? nationalIdMatchKey(pii, value(name)) : value(name);
+    const roster = rosterOfRow(row.cells)!;
     const status = value('收訖狀態') === RECEIVED ? ReceiptStatus.RECEIVED : ReceiptStatus.REJECTED;
-    const candidates = open.get(identityOf(comparable)) ?? [];
+    const candidates = open.get(identityOf(roster, comparable)) ?? [];
     const match = candidates.shift() ?? null;
+    const compared = columnsOf(roster)
+      .slice(3)
+      .filter((name) => at(name) >= 0);
     const changed = match ? compared.filter((name) => submittedValue(match, name) !== comparable(name)) : [];
     const nationalId = normalizeNationalId(value(NATIONAL_ID_COLUMN));
     rows.push(
@@ -267,7 +330,7 @@ export async function importReceipts(
         submissionRow: match,
         student: match ? (match.student?.id ?? null) : await studentByNationalId(nationalId),
         nationalIdMasked: nationalId ? maskNationalId(nationalId) : null,
-        keyFields: keyFields(value),
+        keyFields: keyFields(roster, value),
         status,
         reason: status === ReceiptStatus.REJECTED ? value('退件原因') || null : null,
         reconciliation: !match
@@ -283,6 +346,7 @@ export async function importReceipts(
   }
   for (const left of open.values()) {
     for (const match of left) {
+      const nationalIdAt = columnsOf(match.roster).indexOf(NATIONAL_ID_COLUMN);
       const nationalId = normalizeNationalId(submittedNationalId(pii, match, nationalIdAt));
       rows.push(
         ctx.em.create(ReceiptRow, {
@@ -294,7 +358,7 @@ export async function importReceipts(
           submissionRow: match,
           student: match.student?.id ?? null,
           nationalIdMasked: nationalId ? maskNationalId(nationalId) : null,
-          keyFields: keyFields((name) => submittedValue(match, name)),
+          keyFields: keyFields(match.roster, (name) => submittedValue(match, name)),
           status: ReceiptStatus.MISSING,
           reason: null,
           reconciliation: Reconciliation.MISSING,

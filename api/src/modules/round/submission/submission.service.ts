@@ -175,7 +175,9 @@ export async function submitTerm(ctx: AppContext, input: SubmitTermInput): Promi
   });
   if (window.userError) return { value: null, userErrors: [window.userError] };
 
-  const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term, round), input.category);
+  const rosters = await readRosters(ctx.em, ctx.services.pii, await rosterScopeOf(ctx, term, round), input.category, {
+    performanceCategories: ctx.services.config.portfolio.performanceCategories,
+  });
   const now = ctx.services.clock.now();
   const built = await buildPackage(ctx, rosters, now);
   if ('problem' in built) return { value: null, userErrors: [built.problem] };

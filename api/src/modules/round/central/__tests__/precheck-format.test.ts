@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTabularFile } from '../../../../common/tabular-file.js';
 import { ReferenceCentralRepository } from '../central-gateway.js';
 import { ROSTER_PATHS, type Roster } from '../rosters.js';
-import { rosterWorkbook } from '../package-zip.js';
+import { rosterWorkbook } from '../central-workbook.js';
 import { PRECHECK_RESULT_COLUMNS, readPrecheckResult } from '../precheck-format.js';
 
 const AT = new Date('2026-11-28T09:00:00+08:00');
