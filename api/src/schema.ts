@@ -18,6 +18,13 @@ import {
 import { DiversePerformanceResolver } from './modules/portfolio/performance.resolver.js';
 import { SelectionResolver } from './modules/portfolio/selection.resolver.js';
 import { StudentPortfolioResolver } from './modules/portfolio/student-portfolio.resolver.js';
+import { PerformanceEditResolver } from './modules/portfolio/performance-edit.resolver.js';
+import {
+  CadreRecordCorrectionResolver,
+  CorrectionsResolver,
+  EnrolmentCorrectionResolver,
+  PerformanceCorrectionResolver,
+} from './modules/round/confirmation/corrections.resolver.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type PubSub } from 'type-graphql';
@@ -137,6 +144,11 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       SelectionResolver,
       EnrolmentOutcomesResolver,
       StudentPortfolioResolver,
+      PerformanceEditResolver,
+      CorrectionsResolver,
+      CadreRecordCorrectionResolver,
+      EnrolmentCorrectionResolver,
+      PerformanceCorrectionResolver,
       StatisticsResolver,
     ],
     orphanedTypes: [Node],

@@ -25,7 +25,12 @@ import { sendImportTemplate, TEMPLATE_PATH } from './modules/imports/template.ro
 import { FILE_PATH, serveFile } from './modules/portfolio/file.route.js';
 import { servePackage, SUBMISSION_PATH } from './modules/round/submission/submission.route.js';
 import { PRECHECK_PATH, servePrecheckRoster } from './modules/round/precheck/precheck.route.js';
-import { CLASS_PATH, serveConfirmationSheet } from './modules/round/confirmation/confirmation-sheet.route.js';
+import {
+  CLASS_PATH,
+  serveConfirmationSheet,
+  serveStudentConfirmation,
+  STUDENT_PATH,
+} from './modules/round/confirmation/confirmation-sheet.route.js';
 import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
 import { buildAppSchema } from './schema.js';
 import { pendingMigrations } from './db/schema-status.js';
@@ -186,6 +191,7 @@ export async function startServer(
   app.get(`${FILE_PATH}/:id`, (req, res) => serveFile(services, req, res));
   app.get(`${SUBMISSION_PATH}/:id/package.zip`, (req, res) => servePackage(services, req, res));
   app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, (req, res) => serveConfirmationSheet(services, req, res));
+  app.get(`${STUDENT_PATH}/:id/confirmation.pdf`, (req, res) => serveStudentConfirmation(services, req, res));
   app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, (req, res) => servePrecheckRoster(services, req, res));
 
   // Liveness: the process answers. Readiness: it can also reach its database, so a load balancer (or an operator)

@@ -620,6 +620,27 @@ describe('enrolment rosters of their own', () => {
     expect(imported.userErrors).toEqual([]);
     expect(imported.receiptImport).toMatchObject({ kind: 'COURSE_RECORDS', receivedCount: 6, flaggedCount: 0 });
     const rows = await sheetRows(bytes);
+    // Without its 名冊 column the same list cannot say which of the three rosters with rows each row answers.
+    const unnamed = await uploadImportFile(
+      app.url,
+      s.registration,
+      '收訖明細_無名冊.xlsx',
+      await workbookOf(
+        '收訖明細',
+        rows.map((row) => [...row.slice(0, 4), ...row.slice(5)]),
+      ),
+    );
+    const refused = await s.registration.ok<{ importReceipts: { userErrors: { code: string; message: string }[] } }>(
+      `mutation ($input: ImportReceiptsInput!) { importReceipts(input: $input) { userErrors { code message } } }`,
+      { input: { submissionId: submission.id, uploadId: unnamed.id } },
+    );
+    expect(refused.importReceipts.userErrors).toEqual([
+      {
+        code: 'RECEIPT_ROSTER_UNKNOWN',
+        message:
+          '這份收訖明細沒有「名冊」欄，無法判斷每一列屬於這次提交「修課紀錄」的哪個名冊（學生成績名冊、學生重修成績名冊、學生重讀成績名冊），未匯入任何資料。請上傳中央資料庫回覆的收訖明細原檔。',
+      },
+    ]);
     expect(rows.slice(1).map((row) => row[4])).toEqual([
       '學生成績名冊',
       '學生成績名冊',
@@ -733,5 +754,27 @@ describe('the student roster by status in the term', () => {
     const grade10 = s.school.students.filter((student) => student.cohort === s.school.years.at(-1)!.year);
     expect(grade10.length).toBeGreaterThan(0);
     expect(before.some((row) => grade10.some((student) => student.studentNumber === row[0]))).toBe(false);
+  });
+
+  it('leaves out a graduate of an earlier year whose 畢業 was entered after the term began', async () => {
+    const s = await setup([SubmissionCategory.BASIC]);
+    const [graduate, ...others] = s.school.students;
+    // Grade 12 in 114, so their school years ended on 2026-07-31; 註冊組 enters the graduation on 8/5.
+    await app.sql('update student set cohort = cohort - 1 where id = ?', [graduate!.id]);
+    app.clock.set(new Date('2026-08-05T10:00:00+08:00'));
+    try {
+      const staff = await app
+        .client()
+        .login(s.school.logins.registration.username, s.school.logins.registration.password);
+      const result = await staff.ok<{ updateStudent: Errors }>(UPDATE_STUDENT, {
+        input: { id: toGlobalId('Student', graduate!.id), status: 'GRADUATED' },
+      });
+      expect(result.updateStudent.userErrors).toEqual([]);
+    } finally {
+      app.clock.set(DEFAULT_TEST_NOW);
+    }
+    const { zip } = await submit(s.registration, s.currentTermId, SubmissionCategory.BASIC, 'late-graduate-1');
+    const register = await sheet(zip, `${ACADEMIC}/2_學生資料名冊.xlsx`);
+    expect(register.rows.map((row) => row['學號']).sort()).toEqual(others.map((o) => o.studentNumber).sort());
   });
 });

@@ -200,8 +200,18 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     });
     expect(noReason.raiseDispute.userErrors[0]!.code).toBe('REASON_REQUIRED');
     expect(await reviewCount(school.school.id)).toBe(before);
-    const staffDispute = await registration.request(RAISE, { input: { receiptRowId: rows[1]!.id, reason: '測試' } });
-    expect(staffDispute.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Staff raise disputes only on their own categories' rows (tests/api/dispute-corrections.test.ts); a subject
+    // teacher is no section at all.
+    const subjectTeacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    const teacherDispute = await subjectTeacher.request(RAISE, {
+      input: { receiptRowId: rows[1]!.id, reason: '測試' },
+    });
+    expect(teacherDispute.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    const otherSection = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    const affairsDispute = await otherSection.ok<{ raiseDispute: { userErrors: Errors } }>(RAISE, {
+      input: { receiptRowId: rows[1]!.id, reason: '測試' },
+    });
+    expect(affairsDispute.raiseDispute.userErrors[0]!.code).toBe('NOT_YOUR_CATEGORY');
 
     // The student confirms one row and disputes the other; the dispute is due when the dispute window ends.
     const confirmed = await student.ok<{

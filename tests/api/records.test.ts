@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../api/src/common/ids.js';
+import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -200,5 +200,72 @@ describe('課程諮詢紀錄 by course counselors', () => {
       [school.school.id],
     );
     expect(after.n).toBe(before.n);
+  });
+
+  it('lets the counselor who recorded a session correct it, audited without its words; nobody else', async () => {
+    const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
+    const recorded = await counselor.ok<{ recordCounseling: Payload<{ id: string }> }>(COUNSELING, {
+      input: { kind: 'INDIVIDUAL', studentIds: [studentId(0)], heldOn: '2026-11-20', topic: '選課', content: '談選修' },
+    });
+    const recordId = recorded.recordCounseling.record!.id;
+    const UPDATE = `mutation ($input: UpdateCounselingInput!) {
+      updateCounselingRecord(input: $input) { record { id kind topic content heldOn viewerCanEdit students { id } } userErrors { field code message } }
+    }`;
+    const change = { recordId, kind: 'GROUP', studentIds: [studentId(0), studentId(1)], heldOn: '2026-11-21' };
+    const stored = () =>
+      app.sqlOne<{ topic: string; content: string; n: number }>(
+        `select topic, content, (select count(*)::int from counseling_participant p where p.record_id = r.id) as n
+         from counseling_record r where r.id = ?`,
+        [fromGlobalId(recordId)!.id],
+      );
+
+    // Another counselor, bad input and an id of another kind change nothing.
+    const other = await app
+      .client()
+      .login(school.logins.otherCounselor.username, school.logins.otherCounselor.password);
+    const foreign = await other.ok<{ updateCounselingRecord: Payload<unknown> }>(UPDATE, {
+      input: { ...change, topic: '選課', content: '改寫' },
+    });
+    expect(foreign.updateCounselingRecord.userErrors.map((e) => e.code)).toEqual(['RECORD_NOT_FOUND']);
+    const bad = await counselor.ok<{ updateCounselingRecord: Payload<unknown> }>(UPDATE, {
+      input: { ...change, heldOn: '2099-01-01', topic: '題'.repeat(101), content: '改寫' },
+    });
+    expect(bad.updateCounselingRecord.userErrors.map((e) => e.code).sort()).toEqual(['INVALID_DATE', 'INVALID_TEXT']);
+    const wrongType = await counselor.ok<{ updateCounselingRecord: Payload<unknown> }>(UPDATE, {
+      input: { ...change, recordId: studentId(0), topic: '選課', content: '改寫' },
+    });
+    expect(wrongType.updateCounselingRecord.userErrors.map((e) => e.code)).toEqual(['RECORD_NOT_FOUND']);
+    const tooMany = await counselor.ok<{ updateCounselingRecord: Payload<unknown> }>(UPDATE, {
+      input: { ...change, studentIds: Array.from({ length: 301 }, () => studentId(0)), topic: '選課', content: '改寫' },
+    });
+    expect(tooMany.updateCounselingRecord.userErrors.map((e) => e.code)).toEqual(['TOO_MANY_STUDENTS']);
+    const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
+    expect(
+      (await affairs.request(UPDATE, { input: { ...change, topic: '選課', content: '改寫' } })).errors[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(await stored()).toEqual({ topic: '選課', content: '談選修', n: 1 });
+
+    const updated = await counselor.ok<{
+      updateCounselingRecord: Payload<{ kind: string; content: string; viewerCanEdit: boolean; students: unknown[] }>;
+    }>(UPDATE, { input: { ...change, topic: '選課', content: '兩人一起談選修' } });
+    expect(updated.updateCounselingRecord.userErrors).toEqual([]);
+    expect(updated.updateCounselingRecord.record).toMatchObject({ kind: 'GROUP', viewerCanEdit: true });
+    expect(updated.updateCounselingRecord.record!.students).toHaveLength(2);
+    expect(await stored()).toEqual({ topic: '選課', content: '兩人一起談選修', n: 2 });
+    const same = await counselor.ok<{ updateCounselingRecord: Payload<unknown> }>(UPDATE, {
+      input: { ...change, topic: '選課', content: '兩人一起談選修' },
+    });
+    expect(same.updateCounselingRecord.userErrors.map((e) => e.code)).toEqual(['NOTHING_CHANGED']);
+
+    const registration = await app
+      .client()
+      .login(school.logins.registration.username, school.logins.registration.password);
+    const audit = await registration.ok<{ auditLog: { nodes: { operation: string; detail: string }[] } }>(
+      '{ auditLog(area: RECORDS, first: 20) { nodes { operation detail } } }',
+    );
+    const entry = audit.auditLog.nodes.find((n) => n.operation === 'counseling.update')!;
+    expect(JSON.parse(entry.detail)).toMatchObject({ fields: ['種類', '諮詢日期', '內容', '學生'] });
+    expect(entry.detail).not.toContain('談選修');
   });
 });

@@ -68,16 +68,35 @@ beforeAll(async () => {
   // Cadre and counseling records for both schools.
   for (const school of [schoolA, schoolB]) {
     const affairs = await app.client().login(school.logins.affairs.username, school.logins.affairs.password);
-    await affairs.ok('mutation ($input: RecordCadreInput!) { recordCadre(input: $input) { record { id } } }', {
-      input: {
-        studentId: toGlobalId('Student', school.students[0]!.id),
-        unit: '班級',
-        position: '班長',
-        level: 1,
-        startsOn: '2026-09-01',
-        endsOn: '2027-01-20',
+    const cadre = await affairs.ok<{ recordCadre: { record: { id: string } } }>(
+      'mutation ($input: RecordCadreInput!) { recordCadre(input: $input) { record { id } } }',
+      {
+        input: {
+          studentId: toGlobalId('Student', school.students[0]!.id),
+          unit: '班級',
+          position: '班長',
+          level: 1,
+          startsOn: '2026-09-01',
+          endsOn: '2027-01-20',
+        },
       },
-    });
+    );
+    // A correction of it, so record_correction has rows of both schools too.
+    await affairs.ok(
+      `mutation ($input: UpdateCadreRecordInput!) {
+        updateCadreRecord(input: $input) { userErrors { code } }
+      }`,
+      {
+        input: {
+          cadreRecordId: cadre.recordCadre.record.id,
+          unit: '班級',
+          position: '副班長',
+          level: 1,
+          startsOn: '2026-09-01',
+          endsOn: '2027-01-20',
+        },
+      },
+    );
     const counselor = await app.client().login(school.logins.counselor.username, school.logins.counselor.password);
     await counselor.ok(
       'mutation ($input: RecordCounselingInput!) { recordCounseling(input: $input) { record { id } } }',

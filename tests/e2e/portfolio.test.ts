@@ -446,11 +446,11 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
     const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
     await openFromMenu(page, '多元表現');
     const form = page.getByRole('form', { name: '登錄多元表現' });
-    await form.getByLabel('類別').selectOption({ label: '競賽參與' });
+    await form.getByLabel(/^類別/).selectOption({ label: '競賽參與' });
     await form.getByLabel('名稱').fill('全國高中物理競賽');
     await form.getByLabel('項目').fill('實驗組');
     await form.getByLabel('競賽等級').selectOption('全國');
-    await form.getByLabel('獎項').fill('佳作');
+    await form.getByLabel('獎項', { exact: true }).fill('佳作');
     // Typed in ROC years, and shown back as 115/11/01 once the field is left.
     await form.getByLabel('結果公布日期').fill('115年11月1日');
     await form.getByLabel('結果公布日期').blur();
@@ -479,6 +479,48 @@ describe.skipIf(!haveBrowser)('student evidence in Chromium: upload, certificati
       details: { item: '實驗組', level: '全國', award: '佳作', resultDate: '2026-11-01', participation: '團體' },
       external_link: 'https://example.org/result',
     });
+    await page.close();
+  });
+
+  it('lets the student edit and delete their own performances on a phone, before any submission', async () => {
+    const student = school.students[0]!;
+    for (const title of ['淨灘志工', '社區掃街']) {
+      await app.sql(
+        `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, details,
+                                          description, created_at, updated_at)
+         values (?, gen_random_uuid(), ?, ?, 'OTHER', ?, '{}'::jsonb, '與同學一起服務', now(), now())`,
+        [school.school.id, student.id, school.years.at(-1)!.id, title],
+      );
+    }
+    const page = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await openFromMenu(page, '多元表現');
+    const table = page.getByTestId('performances');
+    const rowOf = (title: string) => table.getByRole('row').filter({ hasText: title });
+    await rowOf('淨灘志工').getByRole('button', { name: '修改「淨灘志工」' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改多元表現「淨灘志工」' });
+    await dialog.getByLabel('名稱').fill('淨灘志工隊');
+    await dialog.getByLabel('簡述').fill('字'.repeat(101));
+    await dialog.getByRole('button', { name: '儲存' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('簡述最多 100 個字，目前 101 個字。');
+    await expectFitsAndAccessible(page, '修改多元表現的對話框');
+    await dialog.getByLabel('簡述').fill('每月一次淨灘');
+    await dialog.getByRole('button', { name: '儲存' }).click();
+    await page.getByRole('status').filter({ hasText: '已修改「淨灘志工隊」。' }).waitFor();
+    await expect.poll(() => rowOf('淨灘志工隊').textContent()).toContain('每月一次淨灘');
+
+    await rowOf('社區掃街').getByRole('button', { name: '刪除「社區掃街」' }).click();
+    const confirm = page.getByRole('dialog', { name: '刪除多元表現「社區掃街」' });
+    await expectFitsAndAccessible(page, '刪除多元表現的對話框');
+    await confirm.getByRole('button', { name: '刪除' }).click();
+    await page.getByRole('status').filter({ hasText: '已刪除「社區掃街」。' }).waitFor();
+    await expect.poll(() => rowOf('社區掃街').count()).toBe(0);
+    expect(await scrollsSideways(page)).toBe(false);
+    const titles = await app.sql<{ title: string; description: string }>(
+      `select title, description from diverse_performance where school_id = ? and student_id = ? and category = 'OTHER'`,
+      [school.school.id, student.id],
+    );
+    expect(titles).toEqual([{ title: '淨灘志工隊', description: '每月一次淨灘' }]);
     await page.close();
   });
 

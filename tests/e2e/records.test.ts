@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import { expectFitsAndAccessible, haveBrowser, launchBrowser, openFromMenu, signIn } from '../support/browser.js';
 import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -63,7 +63,7 @@ describe.skipIf(!haveBrowser)('the cadre and counseling pages in Chromium', () =
     const row = list.getByRole('row').filter({ hasText: student.name });
     await expect
       .poll(() => row.textContent())
-      .toBe(`115學年度第1學期1${student.studentNumber}${student.name}班級班長2115/09/01–116/01/20`);
+      .toBe(`115學年度第1學期1${student.studentNumber}${student.name}班級班長2115/09/01–116/01/20修改刪除`);
     const saved = await app.sql<{ unit: string; position: string; level: number; starts_on: string; ends_on: string }>(
       `select unit, position, level, to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on
        from cadre_record where school_id = ? and student_id = ?`,
@@ -123,8 +123,66 @@ describe.skipIf(!haveBrowser)('the cadre and counseling pages in Chromium', () =
         `${first.name}（${first.studentNumber}，101 班）、${second.name}（${second.studentNumber}，101 班）`,
         '選組說明',
         '說明高二選組與選修規劃。',
+        '修改',
       ]);
     expect([await count('counseling_record'), await count('counseling_participant')]).toEqual([1, 2]);
     await page.close();
+  });
+
+  it('lets 訓育組 correct and delete a cadre record and the counselor correct a session, on a phone', async () => {
+    const student = school.students[3]!;
+    const page = await signIn(browser, app.url, school.logins.affairs.username, school.logins.affairs.password);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openFromMenu(page, '校內幹部');
+    const form = page.getByRole('form', { name: '登錄校內幹部' });
+    await form.getByLabel('以學號查詢').fill(student.studentNumber);
+    await form.getByRole('button', { name: '查詢' }).click();
+    const list = page.getByRole('region', { name: '101 班校內幹部' });
+    await list.getByRole('button', { name: `修改 ${student.name} 的「班級 班長」` }).click();
+    const dialog = page.getByRole('dialog', { name: `更正幹部紀錄：${student.name}（${student.studentNumber}）` });
+    await dialog.getByLabel('職稱').fill('副班長');
+    await dialog.getByLabel('幹部等級').selectOption('1');
+    await expectFitsAndAccessible(page, '更正幹部紀錄的對話框');
+    await dialog.getByRole('button', { name: '儲存更正' }).click();
+    await expect.poll(() => list.getByRole('status').textContent()).toBe('已更正幹部紀錄。');
+    await expect.poll(() => list.getByRole('row').filter({ hasText: student.name }).textContent()).toContain('副班長1');
+    const stored = await app.sqlOne<{ position: string; level: number }>(
+      'select position, level from cadre_record where school_id = ? and student_id = ?',
+      [school.school.id, student.id],
+    );
+    expect(stored).toEqual({ position: '副班長', level: 1 });
+
+    await list.getByRole('button', { name: `刪除 ${student.name} 的「班級 副班長」` }).click();
+    const confirm = page.getByRole('dialog', { name: `刪除幹部紀錄：${student.name}（${student.studentNumber}）` });
+    await expectFitsAndAccessible(page, '刪除幹部紀錄的對話框');
+    // Escape leaves it as it was; focus goes back to the button.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('刪除');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: '刪除' }).click();
+    await expect.poll(() => list.textContent()).toContain('本班尚未登錄校內幹部。');
+    expect(await count('cadre_record')).toBe(0);
+    await page.close();
+
+    const counselor = await signIn(
+      browser,
+      app.url,
+      school.logins.counselor.username,
+      school.logins.counselor.password,
+    );
+    await counselor.setViewportSize({ width: 360, height: 740 });
+    await openFromMenu(counselor, '課程諮詢紀錄');
+    const mine = counselor.getByRole('region', { name: '我的諮詢紀錄' });
+    await mine.getByRole('button', { name: '修改 115/11/27「選組說明」' }).click();
+    const edit = counselor.getByRole('dialog', { name: '修改諮詢紀錄「選組說明」' });
+    await edit.getByRole('button', { name: `移除 ${school.students[4]!.name}` }).click();
+    await edit.getByLabel('個別諮詢').check();
+    await edit.getByLabel('主題').fill('選組說明（個別）');
+    await expectFitsAndAccessible(counselor, '修改諮詢紀錄的對話框');
+    await edit.getByRole('button', { name: '儲存' }).click();
+    await expect.poll(() => mine.getByRole('status').textContent()).toBe('已修改 115/11/27「選組說明（個別）」。');
+    expect([await count('counseling_record'), await count('counseling_participant')]).toEqual([1, 1]);
+    await counselor.close();
   });
 });

@@ -4,7 +4,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { SubmissionCategory } from '../../api/src/common/submission-category.js';
-import { accessibilityViolations, haveBrowser, launchBrowser, signIn } from '../support/browser.js';
+import {
+  accessibilityViolations,
+  expectFitsAndAccessible,
+  haveBrowser,
+  launchBrowser,
+  signIn,
+} from '../support/browser.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 
@@ -344,4 +350,128 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     await expect.poll(() => late.locator('main').textContent()).toContain('高三 提交 115學年度 多元表現');
     app.clock.set(DEFAULT_TEST_NOW);
   }, 90_000);
+
+  it('corrects a performance through a dispute at phone size: dispute, correction, resubmission, new receipts', async () => {
+    // 115-2 in March: the second term's round carries the year's 多元表現.
+    const march = new Date('2027-03-10T09:00:00+08:00');
+    const day = (days: number) => new Date(march.getTime() + days * DAY);
+    app.clock.set(march);
+    const school = await city.school({ studentsPerClass: 2 });
+    await city.timeline(
+      [
+        { kind: TaskKind.SUBMIT, category: SubmissionCategory.PERFORMANCES, startsAt: day(-1), endsAt: day(20) },
+        { kind: TaskKind.CONFIRM_RECEIPTS, startsAt: day(-1), endsAt: day(3) },
+        { kind: TaskKind.RESOLVE_DISPUTES, startsAt: day(-1), endsAt: day(6) },
+        { kind: TaskKind.FINAL_SUBMIT, startsAt: day(3), endsAt: day(10) },
+      ],
+      [school],
+    );
+    const schoolId = school.school.id;
+    await app.sql(
+      `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, details,
+                                        description, selected_at, created_at, updated_at)
+       values (?, gen_random_uuid(), ?, ?, 'COMPETITION', '全國科展', ?::jsonb, '物理科作品', now(), now(), now())`,
+      [
+        schoolId,
+        school.students[0]!.id,
+        school.years.at(-1)!.id,
+        JSON.stringify({ item: '物理', level: '全國', award: '佳作', resultDate: '2026-10-01', participation: '個人' }),
+      ],
+    );
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: path.join(tmpdir(), `portfolio-e2e-correction-${name}.png`), fullPage: true });
+
+    // 註冊組 submits the year's 多元表現 and imports the receipts.
+    const staff = await signIn(
+      browser,
+      app.url,
+      school.logins.registration.username,
+      school.logins.registration.password,
+    );
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
+    let card = staff.getByRole('article', { name: '多元表現（115學年度）' });
+    await card.waitFor();
+    await card.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    await card.getByRole('button', { name: '送中央資料庫' }).click();
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
+
+    // The student sees the award they submitted, disputes it, and can print their confirmation.
+    const student = await signIn(browser, app.url, school.logins.student.username, school.logins.student.password);
+    await student.setViewportSize({ width: 360, height: 740 });
+    await student.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '收訖明細確認' }).click();
+    const rows = student.getByTestId('receipt-rows').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const fields = rows.first().locator('dl');
+    await expect.poll(() => fields.textContent()).toMatch(/獎項[^：]*佳作|獎項佳作/);
+    expect(await fields.textContent()).not.toContain('身分證號');
+    const print = student.getByRole('link', { name: '列印我的確認單（PDF）' });
+    expect(await print.getAttribute('href')).toMatch(/^\/students\/[^/]+\/confirmation\.pdf\?termId=/);
+    await rows.first().getByRole('button', { name: '提出疑義' }).click();
+    await rows.first().getByLabel('疑義內容').fill('獎項應為第一名，獎狀已交訓育組');
+    await rows.first().getByRole('button', { name: '送出疑義' }).click();
+    await expect.poll(() => rows.first().textContent()).toContain('待處理');
+    await expectFitsAndAccessible(student, '收訖明細確認（疑義已送出）');
+    await shot(student, 'student-disputed-360');
+
+    // 訓育組 opens the dispute, finds the performance it is about and corrects the award from it.
+    const affairs = await signIn(browser, app.url, school.logins.affairs.username, school.logins.affairs.password);
+    await affairs.setViewportSize({ width: 390, height: 844 });
+    await affairs.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '疑義處理' }).click();
+    const queue = affairs.getByTestId('disputes').locator('tbody tr');
+    await expect.poll(() => queue.count()).toBe(1);
+    await queue.first().getByRole('link', { name: '開啟資料並更正' }).click();
+    const correction = affairs.getByRole('region', { name: '更正資料' });
+    await correction.getByText('全國科展').first().waitFor();
+    await expectFitsAndAccessible(affairs, '疑義（更正資料）');
+    await shot(affairs, 'dispute-390');
+    await correction.getByRole('button', { name: /^更正「/ }).click();
+    const dialog = affairs.getByRole('dialog');
+    await dialog.getByLabel('獎項', { exact: true }).fill('第一名');
+    await dialog.getByLabel(/^回覆學生/).fill('已查證獎狀，更正為第一名。');
+    await expectFitsAndAccessible(affairs, '更正多元表現的對話框');
+    await shot(affairs, 'dialog-390');
+    await dialog.getByRole('button', { name: '更正並回覆疑義' }).click();
+    await expect.poll(() => affairs.getByRole('status').filter({ hasText: '疑義已結案' }).count()).toBe(1);
+    expect(await count('dispute', schoolId, `status = 'RESOLVED_CORRECTED' and resubmission_id is null`)).toBe(1);
+    expect(await count('record_correction', schoolId)).toBe(1);
+    await expect
+      .poll(() => affairs.locator('main dl').first().textContent())
+      .toContain('已查證獎狀，更正為第一名。（更正內容：獎項：佳作 → 第一名）');
+    // The student hears at once, with what changed.
+    await expect
+      .poll(() => student.getByRole('status', { name: '期限提醒' }).textContent(), { timeout: 10_000 })
+      .toContain('獎項：佳作 → 第一名');
+
+    // 註冊組 resubmits; the new package and the new receipts carry 第一名.
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '疑義處理' }).click();
+    await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
+    card = staff.getByRole('article', { name: '多元表現（115學年度）' });
+    await expect.poll(() => card.getByTestId('category-counts').textContent()).toContain('待重新提交 1');
+    await card.getByRole('button', { name: '重新提交' }).click();
+    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    await card.getByRole('button', { name: '送中央資料庫' }).click();
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
+    expect(await count('dispute', schoolId, 'resubmission_id is not null')).toBe(1);
+    const cells = await app.sql<{ cells: unknown[] }>(
+      `select r.cells from submission_row r
+       where r.school_id = ? and r.submission_id = (select id from submission where school_id = ?
+                                                     order by created_at desc, id desc limit 1)`,
+      [schoolId, schoolId],
+    );
+    expect(JSON.stringify(cells)).toContain('第一名');
+    expect(JSON.stringify(cells)).not.toContain('佳作');
+
+    await student.reload();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().locator('dl').textContent()).toMatch(/第一名/);
+    expect(await rows.first().locator('dl').textContent()).not.toContain('佳作');
+    await expectFitsAndAccessible(student, '收訖明細確認（重新提交後）');
+    await shot(student, 'student-after-360');
+    await staff.close();
+    await student.close();
+    await affairs.close();
+    app.clock.set(DEFAULT_TEST_NOW);
+  }, 120_000);
 });

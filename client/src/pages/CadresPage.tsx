@@ -5,7 +5,9 @@ import { ErrorList } from '../components/ErrorList';
 import { StudentNumberLookup } from '../components/StudentNumberLookup';
 import { RocDateField } from '../components/RocDateField';
 import { graphql } from '../gql';
-import type { CadresPageQuery } from '../gql/graphql';
+import type { CadresPageClassQuery, CadresPageQuery } from '../gql/graphql';
+import { CadreDialog } from '../components/corrections/CadreDialog';
+import { DeleteDialog } from '../components/corrections/DeleteDialog';
 import { rocCalendarDate } from '../lib/roc';
 import { TableScroll } from '../components/TableScroll';
 
@@ -51,8 +53,21 @@ const ClassCadresQuery = graphql(`
             level
             startsOn
             endsOn
+            viewerCanCorrect
           }
         }
+      }
+    }
+  }
+`);
+
+const DeleteCadreMutation = graphql(`
+  mutation CadresPageDelete($input: DeleteCadreRecordInput!) {
+    deleteCadreRecord(input: $input) {
+      deletedId
+      userErrors {
+        code
+        message
       }
     }
   }
@@ -80,16 +95,42 @@ const RecordCadreMutation = graphql(`
 
 type Term = CadresPageQuery['terms']['nodes'][number];
 
-/** Every cadre position of the class's students, after each save. */
+type ClassNode = Extract<NonNullable<CadresPageClassQuery['node']>, { __typename: 'SchoolClass' }>;
+type Student = ClassNode['students'][number];
+type CadreRow = Student['cadreRecords'][number];
+type Editing = { kind: 'edit' | 'delete'; student: Student; record: CadreRow };
+
+/**
+ * Every cadre position of the class's students, after each save; the sections that submit 基本資料 correct or delete
+ * one in a dialog until the term's final submission (the server refuses after it, saying so).
+ */
 function ClassCadres({ classId }: { classId: string }) {
-  const { data, error } = useQuery(ClassCadresQuery, { variables: { id: classId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(ClassCadresQuery, {
+    variables: { id: classId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [remove] = useMutation(DeleteCadreMutation);
   if (error) return <p role="alert">無法載入本班的校內幹部：{error.message}</p>;
   const schoolClass = data?.node?.__typename === 'SchoolClass' ? data.node : null;
   if (!schoolClass) return <p>載入中…</p>;
   const rows = schoolClass.students.flatMap((student) => student.cadreRecords.map((record) => ({ student, record })));
+  const anyCorrectable = rows.some(({ record }) => record.viewerCanCorrect);
+  const done = (message: string) => {
+    setEditing(null);
+    setNotice(message);
+    void refetch();
+  };
+  const who = (student: Student) => `${student.name}（${student.studentNumber}）`;
   return (
     <section aria-label={`${schoolClass.name} 班校內幹部`} data-testid="class-cadres">
       <h2>{schoolClass.name} 班的校內幹部</h2>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p>本班尚未登錄校內幹部。</p>
       ) : (
@@ -105,6 +146,7 @@ function ClassCadres({ classId }: { classId: string }) {
                 <th>職稱</th>
                 <th>等級</th>
                 <th>期間</th>
+                {anyCorrectable && <th>更正</th>}
               </tr>
             </thead>
             <tbody>
@@ -120,11 +162,63 @@ function ClassCadres({ classId }: { classId: string }) {
                   <td>
                     {rocCalendarDate(record.startsOn)}–{rocCalendarDate(record.endsOn)}
                   </td>
+                  {anyCorrectable && (
+                    <td>
+                      {record.viewerCanCorrect && (
+                        <div className="actions">
+                          <button
+                            type="button"
+                            aria-label={`修改 ${student.name} 的「${record.unit} ${record.position}」`}
+                            onClick={() => setEditing({ kind: 'edit', student, record })}
+                          >
+                            修改
+                          </button>
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-label={`刪除 ${student.name} 的「${record.unit} ${record.position}」`}
+                            onClick={() => setEditing({ kind: 'delete', student, record })}
+                          >
+                            刪除
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {editing?.kind === 'edit' && (
+        <CadreDialog
+          record={editing.record}
+          who={who(editing.student)}
+          onClose={() => setEditing(null)}
+          onDone={done}
+        />
+      )}
+      {editing?.kind === 'delete' && (
+        <DeleteDialog
+          title={`刪除幹部紀錄：${who(editing.student)}`}
+          onClose={() => setEditing(null)}
+          onConfirm={async () => {
+            const result = await remove({ variables: { input: { cadreRecordId: editing.record.id } } });
+            const payload = result.data?.deleteCadreRecord;
+            if (payload?.deletedId) {
+              done(`已刪除 ${who(editing.student)} 的「${editing.record.unit} ${editing.record.position}」。`);
+              return [];
+            }
+            const problems = payload?.userErrors.map((e) => e.message) ?? [];
+            return problems.length > 0 ? problems : ['刪除失敗，請再試一次。'];
+          }}
+        >
+          <p>
+            刪除「{editing.record.unit} {editing.record.position}」（{editing.record.term?.label}
+            ）？已提交過的資料，刪除後請在提交主控台重新提交。
+          </p>
+        </DeleteDialog>
       )}
     </section>
   );

@@ -5,7 +5,8 @@ import { ErrorList } from '../components/ErrorList';
 import { StudentNumberLookup } from '../components/StudentNumberLookup';
 import { RocDateField } from '../components/RocDateField';
 import { graphql } from '../gql';
-import type { CounselingKind } from '../gql/graphql';
+import type { CounselingKind, CounselingPageQuery } from '../gql/graphql';
+import { FormDialog } from '../components/FormDialog';
 import { rocCalendarDate, toTaipeiInput } from '../lib/roc';
 import { TableScroll } from '../components/TableScroll';
 
@@ -23,6 +24,7 @@ const CounselingQuery = graphql(`
         topic
         content
         createdAt
+        viewerCanEdit
         students {
           id
           name
@@ -64,7 +66,153 @@ const RecordCounselingMutation = graphql(`
   }
 `);
 
+const UpdateCounselingMutation = graphql(`
+  mutation UpdateCounseling($input: UpdateCounselingInput!) {
+    updateCounselingRecord(input: $input) {
+      record {
+        id
+        kind
+        heldOn
+        topic
+        content
+        students {
+          id
+          name
+          studentNumber
+        }
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
 const KIND_LABELS: Record<CounselingKind, string> = { INDIVIDUAL: '個別諮詢', GROUP: '團體諮詢' };
+
+type CounselingNode = CounselingPageQuery['counselingRecords']['nodes'][number];
+
+/** The counselor corrects a session they recorded: its kind, students (removed, or added by 學號), date and texts. */
+function EditCounselingDialog({
+  record,
+  today,
+  rosters,
+  onClose,
+  onDone,
+}: {
+  record: CounselingNode;
+  today: string;
+  rosters: ClassRosters;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const [kind, setKind] = useState<CounselingKind>(record.kind);
+  const [picked, setPicked] = useState<Picked[]>(byNumber(record.students));
+  const [lookup, setLookup] = useState('');
+  const [heldOn, setHeldOn] = useState(record.heldOn);
+  const [topic, setTopic] = useState(record.topic);
+  const [content, setContent] = useState(record.content);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [update, { loading }] = useMutation(UpdateCounselingMutation, {
+    refetchQueries: ['CounselingPage'],
+    awaitRefetchQueries: true,
+  });
+
+  function addByNumber() {
+    const found = rosters.findByNumber(lookup);
+    if (!found) {
+      setErrors([lookup.trim() ? `找不到學號「${lookup.trim()}」的學生。` : '請輸入學號。']);
+      return;
+    }
+    setErrors([]);
+    setPicked((current) => (current.some((p) => p.id === found.student.id) ? current : [...current, found.student]));
+    setLookup('');
+  }
+
+  async function submit() {
+    setErrors([]);
+    try {
+      const result = await update({
+        variables: {
+          input: { recordId: record.id, kind, studentIds: picked.map((p) => p.id), heldOn, topic, content },
+        },
+      });
+      const payload = result.data?.updateCounselingRecord;
+      if (!payload?.record) {
+        setErrors([...new Set(payload?.userErrors.map((e) => e.message) ?? ['儲存失敗，請再試一次。'])]);
+        return;
+      }
+      onDone(`已修改 ${rocCalendarDate(payload.record.heldOn)}「${payload.record.topic}」。`);
+    } catch (caught) {
+      setErrors([(caught as Error).message]);
+    }
+  }
+
+  return (
+    <FormDialog
+      title={`修改諮詢紀錄「${record.topic}」`}
+      busy={loading}
+      errors={errors}
+      submitLabel="儲存"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <fieldset>
+        <legend>諮詢方式</legend>
+        {(['INDIVIDUAL', 'GROUP'] as const).map((value) => (
+          <label key={value} className="inline-choice">
+            <input
+              type="radio"
+              name="edit-kind"
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+            />
+            {KIND_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>參與學生</legend>
+        <ul className="picked">
+          {picked.map((student) => (
+            <li key={student.id}>
+              {student.name}（{student.studentNumber}）
+              <button
+                type="button"
+                className="link"
+                aria-label={`移除 ${student.name}`}
+                onClick={() => setPicked((current) => current.filter((p) => p.id !== student.id))}
+              >
+                移除
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="picker">
+          <StudentNumberLookup
+            label="以學號加入"
+            buttonLabel="加入"
+            value={lookup}
+            onChange={setLookup}
+            onSubmit={addByNumber}
+          />
+        </div>
+      </fieldset>
+      <RocDateField label="諮詢日期" value={heldOn} max={today} onChange={setHeldOn} />
+      <label>
+        主題
+        <input value={topic} maxLength={100} onChange={(event) => setTopic(event.target.value)} />
+      </label>
+      <label>
+        內容
+        <textarea value={content} rows={4} maxLength={2000} onChange={(event) => setContent(event.target.value)} />
+      </label>
+    </FormDialog>
+  );
+}
 
 /** The API gives a record's students in no particular order; they are shown by 學號. */
 const byNumber = <T extends { studentNumber: string }>(students: readonly T[]): T[] =>
@@ -250,6 +398,8 @@ function CounselingForm({ today, rosters }: { today: string; rosters: ClassRoste
 export function CounselingPage() {
   const { data, error, fetchMore } = useQuery(CounselingQuery, { fetchPolicy: 'cache-and-network' });
   const rosters = useClassRosters();
+  const [editing, setEditing] = useState<CounselingNode | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const hasNextPage = data?.counselingRecords.pageInfo.hasNextPage ?? false;
   const endCursor = data?.counselingRecords.pageInfo.endCursor ?? null;
   // The list comes a page at a time, oldest first; every page is loaded so that the newest can be shown first.
@@ -281,6 +431,23 @@ export function CounselingPage() {
       <CounselingForm today={toTaipeiInput(data.me.serverTime).slice(0, 10)} rosters={rosters} />
       <section aria-label="我的諮詢紀錄">
         <h2>我的諮詢紀錄</h2>
+        {notice && (
+          <p role="status" className="notice">
+            {notice}
+          </p>
+        )}
+        {editing && (
+          <EditCounselingDialog
+            record={editing}
+            today={toTaipeiInput(data.me.serverTime).slice(0, 10)}
+            rosters={rosters}
+            onClose={() => setEditing(null)}
+            onDone={(message) => {
+              setEditing(null);
+              setNotice(message);
+            }}
+          />
+        )}
         {records === null ? (
           <p>載入中…</p>
         ) : records.length === 0 ? (
@@ -295,6 +462,7 @@ export function CounselingPage() {
                   <th>學生</th>
                   <th>主題</th>
                   <th>內容</th>
+                  <th>修改</th>
                 </tr>
               </thead>
               <tbody>
@@ -311,6 +479,20 @@ export function CounselingPage() {
                     </td>
                     <td>{item.topic}</td>
                     <td className="prose">{item.content}</td>
+                    <td>
+                      {item.viewerCanEdit && (
+                        <button
+                          type="button"
+                          aria-label={`修改 ${rocCalendarDate(item.heldOn)}「${item.topic}」`}
+                          onClick={() => {
+                            setNotice(null);
+                            setEditing(item);
+                          }}
+                        >
+                          修改
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

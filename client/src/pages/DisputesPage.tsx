@@ -16,6 +16,8 @@ import type {
 import { appendPage } from '../lib/pagination';
 import { DISPUTE_STATUS_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
+import { DisputeCorrection } from '../components/corrections/DisputeCorrection';
+import { ReceiptFields } from '../components/corrections/ReceiptFields';
 
 const CategoriesQuery = graphql(`
   query DisputesPageCategories {
@@ -38,6 +40,7 @@ graphql(`
     resolvedAt
     overdue
     viewerCanHandle
+    raisedByStaff
     resubmission {
       id
     }
@@ -56,6 +59,10 @@ graphql(`
       kindLabel
       keyFields
       status
+      fields {
+        label
+        value
+      }
     }
   }
 `);
@@ -320,7 +327,9 @@ export function DisputesPage() {
                   <td>
                     {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
                   </td>
-                  <td className="prose">{dispute.reason}</td>
+                  <td className="prose">
+                    {dispute.raisedByStaff && <span className="badge">學校提出</span>} {dispute.reason}
+                  </td>
                   <td>{statusText(dispute)}</td>
                   <td>
                     {rocDateTime(dispute.dueAt)}
@@ -328,7 +337,14 @@ export function DisputesPage() {
                   </td>
                   <td>
                     {dispute.answer && <p>{dispute.answer}</p>}
-                    {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
+                    {dispute.viewerCanHandle && (
+                      <>
+                        <p>
+                          <Link to={`/disputes/${encodeURIComponent(dispute.id)}`}>開啟資料並更正</Link>
+                        </p>
+                        <Handle dispute={dispute} onDone={() => void refetch()} />
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -350,6 +366,7 @@ export function DisputesPage() {
 export function DisputePage() {
   const id = useParams().disputeId ?? '';
   const { data, error, refetch } = useQuery(DisputeQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const [notice, setNotice] = useState<string | null>(null);
   const dispute = data?.node?.__typename === 'Dispute' ? data.node : null;
   return (
     <section>
@@ -372,10 +389,14 @@ export function DisputePage() {
             <dd>{dispute.categoryLabel}</dd>
             <dt>收訖明細</dt>
             <dd>
-              {dispute.receiptRow.kindLabel}：{dispute.receiptRow.keyFields.join('、')}
+              {dispute.receiptRow.kindLabel}
+              <ReceiptFields fields={dispute.receiptRow.fields} />
             </dd>
             <dt>疑義內容</dt>
-            <dd className="prose">{dispute.reason}</dd>
+            <dd className="prose">
+              {dispute.reason}
+              {dispute.raisedByStaff && '（由學校提出）'}
+            </dd>
             <dt>提出時間</dt>
             <dd>{rocDateTime(dispute.raisedAt)}</dd>
             <dt>應處理期限</dt>
@@ -392,7 +413,26 @@ export function DisputePage() {
               </>
             )}
           </dl>
-          {dispute.viewerCanHandle && <Handle dispute={dispute} onDone={() => void refetch()} />}
+          {notice && (
+            <p role="status" className="notice">
+              {notice}
+            </p>
+          )}
+          {dispute.viewerCanHandle && (
+            <>
+              <DisputeCorrection
+                disputeId={dispute.id}
+                who={studentLine(dispute)}
+                onDone={(message) => {
+                  setNotice(`${message}請到提交主控台重新提交並匯入收訖明細。`);
+                  void refetch();
+                }}
+              />
+              <h2>受理與回覆</h2>
+              <p className="hint">先受理讓學生知道正在處理；資料無誤、不需更正時，在這裡回覆並結案。</p>
+              <Handle dispute={dispute} onDone={() => void refetch()} />
+            </>
+          )}
         </>
       )}
     </section>

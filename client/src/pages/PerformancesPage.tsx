@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorList } from '../components/ErrorList';
 import { EvidenceFileField, FileReceipt, isUploading, storedId, useEvidenceUpload } from '../components/EvidenceFile';
-import { RocDateField } from '../components/RocDateField';
 import { WindowNotice } from '../components/WindowNotice';
 import { FinalLockNotice, useFinalLock } from '../components/FinalLock';
 import { graphql } from '../gql';
@@ -10,11 +9,15 @@ import type { PerformanceCategory, PerformancesPageQuery } from '../gql/graphql'
 import { descriptionLength, MAX_DESCRIPTION } from '../lib/evidence';
 import { rocCalendarDate, rocDateTime } from '../lib/roc';
 import { TableScroll } from '../components/TableScroll';
+import { DeleteDialog } from '../components/corrections/DeleteDialog';
+import { PerformanceDetailInput } from '../components/corrections/PerformanceDetailInput';
+import { PerformanceDialog } from '../components/corrections/PerformanceDialog';
 
 graphql(`
   fragment MyPerformances_Performance on DiversePerformance {
     id
     category
+    categoryLabel
     title
     description
     externalLink
@@ -47,6 +50,10 @@ const PerformancesQuery = graphql(`
         choices
       }
     }
+    myPerformanceEditRule {
+      allowed
+      reason
+    }
     me {
       id
       currentTerm {
@@ -61,6 +68,18 @@ const PerformancesQuery = graphql(`
         performances {
           ...MyPerformances_Performance
         }
+      }
+    }
+  }
+`);
+
+const DeletePerformanceMutation = graphql(`
+  mutation PerformancesPageDelete($input: DeletePerformanceInput!) {
+    deletePerformance(input: $input) {
+      deletedId
+      userErrors {
+        code
+        message
       }
     }
   }
@@ -82,41 +101,7 @@ const RecordPerformanceMutation = graphql(`
 `);
 
 type CategoryInfo = PerformancesPageQuery['performanceCategories'][number];
-type FieldInfo = CategoryInfo['fields'][number];
-
-function DetailInput({ field, value, onChange }: { field: FieldInfo; value: string; onChange: (v: string) => void }) {
-  const label = `${field.label}${field.required ? '' : '（選填）'}`;
-  if (field.kind === 'choice') {
-    return (
-      <label>
-        {label}
-        <select value={value} onChange={(event) => onChange(event.target.value)}>
-          <option value="">請選擇</option>
-          {field.choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  }
-  if (field.kind === 'date') {
-    return <RocDateField label={label} value={value} onChange={onChange} required={field.required} />;
-  }
-  return (
-    <label>
-      {label}
-      <input
-        type={field.kind === 'number' ? 'number' : 'text'}
-        inputMode={field.kind === 'number' ? 'decimal' : undefined}
-        min={field.kind === 'number' ? 0 : undefined}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </label>
-  );
-}
+type Performance = NonNullable<NonNullable<PerformancesPageQuery['me']>['student']>['performances'][number];
 
 function PerformanceForm({ categories, onDone }: { categories: CategoryInfo[]; onDone: (title: string) => void }) {
   const [category, setCategory] = useState<PerformanceCategory>(categories[0]!.category);
@@ -189,7 +174,7 @@ function PerformanceForm({ categories, onDone }: { categories: CategoryInfo[]; o
         <fieldset className="picker">
           <legend>{chosen.label}的資料</legend>
           {chosen.fields.map((field) => (
-            <DetailInput
+            <PerformanceDetailInput
               key={`${chosen.category}-${field.key}`}
               field={field}
               value={details[field.key] ?? ''}
@@ -245,12 +230,19 @@ export function PerformancesPage() {
   const { data, error, refetch } = useQuery(PerformancesQuery, { fetchPolicy: 'cache-and-network' });
   const [notice, setNotice] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [editing, setEditing] = useState<{ kind: 'edit' | 'delete'; performance: Performance } | null>(null);
+  const [remove] = useMutation(DeletePerformanceMutation);
   const locked = useFinalLock('PERFORMANCES', data?.me?.currentTerm?.id ?? null);
   if (error) return <p role="alert">無法載入多元表現：{error.message}</p>;
   if (!data?.me) return <p>載入中…</p>;
   const student = data.me.student;
   if (!student) return <p>只有學生可以登錄多元表現。</p>;
-  const labelOf = new Map(data.performanceCategories.map((entry) => [entry.category, entry.label]));
+  const rule = data.myPerformanceEditRule;
+  const changed = (message: string) => {
+    setEditing(null);
+    setNotice(message);
+    void refetch();
+  };
 
   return (
     <section className="performances">
@@ -278,12 +270,13 @@ export function PerformancesPage() {
                 <th>簡述</th>
                 <th>附件收據</th>
                 <th>登錄時間</th>
+                {rule?.allowed && <th>修改</th>}
               </tr>
             </thead>
             <tbody>
               {student.performances.map((performance) => (
                 <tr key={performance.id}>
-                  <td>{labelOf.get(performance.category) ?? performance.category}</td>
+                  <td>{performance.categoryLabel}</td>
                   <td>
                     <strong>{performance.title}</strong>
                     {performance.selectedAt && <span className="badge selected">已勾選</span>}
@@ -301,11 +294,63 @@ export function PerformancesPage() {
                     {!performance.document && !performance.media && '—'}
                   </td>
                   <td>{rocDateTime(performance.createdAt)}</td>
+                  {rule?.allowed && (
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          aria-label={`修改「${performance.title}」`}
+                          onClick={() => setEditing({ kind: 'edit', performance })}
+                        >
+                          修改
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={`刪除「${performance.title}」`}
+                          onClick={() => setEditing({ kind: 'delete', performance })}
+                        >
+                          刪除
+                        </button>
+                      </div>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {student.performances.length > 0 && !locked && rule && !rule.allowed && rule.reason && (
+        <p className="hint" data-testid="edit-rule">
+          {rule.reason}
+        </p>
+      )}
+      {editing?.kind === 'edit' && (
+        <PerformanceDialog
+          performance={editing.performance}
+          mode="student"
+          onClose={() => setEditing(null)}
+          onDone={changed}
+        />
+      )}
+      {editing?.kind === 'delete' && (
+        <DeleteDialog
+          title={`刪除多元表現「${editing.performance.title}」`}
+          onClose={() => setEditing(null)}
+          onConfirm={async () => {
+            const result = await remove({ variables: { input: { performanceId: editing.performance.id } } });
+            const payload = result.data?.deletePerformance;
+            if (payload?.deletedId) {
+              changed(`已刪除「${editing.performance.title}」。`);
+              return [];
+            }
+            const problems = payload?.userErrors.map((e) => e.message) ?? [];
+            return problems.length > 0 ? problems : ['刪除失敗，請再試一次。'];
+          }}
+        >
+          <p>刪除「{editing.performance.title}」？附上的檔案一併移除，這個動作無法復原。</p>
+        </DeleteDialog>
       )}
       {data.performanceCategories.length > 0 && !locked && (
         <PerformanceForm

@@ -4,6 +4,7 @@ import { ErrorList } from '../components/ErrorList';
 import { useTermChoice } from '../components/TermPicker';
 import { WindowNotice } from '../components/WindowNotice';
 import { TableScroll } from '../components/TableScroll';
+import { ReceiptFields } from '../components/corrections/ReceiptFields';
 import { graphql } from '../gql';
 import type { ReceiptsPageQuery } from '../gql/graphql';
 import { DISPUTE_STATUS_LABELS, RECEIPT_STATUS_LABELS, RECONCILIATION_LABELS } from '../lib/receipts';
@@ -31,7 +32,10 @@ const ReceiptsQuery = graphql(`
       reason
       reconciliation
       changedColumns
-      keyFields
+      fields {
+        label
+        value
+      }
       decision
       dispute {
         id
@@ -41,6 +45,7 @@ const ReceiptsQuery = graphql(`
         raisedAt
         dueAt
         overdue
+        raisedByStaff
       }
     }
   }
@@ -89,7 +94,9 @@ function Decision({ row }: { row: Row }) {
           {DISPUTE_STATUS_LABELS[dispute.status]}
         </span>
         {dispute.overdue && <span className="badge rejected">逾期</span>}
-        <p className="reason">疑義：{dispute.reason}</p>
+        <p className="reason">
+          {dispute.raisedByStaff ? '學校提出的疑義' : '疑義'}：{dispute.reason}
+        </p>
         {dispute.answer ? (
           <p>處室回覆：{dispute.answer}</p>
         ) : (
@@ -222,6 +229,14 @@ export function ReceiptsPage() {
       <h1>收訖明細確認</h1>
       <div className="toolbar">
         {picker}
+        {studentId && termId && (
+          <a
+            href={`/students/${encodeURIComponent(studentId)}/confirmation.pdf?termId=${encodeURIComponent(termId)}`}
+            download
+          >
+            列印我的確認單（PDF）
+          </a>
+        )}
         {open.length > 0 && (
           <button type="button" disabled={busy} onClick={() => void confirm(open.map((row) => row.id))}>
             全部確認（{open.length} 筆）
@@ -230,7 +245,7 @@ export function ReceiptsPage() {
       </div>
       <WindowNotice kinds={['CONFIRM_RECEIPTS', 'RESOLVE_DISPUTES']} scope="mine" />
       <p className="hint">
-        請逐筆核對中央資料庫收到的資料：正確請按「確認無誤」，有誤請「提出疑義」並說明原因，負責的處室會回覆並視需要更正後重新提交。
+        請逐筆核對中央資料庫收到的資料（每筆列出提交的欄位，例如競賽的獎項）：正確請按「確認無誤」，有誤請「提出疑義」並說明原因，負責的處室會回覆並視需要更正後重新提交。確認單可列印後簽名留存。
       </p>
       <ErrorList messages={messages} />
       {error && <ErrorList messages={[error.message]} />}
@@ -253,14 +268,16 @@ export function ReceiptsPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className={row.reconciliation === 'OK' ? undefined : 'has-error'}>
-                  <td>{row.kindLabel}</td>
-                  <td>{row.keyFields.join('、')}</td>
+                  <td className="nowrap">{row.kindLabel}</td>
                   <td>
-                    {RECEIPT_STATUS_LABELS[row.status]}
+                    <ReceiptFields fields={row.fields} />
+                  </td>
+                  <td>
+                    <span className="nowrap">{RECEIPT_STATUS_LABELS[row.status]}</span>
                     {row.reason && <p className="reason">退件原因：{row.reason}</p>}
                   </td>
                   <td>
-                    {RECONCILIATION_LABELS[row.reconciliation]}
+                    <span className="nowrap">{RECONCILIATION_LABELS[row.reconciliation]}</span>
                     {row.changedColumns.length > 0 && `（${row.changedColumns.join('、')}）`}
                   </td>
                   <td>

@@ -24,7 +24,7 @@ const SelectionQuery = graphql(`
         id
         performances(termId: $termId) {
           id
-          category
+          categoryLabel
           title
           description
           selectedAt
@@ -41,10 +41,6 @@ const SelectionQuery = graphql(`
           label
         }
       }
-    }
-    performanceCategories {
-      category
-      label
     }
   }
 `);
@@ -223,7 +219,6 @@ export function SelectionPage() {
   const year = data.terms.nodes.find((term) => term.id === termId)?.academicYear ?? data.me.currentTerm?.academicYear;
   const terms = data.terms.nodes.filter((term) => term.academicYear.id === year?.id);
   const summary = counters.data?.mySelection;
-  const labelOf = new Map(data.performanceCategories.map((entry) => [entry.category, entry.label]));
 
   const onSelect: Select = (itemId, selected) => {
     setErrors([]);
@@ -297,7 +292,7 @@ export function SelectionPage() {
                     disabled={Boolean(performancesLocked) || busy.has(performance.id)}
                     onChange={(event) => onSelect(performance.id, event.target.checked)}
                   />
-                  <strong>{labelOf.get(performance.category) ?? performance.category}</strong>：{performance.title}
+                  <strong>{performance.categoryLabel}</strong>：{performance.title}
                 </label>
                 <span className="muted">{performance.description}</span>
               </li>

@@ -14,10 +14,11 @@ import { Migration } from '@mikro-orm/migrations';
  *    on a changed status records the new one. A first status of 在學 holds from the start ('-infinity': the platform
  *    keeps no entry date, and a student created today may be submitted for last term; the roster bounds students by
  *    their cohort instead), any other from its time. Existing students get one row each the same way from their
- *    current status; one who is not 在學 was 在學 before it (rosters.ts reads a student without an earlier row so). The table is append-only for portfolio_app
- *    (SELECT and INSERT; the triggers run as the caller, so a request writes its own school's rows under RLS), and
- *    its rows go with their student (ON DELETE CASCADE). A restore loads it like any table (in replica mode the
- *    triggers do not run again).
+ *    current status; one who is not 在學 was 在學 before it (rosters.ts reads a student without an earlier row so).
+ *    Only the triggers write it: their functions are SECURITY DEFINER, owned by portfolio_definer (as the statistics'
+ *    counters are), and portfolio_app may only read it, so a request cannot write a history of its own making; the
+ *    rows come from the student row the caller could change under RLS. Its rows go with their student (ON DELETE
+ *    CASCADE). A restore loads it like any table (in replica mode the triggers do not run again).
  */
 export class Migration20261213200000CategoryRosters extends Migration {
   override async up(): Promise<void> {
@@ -49,7 +50,8 @@ LANGUAGE sql IMMUTABLE AS $fn$
   SELECT CASE WHEN p_status = 'ENROLLED' THEN '-infinity'::timestamptz ELSE p_changed_at END
 $fn$;
 
-CREATE FUNCTION student_status_history_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION student_status_history_insert() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 BEGIN
   INSERT INTO student_status_change (school_id, student_id, status, changed_at)
   SELECT n.school_id, n.id, n.status, student_status_since(n.status, n.status_changed_at) FROM inserted_students n;
@@ -60,7 +62,8 @@ CREATE TRIGGER student_status_history_insert AFTER INSERT ON student
   REFERENCING NEW TABLE AS inserted_students
   FOR EACH STATEMENT EXECUTE FUNCTION student_status_history_insert();
 
-CREATE FUNCTION student_status_history_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION student_status_history_update() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 BEGIN
   INSERT INTO student_status_change (school_id, student_id, status, changed_at)
   VALUES (NEW.school_id, NEW.id, NEW.status,
@@ -78,7 +81,16 @@ INSERT INTO student_status_change (school_id, student_id, status, changed_at)
 SELECT school_id, id, status, student_status_since(status, status_changed_at) FROM student;
 
 SELECT app_protect_table('student_status_change', 'school_id');
-GRANT SELECT, INSERT ON student_status_change TO portfolio_app;
+GRANT SELECT ON student_status_change TO portfolio_app;
+CREATE POLICY definer_all ON student_status_change TO portfolio_definer USING (true) WITH CHECK (true);
+GRANT INSERT ON student_status_change TO portfolio_definer;
+ALTER FUNCTION student_status_since(text, timestamptz) OWNER TO portfolio_definer;
+ALTER FUNCTION student_status_history_insert() OWNER TO portfolio_definer;
+ALTER FUNCTION student_status_history_update() OWNER TO portfolio_definer;
+-- Called by the triggers only; nobody needs EXECUTE to fire a trigger.
+REVOKE ALL ON FUNCTION student_status_since(text, timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION student_status_history_insert() FROM PUBLIC;
+REVOKE ALL ON FUNCTION student_status_history_update() FROM PUBLIC;
 `);
   }
 }

@@ -41,6 +41,10 @@ const KEY_LABELS: Record<string, string> = {
   accountsCreated: '新建帳號',
   changedRows: '變更筆數',
   grade12Round: '高三升學前梯次',
+  dispute: '回覆疑義',
+  byCorrection: '由更正結案',
+  byStaff: '由處室提出',
+  selected: '已勾選',
 };
 
 const TRANSPORT_LABELS: Record<string, string> = { http: '網頁', ws: '即時連線' };

@@ -45,7 +45,7 @@ const AREA_OPERATIONS: Record<AuditArea, string[]> = {
   [AuditArea.FINAL]: ['final.'],
   [AuditArea.IMPORTS]: ['import.'],
   [AuditArea.RECORDS]: ['grades.', 'cadre.', 'counseling.', 'outcome.', 'performance.', 'certification.', 'selection.'],
-  [AuditArea.ACCOUNTS]: ['auth.', 'student.'],
+  [AuditArea.ACCOUNTS]: ['auth.', 'account.', 'student.'],
   [AuditArea.TIMELINE]: ['timeline.', 'school.'],
 };
 
@@ -93,13 +93,22 @@ const OPERATION_LABELS: Record<string, string> = {
   'final.lock': '完成最終提交',
   'import.commit': '資料匯入',
   'grades.enter': '登錄成績',
+  'grades.correct': '更正修課紀錄',
   'cadre.record': '登錄幹部紀錄',
+  'cadre.update': '修改幹部紀錄',
+  'cadre.delete': '刪除幹部紀錄',
   'counseling.record': '登錄諮詢紀錄',
+  'counseling.update': '修改諮詢紀錄',
   'outcome.upload': '上傳課程學習成果',
   'outcome.replace': '更換課程學習成果',
   'performance.record': '登錄多元表現',
+  'performance.update': '修改多元表現',
+  'performance.correct': '更正多元表現',
+  'performance.delete': '刪除多元表現',
   'auth.login': '登入',
   'auth.revoke_session': '登出其他裝置',
+  'auth.change_password': '變更密碼',
+  'account.first_password_slips': '列印首次登入密碼單',
   'student.create': '新增學生',
   'student.update': '修改學生資料',
   'timeline.adopt': '採用期程',
@@ -107,6 +116,8 @@ const OPERATION_LABELS: Record<string, string> = {
   'timeline.extension.grant': '個別延長期限',
   'timeline.template.publish': '發布期程範本',
   'school.outcome_cap': '設定上傳件數上限',
+  'school.onboard': '開通學校',
+  'school.set_login_pattern': '設定帳號格式',
 };
 
 @ArgsType()

@@ -11,8 +11,9 @@ import { CourseSection, Enrolment } from './course.entity.js';
 
 export const PASSING_GRADE = 60;
 export const MAX_GRADES_PER_REQUEST = 200;
+export const MAX_NOTE_LENGTH = 200;
 
-function gradeProblem(value: number | null | undefined, field: string, label: string): UserError | null {
+export function gradeProblem(value: number | null | undefined, field: string, label: string): UserError | null {
   if (value === null || value === undefined) return null;
   // Two decimals as the number prints, not as binary floating point multiplies: 64.1 * 100 is 6409.999999999999.
   if (!Number.isFinite(value) || value < 0 || value > 100 || Number(value.toFixed(2)) !== value) {
@@ -27,8 +28,8 @@ function rowErrors(grade: GradeInput, index: number): UserError[] {
   return [
     gradeProblem(grade.termGrade, `${field}.termGrade`, '學期成績'),
     gradeProblem(grade.makeupGrade, `${field}.makeupGrade`, '補考成績'),
-    (grade.qualitativeNote?.length ?? 0) > 200
-      ? userError(`${field}.qualitativeNote`, 'NOTE_TOO_LONG', '質性描述最多 200 個字。')
+    (grade.qualitativeNote?.length ?? 0) > MAX_NOTE_LENGTH
+      ? userError(`${field}.qualitativeNote`, 'NOTE_TOO_LONG', `質性描述最多 ${MAX_NOTE_LENGTH} 個字。`)
       : null,
   ].filter((error): error is UserError => error !== null);
 }

@@ -159,8 +159,9 @@ export const PERFORMANCE_FIELDS: Record<PerformanceCategory, PerformanceField[]>
 };
 
 /** The choice a stored or typed value names: by its label, its code or an alias; null when it names none. */
-export function choiceOf(field: PerformanceField, value: string | undefined | null): FieldChoice | null {
-  const text = value?.trim();
+export function choiceOf(field: PerformanceField, value: unknown): FieldChoice | null {
+  // Stored details are JSON: a value written by SQL or an old script may be a number, or anything else.
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : null;
   if (!text || !field.choices) return null;
   return (
     field.choices.find((choice) => choice.label === text || choice.code === text || choice.aliases?.includes(text)) ??

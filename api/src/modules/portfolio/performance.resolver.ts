@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
-import { PayloadType, payload, userError } from '../../common/user-error.js';
+import { PayloadType, payload } from '../../common/user-error.js';
 import { FileUpload } from '../files/upload.entity.js';
 import { AcademicYear } from '../term/term.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import { RecordPerformanceInput } from './dto/portfolio.input.js';
-import { categoryNotOffered, choiceOf, PERFORMANCE_FIELDS, type PerformanceField } from './performance-fields.js';
+import { choiceOf, PERFORMANCE_FIELDS, type PerformanceField } from './performance-fields.js';
 import { recordPerformance } from './performance.service.js';
-import { mayKeepPortfolio } from './portfolio.permissions.js';
 import { ALL_PERFORMANCE_CATEGORIES, PERFORMANCE_CATEGORY_LABELS } from './portfolio.enums.js';
 import { PerformanceCategoryInfo, PerformanceDetail } from './portfolio.types.js';
 
@@ -41,15 +40,7 @@ export class DiversePerformanceResolver {
     @Arg('input') input: RecordPerformanceInput,
     @Ctx() ctx: AppContext,
   ): Promise<DiversePerformancePayload> {
-    // The policy answers only someone who may record at all; anyone else gets the service's FORBIDDEN.
-    const refused =
-      ctx.viewer && mayKeepPortfolio(ctx.viewer)
-        ? categoryNotOffered(input.category, ctx.services.config.portfolio.performanceCategories)
-        : null;
-    const result = refused
-      ? { value: null, userErrors: [userError('category', refused.code, refused.message)] }
-      : await recordPerformance(ctx, input);
-    return payload(new DiversePerformancePayload(), 'performance', result, null);
+    return payload(new DiversePerformancePayload(), 'performance', await recordPerformance(ctx, input), null);
   }
 
   @FieldResolver(() => String, { description: '類別的名稱' })
@@ -59,13 +50,14 @@ export class DiversePerformanceResolver {
 
   @FieldResolver(() => [PerformanceDetail], { description: '類別的欄位值' })
   details(@Root() performance: DiversePerformance): PerformanceDetail[] {
+    const details: Record<string, unknown> = performance.details ?? {};
     return PERFORMANCE_FIELDS[performance.category]
-      .filter((field) => performance.details[field.key] !== undefined)
+      .filter((field) => details[field.key] !== undefined && details[field.key] !== null)
       .map((field) => ({
         key: field.key,
         label: field.label,
-        value: performance.details[field.key]!,
-        code: choiceOf(field, performance.details[field.key])?.code ?? null,
+        value: String(details[field.key]),
+        code: choiceOf(field, details[field.key])?.code ?? null,
       }));
   }
 

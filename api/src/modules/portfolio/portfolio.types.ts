@@ -61,7 +61,10 @@ export class PerformanceCategoryInfo {
   @Field(() => [PerformanceFieldInfo])
   fields!: PerformanceFieldInfo[];
 
-  @Field({ description: '目前開放登錄新資料（學校的類別設定）；不開放的類別，已登錄的資料仍保留並可勾選、提交' })
+  @Field({
+    description:
+      '目前開放登錄新資料（全市平臺的類別設定 PERFORMANCE_CATEGORIES）；不開放的類別，已登錄的資料仍保留並可勾選、提交',
+  })
   offered!: boolean;
 }
 

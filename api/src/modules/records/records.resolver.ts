@@ -11,9 +11,10 @@ import { mayViewStudent } from '../people/people.permissions.js';
 import { Student } from '../people/student.entity.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Term } from '../term/term.entity.js';
-import { RecordCadreInput, RecordCounselingInput } from './dto/records.input.js';
+import { RecordCadreInput, RecordCounselingInput, UpdateCounselingInput } from './dto/records.input.js';
 import { CadreRecord, CounselingParticipant, CounselingRecord } from './records.entity.js';
-import { recordCadre, recordCounseling } from './records.service.js';
+import { mayRecordCounseling } from './records.permissions.js';
+import { recordCadre, recordCounseling, updateCounseling } from './records.service.js';
 
 const CounselingRecordConnection = ConnectionType(CounselingRecord, 'CounselingRecord');
 
@@ -67,6 +68,20 @@ export class CounselingRecordResolver {
     @Ctx() ctx: AppContext,
   ): Promise<CounselingRecordPayload> {
     return payload(new CounselingRecordPayload(), 'record', await recordCounseling(ctx, input), null);
+  }
+
+  @Authorized(Role.COUNSELOR)
+  @Mutation(() => CounselingRecordPayload, { description: '修改自己登錄的課程諮詢紀錄（課程諮詢教師）' })
+  async updateCounselingRecord(
+    @Arg('input') input: UpdateCounselingInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<CounselingRecordPayload> {
+    return payload(new CounselingRecordPayload(), 'record', await updateCounseling(ctx, input), null);
+  }
+
+  @FieldResolver(() => Boolean, { description: '目前的帳號可以修改這筆紀錄（登錄它的諮詢教師）' })
+  viewerCanEdit(@Root() record: CounselingRecord, @Ctx() ctx: AppContext): boolean {
+    return mayRecordCounseling(ctx.viewer) && record.counselor.id === ctx.viewer?.accountId;
   }
 }
 

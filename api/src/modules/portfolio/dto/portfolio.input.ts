@@ -104,3 +104,37 @@ export class SelectItemInput {
   @Field({ description: 'true 勾選，false 取消勾選' })
   selected!: boolean;
 }
+
+@InputType({ description: '學生修改自己的一筆多元表現（提交前、上傳期間內）' })
+export class UpdatePerformanceInput {
+  @Field(() => ID)
+  performanceId!: string;
+
+  @Field(() => PerformanceCategory)
+  category!: PerformanceCategory;
+
+  @Field({ description: '名稱（競賽名稱、證照名稱、職稱…）' })
+  title!: string;
+
+  @Field(() => [PerformanceDetailInput], { description: '類別的其他欄位（見 performanceCategories）' })
+  details!: PerformanceDetailInput[];
+
+  @Extensions(MULTILINE)
+  @Field({ description: '簡述，100 字以內' })
+  description!: string;
+
+  @Field(() => ID, { nullable: true, description: '換成這份新上傳的文件；不填則保留原文件' })
+  documentUploadId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '換成這份新上傳的影音；不填則保留原影音' })
+  mediaUploadId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'http 或 https 網址；不填則清除' })
+  externalLink?: string | null;
+}
+
+@InputType({ description: '學生刪除自己的一筆多元表現（提交前、上傳期間內）' })
+export class DeletePerformanceInput {
+  @Field(() => ID)
+  performanceId!: string;
+}

@@ -44,3 +44,25 @@ export class RecordCounselingInput {
   @Field()
   content!: string;
 }
+
+@InputType({ description: '修改自己登錄的一筆課程諮詢紀錄（課程諮詢教師）' })
+export class UpdateCounselingInput {
+  @Field(() => ID)
+  recordId!: string;
+
+  @Field(() => CounselingKind)
+  kind!: CounselingKind;
+
+  @Field(() => [ID], { description: '個別諮詢一位學生，團體諮詢兩位以上' })
+  studentIds!: string[];
+
+  @Field({ description: 'YYYY-MM-DD' })
+  heldOn!: string;
+
+  @Field()
+  topic!: string;
+
+  @Extensions(MULTILINE)
+  @Field()
+  content!: string;
+}

@@ -79,19 +79,6 @@ export const ENROLMENT_ROSTER_PATHS: readonly string[] = [
   ROSTER_PATHS.nightGrades,
 ];
 
-/**
- * Which rosters each category's package may hold (DOMAIN.md §3 and §5): basic data is the student register with the
- * cadre records; course records are the subjects with every enrolment's grades, in the enrolment rosters of the
- * school's division; course outcomes and diverse performances are the selected items only, with their files (listed
- * by name and SHA-256, and carried in the zip), the performances one roster per category.
- */
-export const ROSTERS_OF: Record<SubmissionCategory, readonly string[]> = {
-  [SubmissionCategory.BASIC]: [ROSTER_PATHS.students, ROSTER_PATHS.cadres],
-  [SubmissionCategory.COURSE_RECORDS]: [ROSTER_PATHS.subjects, ...ENROLMENT_ROSTER_PATHS],
-  [SubmissionCategory.COURSE_OUTCOMES]: [ROSTER_PATHS.outcomes],
-  [SubmissionCategory.PERFORMANCES]: Object.values(PERFORMANCE_ROSTER_PATHS),
-};
-
 /** A roster's name, as its sheet and a receipt list's 名冊 column give it: the file name after its number. */
 export const rosterNameOf = (path: string): string => path.slice(path.lastIndexOf('_') + 1, -'.xlsx'.length);
 
@@ -205,14 +192,15 @@ async function readSubjectRoster(em: EntityManager, scope: RosterScope): Promise
  * transferred out or was suspended during the term is, with that status. A student counts as 在學 before their first
  * recorded status that is not (the history records a first 在學 as holding from the start), and no student is listed
  * in a term before their cohort's year (the platform keeps no entry date: a student who transferred in counts from
- * their cohort's first year).
+ * their cohort's first year) nor, graduated, after their grade-12 year. Two changes recorded for one moment (two
+ * bare UPDATEs in one transaction) are ordered by when each was written.
  */
 async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: RosterScope): Promise<Roster> {
   const cohort = cohortCondition(scope);
   const statusAsOf = (at: string, inclusive: boolean) =>
     `coalesce((select c.status from student_status_change c
                where c.school_id = s.school_id and c.student_id = s.id and c.changed_at ${inclusive ? '<=' : '<'} ${at}
-               order by c.changed_at desc, c.id desc limit 1), 'ENROLLED')`;
+               order by c.changed_at desc, c.recorded_at desc limit 1), 'ENROLLED')`;
   const rows = await em.execute<
     (StudentCols & {
       name: string;
@@ -231,7 +219,8 @@ async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: Roste
        where t.id = ?
      ),
      listed as (
-       select s.*, ${statusAsOf('b.starts_at', true)} as start_status, ${statusAsOf('b.ends_at', false)} as term_status,
+       select s.*, b.year as year_of_term, ${statusAsOf('b.starts_at', true)} as start_status,
+              ${statusAsOf('b.ends_at', false)} as term_status,
               exists (select 1 from student_status_change c
                       where c.school_id = s.school_id and c.student_id = s.id and c.changed_at > b.starts_at
                         and c.changed_at < b.ends_at and c.status in ('ENROLLED', 'SUSPENDED')) as came_back
@@ -242,7 +231,9 @@ async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: Roste
             s.gender, k.name as class_name, s.seat_number, s.cohort, s.term_status
      from listed s
      left join school_class k on k.school_id = s.school_id and k.id = s.class_id
-     where s.start_status in ('ENROLLED', 'SUSPENDED') or s.came_back
+     where (s.start_status in ('ENROLLED', 'SUSPENDED') or s.came_back)
+       -- A graduate belongs to no term after their grade-12 year, whenever 畢業 was entered (often after 8/1).
+       and not (s.term_status = 'GRADUATED' and s.year_of_term > s.cohort + 2)
      order by s.student_number, s.id`,
     [scope.termId, ...cohort.params],
   );

@@ -12,8 +12,12 @@ import { classConfirmationData } from './progress.service.js';
 import type { Viewer } from '../../../common/viewer.js';
 import { currentRequestId } from '../../../common/request-id.js';
 import { PiiAccessKind, recordPiiAccessApart } from '../../privacy/pii-access.js';
+import { studentConfirmationPdf, studentSheetFileName } from './student-confirmation-sheet.js';
+import { studentSheetData } from './student-confirmation.service.js';
 
 export const CLASS_PATH = '/classes';
+/** `${STUDENT_PATH}/:id/confirmation.pdf?termId=…`: a student's own confirmation sheet (serveStudentConfirmation). */
+export const STUDENT_PATH = '/students';
 
 const FORMATS = {
   xlsx: {
@@ -82,5 +86,41 @@ export async function serveConfirmationSheet(services: AppServices, req: Request
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(confirmationSheetFileName(input, extension))}`,
     )
+    .send(bytes);
+}
+
+/**
+ * GET /students/:id/confirmation.pdf?termId=… — a student's own 收訖明細確認單 for the term: their current receipt
+ * rows with the fields they checked and their answers, to print and sign. The student prints their own; whoever may
+ * see the student (the homeroom teacher, office staff) may print it too, and that export is logged for the student.
+ */
+export async function serveStudentConfirmation(services: AppServices, req: Request, res: Response): Promise<void> {
+  let read = null as { viewer: Viewer; studentId: string; own: boolean } | null;
+  const input = await readForRoute(
+    services,
+    req,
+    res,
+    async (ctx, viewer) => {
+      const { student, input } = await studentSheetData(ctx, String(req.params.id), String(req.query.termId ?? ''));
+      read = { viewer, studentId: student.id, own: student.account?.id === viewer.accountId };
+      return input;
+    },
+    { schoolOnly: true },
+  );
+  if (!input || !read) return;
+  const bytes = await studentConfirmationPdf(input);
+  const { viewer, studentId, own } = read;
+  if (!own) {
+    await recordPiiAccessApart(
+      services,
+      { viewer, requestId: currentRequestId(), at: services.clock.now() },
+      { kind: PiiAccessKind.STUDENT_EXPORT, studentIds: [studentId], targetId: studentId },
+    );
+  }
+  res
+    .status(200)
+    .type('application/pdf')
+    .setHeader('Cache-Control', 'private, no-store')
+    .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(studentSheetFileName(input))}`)
     .send(bytes);
 }

@@ -24,9 +24,10 @@ import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagina
 import { PayloadType, payload } from '../../../common/user-error.js';
 import { Student } from '../../people/student.entity.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
-import { ReceiptKind, RECEIPT_KINDS } from '../central/receipt-format.js';
+import { categoryOfKind, ReceiptKind, RECEIPT_KINDS } from '../central/receipt-format.js';
 import { Submission } from '../submission.entity.js';
-import { mayListSubmissions, maySubmit } from '../round.permissions.js';
+import { fieldsOfRow } from './receipt-fields.js';
+import { mayListSubmissions, mayReviewReceipts, maySubmit } from '../round.permissions.js';
 import { CATEGORY_LABELS, SubmissionCategory } from '../../../common/submission-category.js';
 import {
   Dispute,
@@ -272,7 +273,10 @@ export class ConfirmationResolver {
   }
 
   @Authorized()
-  @Mutation(() => DisputePayload, { description: '學生對自己的一筆收訖明細提出疑義（確認收訖明細期間）' })
+  @Mutation(() => DisputePayload, {
+    description:
+      '提出疑義：學生對自己的一筆收訖明細（確認收訖明細期間）；負責該類別的處室對任一筆（確認收訖明細或疑義處理期間）',
+  })
   async raiseDispute(@Arg('input') input: RaiseDisputeInput, @Ctx() ctx: AppContext): Promise<DisputePayload> {
     return payload(new DisputePayload(), 'dispute', await raiseDispute(ctx, input), null);
   }
@@ -406,10 +410,25 @@ export class DisputeResolver {
     return dispute.resubmission ? ctx.loaders.submissionById.load(dispute.resubmission.id) : null;
   }
 
+  @FieldResolver(() => Boolean, { description: '由處室（而非學生本人）提出' })
+  async raisedByStaff(@Root() dispute: Dispute, @Ctx() ctx: AppContext): Promise<boolean> {
+    const student = dispute.student ? await ctx.loaders.studentById.load(dispute.student.id) : null;
+    return student?.account?.id !== dispute.raisedBy.id;
+  }
+
   @FieldResolver(() => Boolean, { description: '目前的帳號可以受理與回覆這件疑義' })
   viewerCanHandle(@Root() dispute: Dispute, @Ctx() ctx: AppContext): boolean {
     return maySubmit(ctx.viewer, dispute.category) && UNRESOLVED_DISPUTE.includes(dispute.status);
   }
+}
+
+@ObjectType({ description: '收訖明細一筆資料的一個欄位（提交的內容）' })
+class ReceiptRowField {
+  @Field({ description: '名冊的欄位名稱' })
+  label!: string;
+
+  @Field({ description: '提交的值（日期為民國年，檔案只標示已附）' })
+  value!: string;
 }
 
 @Resolver(() => ReceiptRow)
@@ -427,6 +446,22 @@ export class ReceiptRowReviewResolver {
   @FieldResolver(() => String, { description: '收訖明細種類名稱' })
   kindLabel(@Root() row: ReceiptRow): string {
     return RECEIPT_KINDS[row.kind].label;
+  }
+
+  @FieldResolver(() => [ReceiptRowField], {
+    description:
+      '這筆資料提交的欄位與值，供核對（例如競賽的獎項）：不含學校代碼、學年度、學期與身分證號，不含檔案的 SHA-256',
+  })
+  async fields(@Root() row: ReceiptRow, @Ctx() ctx: AppContext): Promise<ReceiptRowField[]> {
+    return (await fieldsOfRow(ctx, row)).map((field) => Object.assign(new ReceiptRowField(), field));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: '目前的帳號是負責這個類別的處室，可以對這筆資料提出疑義（尚無疑義時）',
+  })
+  async viewerCanRaiseStaffDispute(@Root() row: ReceiptRow, @Ctx() ctx: AppContext): Promise<boolean> {
+    if (mayReviewReceipts(ctx.viewer) || !maySubmit(ctx.viewer, categoryOfKind(row.kind))) return false;
+    return (await ctx.loaders.disputeByReceiptRow.load(row.id)) === null;
   }
 }
 

@@ -11,9 +11,12 @@ import { UserAccount } from '../../people/user-account.entity.js';
 import { ReceiptImport, ReceiptRow } from '../receipt.entity.js';
 import { RECEIPT_KINDS, categoryOfKind, kindsOfCategory } from '../central/receipt-format.js';
 import { Submission } from '../submission.entity.js';
-import { maySubmit, mayReviewReceipts } from '../round.permissions.js';
+import { mayListSubmissions, maySubmit, mayReviewReceipts, SUBMITTING_SECTIONS } from '../round.permissions.js';
 import { TaskKind } from '../../timeline/timeline.enums.js';
-import { CATEGORY_LABELS, type SubmissionCategory } from '../../../common/submission-category.js';
+import { CATEGORY_LABELS, isAnnualCategory, type SubmissionCategory } from '../../../common/submission-category.js';
+import { ADMIN_SECTION_LABELS } from '../../../common/roles.js';
+import { grade12CohortOf } from '../../../common/data-period.js';
+import type { Term } from '../../term/term.entity.js';
 import {
   Dispute,
   DisputeStatus,
@@ -30,6 +33,7 @@ import {
   roundCategoryOf,
   grade12Detail,
   ofRound,
+  type RoundCategory,
 } from '../final-lock.js';
 import { roundOfRequest } from '../round-cadence.js';
 import { termArgument } from '../../term/term.service.js';
@@ -157,11 +161,12 @@ function textProblem(field: string, value: string, what: string): UserError | nu
   return null;
 }
 
-/** 提出疑義 on one of the student's own rows, inside the confirmation window; one dispute per row. */
+/** 提出疑義: a student on one of their own rows, inside the confirmation window; staff on a row of their category. */
 export async function raiseDispute(
   ctx: AppContext,
   input: { receiptRowId: string; reason: string },
 ): Promise<Result<Dispute>> {
+  if (!mayReviewReceipts(ctx.viewer)) return raiseStaffDispute(ctx, input);
   const student = await viewerStudent(ctx, '提出疑義');
   const rows = await ownRows(ctx, student, [input.receiptRowId]);
   if (!rows) return { value: null, userErrors: [NOT_YOURS('receiptRowId')] };
@@ -170,6 +175,59 @@ export async function raiseDispute(
   if (reasonProblem) return { value: null, userErrors: [reasonProblem] };
   const windowProblem = await confirmationWindowProblem(ctx, rows, student.id, 'receiptRowId');
   if (windowProblem) return { value: null, userErrors: [windowProblem] };
+  return openDispute(ctx, row, input.reason);
+}
+
+/**
+ * 學校人員就收訖明細提出疑義 (the slides): the section that submits a row's category raises a dispute on it while the
+ * round's confirmation or dispute window is open, and answers it as any other. The student sees it on their page.
+ */
+async function raiseStaffDispute(ctx: AppContext, input: { receiptRowId: string; reason: string }) {
+  const viewer = ctx.viewer;
+  if (!viewer?.schoolId || !mayListSubmissions(viewer)) throw forbidden('提出疑義');
+  const id = idOfType(input.receiptRowId, 'ReceiptRow');
+  const row = id ? await ctx.em.findOne(ReceiptRow, { id }) : null;
+  if (!row) {
+    return fail<Dispute>('receiptRowId', 'RECEIPT_ROW_NOT_FOUND', '找不到指定的收訖明細，未做任何變更。');
+  }
+  const category = categoryOfKind(row.kind);
+  if (!maySubmit(viewer, category)) return { value: null, userErrors: [notYourCategory('receiptRowId', category)] };
+  const reasonProblem = textProblem('reason', input.reason, '疑義內容');
+  if (reasonProblem) return { value: null, userErrors: [reasonProblem] };
+  const submission = await ctx.em.findOneOrFail(Submission, { id: row.submission.id });
+  const question = { period: { termId: submission.term.id }, grade12Round: submission.grade12Round };
+  const confirming = await ctx.services.windows.check(
+    ctx.em,
+    { ...question, kind: TaskKind.CONFIRM_RECEIPTS },
+    'receiptRowId',
+  );
+  if (confirming.userError) {
+    const resolving = await ctx.services.windows.check(
+      ctx.em,
+      { ...question, kind: TaskKind.RESOLVE_DISPUTES },
+      'receiptRowId',
+    );
+    if (resolving.userError) return { value: null, userErrors: [resolving.userError] };
+  }
+  return openDispute(ctx, row, input.reason);
+}
+
+const fail = <T>(field: string, code: string, message: string): Result<T> => ({
+  value: null,
+  userErrors: [userError(field, code, message)],
+});
+
+/** What staff of another section read when they try to act on a category that is not theirs. */
+export const notYourCategory = (field: string | null, category: SubmissionCategory): UserError =>
+  userError(
+    field,
+    'NOT_YOUR_CATEGORY',
+    `「${CATEGORY_LABELS[category]}」由${SUBMITTING_SECTIONS[category].map((s) => ADMIN_SECTION_LABELS[s]).join('或')}處理，未做任何變更。`,
+  );
+
+/** The dispute itself, once whoever raises it may: one per row, none once the round's category is locked. */
+async function openDispute(ctx: AppContext, row: ReceiptRow, reason: string): Promise<Result<Dispute>> {
+  const viewer = ctx.viewer!;
   const submission = await ctx.em.findOneOrFail(Submission, { id: row.submission.id });
   if (await finalLockOf(ctx.em, roundCategoryOf(submission))) {
     return { value: null, userErrors: [finalLockedError('receiptRowId', submission.category)] };
@@ -181,32 +239,35 @@ export async function raiseDispute(
     };
   }
   const now = ctx.services.clock.now();
+  const studentId = row.student?.id ?? null;
   const dispute = ctx.em.create(Dispute, {
-    school: student.school.id,
+    school: viewer.schoolId!,
     receiptRow: row.id,
-    student: student.id,
+    student: studentId,
     submission: submission.id,
     term: submission.term.id,
     category: submission.category,
     grade12Round: submission.grade12Round,
-    reason: input.reason.trim(),
+    reason: reason.trim(),
     status: DisputeStatus.OPEN,
-    raisedBy: ctx.viewer!.accountId,
+    raisedBy: viewer.accountId,
     raisedAt: now,
     dueAt: await disputeDueAt(ctx, submission, now),
   });
   await ctx.em.flush();
+  // The row is under dispute whoever raised it: nobody marks it correct meanwhile.
   await ctx.em.execute(
     `insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
      values (?, gen_random_uuid(), ?, ?, 'DISPUTED', ?, ?)
      on conflict (school_id, receipt_row_id)
      do update set decision = 'DISPUTED', decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-    [student.school.id, row.id, student.id, ctx.viewer!.accountId, now],
+    [viewer.schoolId, row.id, studentId, viewer.accountId, now],
   );
-  await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
+  const byStaff = !mayReviewReceipts(viewer);
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'dispute.raise',
-    targetIds: [dispute.id, row.id, student.id],
-    detail: { category: submission.category, kind: row.kind },
+    targetIds: [dispute.id, row.id, ...(studentId ? [studentId] : [])],
+    detail: { category: submission.category, kind: row.kind, ...(byStaff ? { byStaff } : {}) },
   });
   return { value: dispute, userErrors: [] };
 }
@@ -258,7 +319,7 @@ export enum DisputeResolution {
 
 const viewerRef = (ctx: AppContext) => ctx.em.getReference(UserAccount, ctx.viewer!.accountId, { wrapped: true });
 
-async function disputeForStaff(
+export async function disputeForStaff(
   ctx: AppContext,
   globalId: string,
 ): Promise<{ dispute: Dispute | null; error: UserError | null }> {
@@ -312,12 +373,22 @@ export async function resolveDispute(
   }
   const answerProblem = textProblem('answer', input.answer, '給學生的回覆');
   if (answerProblem) return { value: null, userErrors: [answerProblem] };
+  await closeDispute(ctx, dispute, input.resolution, input.answer.trim(), {});
+  return { value: dispute, userErrors: [] };
+}
+
+/** Closes an unresolved dispute with its answer, audits it and tells the student; `detail` adds to the audit. */
+export async function closeDispute(
+  ctx: AppContext,
+  dispute: Dispute,
+  resolution: DisputeResolution,
+  answer: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
   const now = ctx.services.clock.now();
   dispute.status =
-    input.resolution === DisputeResolution.CORRECTED
-      ? DisputeStatus.RESOLVED_CORRECTED
-      : DisputeStatus.RESOLVED_NO_CHANGE;
-  dispute.answer = input.answer.trim();
+    resolution === DisputeResolution.CORRECTED ? DisputeStatus.RESOLVED_CORRECTED : DisputeStatus.RESOLVED_NO_CHANGE;
+  dispute.answer = answer;
   dispute.resolvedBy = viewerRef(ctx);
   dispute.resolvedAt = now;
   if (!dispute.reviewedAt) {
@@ -328,10 +399,9 @@ export async function resolveDispute(
   await recordAudit(ctx.em, ctx.viewer!, ctx.requestId, {
     operation: 'dispute.resolve',
     targetIds: [dispute.id],
-    detail: { category: dispute.category, resolution: input.resolution },
+    detail: { category: dispute.category, resolution, ...detail },
   });
   await notifyStudent(ctx.em, dispute);
-  return { value: dispute, userErrors: [] };
 }
 
 export interface FinalizeInput {
@@ -348,7 +418,7 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
   const viewer = ctx.viewer;
   if (!viewer?.schoolId || !maySubmit(viewer, input.category)) throw forbidden('完成這個類別的最終提交');
   const term = await termArgument(ctx, input.termId);
-  const fail = (code: string, message: string): Result<FinalLock> => ({
+  const refuse = (code: string, message: string): Result<FinalLock> => ({
     value: null,
     userErrors: [userError('category', code, message)],
   });
@@ -366,24 +436,31 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
 
   const label = CATEGORY_LABELS[input.category];
   const latest = await ctx.em.findOne(Submission, ofRound(round), { orderBy: { createdAt: 'desc', id: 'desc' } });
-  if (!latest) return fail('NOT_SUBMITTED', `「${label}」還沒有提交過，不能完成最終提交。`);
+  if (!latest) return refuse('NOT_SUBMITTED', `「${label}」還沒有提交過，不能完成最終提交。`);
   const imported = new Set((await ctx.em.find(ReceiptImport, { submission: latest.id })).map((r) => r.kind));
   const missing = kindsOfCategory(input.category).filter((kind) => !imported.has(kind));
   if (missing.length > 0) {
     const names = missing.map((kind) => RECEIPT_KINDS[kind].label).join('、');
-    return fail('RECEIPTS_NOT_IMPORTED', `最近一次提交的「${names}」收訖明細尚未匯入，不能完成最終提交。`);
+    return refuse('RECEIPTS_NOT_IMPORTED', `最近一次提交的「${names}」收訖明細尚未匯入，不能完成最終提交。`);
   }
   const unresolved = await ctx.em.count(Dispute, { ...ofRound(round), status: { $in: UNRESOLVED_DISPUTE } });
-  if (unresolved > 0) return fail('DISPUTES_OPEN', `還有 ${unresolved} 件疑義尚未處理完畢，不能完成最終提交。`);
+  if (unresolved > 0) return refuse('DISPUTES_OPEN', `還有 ${unresolved} 件疑義尚未處理完畢，不能完成最終提交。`);
   const notResubmitted = await ctx.em.count(Dispute, {
     ...ofRound(round),
     status: DisputeStatus.RESOLVED_CORRECTED,
     resubmission: null,
   });
   if (notResubmitted > 0) {
-    return fail(
+    return refuse(
       'CORRECTIONS_NOT_RESUBMITTED',
       `有 ${notResubmitted} 件已更正的疑義尚未重新提交，請先重新提交「${label}」並匯入收訖明細。`,
+    );
+  }
+  const lateCorrections = await correctionsAfter(ctx, term, round, latest);
+  if (lateCorrections > 0) {
+    return refuse(
+      'CORRECTIONS_NOT_RESUBMITTED',
+      `有 ${lateCorrections} 筆更正是在最近一次提交之後做的，請先重新提交「${label}」並匯入收訖明細。`,
     );
   }
   const lock = ctx.em.create(FinalLock, {
@@ -400,4 +477,37 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
     detail: { category: input.category, ...grade12Detail(round) },
   });
   return { value: lock, userErrors: [] };
+}
+
+/**
+ * Staff corrections (record_correction) of the round's data made after its latest submission: the lock would freeze
+ * data the central database has not received. Term-wise categories match the term, yearly ones the academic year;
+ * the 高三 round counts only its students' corrections.
+ */
+export async function correctionsAfter(
+  ctx: AppContext,
+  term: Term,
+  round: RoundCategory,
+  latest: Submission,
+): Promise<number> {
+  const annual = isAnnualCategory(round.category);
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!;
+  const [row] = await ctx.em.execute<{ n: number }[]>(
+    `select count(*)::int as n
+       from record_correction c
+       join student s on s.school_id = c.school_id and s.id = c.student_id
+      where c.category = ?
+        and ${annual ? 'c.academic_year_id = ?' : 'c.term_id = ?'}
+        and (c.corrected_at, c.id) > (?::timestamptz, ?::uuid)
+        and (not ? or s.cohort = ?)`,
+    [
+      round.category,
+      annual ? term.academicYear.id : term.id,
+      latest.createdAt,
+      latest.id,
+      round.grade12Round,
+      grade12CohortOf(year.year),
+    ],
+  );
+  return row?.n ?? 0;
 }

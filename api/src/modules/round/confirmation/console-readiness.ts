@@ -81,6 +81,21 @@ export async function categoryReadiness(
         );
       }
     }
+    if (category === SubmissionCategory.PERFORMANCES) {
+      // 彈性學習時間's kind became required after students had recorded some (universities read it): those would go
+      // with an empty kind. Their students may still edit them before the submission, or staff correct them after.
+      const [missing] = await em.execute<{ n: number }[]>(
+        `select count(*)::int as n from diverse_performance
+          where academic_year_id = ? and selected_at is not null and category = 'FLEXIBLE_LEARNING'
+            and coalesce(details->>'kind', '') = ''`,
+        [term.academicYear.id],
+      );
+      if ((missing?.n ?? 0) > 0) {
+        warnings.push(
+          `${missing!.n} 件已勾選的「彈性學習時間」沒有填「彈性學習時間類別」（大學會參考）：請學生在提交前修改，或於疑義處理時更正。`,
+        );
+      }
+    }
     readiness.set(category, {
       submitWindowProblem: submitWindow.userError?.message ?? null,
       finalWindowProblem: finalWindow.userError?.message ?? null,

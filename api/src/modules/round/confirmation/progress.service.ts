@@ -16,6 +16,7 @@ import type { Term } from '../../term/term.entity.js';
 import { packagePeriod, roundCategoryProblem, roundTermOf } from '../round-cadence.js';
 import { periodLabel } from '../../../common/data-period.js';
 import { categoryReadiness } from './console-readiness.js';
+import { correctionsAfter } from './confirmation.service.js';
 
 export enum SubmissionStage {
   NOT_SUBMITTED = 'NOT_SUBMITTED',
@@ -148,8 +149,17 @@ export async function categoryProgress(
     ),
   );
 
+  // Corrections newer than the latest submission: the final submission waits for a resubmission (finalizeTerm).
+  const lateCorrections = new Map<SubmissionCategory, number>();
+  for (const [category, latest] of latestIds) {
+    if (locks.some((lock) => lock.category === category)) continue;
+    const round = { termId, category, grade12Round };
+    lateCorrections.set(category, await correctionsAfter(ctx, term, round, latest));
+  }
+
   return Object.values(SubmissionCategory).map((category) => {
     const latest = latestIds.get(category) ?? null;
+    const corrections = lateCorrections.get(category) ?? 0;
     const ownImports = latest ? imports.filter((i) => i.submission.id === latest.id) : [];
     const imported = new Set(ownImports.map((i) => i.kind));
     const missing = kindsOfCategory(category).filter((kind) => !imported.has(kind));
@@ -166,8 +176,9 @@ export async function categoryProgress(
     if (finalLock) stage = SubmissionStage.FINAL;
     else if (!latest) stage = SubmissionStage.NOT_SUBMITTED;
     else if (missing.length > 0) stage = SubmissionStage.SUBMITTED;
-    else if (disputes.open + disputes.inReview + disputes.awaitingResubmission > 0) stage = SubmissionStage.DISPUTES;
-    else if (confirming) stage = SubmissionStage.CONFIRMING;
+    else if (disputes.open + disputes.inReview + disputes.awaitingResubmission + corrections > 0) {
+      stage = SubmissionStage.DISPUTES;
+    } else if (confirming) stage = SubmissionStage.CONFIRMING;
     else stage = SubmissionStage.RECEIPTS_IMPORTED;
     return {
       category,
@@ -190,7 +201,12 @@ export async function categoryProgress(
       notInRound: notInRound.get(category) ?? null,
       submitWindowProblem: readiness.get(category)?.submitWindowProblem ?? null,
       finalWindowProblem: readiness.get(category)?.finalWindowProblem ?? null,
-      warnings: readiness.get(category)?.warnings ?? [],
+      warnings: [
+        ...(readiness.get(category)?.warnings ?? []),
+        ...(corrections > 0
+          ? [`有 ${corrections} 筆更正是在最近一次提交之後做的，完成最終提交前請重新提交並匯入收訖明細。`]
+          : []),
+      ],
     };
   });
 }

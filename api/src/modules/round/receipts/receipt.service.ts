@@ -212,15 +212,19 @@ export async function importReceipts(
     );
   }
 
-  // Which submitted roster each row answers: the one its 名冊 names, or, in a file without that column, the
-  // kind's only roster in this submission (every kind of one roster, and submissions made before there were more).
+  // Which submitted roster each row answers: the one its 名冊 names, or, in a file without that column, the only
+  // roster of the kind that had rows in this submission (every kind of one roster, a round whose 多元表現 were all of
+  // one category, and submissions made before there were more).
   const rosterColumns = await rosterColumnsOf(ctx, submission);
-  const submittedRosters = Object.keys(rosterColumns).filter((path) => spec.rosters.includes(path));
+  const ofKind = Object.keys(rosterColumns).filter((path) => spec.rosters.includes(path));
+  const submittedRosters =
+    ofKind.length === 1 ? ofKind : ofKind.filter((path) => (submission.rowCounts[path] ?? 0) > 0);
   const named = at(RECEIPT_ROSTER_COLUMN) >= 0;
   if (!named && submittedRosters.length !== 1 && table.rows.length > 0) {
+    const names = ofKind.map(rosterNameOf).join('、');
     return fileError(
-      'NOT_A_RECEIPT_FILE',
-      `這不是收訖明細檔：缺少欄位「${RECEIPT_ROSTER_COLUMN}」。請上傳中央資料庫回覆的收訖明細原檔。`,
+      'RECEIPT_ROSTER_UNKNOWN',
+      `這份收訖明細沒有「${RECEIPT_ROSTER_COLUMN}」欄，無法判斷每一列屬於這次提交「${spec.label}」的哪個名冊（${names}），未匯入任何資料。請上傳中央資料庫回覆的收訖明細原檔。`,
     );
   }
   const rosterOfRow = (cells: { text: string }[]): string | null =>
@@ -313,11 +317,14 @@ export async function importReceipts(
       name === NATIONAL_ID_COLUMN ? nationalIdMatchKey(pii, value(name)) : value(name);
     const roster = rosterOfRow(row.cells)!;
     const status = value('收訖狀態') === RECEIVED ? ReceiptStatus.RECEIVED : ReceiptStatus.REJECTED;
-    const candidates = open.get(identityOf(roster, comparable)) ?? [];
-    const match = candidates.shift() ?? null;
     const compared = columnsOf(roster)
       .slice(3)
       .filter((name) => at(name) >= 0);
+    // Of submitted rows with the same identity (two performances of one name), the one this row equals, if any:
+    // pairing them by position would call the wrong one changed when the central database leaves one out.
+    const candidates = open.get(identityOf(roster, comparable)) ?? [];
+    const equal = candidates.findIndex((c) => compared.every((name) => submittedValue(c, name) === comparable(name)));
+    const match = candidates.splice(Math.max(equal, 0), 1)[0] ?? null;
     const changed = match ? compared.filter((name) => submittedValue(match, name) !== comparable(name)) : [];
     const nationalId = normalizeNationalId(value(NATIONAL_ID_COLUMN));
     rows.push(
