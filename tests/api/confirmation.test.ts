@@ -393,6 +393,20 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     );
     expect(toGlobalId('Submission', carried.resubmission_id!)).toBe(resubmissionId);
 
+    // A grade changed after the resubmission by a path that is no correction (here SQL, as an import or grade entry
+    // would): the lock would freeze what the central database never received, so it waits until it is sent.
+    const [graded] = await app.sql<{ id: string; term_grade: string | null }>(
+      `select e.id, e.term_grade from enrolment e where e.school_id = ? and e.term_grade is not null limit 1`,
+      [school.school.id],
+    );
+    await app.sql('update enrolment set term_grade = term_grade + 1 where id = ?', [graded!.id]);
+    finalize = await staff.ok(FINALIZE, { input: { termId, category: 'COURSE_RECORDS' } });
+    expect(finalize.finalizeTerm.userErrors[0]).toMatchObject({
+      code: 'CORRECTIONS_NOT_RESUBMITTED',
+      message: expect.stringContaining('1 筆資料在最近一次提交之後有變動'),
+    });
+    await app.sql('update enrolment set term_grade = ? where id = ?', [graded!.term_grade, graded!.id]);
+
     finalize = await staff.ok<{ finalizeTerm: { finalLock: { category: string } | null; userErrors: Errors } }>(
       FINALIZE,
       { input: { termId, category: 'COURSE_RECORDS' } },

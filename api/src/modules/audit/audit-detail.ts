@@ -17,6 +17,7 @@ const KEY_LABELS: Record<string, string> = {
   fields: '變更欄位',
   before: '變更前',
   after: '變更後',
+  deleted: '已刪除',
   startsAt: '開始',
   endsAt: '截止',
   rows: '筆數',

@@ -229,11 +229,8 @@ export async function updateOwnPerformance(
     };
   }
   await ctx.em.flush();
-  await audit(ctx, viewer, 'performance.update', performance, {
-    fields: [...changed.fields, ...replaced],
-    before: changed.before,
-    after: changed.after,
-  });
+  // Which fields, not their values: the audit log is read by every office account and kept for good.
+  await audit(ctx, viewer, 'performance.update', performance, { fields: [...changed.fields, ...replaced] });
   return { value: performance, userErrors: [] };
 }
 
@@ -249,7 +246,7 @@ export async function deleteOwnPerformance(
   if (problem) return { value: null, userErrors: [problem] };
   const globalId = performance.globalId;
   await audit(ctx, viewer, 'performance.delete', performance, {
-    before: performanceFacts(performance),
+    category: performance.category,
     selected: Boolean(performance.selectedAt),
   });
   ctx.em.remove(performance);

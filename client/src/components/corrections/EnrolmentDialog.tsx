@@ -150,7 +150,16 @@ export function EnrolmentDialog({
       </label>
       <label>
         學期成績（0–100，留空表示沒有）
-        <input inputMode="decimal" value={termGrade} onChange={(event) => setTermGrade(event.target.value)} />
+        <input
+          inputMode="decimal"
+          value={termGrade}
+          onChange={(event) => {
+            setTermGrade(event.target.value);
+            // A new grade decides 是否及格 again unless staff choose otherwise after it (a 50 kept as 是 would be
+            // sent as passed).
+            setPassed('');
+          }}
+        />
       </label>
       {yesNo('是否及格', passed, setPassed, '依學期成績（60 分及格）')}
       <label>
@@ -163,7 +172,7 @@ export function EnrolmentDialog({
         <textarea value={note} rows={2} maxLength={NOTE_MAX} onChange={(event) => setNote(event.target.value)} />
       </label>
       <span className="counter">
-        {note.length}/{NOTE_MAX}
+        {[...note].length}/{NOTE_MAX}
       </span>
       {disputeId && <AnswerField value={answer} onChange={setAnswer} />}
     </FormDialog>

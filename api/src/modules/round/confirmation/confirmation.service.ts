@@ -21,9 +21,7 @@ import {
   Dispute,
   DisputeStatus,
   FinalLock,
-  ReceiptReview,
   ReceiptStaffConfirmation,
-  ReviewDecision,
   UNRESOLVED_DISPUTE,
 } from '../confirmation.entity.js';
 import {
@@ -36,6 +34,7 @@ import {
   type RoundCategory,
 } from '../final-lock.js';
 import { roundOfRequest } from '../round-cadence.js';
+import { rowsChangedSince } from '../submission/unsent-changes.js';
 import { termArgument } from '../../term/term.service.js';
 
 const MAX_ROWS_PER_CONFIRMATION = 500;
@@ -114,10 +113,8 @@ export async function confirmReceiptRows(
   if (!rows) return { value: null, userErrors: [NOT_YOURS('receiptRowIds')] };
   const windowProblem = await confirmationWindowProblem(ctx, rows, student.id, 'receiptRowIds');
   if (windowProblem) return { value: null, userErrors: [windowProblem] };
-  const disputed = await ctx.em.count(ReceiptReview, {
-    receiptRow: { $in: rows.map((r) => r.id) },
-    decision: ReviewDecision.DISPUTED,
-  });
+  // A row under dispute, the student's own or one the school raised, is not marked correct meanwhile.
+  const disputed = await ctx.em.count(Dispute, { receiptRow: { $in: rows.map((r) => r.id) } });
   if (disputed > 0) {
     return {
       value: null,
@@ -255,15 +252,18 @@ async function openDispute(ctx: AppContext, row: ReceiptRow, reason: string): Pr
     dueAt: await disputeDueAt(ctx, submission, now),
   });
   await ctx.em.flush();
-  // The row is under dispute whoever raised it: nobody marks it correct meanwhile.
-  await ctx.em.execute(
-    `insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
-     values (?, gen_random_uuid(), ?, ?, 'DISPUTED', ?, ?)
-     on conflict (school_id, receipt_row_id)
-     do update set decision = 'DISPUTED', decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-    [viewer.schoolId, row.id, studentId, viewer.accountId, now],
-  );
   const byStaff = !mayReviewReceipts(viewer);
+  // receipt_review is the student's own answer (confirmation rates, the class sheet and the student's confirmation
+  // count it): a dispute the school raises leaves it as the student gave it, or unanswered.
+  if (!byStaff) {
+    await ctx.em.execute(
+      `insert into receipt_review (school_id, id, receipt_row_id, student_id, decision, decided_by, decided_at)
+       values (?, gen_random_uuid(), ?, ?, 'DISPUTED', ?, ?)
+       on conflict (school_id, receipt_row_id)
+       do update set decision = 'DISPUTED', decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      [viewer.schoolId, row.id, studentId, viewer.accountId, now],
+    );
+  }
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: 'dispute.raise',
     targetIds: [dispute.id, row.id, ...(studentId ? [studentId] : [])],
@@ -319,12 +319,21 @@ export enum DisputeResolution {
 
 const viewerRef = (ctx: AppContext) => ctx.em.getReference(UserAccount, ctx.viewer!.accountId, { wrapped: true });
 
+/**
+ * The dispute, its row locked until the transaction ends and read after the lock: two people answering or correcting
+ * it at once take turns, and the second sees it closed instead of overwriting the first one's answer.
+ */
+export async function lockedDispute(ctx: AppContext, id: string): Promise<Dispute | null> {
+  const [row] = await ctx.em.execute<{ id: string }[]>('select id from dispute where id = ? for update', [id]);
+  return row ? ctx.em.findOne(Dispute, { id }, { refresh: true }) : null;
+}
+
 export async function disputeForStaff(
   ctx: AppContext,
   globalId: string,
 ): Promise<{ dispute: Dispute | null; error: UserError | null }> {
   const id = idOfType(globalId, 'Dispute');
-  const dispute = id ? await ctx.em.findOne(Dispute, { id }) : null;
+  const dispute = id ? await lockedDispute(ctx, id) : null;
   if (!dispute) {
     return { dispute: null, error: userError('disputeId', 'DISPUTE_NOT_FOUND', '找不到指定的疑義。') };
   }
@@ -456,11 +465,13 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
       `有 ${notResubmitted} 件已更正的疑義尚未重新提交，請先重新提交「${label}」並匯入收訖明細。`,
     );
   }
-  const lateCorrections = await correctionsAfter(ctx, term, round, latest);
-  if (lateCorrections > 0) {
+  // What is locked must be what was sent: compared row by row, not by the times of corrections, so a change that
+  // committed while the package was being built (it was not in the package's snapshot) is caught too.
+  const changed = await rowsChangedSince(ctx, term, round, latest);
+  if (changed > 0) {
     return refuse(
       'CORRECTIONS_NOT_RESUBMITTED',
-      `有 ${lateCorrections} 筆更正是在最近一次提交之後做的，請先重新提交「${label}」並匯入收訖明細。`,
+      `「${label}」有 ${changed} 筆資料在最近一次提交之後有變動（更正、新增或刪除），請先重新提交並匯入收訖明細，再完成最終提交。`,
     );
   }
   const lock = ctx.em.create(FinalLock, {
@@ -480,8 +491,9 @@ export async function finalizeTerm(ctx: AppContext, input: FinalizeInput): Promi
 }
 
 /**
- * Staff corrections (record_correction) of the round's data made after its latest submission: the lock would freeze
- * data the central database has not received. Term-wise categories match the term, yearly ones the academic year;
+ * Staff corrections (record_correction) of the round's data made after its latest submission, for the console's
+ * hint (cheap; finalizeTerm compares the rows themselves, see rowsChangedSince): the lock would freeze data the
+ * central database has not received. Term-wise categories match the term, yearly ones the academic year;
  * the 高三 round counts only its students' corrections.
  */
 export async function correctionsAfter(

@@ -19,7 +19,7 @@ import { holdFinalLockKey } from '../final-lock.js';
 import { ReceiptRow } from '../receipt.entity.js';
 import { maySubmit } from '../round.permissions.js';
 import { Submission, SubmissionRow } from '../submission.entity.js';
-import { closeDispute, DisputeResolution, notYourCategory } from './confirmation.service.js';
+import { closeDispute, DisputeResolution, lockedDispute, notYourCategory } from './confirmation.service.js';
 import { receiptRowValues } from './receipt-fields.js';
 
 // Corrections during 疑義處理 (DOMAIN.md §5, step 4): the section that submits a category corrects its data before
@@ -173,6 +173,10 @@ async function guard(
   for (const grade12Round of [false, true]) {
     await holdFinalLockKey(ctx.em, { termId: scope.roundTermId, category: scope.category, grade12Round });
   }
+  // Answered meanwhile (resolveDispute, or another correction that waited for the same keys)? Then not again.
+  if (dispute && !UNRESOLVED_DISPUTE.includes((await lockedDispute(ctx, dispute.id))!.status)) {
+    return refuse(userError('disputeId', 'DISPUTE_RESOLVED', '這件疑義已處理完畢，未做任何變更。'));
+  }
   const [lock] = await ctx.em.execute<{ label: string | null }[]>('select final_lock_label(?, ?, ?, ?, ?) as label', [
     viewer.schoolId,
     scope.termId,
@@ -225,13 +229,12 @@ async function finish(
   await recordAudit(ctx.em, viewer, ctx.requestId, {
     operation: what.operation,
     targetIds: [what.targetId, scope.studentId, ...(dispute ? [dispute.id] : [])],
+    // Which fields, not their values: the audit log is read by every office account and kept for good, while the
+    // values before and after stay in record_correction with the record they belong to.
     detail: {
       category: scope.category,
       fields: what.changes.map((change) => change.label),
-      before: Object.fromEntries(what.changes.map((change) => [change.label, change.before])),
-      ...(what.deleted
-        ? {}
-        : { after: Object.fromEntries(what.changes.map((change) => [change.label, change.after])) }),
+      ...(what.deleted ? { deleted: true } : {}),
       ...(dispute ? { dispute: true } : {}),
     },
   });
