@@ -448,7 +448,10 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '疑義處理' }).click();
     await staff.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '提交主控台' }).click();
     card = staff.getByRole('article', { name: '多元表現（115學年度）' });
-    await expect.poll(() => card.getByTestId('category-counts').textContent()).toContain('待重新提交 1');
+    // The console refetches on arrival; on a busy machine that takes more than the default few seconds.
+    await expect
+      .poll(() => card.getByTestId('category-counts').textContent(), { timeout: 15_000 })
+      .toContain('待重新提交 1');
     await card.getByRole('button', { name: '重新提交' }).click();
     await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
     await card.getByRole('button', { name: '送中央資料庫' }).click();
