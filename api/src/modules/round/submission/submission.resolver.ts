@@ -91,9 +91,12 @@ export class SubmissionResolver {
     return ctx.loaders.accountById.load(submission.createdBy.id);
   }
 
-  @FieldResolver(() => [SubmissionRosterCount], { description: '各名冊的筆數' })
+  @FieldResolver(() => [SubmissionRosterCount], { description: '各名冊的筆數（依資料夾與名冊編號）' })
   rosters(@Root() submission: Submission): SubmissionRosterCount[] {
-    return Object.entries(submission.rowCounts).map(([path, rows]) => ({ path, rows }));
+    // jsonb keeps its keys in its own order (shorter first), not the package's: 2_…, 10_…, 11_… by their numbers.
+    return Object.entries(submission.rowCounts)
+      .map(([path, rows]) => ({ path, rows }))
+      .sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   }
 
   @FieldResolver(() => Boolean, { description: '檢視者可否下載資料包（含完整身分證號，限註冊組）' })
