@@ -82,25 +82,26 @@ const ref = (dict: string, key: string): number | null => {
   return found ? Number(found[1]) : null;
 };
 
-const utf16 = (hex: string): string => Buffer.from(hex, 'hex').swap16().toString('utf16le');
+const utf16 = (hex: string): string => Buffer.from(hex.replace(/\s+/g, ''), 'hex').swap16().toString('utf16le');
 
 /** The code → text map of a ToUnicode CMap (bfchar, bfrange with a start value or with an array). */
 function readCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, value] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+    for (const [, code, value] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) {
       map.set(parseInt(code!, 16), utf16(value!));
     }
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    const entries = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g;
+    const entries = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g;
     for (const [, from, to, value] of block[1]!.matchAll(entries)) {
       const first = parseInt(from!, 16);
       const last = parseInt(to!, 16);
       if (value!.startsWith('[')) {
-        [...value!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((item, index) => map.set(first + index, utf16(item[1]!)));
+        // A ligature's entry holds several code units, written with spaces between them: <0066 0066> for "ff".
+        [...value!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((item, index) => map.set(first + index, utf16(item[1]!)));
       } else {
-        const base = Buffer.from(value!.slice(1, -1), 'hex');
+        const base = Buffer.from(value!.slice(1, -1).replace(/\s+/g, ''), 'hex');
         for (let code = first; code <= last; code++) {
           const next = Buffer.from(base);
           next.writeUInt16BE(next.readUInt16BE(next.length - 2) + (code - first), next.length - 2);
