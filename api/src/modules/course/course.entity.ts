@@ -18,17 +18,20 @@ export enum EnrolmentKind {
   TRANSFER = 'TRANSFER',
 }
 
+/** 修課類別 as the central rosters, the schema and the corrections write it. */
+export const ENROLMENT_KIND_LABELS: Record<EnrolmentKind, string> = {
+  [EnrolmentKind.REGULAR]: '一般',
+  [EnrolmentKind.RETAKE]: '重修',
+  [EnrolmentKind.REPEAT]: '重讀',
+  [EnrolmentKind.MAKEUP]: '補修',
+  [EnrolmentKind.BORROWED]: '借讀',
+  [EnrolmentKind.TRANSFER]: '轉學轉科',
+};
+
 registerEnumType(EnrolmentKind, {
   name: 'EnrolmentKind',
   description: '修課類別',
-  valuesConfig: enumDescriptions({
-    REGULAR: '一般',
-    RETAKE: '重修',
-    REPEAT: '重讀',
-    MAKEUP: '補修',
-    BORROWED: '借讀',
-    TRANSFER: '轉學轉科',
-  }),
+  valuesConfig: enumDescriptions(ENROLMENT_KIND_LABELS),
 });
 
 @ObjectType({ implements: Node, description: '課程（某學期開設的一個科目）' })

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ENROLMENT_KIND_LABELS, type EnrolmentKind } from '../../course/course.entity.js';
 import type { PiiCipher } from '../../../common/pii-crypto.js';
 import { choiceOf, codeColumnOf, columnsOfField, PERFORMANCE_FIELDS } from '../../portfolio/performance-fields.js';
 import { ALL_PERFORMANCE_CATEGORIES, PerformanceCategory } from '../../portfolio/portfolio.enums.js';
@@ -93,14 +94,6 @@ const PERSON = [NATIONAL_ID_COLUMN, '出生日期'];
 export const NATIONAL_ID_CELL = [...HEAD, ...PERSON].indexOf(NATIONAL_ID_COLUMN);
 const FILES = ['文件檔名', '文件SHA-256', '影音檔名', '影音SHA-256'];
 
-const ENROLMENT_KIND: Record<string, string> = {
-  REGULAR: '一般',
-  RETAKE: '重修',
-  REPEAT: '重讀',
-  MAKEUP: '補修',
-  BORROWED: '借讀',
-  TRANSFER: '轉學轉科',
-};
 const OUTCOME_KIND: Record<string, string> = { PROJECT: '專題實作及實習科目學習成果', OTHER: '其他課程學習成果' };
 
 const yesNo = (value: boolean | null): Cell => (value === null ? null : value ? '是' : '否');
@@ -504,7 +497,7 @@ function enrolmentRow(pii: PiiCipher, scope: RosterScope, r: EnrolmentRow, withG
       r.subject_name,
       r.grade_year,
       r.credits,
-      ENROLMENT_KIND[r.kind] ?? r.kind,
+      ENROLMENT_KIND_LABELS[r.kind as EnrolmentKind] ?? r.kind,
       ...(withGrades
         ? [num(r.term_grade), yesNo(r.passed), num(r.makeup_grade), yesNo(r.credits_counted), r.qualitative_note]
         : []),

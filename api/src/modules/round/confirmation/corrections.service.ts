@@ -5,7 +5,7 @@ import { formatRocCalendarDate } from '../../../common/roc.js';
 import { CATEGORY_LABELS, SubmissionCategory } from '../../../common/submission-category.js';
 import { type Result, userError, type UserError } from '../../../common/user-error.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { Enrolment, EnrolmentKind } from '../../course/course.entity.js';
+import { Enrolment, ENROLMENT_KIND_LABELS, type EnrolmentKind } from '../../course/course.entity.js';
 import { gradeProblem, MAX_NOTE_LENGTH, PASSING_GRADE } from '../../course/grades.service.js';
 import { DiversePerformance } from '../../portfolio/diverse-performance.entity.js';
 import { categoryNotOffered } from '../../portfolio/performance-fields.js';
@@ -56,15 +56,6 @@ interface Scope {
 export const MAX_ANSWER_LENGTH = 400;
 const DISPUTE_ANSWER_MAX = 500;
 const NOTHING_CHANGED = userError(null, 'NOTHING_CHANGED', '資料與原本相同，未做任何變更。');
-
-export const ENROLMENT_KIND_LABELS: Record<EnrolmentKind, string> = {
-  [EnrolmentKind.REGULAR]: '一般',
-  [EnrolmentKind.RETAKE]: '重修',
-  [EnrolmentKind.REPEAT]: '重讀',
-  [EnrolmentKind.MAKEUP]: '補修',
-  [EnrolmentKind.BORROWED]: '借讀',
-  [EnrolmentKind.TRANSFER]: '轉學轉科',
-};
 
 const fail = <T>(field: string | null, code: string, message: string): Result<T> => ({
   value: null,
