@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId, byKey } from '../../common/loaders.js';
 import { Dispute, ReceiptReview, ReceiptStaffConfirmation } from './confirmation.entity.js';
 import { ReceiptRow } from './receipt.entity.js';
-import { Submission } from './submission.entity.js';
+import { Submission, SubmissionRow } from './submission.entity.js';
 
 export function roundLoaders(em: EntityManager) {
   return {
     submissionById: byId(em, Submission),
+    submissionRowById: byId(em, SubmissionRow),
     receiptRowById: byId(em, ReceiptRow),
     reviewByReceiptRow: byKey(em, ReceiptReview, 'receiptRow', (review) => review.receiptRow.id),
     disputeByReceiptRow: byKey(em, Dispute, 'receiptRow', (dispute) => dispute.receiptRow.id),

@@ -1,10 +1,7 @@
-import type DataLoader from 'dataloader';
 import type { AppContext } from '../../../common/context.js';
-import { byId } from '../../../common/loaders.js';
 import { formatRocCalendarDate, isIsoCalendarDate } from '../../../common/roc.js';
 import { NATIONAL_ID_COLUMN } from '../central/rosters.js';
 import type { ReceiptRow } from '../receipt.entity.js';
-import { SubmissionRow } from '../submission.entity.js';
 
 /** One field of a receipt row as a person checks it: the roster's column name and the submitted value. */
 export interface ReceiptField {
@@ -68,24 +65,10 @@ export function receiptRowValues(
   );
 }
 
-/**
- * Submitted rows by id, one batching loader per request (keyed by the request's context, as pii-access.ts keeps its
- * national-ID reads): a student's page asks for every row's fields at once.
- */
-const submittedRowLoaders = new WeakMap<AppContext, DataLoader<string, SubmissionRow | null>>();
-const submittedRowLoader = (ctx: AppContext) => {
-  let loader = submittedRowLoaders.get(ctx);
-  if (!loader) {
-    loader = byId(ctx.em, SubmissionRow);
-    submittedRowLoaders.set(ctx, loader);
-  }
-  return loader;
-};
-
 /** A receipt row's fields as submitted (receiptRowFields), read through the request's loaders. */
 export async function fieldsOfRow(ctx: AppContext, row: ReceiptRow): Promise<ReceiptField[]> {
   const [submitted, submission] = await Promise.all([
-    row.submissionRow ? submittedRowLoader(ctx).load(row.submissionRow.id) : null,
+    row.submissionRow ? ctx.loaders.submissionRowById.load(row.submissionRow.id) : null,
     ctx.loaders.submissionById.load(row.submission.id),
   ]);
   const columns = submitted ? (submission?.rosterColumns?.[submitted.roster] ?? null) : null;
