@@ -19,6 +19,7 @@ import { initOrm, runMigrations } from './db/orm.js';
 import { createStatementPool } from './db/statement-pool.js';
 import { migrateJobQueue } from './modules/alerts/alert-worker.js';
 import { startTempSweeps } from './modules/files/upload-cleanup.js';
+import { resolveExchangeSigningKey } from './modules/exchange/exchange-keys.js';
 import { sealClearSubmittedNationalIds } from './modules/round/submission/submitted-national-ids.js';
 import type { AppServices } from './common/context.js';
 import { createServices } from './services.js';
@@ -73,6 +74,8 @@ export async function bootPlatform(
 ): Promise<Platform> {
   const log = createLogger(config.logLevel);
   const piiKey = await resolvePiiKey(config);
+  // Resolved once here (generated, derived or refused: exchange-keys.ts) so every request signs with the same key.
+  config.exchange.signingKey = await resolveExchangeSigningKey(config, piiKey);
   const urls = resolveDatabaseUrls(
     { owner: databaseUrl, direct: config.databaseDirectUrl, app: config.databaseAppUrl },
     piiKey,

@@ -8,6 +8,7 @@ import { StatisticsViewerResolver } from './modules/statistics/statistics-viewer
 import path from 'node:path';
 import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
+import { RolloverResolver, RolloverViewerResolver } from './modules/rollover/rollover.resolver.js';
 import { CertificationProxyResolver } from './modules/portfolio/certification.resolver.js';
 import {
   CourseOutcomeResolver,
@@ -72,11 +73,19 @@ import {
 } from './modules/course/course.resolver.js';
 import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
 import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
+import { StudentExchangeResolver } from './modules/exchange/exchange.resolver.js';
+import {
+  TransferInResolver,
+  TransferNewStudentResolver,
+  TransferOutResolver,
+} from './modules/transfers/transfers.resolver.js';
+import { TransfersViewerResolver } from './modules/transfers/transfers-viewer.resolver.js';
 import {
   PiiAccessLogPolicyResolver,
   PiiAccessLogResolver,
   PrivacyViewerResolver,
 } from './modules/privacy/log/access-log.resolver.js';
+import { RetentionResolver, RetentionViewerResolver } from './modules/retention/retention.resolver.js';
 
 export const SCHEMA_FILE = path.join(repoRoot, 'schema', 'schema.graphql');
 
@@ -136,6 +145,8 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       StudentCadreResolver,
       FilesResolver,
       ImportResolver,
+      RolloverResolver,
+      RolloverViewerResolver,
       CourseOutcomeResolver,
       CertificationProxyResolver,
       CourseOutcomeVersionResolver,
@@ -150,6 +161,13 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       EnrolmentCorrectionResolver,
       PerformanceCorrectionResolver,
       StatisticsResolver,
+      StudentExchangeResolver,
+      RetentionResolver,
+      RetentionViewerResolver,
+      TransferInResolver,
+      TransferNewStudentResolver,
+      TransferOutResolver,
+      TransfersViewerResolver,
     ],
     orphanedTypes: [Node],
     authChecker: RoleAuthChecker,

@@ -32,6 +32,14 @@ import {
   STUDENT_PATH,
 } from './modules/round/confirmation/confirmation-sheet.route.js';
 import { serveStatisticsExport, STATISTICS_EXPORT_PATH } from './modules/statistics/statistics.route.js';
+import {
+  EXCHANGE_EXPORT_PATH,
+  EXCHANGED_FILE_PATH,
+  PORTFOLIO_ZIP_FILE,
+  serveExchangedFile,
+  serveExchangeExport,
+  servePortfolioZip,
+} from './modules/exchange/exchange.routes.js';
 import { buildAppSchema } from './schema.js';
 import { pendingMigrations } from './db/schema-status.js';
 import { SERVICE_RESTART_CLOSE_CODE, startSubscriptionServer, VALIDATION_RULES } from './ws-server.js';
@@ -192,6 +200,9 @@ export async function startServer(
   app.get(`${SUBMISSION_PATH}/:id/package.zip`, (req, res) => servePackage(services, req, res));
   app.get(`${CLASS_PATH}/:id/confirmation-sheet.:format`, (req, res) => serveConfirmationSheet(services, req, res));
   app.get(`${STUDENT_PATH}/:id/confirmation.pdf`, (req, res) => serveStudentConfirmation(services, req, res));
+  app.get(`${STUDENT_PATH}/:id/${PORTFOLIO_ZIP_FILE}`, (req, res) => servePortfolioZip(services, req, res));
+  app.get(`${EXCHANGE_EXPORT_PATH}/:id/exchange.zip`, (req, res) => serveExchangeExport(services, req, res));
+  app.get(`${EXCHANGED_FILE_PATH}/:id`, (req, res) => serveExchangedFile(services, req, res));
   app.get(`${PRECHECK_PATH}/:id/roster.xlsx`, (req, res) => servePrecheckRoster(services, req, res));
 
   // Liveness: the process answers. Readiness: it can also reach its database, so a load balancer (or an operator)

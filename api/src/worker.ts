@@ -12,6 +12,7 @@ import {
   PRUNE_ACCESS_LOG_TASK,
   pruneAccessLog,
 } from './modules/privacy/access-log-retention.js';
+import { APPLY_RETENTION_CRONTAB, APPLY_RETENTION_TASK, applyRetention } from './modules/retention/retention-job.js';
 import type { AppServices } from './common/context.js';
 
 /**
@@ -35,6 +36,7 @@ export function startWorker(databaseUrl: string, services: AppServices): Promise
       COLLECT_LEFTOVERS_CRONTAB,
       PRUNE_LOGIN_THROTTLE_CRONTAB,
       PRUNE_ACCESS_LOG_CRONTAB,
+      APPLY_RETENTION_CRONTAB,
     ].join('\n'),
     taskList: {
       ...alertTasks(services.orm),
@@ -50,6 +52,9 @@ export function startWorker(databaseUrl: string, services: AppServices): Promise
       },
       [PRUNE_ACCESS_LOG_TASK]: async () => {
         await pruneAccessLog(services);
+      },
+      [APPLY_RETENTION_TASK]: async () => {
+        await applyRetention(services);
       },
     },
   });

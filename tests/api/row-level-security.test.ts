@@ -206,6 +206,61 @@ beforeAll(async () => {
       [school.school.id, staffId, staffId, staffId, staffId],
     );
   }
+  // A rollover and where a student sat before it, for both schools.
+  for (const school of [schoolA, schoolB]) {
+    const staffId = school.accounts.find((account) => account.username === school.logins.registration.username)!.id;
+    await app.sql(
+      `insert into rollover_run (school_id, id, from_year, to_year, by_class_list, counts, run_by, run_at)
+       values (?, gen_random_uuid(), 200, 201, false, '{}', ?, now())`,
+      [school.school.id, staffId],
+    );
+    await app.sql(
+      `insert into class_placement (school_id, student_id, academic_year_id, class_id, seat_number)
+       values (?, ?, ?, ?, 1)`,
+      [school.school.id, school.students[0]!.id, school.years.at(-1)!.id, school.classes[0]!.id],
+    );
+  }
+  // A transfer each way with its portfolio exchange: the request rows of both sides, the exported file at the school
+  // of origin and the received records (and files: the first student's outcome, certified) at the receiving school.
+  await app.sql(
+    `with v as (update course_outcome_version set status = 'CERTIFIED', decided_at = now()
+                 where school_id in (?, ?) returning school_id, outcome_id)
+     update course_outcome o set status = 'CERTIFIED' from v where o.school_id = v.school_id and o.id = v.outcome_id`,
+    [schoolA.school.id, schoolB.school.id],
+  );
+  for (const [to, from] of [
+    [schoolA, schoolB],
+    [schoolB, schoolA],
+  ] as const) {
+    const receiving = await app.client().login(to.logins.registration.username, to.logins.registration.password);
+    const origin = await app.client().login(from.logins.registration.username, from.logins.registration.password);
+    const student = from.students[0]!;
+    const asked = await receiving.ok<{ requestTransferIn: { transfer: { id: string } | null } }>(
+      `mutation ($input: RequestTransferInInput!) { requestTransferIn(input: $input) { transfer { id } userErrors { code } } }`,
+      {
+        input: {
+          nationalId: app.services.pii.decrypt(student.nationalIdEncrypted),
+          birthDate: student.birthDate,
+          newStudent: {
+            studentNumber: 'RLS1',
+            name: student.name,
+            classId: toGlobalId('SchoolClass', to.classes[0]!.id),
+          },
+        },
+      },
+    );
+    const outgoing = await origin.ok<{ transfersOut: { nodes: { id: string }[] } }>(
+      '{ transfersOut(first: 1) { nodes { id } } }',
+    );
+    await origin.ok(
+      `mutation ($input: ApproveTransferOutInput!) { approveTransferOut(input: $input) { userErrors { code } } }`,
+      { input: { transferId: outgoing.transfersOut.nodes[0]!.id, markTransferred: true } },
+    );
+    await receiving.ok(
+      `mutation ($input: TransferInIdInput!) { receiveTransferIn(input: $input) { userErrors { code } } }`,
+      { input: { transferId: asked.requestTransferIn.transfer!.id } },
+    );
+  }
   knex = app.owner.em.getConnection().getKnex();
   const rows = await knex.raw(`
     select c.table_name from information_schema.columns c

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_PERFORMANCE_CATEGORIES, type PerformanceCategory } from './performance-category.js';
@@ -52,6 +53,8 @@ export interface AppConfig {
   portfolio: PortfolioPolicy;
   statistics: StatisticsPolicy;
   privacy: PrivacyPolicy;
+  retention: RetentionPolicy;
+  exchange: ExchangeConfig;
   sso: SsoConfig;
   /** How packages reach the central database: the built-in reference repository (demo, tests) or file exchange. */
   centralGateway: 'reference' | 'file';
@@ -133,6 +136,11 @@ export interface TimelinePolicy {
    * stage of university screening (the slides: 4/1 之後).
    */
   grade12UploadEndsAfter: string;
+  /**
+   * The first day of the summer (MM-DD, Taipei) a school may roll over into the next academic year: after graduation,
+   * so grade-12 students are not made 畢業 (read-only) before their 高三 round and ceremony.
+   */
+  rolloverOpensOn: string;
   /** Days the 高三 round's selection stays open after its uploads close (the slides: 至少保留 3 日勾選). */
   grade12SelectMinDays: number;
 }
@@ -198,6 +206,66 @@ export interface StatisticsPolicy {
   suppressBelow: number;
 }
 
+/** The portfolio exchange file (學習歷程交換檔, modules/exchange): who signs it here and whose signatures are trusted. */
+export interface ExchangeConfig {
+  /**
+   * This installation's Ed25519 signing key (PKCS8 PEM, or its DER in base64). Unset: generated once under dataDir
+   * with the embedded database, derived from the PII key with DATABASE_URL (modules/exchange/exchange-keys.ts);
+   * production should set its own.
+   */
+  signingKey: string | undefined;
+  /** Public keys of other installations, by the authority code they sign for (SPKI PEM or DER in base64). */
+  trustedKeys: Record<string, string>;
+}
+
+/**
+ * EXCHANGE_TRUSTED_KEYS: `CODE=key` pairs separated by commas or new lines (a key as the base64 of its DER), or a JSON
+ * object `{"CODE": "key"}` (a key may then be PEM). Each key is checked now, so a pasted-in typo stops the start.
+ */
+function exchangeTrustedKeysFromEnv(env: NodeJS.ProcessEnv, name: string): Record<string, string> {
+  const raw = env[name]?.trim();
+  if (!raw) return {};
+  let pairs: [string, string][];
+  if (raw.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new Error(`環境變數 ${name} 不是有效的 JSON 物件（{"教育局代碼": "公鑰"}）`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`環境變數 ${name} 必須是 JSON 物件（{"教育局代碼": "公鑰"}）`);
+    }
+    pairs = Object.entries(parsed as Record<string, unknown>).map(([code, key]) => [code.trim(), String(key).trim()]);
+  } else {
+    pairs = raw
+      .split(/[,\n]/)
+      .map((pair) => pair.trim())
+      .filter((pair) => pair !== '')
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      });
+  }
+  const keys: Record<string, string> = {};
+  for (const [code, key] of pairs) {
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(code) || !key) {
+      throw new Error(`環境變數 ${name} 的每一項必須是「教育局代碼=公鑰」，有一項是 "${code}"`);
+    }
+    if (keys[code]) throw new Error(`環境變數 ${name} 重複列出教育局代碼「${code}」`);
+    try {
+      const parsed = createPublicKey(
+        key.includes('-----BEGIN') ? key : { key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' },
+      );
+      if (parsed.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+    } catch {
+      throw new Error(`環境變數 ${name} 中「${code}」的公鑰不是有效的 Ed25519 公鑰（SPKI 的 PEM 或 base64）`);
+    }
+    keys[code] = key;
+  }
+  return keys;
+}
+
 export interface PrivacyPolicy {
   /**
    * Days a row of the personal-data access log (who looked at a student's data) is kept before the daily job deletes
@@ -205,6 +273,23 @@ export interface PrivacyPolicy {
    * pruning function refuses less, so a short figure cannot empty the log).
    */
   accessLogRetentionDays: number;
+}
+
+/**
+ * How long each kind of a student's data is kept after the student graduated (畢業) or left (轉出), counted from the
+ * status change (student.status_changed_at), in days; 0: that kind is never deleted. Policy, with no primary source
+ * found (README 「資料保存期限與刪除」): 課程諮詢紀錄 a year (never sent to the central database, the most sensitive),
+ * the rest 5 years. Never fewer than 365 when set, like the access log (the database's functions refuse less), and
+ * data of a term or academic year that is not finally submitted is kept whatever the period.
+ */
+export interface RetentionPolicy {
+  courseOutcomesDays: number;
+  performancesDays: number;
+  courseRecordsDays: number;
+  cadreRecordsDays: number;
+  receiptsDays: number;
+  submissionPackagesDays: number;
+  counselingDays: number;
 }
 
 export interface ImportPolicy {
@@ -250,6 +335,18 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 function retentionDaysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = intFromEnv(env, name, fallback);
   if (value < 365) throw new Error(`環境變數 ${name} 至少須為 365（天），目前是 "${env[name]}"`);
+  return value;
+}
+
+/** A retention period after graduation or leaving: 0 or off (never deleted), else at least 365 days. */
+function retentionPeriodFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (['off', 'OFF', '0'].includes(raw)) return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 365 || value > 36_500) {
+    throw new Error(`環境變數 ${name} 必須是 365 到 36500 之間的天數，或 0／off（不刪除），目前是 "${raw}"`);
+  }
   return value;
 }
 
@@ -460,7 +557,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const production = nodeEnv === 'production';
   const storage = oneOf(env, 'FILE_STORAGE', ['local', 's3'], 'local');
-  return {
+  const config: AppConfig = {
     nodeEnv,
     host: env.HOST ?? '0.0.0.0',
     port: intFromEnv(env, 'PORT', 4000),
@@ -509,6 +606,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       disputeAnswerDays: intFromEnv(env, 'DISPUTE_ANSWER_DAYS', 7),
       grade12UploadEndsAfter: monthDayFromEnv(env, 'GRADE12_UPLOAD_ENDS_AFTER', '04-01'),
       grade12SelectMinDays: intFromEnv(env, 'GRADE12_SELECT_MIN_DAYS', 3),
+      rolloverOpensOn: monthDayFromEnv(env, 'ROLLOVER_OPENS_ON', '07-01'),
     },
     worker: {
       enabled: boolFromEnv(env, 'RUN_WORKER', true),
@@ -538,13 +636,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statistics: {
       suppressBelow: intFromEnv(env, 'STATS_SUPPRESS_BELOW', 0),
     },
+    retention: {
+      courseOutcomesDays: retentionPeriodFromEnv(env, 'RETENTION_COURSE_OUTCOMES_DAYS', 5 * 365 + 1),
+      performancesDays: retentionPeriodFromEnv(env, 'RETENTION_PERFORMANCES_DAYS', 5 * 365 + 1),
+      courseRecordsDays: retentionPeriodFromEnv(env, 'RETENTION_COURSE_RECORDS_DAYS', 5 * 365 + 1),
+      cadreRecordsDays: retentionPeriodFromEnv(env, 'RETENTION_CADRE_RECORDS_DAYS', 5 * 365 + 1),
+      receiptsDays: retentionPeriodFromEnv(env, 'RETENTION_RECEIPTS_DAYS', 5 * 365 + 1),
+      submissionPackagesDays: retentionPeriodFromEnv(env, 'RETENTION_SUBMISSION_PACKAGES_DAYS', 5 * 365 + 1),
+      counselingDays: retentionPeriodFromEnv(env, 'RETENTION_COUNSELING_DAYS', 365),
+    },
     privacy: {
       accessLogRetentionDays: retentionDaysFromEnv(env, 'PII_ACCESS_LOG_RETENTION_DAYS', 5 * 365 + 1),
+    },
+    exchange: {
+      signingKey: env.EXCHANGE_SIGNING_KEY?.trim() || undefined,
+      trustedKeys: exchangeTrustedKeysFromEnv(env, 'EXCHANGE_TRUSTED_KEYS'),
     },
     sso: ssoFromEnv(env, production),
     centralGateway: oneOf(env, 'CENTRAL_GATEWAY', ['reference', 'file'], 'reference'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'info', 'debug'], 'info'),
   };
+  retentionOutlastsGraduates(config);
+  return config;
+}
+
+/**
+ * A graduate may sign in and download their whole portfolio for ACCOUNT_GRADUATED_READ_ONLY_DAYS: what the ZIP carries
+ * must not be deleted before that (counseling records are not in it and may go sooner).
+ */
+function retentionOutlastsGraduates(config: AppConfig): void {
+  const access = config.accounts.graduatedReadOnlyDays;
+  const carried: [string, number][] = [
+    ['RETENTION_COURSE_OUTCOMES_DAYS', config.retention.courseOutcomesDays],
+    ['RETENTION_PERFORMANCES_DAYS', config.retention.performancesDays],
+    ['RETENTION_COURSE_RECORDS_DAYS', config.retention.courseRecordsDays],
+    ['RETENTION_CADRE_RECORDS_DAYS', config.retention.cadreRecordsDays],
+    ['RETENTION_RECEIPTS_DAYS', config.retention.receiptsDays],
+  ];
+  for (const [name, days] of carried) {
+    if (days !== 0 && days < access) {
+      throw new Error(
+        `環境變數 ${name}（${days} 天）不能短於 ACCOUNT_GRADUATED_READ_ONLY_DAYS（${access} 天）：畢業生在這段期間仍可下載完整學習歷程。`,
+      );
+    }
+  }
 }
 
 export { repoRoot };

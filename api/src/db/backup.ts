@@ -173,10 +173,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     }
     shas = (
       await db.query<{ sha256: string }>(
-        `select sha256 from upload where sha256 is not null
-         union select zip_sha256 from submission
-         union select roster_sha256 from precheck_run
-         order by 1`,
+        // Every stored file a row points at, as the leftover collection counts them (one definition of "in use").
+        `select distinct sha256 from stored_file_reference order by 1`,
       )
     ).rows.map((row) => row.sha256);
     await db.query('commit');

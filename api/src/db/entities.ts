@@ -3,6 +3,7 @@ import { Course, CourseSection, Enrolment } from '../modules/course/course.entit
 import { CadreRecord, CounselingParticipant, CounselingRecord } from '../modules/records/records.entity.js';
 import { FileUpload } from '../modules/files/upload.entity.js';
 import { ImportRun } from '../modules/imports/import-run.entity.js';
+import { RolloverRun } from '../modules/rollover/rollover.types.js';
 import { CertificationProxy, CourseOutcome, CourseOutcomeVersion } from '../modules/portfolio/course-outcome.entity.js';
 import { DiversePerformance } from '../modules/portfolio/diverse-performance.entity.js';
 import { BureauAccount } from '../modules/people/bureau-account.entity.js';
@@ -41,6 +42,7 @@ export const entities = [
   CounselingParticipant,
   FileUpload,
   ImportRun,
+  RolloverRun,
   CourseOutcome,
   CourseOutcomeVersion,
   CertificationProxy,

@@ -5,7 +5,7 @@ import type { ClassRostersQuery } from '../gql/graphql';
 
 const ClassRostersQueryDocument = graphql(`
   query ClassRosters($after: String) {
-    classes(first: 100, after: $after) {
+    classes(first: 100, after: $after, allYears: true) {
       nodes {
         id
         name

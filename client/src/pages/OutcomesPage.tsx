@@ -11,6 +11,7 @@ import type { MyOutcomes_OutcomeFragment, OutcomeKind, OutcomesPageQuery } from 
 import { descriptionLength, MAX_DESCRIPTION, OUTCOME_KIND_LABELS, STATUS_LABELS } from '../lib/evidence';
 import { rocDateTime } from '../lib/roc';
 import { FormDialog } from '../components/FormDialog';
+import { PortfolioZipLink, TransferredRecords } from '../components/TransferredRecords';
 
 graphql(`
   fragment MyOutcomes_Outcome on CourseOutcome {
@@ -332,6 +333,7 @@ export function OutcomesPage() {
   return (
     <section className="outcomes">
       <h1>我的學習成果</h1>
+      <PortfolioZipLink studentId={student.id} />
       <div className="toolbar">{picker}</div>
       <p>
         {termLabel}：已上傳 {uploaded} 件{cap ? `（本校每學期最多 ${cap} 件）` : ''}。每件都要有簡述（100
@@ -402,6 +404,7 @@ export function OutcomesPage() {
           }}
         />
       )}
+      <TransferredRecords studentId={student.id} />
     </section>
   );
 }

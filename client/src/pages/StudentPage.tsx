@@ -13,12 +13,16 @@ import { OUTCOME_KIND_LABELS } from '../lib/evidence';
 import { RECEIPT_STATUS_LABELS, RECONCILIATION_LABELS } from '../lib/receipts';
 import { rocDateTime } from '../lib/roc';
 import { PiiAccessLogList } from './PrivacyLogPage';
+import { ReadmitForm } from '../components/ReadmitForm';
+import { PortfolioZipLink, TransferredRecords } from '../components/TransferredRecords';
+import { ExchangeFilePanel } from '../components/ExchangeFilePanel';
 
 const StudentQuery = graphql(`
   query StudentPage($id: ID!, $termId: ID) {
     me {
       id
       viewerCanReadPiiAccessLogs
+      viewerCanManageStudents
     }
     node(id: $id) {
       __typename
@@ -28,6 +32,7 @@ const StudentQuery = graphql(`
         studentNumber
         nationalId
         seatNumber
+        status
         statusLabel
         cohortLabel
         schoolClass {
@@ -390,6 +395,7 @@ export function StudentPage() {
     fetchPolicy: 'cache-and-network',
   });
   const student = data?.node?.__typename === 'Student' ? data.node : null;
+  const [readmitted, setReadmitted] = useState<{ studentId: string; notice: string } | null>(null);
   return (
     <section>
       <p>
@@ -420,6 +426,21 @@ export function StudentPage() {
             <dt>身分證字號</dt>
             <dd>{student.nationalId}</dd>
           </dl>
+          <PortfolioZipLink studentId={student.id} />
+          {readmitted?.studentId === student.id && (
+            <p role="status" data-testid="readmit-notice">
+              {readmitted.notice}
+            </p>
+          )}
+          {student.status === 'SUSPENDED' && data.me?.viewerCanManageStudents && (
+            <ReadmitForm
+              studentId={student.id}
+              onDone={(notice) => {
+                setReadmitted({ studentId: student.id, notice });
+                void refetch();
+              }}
+            />
+          )}
           <div className="toolbar">{picker}</div>
           {student.portfolioProgress && (
             <p data-testid="student-progress">
@@ -447,6 +468,8 @@ export function StudentPage() {
           )}
           <h2>收訖明細</h2>
           <Receipts studentId={student.id} termId={termId} />
+          <TransferredRecords studentId={student.id} />
+          <ExchangeFilePanel studentId={student.id} />
           {data.me?.viewerCanReadPiiAccessLogs && (
             <>
               <h2>個資存取紀錄</h2>

@@ -39,11 +39,14 @@ export const ShellMeFragment = graphql(`
     viewerCanViewHomeroom
     viewerCanPublishTemplates
     viewerCanImport
+    viewerCanRollOver
     viewerCanRecordCadres
     viewerCanRecordCounseling
     viewerCanManageSubmissions
+    viewerCanManageTransfers
     viewerCanReviewReceipts
     viewerCanReadAuditLog
+    viewerCanReadRetentionReport
     school {
       id
       displayName

@@ -110,6 +110,18 @@ export const PAGES: PageEntry[] = [
     load: () => import('../pages/ImportsPage').then((m) => m.ImportsPage),
   },
   {
+    path: '/rollover',
+    label: '學年度升級',
+    visible: (v) => v.viewerCanRollOver,
+    load: () => import('../pages/RolloverPage').then((m) => m.RolloverPage),
+  },
+  {
+    path: '/transfers',
+    label: '轉學',
+    visible: (v) => v.viewerCanManageTransfers,
+    load: () => import('../pages/TransfersPage').then((m) => m.TransfersPage),
+  },
+  {
     path: '/classes',
     label: '班級',
     visible: (v) => v.viewerCanListClasses,
@@ -151,6 +163,12 @@ export const PAGES: PageEntry[] = [
     label: '稽核紀錄',
     visible: (v) => v.viewerCanReadAuditLog,
     load: () => import('../pages/AuditLogPage').then((m) => m.AuditLogPage),
+  },
+  {
+    path: '/retention',
+    label: '資料保存期限',
+    visible: (v) => v.viewerCanReadRetentionReport,
+    load: () => import('../pages/RetentionPage').then((m) => m.RetentionPage),
   },
   {
     path: '/schools',

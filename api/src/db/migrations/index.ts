@@ -27,6 +27,10 @@ import { Migration20261212000000SingleSignOn } from './Migration20261212000000Si
 import { Migration20261213000000PackageEvidence } from './Migration20261213000000PackageEvidence.js';
 import { Migration20261213100000DisputeCorrections } from './Migration20261213100000DisputeCorrections.js';
 import { Migration20261213200000CategoryRosters } from './Migration20261213200000CategoryRosters.js';
+import { Migration20261214000000Rollover } from './Migration20261214000000Rollover.js';
+import { Migration20261214100000PortfolioExchange } from './Migration20261214100000PortfolioExchange.js';
+import { Migration20261214150000Transfers } from './Migration20261214150000Transfers.js';
+import { Migration20261214200000Retention } from './Migration20261214200000Retention.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -58,4 +62,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261213000000PackageEvidence', class: Migration20261213000000PackageEvidence },
   { name: 'Migration20261213100000DisputeCorrections', class: Migration20261213100000DisputeCorrections },
   { name: 'Migration20261213200000CategoryRosters', class: Migration20261213200000CategoryRosters },
+  { name: 'Migration20261214000000Rollover', class: Migration20261214000000Rollover },
+  { name: 'Migration20261214100000PortfolioExchange', class: Migration20261214100000PortfolioExchange },
+  { name: 'Migration20261214150000Transfers', class: Migration20261214150000Transfers },
+  { name: 'Migration20261214200000Retention', class: Migration20261214200000Retention },
 ];

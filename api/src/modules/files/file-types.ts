@@ -36,6 +36,8 @@ const ACCEPTED: Record<UploadPurpose, AcceptedType[]> = {
       matches: (head) => head.subarray(0, 4).equals(ZIP_MAGIC),
     },
     { extension: '.csv', contentType: 'text/csv', matches: looksLikeText },
+    // The portfolio exchange file (modules/exchange), imported by 註冊組 like the other files they bring in.
+    { extension: '.zip', contentType: 'application/zip', matches: (head) => head.subarray(0, 4).equals(ZIP_MAGIC) },
   ],
   [UploadPurpose.DOCUMENT]: [
     { extension: '.pdf', contentType: 'application/pdf', matches: startsWith(0x25, 0x50, 0x44, 0x46, 0x2d) },

@@ -21,6 +21,8 @@ export interface StoredDownload {
   logFields: Record<string, unknown>;
   /** Whose personal data the bytes carry, when this viewer's download goes into the students' access log. */
   piiAccess?: PiiAccess;
+  /** Set when the bytes were let go on purpose (retention): answered 410 with this message, nothing read. */
+  goneMessage?: string;
 }
 
 export interface DownloadSpec {
@@ -54,6 +56,10 @@ export async function sendStoredDownload(services: AppServices, req: Request, re
   if (found === undefined) return;
   if (!found) {
     res.status(404).type('text/plain; charset=utf-8').send(spec.notFoundMessage);
+    return;
+  }
+  if (found.goneMessage) {
+    res.status(410).type('text/plain; charset=utf-8').send(found.goneMessage);
     return;
   }
   let stream: Readable | null;

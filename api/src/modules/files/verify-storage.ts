@@ -105,8 +105,17 @@ export async function verifyStorage(
        select school_id, id, file_name, sha256, created_at from upload where stored_at is not null
        union all
        select school_id, id, '提交資料包 ' || category || '.zip', zip_sha256, created_at from submission
+        where package_removed_at is null
        union all
        select school_id, id, '預檢名冊.xlsx', roster_sha256, created_at from precheck_run
+       union all
+       select school_id, id, file_name, sha256, created_at from exchange_export
+       union all
+       select school_id, id, '學習歷程交換檔 ' || origin_school_code || '.zip', file_sha256, imported_at from portfolio_exchange
+       union all
+       select f.school_id, f.id, f.name, f.sha256, e.imported_at from exchanged_file f
+         join exchanged_record r on r.school_id = f.school_id and r.id = f.record_id
+         join portfolio_exchange e on e.school_id = r.school_id and e.id = r.exchange_id
      )
      select f.school_id, s.name || case s.division when 'NIGHT' then ' 進修部' else ' 日間部' end as school,
             f.id, f.file_name, f.sha256

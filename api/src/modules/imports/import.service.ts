@@ -15,7 +15,7 @@ import { enrolmentImport } from './enrolment-import.js';
 import type { ImportKindHandler, ImportPlan, ImportScope, InitialPassword } from './import-kind.js';
 import { ImportKind, ImportRun, ImportStatus } from './import-run.entity.js';
 import { studentImport } from './student-import.js';
-import { FileProblem, readTabularFile } from '../../common/tabular-file.js';
+import { FileProblem, readTabularFile, type TabularFile } from '../../common/tabular-file.js';
 import { teacherImport } from './teacher-import.js';
 
 export const IMPORT_KINDS: Record<ImportKind, ImportKindHandler> = {
@@ -38,6 +38,28 @@ const fileProblem = (problem: FileProblem): RowProblem => ({
   message: problem.message,
 });
 
+/** Reads an import file's rows, or the one problem that keeps it from being read (not a table, too big, no rows). */
+export async function readImportFile(
+  ctx: AppContext,
+  upload: FileUpload,
+): Promise<{ file: TabularFile; problem: null } | { file: null; problem: RowProblem }> {
+  const bytes = await ctx.services.files.read(upload.sha256!);
+  try {
+    const { maxRows, maxUncompressedBytes } = ctx.services.config.imports;
+    const file = await readTabularFile(bytes, { maxRows, maxUncompressedBytes });
+    if (file.rows.length === 0) {
+      return {
+        file: null,
+        problem: { rowNumber: 0, column: null, code: 'EMPTY_FILE', message: '檔案只有欄位名稱，沒有資料列。' },
+      };
+    }
+    return { file, problem: null };
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    return { file: null, problem: fileProblem(error) };
+  }
+}
+
 /** Reads the stored file and checks it against the school's data as it is now. */
 async function planImport(
   ctx: AppContext,
@@ -46,7 +68,6 @@ async function planImport(
   upload: FileUpload,
   term: Term,
 ): Promise<ImportPlan> {
-  const bytes = await ctx.services.files.read(upload.sha256!);
   const academicYear = await ctx.loaders.academicYearById.load(term.academicYear.id);
   const scope: ImportScope = {
     em: ctx.em,
@@ -57,27 +78,36 @@ async function planImport(
     termLabel: termLabel(academicYear!.year, term.semester),
     today: ctx.services.clock.now(),
   };
-  try {
-    const { maxRows, maxUncompressedBytes } = ctx.services.config.imports;
-    const file = await readTabularFile(bytes, { maxRows, maxUncompressedBytes });
-    if (file.rows.length === 0) {
-      return {
-        rowCount: 0,
-        problems: [{ rowNumber: 0, column: null, code: 'EMPTY_FILE', message: '檔案只有欄位名稱，沒有資料列。' }],
-        counts: { toCreate: 0, toUpdate: 0, unchanged: 0 },
-        apply: () => Promise.reject(new Error('empty')),
-      };
-    }
-    return await handler.plan(scope, file);
-  } catch (error) {
-    if (!(error instanceof FileProblem)) throw error;
+  const { file, problem } = await readImportFile(ctx, upload);
+  if (!file) {
     return {
       rowCount: 0,
-      problems: [fileProblem(error)],
+      problems: [problem],
       counts: { toCreate: 0, toUpdate: 0, unchanged: 0 },
-      apply: () => Promise.reject(error),
+      apply: () => Promise.reject(new Error(problem.code)),
     };
   }
+  return handler.plan(scope, file);
+}
+
+/** The viewer's own uploaded import file, complete: how every import-like step takes the file it was given. */
+export async function importUploadOf(
+  ctx: AppContext,
+  viewer: Viewer,
+  uploadGlobalId: string,
+  field = 'uploadId',
+): Promise<Result<FileUpload>> {
+  const uploadId = idOfType(uploadGlobalId, 'FileUpload');
+  const upload = uploadId
+    ? await ctx.em.findOne(FileUpload, { id: uploadId, createdBy: viewer.accountId, purpose: UploadPurpose.IMPORT })
+    : null;
+  if (!upload) {
+    return { value: null, userErrors: [userError(field, 'UPLOAD_NOT_FOUND', '找不到上傳的檔案，請重新選擇檔案。')] };
+  }
+  if (!upload.sha256) {
+    return { value: null, userErrors: [userError(field, 'UPLOAD_INCOMPLETE', '檔案還沒有上傳完成，請重新上傳。')] };
+  }
+  return { value: upload, userErrors: [] };
 }
 
 export interface PreviewImportArgs {
@@ -93,21 +123,9 @@ export interface PreviewImportArgs {
 export async function previewImport(ctx: AppContext, args: PreviewImportArgs): Promise<Result<ImportRun>> {
   const handler = IMPORT_KINDS[args.kind];
   const viewer = requireImporter(ctx, handler);
-  const uploadId = idOfType(args.uploadId, 'FileUpload');
-  const upload = uploadId
-    ? await ctx.em.findOne(FileUpload, { id: uploadId, createdBy: viewer.accountId, purpose: UploadPurpose.IMPORT })
-    : null;
-  if (!upload)
-    return {
-      value: null,
-      userErrors: [userError('uploadId', 'UPLOAD_NOT_FOUND', '找不到上傳的檔案，請重新選擇檔案。')],
-    };
-  if (!upload.sha256) {
-    return {
-      value: null,
-      userErrors: [userError('uploadId', 'UPLOAD_INCOMPLETE', '檔案還沒有上傳完成，請重新上傳。')],
-    };
-  }
+  const found = await importUploadOf(ctx, viewer, args.uploadId);
+  if (!found.value) return { value: null, userErrors: found.userErrors };
+  const upload = found.value;
   const term = await termArgumentOrCurrent(ctx, args.termId);
   if (!term) return { value: null, userErrors: [NO_CURRENT_TERM] };
 
@@ -118,7 +136,7 @@ export async function previewImport(ctx: AppContext, args: PreviewImportArgs): P
     upload,
     term,
     fileName: upload.fileName,
-    fileSha256: upload.sha256,
+    fileSha256: upload.sha256!,
     status: plan.problems.length === 0 ? ImportStatus.PREVIEWED : ImportStatus.REJECTED,
     rowCount: plan.rowCount,
     problemCount: plan.problems.length,

@@ -7,9 +7,9 @@ import { ConnectionArgs, ConnectionType, paginate } from '../../common/paginatio
 import { PayloadType, payload } from '../../common/user-error.js';
 import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
-import { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
+import { CreateStudentInput, ReadmitStudentInput, UpdateStudentInput } from './dto/student.input.js';
 import { Role } from '../../common/roles.js';
-import { createStudent, studentListFilter, updateStudent } from './student.service.js';
+import { createStudent, readmitStudent, studentListFilter, updateStudent } from './student.service.js';
 import { StudentStatus } from './people.enums.js';
 import { mayListStudents, maySeeFullNationalId } from './people.permissions.js';
 import { Student } from './student.entity.js';
@@ -54,6 +54,14 @@ export class StudentResolver {
   @Mutation(() => StudentPayload, { description: '修改學生資料（註冊組）' })
   async updateStudent(@Arg('input') input: UpdateStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
     return payload(new StudentPayload(), 'student', await updateStudent(ctx, input), null);
+  }
+
+  @Authorized(Role.SCHOOL_ADMIN)
+  @Mutation(() => StudentPayload, {
+    description: '復學：休學學生回到在學，編入本學年度的班級，入學年度隨編入的年級（註冊組）',
+  })
+  async readmitStudent(@Arg('input') input: ReadmitStudentInput, @Ctx() ctx: AppContext): Promise<StudentPayload> {
+    return payload(new StudentPayload(), 'student', await readmitStudent(ctx, input), null);
   }
 
   @FieldResolver(() => String, {

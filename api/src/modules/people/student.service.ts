@@ -13,7 +13,8 @@ import { type Viewer } from '../../common/viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SchoolClass } from './school-class.entity.js';
 import { School } from '../school/school.entity.js';
-import type { CreateStudentInput, UpdateStudentInput } from './dto/student.input.js';
+import type { CreateStudentInput, ReadmitStudentInput, UpdateStudentInput } from './dto/student.input.js';
+import { findCurrentTerm } from '../term/term.service.js';
 import { StudentStatus } from './people.enums.js';
 import { Student } from './student.entity.js';
 import { mayManageStudents, maySeeWholeSchool } from './people.permissions.js';
@@ -262,6 +263,73 @@ export async function updateStudent(ctx: AppContext, input: UpdateStudentInput):
     operation: 'student.update',
     targetIds: [student.id],
     detail: { fields: changed },
+  });
+  return { value: student, userErrors: [] };
+}
+
+/**
+ * 復學: a 休學 student comes back into a class of this year. They join the cohort of the grade they come back to
+ * (e.g. back into grade 11 a year later: the cohort a year after their own), never an earlier one, so the city's
+ * statistics count them in their current cohort (student.cohort), as the README says.
+ */
+export async function readmitStudent(ctx: AppContext, input: ReadmitStudentInput): Promise<Result<Student>> {
+  const viewer = requireManager(ctx);
+  const studentId = idOfType(input.id, 'Student');
+  const student = studentId ? await ctx.em.findOne(Student, { id: studentId }) : null;
+  if (!student) throw notFound('學生');
+  if (student.status !== StudentStatus.SUSPENDED) {
+    return {
+      value: null,
+      userErrors: [
+        userError('id', 'NOT_SUSPENDED', `${student.name} 目前是「${student.statusLabel}」，只有休學學生能辦理復學。`),
+      ],
+    };
+  }
+  const now = ctx.services.clock.now();
+  const errors = validateStudentFields({ seatNumber: input.seatNumber ?? null }, now);
+  const schoolClass = await resolveClass(ctx.em, input.classId);
+  const term = await findCurrentTerm(ctx.em, ctx.services.clock);
+  if (!schoolClass) errors.push(classNotFound());
+  else if (!term || schoolClass.academicYear.id !== term.academicYear.id) {
+    errors.push(
+      userError(
+        'classId',
+        'CLASS_NOT_CURRENT',
+        `「${schoolClass.name}」班不是本學年度的班級，復學請編入本學年度的班級。`,
+      ),
+    );
+  }
+  const leftFrom = student.schoolClass ? await ctx.loaders.classById.load(student.schoolClass.id) : null;
+  if (schoolClass && leftFrom && ![leftFrom.gradeYear, leftFrom.gradeYear + 1].includes(schoolClass.gradeYear)) {
+    const grade = (gradeYear: number) => `高${['一', '二', '三'][gradeYear - 10] ?? gradeYear}`;
+    errors.push(
+      userError(
+        'classId',
+        'GRADE_MISMATCH',
+        `${student.name} 休學前在${grade(leftFrom.gradeYear)}，復學只能回到${grade(leftFrom.gradeYear)}或升一個年級，不能編入「${schoolClass.name}」班（${grade(schoolClass.gradeYear)}）。`,
+      ),
+    );
+  }
+  if (errors.length > 0 || !schoolClass || !term) return { value: null, userErrors: errors };
+  const year = (await ctx.loaders.academicYearById.load(term.academicYear.id))!.year;
+  const cohort = input.cohort ?? Math.max(student.cohort, year - (schoolClass.gradeYear - 10));
+  const cohortErrors = validateStudentFields({ cohort }, now);
+  if (cohortErrors.length === 0 && cohort < student.cohort) {
+    cohortErrors.push(
+      userError('cohort', 'COHORT_EARLIER', `復學後的入學年度不能早於原來的 ${student.cohort} 學年度。`),
+    );
+  }
+  if (cohortErrors.length > 0) return { value: null, userErrors: cohortErrors };
+  const cohortChanged = cohort !== student.cohort;
+  student.changeStatus(StudentStatus.ENROLLED, now);
+  student.schoolClass = ref(schoolClass);
+  student.seatNumber = input.seatNumber ?? null;
+  student.cohort = cohort;
+  await ctx.em.flush();
+  await recordAudit(ctx.em, viewer, ctx.requestId, {
+    operation: 'student.readmit',
+    targetIds: [student.id, schoolClass.id],
+    detail: { cohortChanged },
   });
   return { value: student, userErrors: [] };
 }

@@ -11,6 +11,8 @@ import { mayCertifySection, mayReadUpload } from '../portfolio/portfolio.permiss
 import { CourseOutcome } from '../portfolio/course-outcome.entity.js';
 import { DiversePerformance } from '../portfolio/diverse-performance.entity.js';
 import { ImportRun } from '../imports/import-run.entity.js';
+import { RolloverRun } from '../rollover/rollover.types.js';
+import { mayRollOver } from '../rollover/rollover.permissions.js';
 import { mayImport } from '../imports/imports.permissions.js';
 import { CadreRecord, CounselingRecord } from '../records/records.entity.js';
 import { Submission } from '../round/submission.entity.js';
@@ -82,6 +84,7 @@ const fetchers: Record<string, NodeFetcher> = {
   ReceiptImport: async (ctx, id) => (mayListSubmissions(ctx.viewer) ? ctx.em.findOne(ReceiptImport, { id }) : null),
   PrecheckRun: async (ctx, id) => (mayPrecheck(ctx.viewer) ? ctx.em.findOne(PrecheckRun, { id }) : null),
   ImportRun: async (ctx, id) => (mayImport(ctx.viewer) ? ctx.em.findOne(ImportRun, { id }) : null),
+  RolloverRun: async (ctx, id) => (mayRollOver(ctx.viewer) ? ctx.em.findOne(RolloverRun, { id }) : null),
   Course: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.courseById.load(id) : null),
   CourseSection: async (ctx, id) => (isSchoolStaff(ctx.viewer) ? ctx.loaders.sectionById.load(id) : null),
   Enrolment: async (ctx, id) => {

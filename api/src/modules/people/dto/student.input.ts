@@ -51,3 +51,21 @@ export class UpdateStudentInput {
   @Field(() => StudentStatus, { nullable: true })
   status?: StudentStatus | null;
 }
+
+@InputType({ description: '復學：休學學生回到在學，編入本學年度的班級（註冊組）' })
+export class ReadmitStudentInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: '本學年度的班級' })
+  classId!: string;
+
+  @Field(() => Int, { nullable: true })
+  seatNumber?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '復學後的入學年度（編入的年級在本學年度的入學年度）；未提供時依班級年級推算，不會早於原入學年度',
+  })
+  cohort?: number | null;
+}

@@ -19,14 +19,14 @@ export interface ReadPackage {
   files: Map<string, string | null>;
 }
 
-const openZipFile = (zipPath: string) =>
+export const openZipFile = (zipPath: string) =>
   new Promise<ZipFile>((resolve, reject) =>
     yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, zip) =>
       error ? reject(error) : resolve(zip),
     ),
   );
 
-const entryStream = (zip: ZipFile, entry: Entry) =>
+export const entryStream = (zip: ZipFile, entry: Entry) =>
   new Promise<Readable>((resolve, reject) =>
     zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))),
   );

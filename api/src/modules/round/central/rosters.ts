@@ -207,12 +207,12 @@ async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: Roste
     `with bounds as (
        select (t.starts_on::timestamp at time zone 'Asia/Taipei') as starts_at,
               ((t.ends_on + 1)::timestamp at time zone 'Asia/Taipei') as ends_at,
-              y.year
+              y.year, y.id as year_id
        from term t join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
        where t.id = ?
      ),
      listed as (
-       select s.*, b.year as year_of_term, ${statusAsOf('b.starts_at', true)} as start_status,
+       select s.*, b.year as year_of_term, b.year_id, ${statusAsOf('b.starts_at', true)} as start_status,
               ${statusAsOf('b.ends_at', false)} as term_status,
               exists (select 1 from student_status_change c
                       where c.school_id = s.school_id and c.student_id = s.id and c.changed_at > b.starts_at
@@ -221,9 +221,13 @@ async function readStudentRoster(em: EntityManager, pii: PiiCipher, scope: Roste
        where s.cohort <= b.year and ${cohort.sql}
      )
      select s.id, s.national_id_encrypted, to_char(s.birth_date, 'YYYY-MM-DD') as birth_date, s.student_number, s.name,
-            s.gender, k.name as class_name, s.seat_number, s.cohort, s.term_status
+            s.gender, k.name as class_name,
+            case when p.student_id is null then s.seat_number else p.seat_number end as seat_number,
+            s.cohort, s.term_status
      from listed s
-     left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+     -- The class and seat of the term's year: where the rollover recorded them, else the student's class now.
+     left join class_placement p on p.school_id = s.school_id and p.student_id = s.id and p.academic_year_id = s.year_id
+     left join school_class k on k.school_id = s.school_id and k.id = coalesce(p.class_id, s.class_id)
      where (s.start_status in ('ENROLLED', 'SUSPENDED') or s.came_back)
        -- A graduate belongs to no term after their grade-12 year, whenever 畢業 was entered (often after 8/1).
        and not (s.term_status = 'GRADUATED' and s.year_of_term > s.cohort + 2)

@@ -423,8 +423,13 @@ export function receiptClassSummary(ctx: AppContext, submissionId: string): Prom
               count(*) filter (where r.status = 'REJECTED')::int as rejected,
               count(*) filter (where r.reconciliation <> 'OK')::int as flagged
        from receipt_row r
+       join submission u on u.school_id = r.school_id and u.id = r.submission_id
+       join term t on t.school_id = u.school_id and t.id = u.term_id
        left join student s on s.school_id = r.school_id and s.id = r.student_id
-       left join school_class k on k.school_id = s.school_id and k.id = s.class_id
+       -- The class of the submission's year: where the rollover recorded it, else the student's class now.
+       left join class_placement p
+         on p.school_id = s.school_id and p.student_id = s.id and p.academic_year_id = t.academic_year_id
+       left join school_class k on k.school_id = s.school_id and k.id = coalesce(p.class_id, s.class_id)
        where r.submission_id = ?
        group by k.name
        order by k.name nulls last`,

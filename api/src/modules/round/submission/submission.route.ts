@@ -1,3 +1,4 @@
+import { formatRocDate } from '../../../common/roc.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../../../common/context.js';
@@ -31,6 +32,10 @@ export function servePackage(services: AppServices, req: Request, res: Response)
       const submission = await ctx.em.findOne(Submission, { id });
       if (!submission || !mayDownloadPackage(viewer)) return null;
       const day = submission.createdAt.toISOString().slice(0, 10);
+      const [removed] = await ctx.em.execute<{ at: Date | null }[]>(
+        'select package_removed_at as at from submission where id = ?',
+        [submission.id],
+      );
       return {
         sha256: submission.zipSha256,
         size: submission.zipSize,
@@ -39,6 +44,11 @@ export function servePackage(services: AppServices, req: Request, res: Response)
         disposition: 'attachment',
         headers: { 'Cache-Control': 'private, no-store' },
         logFields: { submissionId: submission.id },
+        ...(removed?.at
+          ? {
+              goneMessage: `這份資料包的學生資料已超過保存期限，已於 ${formatRocDate(removed.at)} 依資料保存規定刪除。`,
+            }
+          : {}),
         piiAccess: {
           kind: PiiAccessKind.PACKAGE_DOWNLOAD,
           studentIds: await packagedStudentIds(ctx.em, submission),
