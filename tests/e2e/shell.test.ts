@@ -67,11 +67,14 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
       '期程範本',
       '學生名單',
       '資料匯入',
+      '學年度升級',
+      '轉學',
       '班級',
       '學習歷程進度',
       '提交主控台',
       '疑義處理',
       '稽核紀錄',
+      '資料保存期限',
       '初始密碼單',
       '統計',
       '登入裝置',
@@ -113,7 +116,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
         /最近截止的是「預檢 115學年度第1學期 修課紀錄」（115\/11\/27 09:00–115\/11\/30 12:00），還有 2 天 (3 小時 0|2 小時 59) 分/,
       );
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['首頁', '期程範本', '所轄學校', '帳號與權限', '統計', '登入裝置']);
+    expect(nav).toEqual(['首頁', '期程範本', '資料保存期限', '所轄學校', '帳號與權限', '統計', '登入裝置']);
     await page.close();
   });
 

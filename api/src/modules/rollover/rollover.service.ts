@@ -158,7 +158,8 @@ export async function planRollover(ctx: AppContext, viewer: Viewer, args: Rollov
     }
     const fromClass = student.schoolClass?.getEntity();
     if (fromClass && fromClass.academicYear.id === from.id) inFromYear.push({ student, fromClass });
-    else counts.unplaced += 1;
+    // New grade-10 students imported into the new year before the rollover are already where they belong.
+    else if (!(fromClass && target && fromClass.academicYear.id === target.id)) counts.unplaced += 1;
   }
 
   const moves: Move[] = [];

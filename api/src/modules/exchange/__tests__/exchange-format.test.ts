@@ -26,7 +26,7 @@ const manifest = (change: (value: Record<string, unknown>) => void = () => {}) =
       name: '王小明',
       birthDate: '2008-05-01',
       gender: 'M',
-      nationalIdCheck: { salt: 'ab'.repeat(16), sha256: SHA },
+      nationalIdCheck: { salt: 'ab'.repeat(16), scrypt: SHA },
     },
     records: [
       {
