@@ -279,10 +279,10 @@ async function importRoster(server: ServerProcess, students: number, today: Date
 }
 
 /**
- * Logins for the imported students, which the roster import does not create: as the database owner, the way
- * api/src/db/seed/builders.ts does it (auth_create_credential in the school's tenant scope, a user_account with the
- * STUDENT role, the student pointed at it), in one transaction. Every login reuses the password hash of a demo
- * student, so their password is the demo one.
+ * Passwords for the imported students' logins. The roster import creates each student's login (named by the school's
+ * rule) with no usable password, waiting for a first-password slip; as the database owner, in the school's tenant
+ * scope, every one gets the password hash of a demo student instead (so their password is the demo one, and not one
+ * somebody else set), in one transaction. Each roster entry takes the login name the import gave.
  */
 async function createStudentLogins(server: ServerProcess, roster: RushStudent[]): Promise<void> {
   const client = new pg.Client({ connectionString: await server.ownerDatabaseUrl() });
@@ -295,28 +295,16 @@ async function createStudentLogins(server: ServerProcess, roster: RushStudent[])
     );
     const { school_id: schoolId, password_hash: passwordHash } = donor.rows[0]!;
     await client.query("select set_config('app.school_id', $1, true)", [schoolId]);
-    await client.query(
-      `create temp table rush_login on commit drop as
-       select id as student_id, student_number, name, gen_random_uuid() as account_id,
-              gen_random_uuid() as credential_id
-       from student where school_id = $1 and student_number = any($2::text[]) and account_id is null`,
-      [schoolId, roster.map((student) => student.studentNumber)],
+    const updated = await client.query<{ student_number: string; username: string }>(
+      `update credential c set password_hash = $1, slip_pending = false, password_temporary = false
+         from user_account u join student s on s.school_id = u.school_id and s.account_id = u.id
+        where u.credential_id = c.id and s.school_id = $2 and s.student_number = any($3::text[])
+       returning s.student_number, u.username`,
+      [passwordHash, schoolId, roster.map((student) => student.studentNumber)],
     );
-    await client.query(
-      `select auth_create_credential(credential_id, 'sf.s' || student_number, $1, account_id, false) from rush_login`,
-      [passwordHash],
-    );
-    await client.query(
-      `insert into user_account (school_id, id, credential_id, username, display_name, roles)
-       select $1, account_id, credential_id, 'sf.s' || student_number, name, '{STUDENT}' from rush_login`,
-      [schoolId],
-    );
-    const linked = await client.query(
-      `update student s set account_id = r.account_id from rush_login r
-       where s.school_id = $1 and s.id = r.student_id`,
-      [schoolId],
-    );
-    if (linked.rowCount !== roster.length) throw new Error(`${linked.rowCount} logins for ${roster.length} students`);
+    if (updated.rowCount !== roster.length) throw new Error(`${updated.rowCount} logins for ${roster.length} students`);
+    const usernames = new Map(updated.rows.map((row) => [row.student_number, row.username]));
+    for (const student of roster) student.username = usernames.get(student.studentNumber)!;
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');
