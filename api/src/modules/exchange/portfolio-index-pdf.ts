@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from '../../common/cjk-font.js';
+import { A4, CJK_BOLD as BOLD, CJK_REGULAR as REGULAR, chinesePdf } from '../../common/chinese-pdf.js';
 import { formatRocDateTime } from '../../common/roc.js';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type PortfolioRecord, termKeyLabel } from './portfolio-records.js';
 
@@ -26,12 +25,9 @@ export interface PortfolioIndexInput {
 const TITLE = '學習歷程檔案索引';
 /** An ideographic space, between the parts of a line. */
 const GAP = '\u3000';
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const WIDTH = A4.width - 2 * MARGIN;
 const FOOTER = 24;
-const REGULAR = 'NotoSansHant';
-const BOLD = 'NotoSansHant-Bold';
 
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
@@ -45,27 +41,13 @@ export function formatBytes(size: number): string {
  * font. Pure: it gets the records and returns the bytes (a few hundred records make a few pages).
  */
 export async function portfolioIndexPdf(input: PortfolioIndexInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finish } = chinesePdf({
     margin: MARGIN,
     bufferPages: true,
-    lang: 'zh-TW',
-    displayTitle: true,
-    info: {
-      Title: `${TITLE}（${input.studentNumber}）`,
-      Author: input.schoolLabel,
-      Creator: '學生學習歷程檔案平臺',
-      CreationDate: input.generatedAt,
-    },
+    title: `${TITLE}（${input.studentNumber}）`,
+    author: input.schoolLabel,
+    generatedAt: input.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, cjkFontBytes('regular'));
-  doc.registerFont(BOLD, cjkFontBytes('bold'));
   const bottom = A4.height - MARGIN - FOOTER;
   let y = MARGIN;
   const heightOf = (text: string, size: number, bold = false) =>
@@ -146,7 +128,5 @@ export async function portfolioIndexPdf(input: PortfolioIndexInput): Promise<Buf
       height: 14,
     });
   }
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from '../../common/cjk-font.js';
+import { A4, CJK_BOLD as BOLD, CJK_REGULAR as REGULAR, chinesePdf } from '../../common/chinese-pdf.js';
 import { formatRocDateTime } from '../../common/roc.js';
 
 /**
@@ -75,12 +74,9 @@ export async function firstPasswordSlipsXlsx(input: SlipInput): Promise<Buffer> 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 28;
 const COLUMNS = 2;
 const ROWS = 4;
-const REGULAR = 'NotoSansHant';
-const BOLD = 'NotoSansHant-Bold';
 
 /**
  * fontkit joins ff, fi and fl into one ligature glyph by default: on a slip a password must show, and copy, as the
@@ -91,28 +87,14 @@ const withoutLigatures = () =>
   ({ liga: false, clig: false, dlig: false }) as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 export async function firstPasswordSlipsPdf(input: SlipInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    // Every slip is placed by hand inside MARGIN: with pdfkit's own margin, the bottom row's last lines would make it
-    // start a page by itself.
+  // Every slip is placed by hand inside MARGIN: with pdfkit's own margin, the bottom row's last lines would make it
+  // start a page by itself.
+  const { doc, finish } = chinesePdf({
     margin: 0,
-    lang: 'zh-TW',
-    displayTitle: true,
-    info: {
-      Title: `${input.schoolName} ${input.className} 初始密碼單`,
-      Author: input.schoolName,
-      Creator: '學生學習歷程檔案平臺',
-      CreationDate: input.generatedAt,
-    },
+    title: `${input.schoolName} ${input.className} 初始密碼單`,
+    author: input.schoolName,
+    generatedAt: input.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, cjkFontBytes('regular'));
-  doc.registerFont(BOLD, cjkFontBytes('bold'));
 
   const slipWidth = (A4.width - 2 * MARGIN) / COLUMNS;
   const slipHeight = (A4.height - 2 * MARGIN) / ROWS;
@@ -146,7 +128,5 @@ export async function firstPasswordSlipsPdf(input: SlipInput): Promise<Buffer> {
     // Everything a slip says fits inside its cut lines: one small paragraph for the advice and the date.
     write(`${ADVICE.join('')}${GAP}產製：${generated}`, 7, false, '#333333', 0);
   });
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from '../../../common/cjk-font.js';
+import { A4, CJK_BOLD as BOLD, CJK_REGULAR as REGULAR, chinesePdf } from '../../../common/chinese-pdf.js';
 import { formatRocDateTime } from '../../../common/roc.js';
 
 /**
@@ -238,15 +237,12 @@ export async function confirmationSheetXlsx(input: ConfirmationSheetInput): Prom
 // ---------------------------------------------------------------------------------------------------------------
 // PDF
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 36;
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const ROW_HEIGHT = 22;
 const FOOTER_HEIGHT = 24;
 const CELL_PADDING = 3;
 const MIN_FONT_SIZE = 6;
-const REGULAR = 'NotoSansHant';
-const BOLD = 'NotoSansHant-Bold';
 
 const pdfWidths: number[] = (() => {
   const fixed = COLUMNS.reduce((sum, column) => sum + column.pdfWidth, 0);
@@ -342,29 +338,14 @@ class SheetWriter {
 
 export async function confirmationSheetPdf(input: ConfirmationSheetInput): Promise<Buffer> {
   const students = ordered(input.students);
-  const doc = new PDFDocument({
-    size: 'A4',
+  // Pages stay in memory until the end so that each can say how many there are.
+  const { doc, finish } = chinesePdf({
     margin: MARGIN,
-    // Pages stay in memory until the end so that each can say how many there are.
     bufferPages: true,
-    lang: 'zh-TW',
-    displayTitle: true,
-    info: {
-      Title: `${heading(input)}（${input.termLabel} ${input.categoryLabel}）`,
-      Author: input.schoolName,
-      Creator: '學生學習歷程檔案平臺',
-      CreationDate: input.generatedAt,
-    },
+    title: `${heading(input)}（${input.termLabel} ${input.categoryLabel}）`,
+    author: input.schoolName,
+    generatedAt: input.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  doc.registerFont(REGULAR, cjkFontBytes('regular'));
-  doc.registerFont(BOLD, cjkFontBytes('bold'));
   const page = new SheetWriter(doc);
   const runningHead = [`${heading(input)}（續）`, input.termLabel, input.categoryLabel].join(GAP);
 
@@ -413,7 +394,5 @@ export async function confirmationSheetPdf(input: ConfirmationSheetInput): Promi
       align: 'center',
     });
   }
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from '../../../common/cjk-font.js';
+import { A4, CJK_BOLD as BOLD, CJK_REGULAR as REGULAR, chinesePdf } from '../../../common/chinese-pdf.js';
 import { formatRocDateTime } from '../../../common/roc.js';
 import type { ReceiptField } from './receipt-fields.js';
 
@@ -34,12 +33,9 @@ export interface StudentSheetInput {
 
 const TITLE = '收訖明細確認單';
 const GAP = '　';
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const WIDTH = A4.width - 2 * MARGIN;
 const FOOTER = 24;
-const REGULAR = 'NotoSansHant';
-const BOLD = 'NotoSansHant-Bold';
 const SIGNATURE = '學生簽名：＿＿＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿年＿＿月＿＿日';
 
 const safe = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_');
@@ -78,27 +74,13 @@ function blockLines(row: StudentSheetRow, index: number): { text: string; bold?:
 }
 
 export async function studentConfirmationPdf(input: StudentSheetInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finish } = chinesePdf({
     margin: MARGIN,
     bufferPages: true,
-    lang: 'zh-TW',
-    displayTitle: true,
-    info: {
-      Title: `${TITLE}（${input.termLabel} ${input.studentNumber}）`,
-      Author: input.schoolName,
-      Creator: '學生學習歷程檔案平臺',
-      CreationDate: input.generatedAt,
-    },
+    title: `${TITLE}（${input.termLabel} ${input.studentNumber}）`,
+    author: input.schoolName,
+    generatedAt: input.generatedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, cjkFontBytes('regular'));
-  doc.registerFont(BOLD, cjkFontBytes('bold'));
 
   const bottom = A4.height - MARGIN - FOOTER;
   let y = MARGIN;
@@ -177,7 +159,5 @@ export async function studentConfirmationPdf(input: StudentSheetInput): Promise<
       height: 14,
     });
   }
-  doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return finish();
 }
