@@ -85,6 +85,10 @@ export interface CityStatsResult {
   shown: string[];
   graphql: { p50Ms: number; p99Ms: number; samples: number };
   naiveRecount: { p50Ms: number; p99Ms: number; samples: number };
+  /** The naive recount's p50 over the GraphQL cohort table's p50, both from this run (issue 22: at least 100). */
+  naiveOverGraphql: number;
+  /** stats_city_cohorts() alone in SQL, as the bureau (the GraphQL figure adds HTTP, the session and the resolver). */
+  sqlFunction: { p50Ms: number; p99Ms: number; samples: number };
   newUploads: { count: number; seconds: number; perSecond: number; concurrency: number };
   afterUploads: {
     exact: boolean;
@@ -143,6 +147,17 @@ export async function cityStatsBenchmark(
     const recount = async () => (await owner.query<RecountRow>(recountSql, [generator.authorityId, null])).rows;
     const graphqlSamples = await time(options.samples, query);
     const recountSamples = await time(Math.max(3, Math.round(options.samples / 10)), recount);
+    // The bureau's function in SQL alone: as portfolio_app with the bureau's authority and no school set.
+    const sqlSamples = await time(options.samples, async () => {
+      await owner.query('begin');
+      try {
+        await owner.query('set local role portfolio_app');
+        await owner.query("select set_config('app.authority_id', $1, true)", [generator.authorityId]);
+        await owner.query('select * from stats_city_cohorts()');
+      } finally {
+        await owner.query('rollback');
+      }
+    });
 
     // 10,000 new uploads: an upload slot with its stored file and a new outcome (version 1) for an enrolment of a
     // random student of the city, each in its own transaction as portfolio_app with the school's tenant set.
@@ -216,6 +231,8 @@ export async function cityStatsBenchmark(
       shown,
       graphql: percentiles(graphqlSamples),
       naiveRecount: percentiles(recountSamples),
+      naiveOverGraphql: Number((percentiles(recountSamples).p50Ms / percentiles(graphqlSamples).p50Ms).toFixed(1)),
+      sqlFunction: percentiles(sqlSamples),
       newUploads: {
         count: targets.length,
         seconds: Number(seconds.toFixed(2)),

@@ -31,6 +31,7 @@ import { Migration20261214000000Rollover } from './Migration20261214000000Rollov
 import { Migration20261214100000PortfolioExchange } from './Migration20261214100000PortfolioExchange.js';
 import { Migration20261214150000Transfers } from './Migration20261214150000Transfers.js';
 import { Migration20261214200000Retention } from './Migration20261214200000Retention.js';
+import { Migration20261215000000StatisticsShards } from './Migration20261215000000StatisticsShards.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -66,4 +67,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261214100000PortfolioExchange', class: Migration20261214100000PortfolioExchange },
   { name: 'Migration20261214150000Transfers', class: Migration20261214150000Transfers },
   { name: 'Migration20261214200000Retention', class: Migration20261214200000Retention },
+  { name: 'Migration20261215000000StatisticsShards', class: Migration20261215000000StatisticsShards },
 ];
