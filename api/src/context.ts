@@ -9,30 +9,76 @@ import { portfolioLoaders } from './modules/portfolio/portfolio.loaders.js';
 import { roundLoaders } from './modules/round/round.loaders.js';
 import { recordsLoaders } from './modules/records/records.loaders.js';
 import { schoolLoaders } from './modules/school/school.loaders.js';
+import type { SchoolReference } from './modules/school/school-reference.js';
 import { TENANT_FILTER } from './common/tenant.js';
 import { termLoaders } from './modules/term/term.loaders.js';
 import { timelineLoaders } from './modules/timeline/timeline.loaders.js';
 
-/** Every module's loaders for one request; the `Loaders` type checks that none is left out. */
-function createLoaders(em: EntityManager, clock: Clock): Loaders {
-  return {
-    ...authorityLoaders(em),
-    ...schoolLoaders(em),
-    ...termLoaders(em, clock),
-    ...peopleLoaders(em),
-    ...courseLoaders(em),
-    ...filesLoaders(em),
-    ...portfolioLoaders(em),
-    ...recordsLoaders(em),
-    ...timelineLoaders(em),
-    ...roundLoaders(em),
-  };
+interface LoaderInputs {
+  em: EntityManager;
+  clock: Clock;
+  reference: SchoolReference | null;
+}
+
+/** Every module's loaders (the check below keeps the list whole). */
+const MODULE_LOADERS = [
+  ({ em }: LoaderInputs) => authorityLoaders(em),
+  ({ em, reference }: LoaderInputs) => schoolLoaders(em, reference),
+  ({ em, clock, reference }: LoaderInputs) => termLoaders(em, clock, reference),
+  ({ em }: LoaderInputs) => peopleLoaders(em),
+  ({ em }: LoaderInputs) => courseLoaders(em),
+  ({ em }: LoaderInputs) => filesLoaders(em),
+  ({ em }: LoaderInputs) => portfolioLoaders(em),
+  ({ em }: LoaderInputs) => recordsLoaders(em),
+  ({ em }: LoaderInputs) => timelineLoaders(em),
+  ({ em }: LoaderInputs) => roundLoaders(em),
+] as const;
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type MadeLoaders = Intersection<ReturnType<(typeof MODULE_LOADERS)[number]>>;
+// Fails to compile when a module's `Loaders` augmentation has no factory in MODULE_LOADERS.
+const everyLoaderMade = (made: MadeLoaders): Loaders => made;
+
+interface LazyLoaders {
+  inputs: LoaderInputs;
+  made: (Record<string, unknown> | undefined)[];
+}
+
+/**
+ * A request builds only the loaders it reads (most read two or three modules'; a subscription keeps its context
+ * for hours). The getters live on one prototype per process, learnt from the first request, which builds them all.
+ */
+let lazyPrototype: object | null = null;
+
+function createLoaders(inputs: LoaderInputs): Loaders {
+  if (!lazyPrototype) {
+    const made = MODULE_LOADERS.map((make) => make(inputs) as Record<string, unknown>);
+    const prototype = {};
+    made.forEach((loaders, index) => {
+      for (const key of Object.keys(loaders)) {
+        Object.defineProperty(prototype, key, {
+          enumerable: true,
+          get(this: LazyLoaders) {
+            this.made[index] ??= MODULE_LOADERS[index]!(this.inputs) as Record<string, unknown>;
+            return this.made[index][key];
+          },
+        });
+      }
+    });
+    lazyPrototype = prototype;
+    return everyLoaderMade(Object.assign({}, ...made) as MadeLoaders);
+  }
+  const loaders: LazyLoaders = Object.create(lazyPrototype) as LazyLoaders;
+  loaders.inputs = inputs;
+  loaders.made = [];
+  return loaders as unknown as Loaders;
 }
 
 /** The one context factory, for HTTP requests, plain routes and WebSocket operations alike. */
 export async function createContext(services: AppServices, info: TransportInfo): Promise<AppContext> {
   const em = services.orm.em.fork();
   const viewer = await services.auth.resolveSession(em, info.sessionToken);
+  const reference = await services.schoolReference.forViewer(em, viewer);
   em.setFilterParams(TENANT_FILTER, { schoolId: viewer?.schoolId ?? null });
   return {
     requestId: info.requestId,
@@ -43,7 +89,7 @@ export async function createContext(services: AppServices, info: TransportInfo):
     userAgent: info.userAgent,
     cookies: info.cookies,
     em,
-    loaders: createLoaders(em, services.clock),
+    loaders: createLoaders({ em, clock: services.clock, reference }),
     services,
   };
 }

@@ -6,6 +6,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { SocketSessions } from './modules/auth/socket-sessions.js';
 import { SingleSignOn } from './modules/auth/sso.service.js';
 import { createFileStorage } from './modules/files/create-file-storage.js';
+import { SchoolReferenceCache } from './modules/school/school-reference.js';
 import { WindowPolicy } from './modules/timeline/window-policy.service.js';
 
 /** What start-up has made before the modules' services: configuration, clock, log, PII cipher and the ORM. */
@@ -30,6 +31,7 @@ export function createServices(base: BaseServices, statements: StatementPool): A
     sockets,
     sso: new SingleSignOn(base.config.sso, base.clock, base.log, base.pii, auth, base.config.accounts),
     files: createFileStorage(base.config.files),
+    schoolReference: new SchoolReferenceCache(),
     createContext: (info) => createContext(services, info),
   };
   return services;

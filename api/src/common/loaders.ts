@@ -1,16 +1,110 @@
+import { helper, ReferenceKind, wrap, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { TENANT_FILTER } from './tenant.js';
 
 // The one loader factory: each module builds its loaders (`<module>.loaders.ts`) from these three shapes, so every
-// by-id or by-key lookup batches into a single `= any(...)` query per tick through the tenant-filtered em.
+// by-id or by-key lookup batches into a single `in (...)` query per tick, scoped to the request's tenant.
+//
+// Loaders are the hot read path (a page of forty students reads through them), and MikroORM's `em.find` spends most
+// of its time building the query: criteria, aliases, knex. A loader's query is always the same shape, so it is
+// written once per entity and key, sent through the request's EntityManager (its transaction, its statement queue)
+// and hydrated into the request's identity map the way `em.find` does. Anything else (a filter through relations,
+// ordering by a relation, joined relations) still goes through `em.find`.
 
 type EntityWithId = { id: string };
 
-/** Batches by-id lookups of one entity into a single `id = any(...)` query per tick, through the tenant-filtered em. */
+const COLUMN_KINDS = new Set<string>([ReferenceKind.SCALAR, ReferenceKind.EMBEDDED, ReferenceKind.MANY_TO_ONE]);
+
+const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The one column a property is stored in (a scalar, or a to-one relation's foreign key), or null. */
+function columnOf(meta: EntityMetadata, property: string): string | null {
+  const prop = meta.properties[property as never] as { kind: string; fieldNames?: string[] } | undefined;
+  if (!prop || !COLUMN_KINDS.has(prop.kind) || prop.fieldNames?.length !== 1) return null;
+  return prop.fieldNames[0]!;
+}
+
+/**
+ * `select * from <table> where [school_id = ? and] <key column> in (?)` with an ORDER BY of the entity's own
+ * columns, or null when the lookup needs `em.find` (ordering through a relation).
+ */
+function leanQuery(
+  em: EntityManager,
+  entity: new () => unknown,
+  key: string,
+  orderBy: Record<string, unknown>,
+): { meta: EntityMetadata; sql: string; tenant: boolean } | null {
+  const meta = em.getMetadata().get(entity.name);
+  const keyColumn = columnOf(meta, key);
+  if (!keyColumn) return null;
+  const order: string[] = [];
+  for (const [property, direction] of Object.entries(orderBy)) {
+    const column = columnOf(meta, property);
+    if (!column || (direction !== 'asc' && direction !== 'desc')) return null;
+    order.push(`${quoteIdentifier(column)} ${direction}`);
+  }
+  // Layer two of tenancy (common/tenant.ts) as em.find applies it: the request's school, never the caller's input.
+  const tenant = Boolean(meta.filters?.[TENANT_FILTER]);
+  const where = `${tenant ? 'school_id = ? and ' : ''}${quoteIdentifier(keyColumn)} in (?)`;
+  const orderClause = order.length > 0 ? ` order by ${order.join(', ')}` : '';
+  return { meta, sql: `select * from ${quoteIdentifier(meta.tableName)} where ${where}${orderClause}`, tenant };
+}
+
+/** Rows as PostgreSQL returned them, made entities of the request's identity map exactly as `em.find` makes them. */
+export function hydrateRows<T>(em: EntityManager, entity: new () => T, rows: Record<string, unknown>[]): T[] {
+  const meta = em.getMetadata().get(entity.name);
+  const driver = em.getDriver();
+  const factory = em.getEntityFactory();
+  return rows.map(
+    (row) =>
+      factory.create(entity.name, driver.mapResult(row, meta) as never, { merge: true, convertCustomTypes: true }) as T,
+  );
+}
+
+/** Every row of `entity` whose `key` is one of `keys`, through the lean query when it can be written, em.find otherwise. */
+async function rowsByKey<T>(
+  em: EntityManager,
+  entity: new () => T,
+  key: string,
+  keys: readonly string[],
+  orderBy: Record<string, unknown> = {},
+): Promise<T[]> {
+  const lean = leanQuery(em, entity, key, orderBy);
+  if (!lean) {
+    return (await em.find(entity as never, { [key]: { $in: [...keys] } } as never, { orderBy } as never)) as T[];
+  }
+  const schoolId = lean.tenant ? em.getFilterParams<{ schoolId: string | null }>(TENANT_FILTER)?.schoolId : null;
+  // A tenant-owned row is never found without a tenant (a bureau account, an anonymous request).
+  if (lean.tenant && !schoolId) return [];
+  const params = lean.tenant ? [schoolId, [...keys]] : [[...keys]];
+  return hydrateRows(em, entity, await em.execute<Record<string, unknown>[]>(lean.sql, params));
+}
+
+/** Batches by-id lookups of one entity into a single query per tick, scoped to the request's tenant. */
 export function byId<T extends EntityWithId>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await em.find(entity as never, { id: { $in: [...ids] } } as never)) as T[];
-    const found = new Map(rows.map((row) => [row.id, row]));
+    // What this request already loaded (a student found by their account, say) is in its identity map, fully
+    // loaded, and of the request's tenant: asking PostgreSQL again would only return the same row.
+    const unitOfWork = em.getUnitOfWork();
+    const columns = em
+      .getMetadata()
+      .get(entity.name)
+      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
+      .map((prop) => prop.name);
+    const found = new Map<string, T>();
+    for (const id of ids) {
+      const known = unitOfWork.getById<T>(entity.name, id as never);
+      // Loaded with every column: not a reference, nor an entity some service loaded with `fields` only.
+      const loaded = known && helper(known).__loadedProperties;
+      if (known && wrap(known).isInitialized() && loaded && columns.every((name) => loaded.has(name))) {
+        found.set(id, known);
+      }
+    }
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      for (const row of await rowsByKey(em, entity, 'id', missing)) found.set(row.id, row);
+    }
     return ids.map((id) => found.get(id) ?? null);
   });
 }
@@ -22,7 +116,7 @@ export function byKey<T, K extends keyof T & string>(
   keyOf: (row: T) => string | null,
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows = (await em.find(entity as never, { [key]: { $in: [...keys] } } as never)) as T[];
+    const rows = await rowsByKey(em, entity, key, keys);
     const found = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((k) => found.get(k) ?? null);
   });
@@ -36,10 +130,22 @@ export function manyByKey<T, K extends keyof T & string>(
   keyOf: (row: T) => string,
   orderBy: Record<string, unknown>,
   where: Record<string, unknown> = {},
+  /**
+   * Relations every caller goes on to read, fetched in the same statement: they land in the request's identity map,
+   * where `byId` finds them without asking again.
+   */
+  populate: string[] = [],
 ): DataLoader<string, T[]> {
+  const simple = Object.keys(where).length === 0 && populate.length === 0;
   return new DataLoader<string, T[]>(async (keys) => {
-    const filter = { ...where, [key]: { $in: [...keys] } };
-    const rows = (await em.find(entity as never, filter as never, { orderBy } as never)) as T[];
+    let rows: T[];
+    if (simple) {
+      rows = await rowsByKey(em, entity, key, keys, orderBy);
+    } else {
+      const filter = { ...where, [key]: { $in: [...keys] } };
+      const options = populate.length > 0 ? { orderBy, populate, strategy: 'joined' } : { orderBy };
+      rows = (await em.find(entity as never, filter as never, options as never)) as T[];
+    }
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     for (const row of rows) groups.get(keyOf(row))?.push(row);
     return keys.map((k) => groups.get(k) ?? []);

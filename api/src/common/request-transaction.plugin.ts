@@ -52,10 +52,20 @@ export function needsSnapshot(operation: OperationDefinitionNode | undefined): b
   );
 }
 
+/** `{ __typename }`, what clients send to see the API answer: nothing in it reads the database. */
+function readsNoData(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation?.operation === 'query' &&
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === 'Field' && selection.name.value === '__typename',
+    )
+  );
+}
+
 /**
  * Runs each HTTP operation in one transaction scoped to the viewer's tenant: it begins when execution starts,
  * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind
- * (and its response no data).
+ * (and its response no data). An operation that reads nothing opens no transaction.
  */
 export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<AppContext> {
   return {
@@ -67,6 +77,7 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
           assertViewerMayRun(contextValue.viewer, operation);
         },
         async executionDidStart({ contextValue, operation }) {
+          if (readsNoData(operation)) return;
           await contextValue.em.begin(
             needsSnapshot(operation) ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : undefined,
           );

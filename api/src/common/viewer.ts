@@ -18,6 +18,11 @@ export interface Viewer {
   sessionExpiresAt: Date;
   /** The identity provider (its configured id) this session was opened through; null: a password. */
   signInProvider: string | null;
+  /**
+   * The school's reference version (school row, years, terms) as the session lookup read it: what cached reference
+   * rows are valid for (common/reference-cache.ts). Null for bureau accounts.
+   */
+  schoolReferenceVersion: string | null;
   /** What the person may not do for now, by their account's state (a password to change, a status); null: nothing. */
   restriction: ViewerRestriction | null;
 }

@@ -32,6 +32,7 @@ import { Migration20261214100000PortfolioExchange } from './Migration20261214100
 import { Migration20261214150000Transfers } from './Migration20261214150000Transfers.js';
 import { Migration20261214200000Retention } from './Migration20261214200000Retention.js';
 import { Migration20261215000000StatisticsShards } from './Migration20261215000000StatisticsShards.js';
+import { Migration20261215100000ReferenceVersion } from './Migration20261215100000ReferenceVersion.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -68,4 +69,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261214150000Transfers', class: Migration20261214150000Transfers },
   { name: 'Migration20261214200000Retention', class: Migration20261214200000Retention },
   { name: 'Migration20261215000000StatisticsShards', class: Migration20261215000000StatisticsShards },
+  { name: 'Migration20261215100000ReferenceVersion', class: Migration20261215100000ReferenceVersion },
 ];

@@ -67,6 +67,8 @@ export async function actAs<T>(
     adminSections: person.adminSections,
     sessionExpiresAt: new Date(8_640_000_000_000_000),
     signInProvider: null,
+    // The seed's rows are read afresh: no cached reference rows are used without a version.
+    schoolReferenceVersion: null,
     restriction: null,
   };
   const ctx: AppContext = {
@@ -80,7 +82,10 @@ export async function actAs<T>(
     },
     // The only loader that reads the clock: built by the context factory with the process's clock, so it is
     // replaced by one that reads the seed's (and is not cached, as the moment moves within one transaction).
-    loaders: { ...base.loaders, currentTerm: () => findCurrentTerm(base.em, clock) },
+    // The context's loaders are built on first use (getters on their prototype), so they are inherited, not copied.
+    loaders: Object.create(base.loaders, {
+      currentTerm: { value: () => findCurrentTerm(base.em, clock) },
+    }) as typeof base.loaders,
   };
   await ctx.em.begin(options.snapshot ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : undefined);
   try {

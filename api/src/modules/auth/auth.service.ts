@@ -72,6 +72,7 @@ interface SessionRow {
   admin_sections: AdminSection[];
   expires_at: string;
   sign_in_provider: string | null;
+  school_reference_version: string | null;
 }
 
 /** The columns auth_find_credential and auth_resolve_session both return for accountAccess. */
@@ -159,6 +160,7 @@ export class AuthService {
       adminSections: row.admin_sections,
       sessionExpiresAt: toDate(row.expires_at),
       signInProvider: row.sign_in_provider,
+      schoolReferenceVersion: row.school_reference_version,
       restriction: access.restriction,
     };
   }

@@ -24,6 +24,8 @@ export function courseLoaders(em: EntityManager) {
           (e) => e.student.id,
           { id: 'asc' },
           { section: { course: { term: termId } } },
+          // A student's page shows each enrolment's subject and teacher.
+          ['section', 'section.course', 'section.teacher'],
         );
         enrolmentsInTerm.set(termId, loader);
       }

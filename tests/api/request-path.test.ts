@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../api/src/common/ids.js';
+import type { ApiClient } from '../support/api-client.js';
+import type { TestCity, TestSchool } from '../support/factory.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+// The request path of issue 22: what a request sends to PostgreSQL, and that the school's cached reference rows
+// (its own row, years, terms) are never older than what the request's session lookup saw.
+
+let app: TestApp;
+let city: TestCity;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  city = await app.factory.city();
+});
+afterAll(() => app.close());
+
+/** The statements the API process sends while `fn` runs (this test's app is in the test's own process). */
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const sent: string[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const query = args[0] as string | { text?: string };
+    sent.push(typeof query === 'string' ? query : (query.text ?? ''));
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return sent;
+}
+
+const ME = `{ me { school { displayName outcomeUploadCap } currentTerm { id rocPeriod label } student { studentNumber } } }`;
+
+interface MeAnswer {
+  me: {
+    school: { displayName: string; outcomeUploadCap: number | null };
+    currentTerm: { id: string; rocPeriod: string; label: string } | null;
+    student: { studentNumber: string } | null;
+  };
+}
+
+describe('a request', () => {
+  let school: TestSchool;
+  let student: ApiClient;
+
+  beforeAll(async () => {
+    school = await city.school({ studentsPerClass: 1 });
+    student = await app.client().login(school.logins.student.username, school.logins.student.password);
+  });
+
+  it('that reads no data opens no transaction: { __typename } is one session lookup', async () => {
+    await student.ok('{ __typename }');
+    const sent = await statementsOf(() => student.ok('{ __typename }'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/auth_resolve_session/);
+  });
+
+  it('reads its school, year and term from the cache, and a change to any of them at once', async () => {
+    const term = app.factory.currentTerm(school);
+    const first = await student.ok<MeAnswer>(ME);
+    expect(first.me.currentTerm?.id).toBe(toGlobalId('Term', term.id));
+    const sent = await statementsOf(() => student.ok<MeAnswer>(ME));
+    expect(sent.filter((sql) => /\b(school|term|academic_year)\b"? /.test(sql) && !/auth_resolve/.test(sql))).toEqual(
+      [],
+    );
+
+    // Written straight to the database (as an operator would), not through this process: nothing tells the
+    // process but the version the session lookup returns.
+    await app.sql('update term set ends_on = ends_on + 1 where id = ?', [term.id]);
+    const moved = await student.ok<MeAnswer>(ME);
+    expect(moved.me.currentTerm?.rocPeriod).not.toBe(first.me.currentTerm?.rocPeriod);
+
+    await app.sql('update school set outcome_upload_cap = 7 where id = ?', [school.school.id]);
+    expect((await student.ok<MeAnswer>(ME)).me.school.outcomeUploadCap).toBe(7);
+
+    // A new term that starts today becomes the current one on the next request.
+    await app.sql('update term set starts_on = current_date - 400, ends_on = current_date - 300 where id = ?', [
+      term.id,
+    ]);
+    expect((await student.ok<MeAnswer>(ME)).me.currentTerm).toBeNull();
+  });
+
+  it('never answers another school’s term from that school’s cached rows', async () => {
+    const other = await city.school({ studentsPerClass: 1 });
+    const otherStudent = await app.client().login(other.logins.student.username, other.logins.student.password);
+    await otherStudent.ok<MeAnswer>(ME); // the other school's rows are now cached in this process
+    const otherTerm = toGlobalId('Term', app.factory.currentTerm(other).id);
+    const answer = await student.ok<{ node: { id: string } | null }>(
+      'query ($id: ID!) { node(id: $id) { id ... on Term { label } } }',
+      { id: otherTerm },
+    );
+    expect(answer.node).toBeNull();
+    const own = await otherStudent.ok<{ node: { id: string } | null }>('query ($id: ID!) { node(id: $id) { id } }', {
+      id: otherTerm,
+    });
+    expect(own.node?.id).toBe(otherTerm);
+  });
+});
