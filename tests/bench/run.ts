@@ -234,4 +234,12 @@ if (only === 'cluster') {
     throw new Error(`the cluster benchmark had errors in ${failed.length} of ${result.runs.length} configurations`);
   }
 }
+// Only when asked by name (`npm run bench ratios`): every ratio of issue 22 side by side, with its own baselines.
+if (only === 'ratios') {
+  const { ratiosBenchmark, ratiosMarkdown, ratiosOptionsFromEnv } = await import('./ratios.bench.js');
+  const report = await ratiosBenchmark(ratiosOptionsFromEnv(repoRoot), machine);
+  await write('ratios', { ...report });
+  await writeFile(path.join(resultsDir, 'ratios-latest.md'), ratiosMarkdown(report));
+  console.log(`\n${ratiosMarkdown(report)}`);
+}
 console.log(`results written to ${path.relative(repoRoot, resultsDir)}/`);
