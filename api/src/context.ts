@@ -77,7 +77,7 @@ function createLoaders(inputs: LoaderInputs): Loaders {
 /** The one context factory, for HTTP requests, plain routes and WebSocket operations alike. */
 export async function createContext(services: AppServices, info: TransportInfo): Promise<AppContext> {
   const em = services.orm.em.fork();
-  const viewer = await services.auth.resolveSession(em, info.sessionToken);
+  const viewer = await services.auth.lookUpSession(info.sessionToken);
   const reference = await services.schoolReference.forViewer(em, viewer);
   em.setFilterParams(TENANT_FILTER, { schoolId: viewer?.schoolId ?? null });
   return {

@@ -123,13 +123,17 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly throttle: LoginThrottlePolicy,
     private readonly sessionTtlHours: number,
-    /** Where the throttle is written: its own connections, committed statement by statement. */
+    /**
+     * Single statements on connections of their own, committed one by one: the throttle, and the session lookup
+     * that starts every request (before its transaction, which may then never be needed).
+     */
     private readonly throttleStatements: StatementPool,
     private readonly accountPolicy: AccountStatusPolicy,
     /** The identity providers configured now: a session one opened ends once it is no longer among them. */
     private readonly ssoProviders: ReadonlySet<string>,
   ) {}
 
+  /** The viewer of a session, read in `em`'s transaction (one that has just opened it, or a socket's check). */
   async resolveSession(em: EntityManager, token: string | null): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     const now = this.clock.now();
@@ -137,7 +141,24 @@ export class AuthService {
       hashToken(token),
       now,
     ]);
-    const row = rows[0];
+    return this.viewerOf(rows[0], now);
+  }
+
+  /**
+   * The viewer of a request's session, by one statement on a connection of its own: the request's transaction (and
+   * its connection) is begun only if the operation reads data, and the ORM's query path is not needed for a call.
+   */
+  async lookUpSession(token: string | null): Promise<Viewer | null> {
+    if (!token || token.length > 200) return null;
+    const now = this.clock.now();
+    const rows = await this.throttleStatements.query<SessionRow & AccessFactRow>(
+      'select * from auth_resolve_session($1, $2)',
+      [hashToken(token), now],
+    );
+    return this.viewerOf(rows[0], now);
+  }
+
+  private viewerOf(row: (SessionRow & AccessFactRow) | undefined, now: Date): Viewer | null {
     if (!row) return null;
     if (row.sign_in_provider !== null && !this.ssoProviders.has(row.sign_in_provider)) return null;
     // A status that ends access (a grace period over, a temporary account run out, the school deactivated) ends the
