@@ -24,6 +24,8 @@ export interface RushOptions {
   /** Students in flight at once; all of them by default. */
   concurrency: number;
   fileMiB: number;
+  /** Told as the rush starts and ends (a profiler or heap snapshot of the server can be taken around it). */
+  onRush?: (moment: 'start' | 'end') => Promise<void> | void;
 }
 
 export interface StepResult {
@@ -501,6 +503,7 @@ export async function deadlineRushBenchmark(server: ServerProcess, options: Rush
 
   const steps = new Steps();
   const loadAverageBefore = os.loadavg().map((value) => round(value, 2));
+  await options.onRush?.('start');
   const hwm = await resetPeak(server.pid);
   const rushStart = await memory(server.pid);
   const sampler = rssSampler(server.pid);
@@ -561,6 +564,7 @@ export async function deadlineRushBenchmark(server: ServerProcess, options: Rush
   });
   const rushSeconds = (performance.now() - rushStarted) / 1000;
   sampler.stop();
+  await options.onRush?.('end');
   const rushEnd = await memory(server.pid);
   const loadAverageAfter = os.loadavg().map((value) => round(value, 2));
   const uploaded = roster.filter((student) => student.outcomeId).length;

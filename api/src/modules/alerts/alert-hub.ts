@@ -209,9 +209,10 @@ export class AlertHub {
         const alert = await em.findOne(DeadlineAlert, { id: alertId }, { populate: ['task'] });
         if (!alert?.firedAt || !this.firstTime(`alert:${alertId}`)) return [];
         const task = alert.task.getEntity();
-        const studentAccounts = subscribers
-          .filter((s) => s.viewer.roles.includes(Role.STUDENT))
-          .map((s) => s.viewer.accountId);
+        // A person with several tabs open is one account.
+        const studentAccounts = [
+          ...new Set(subscribers.filter((s) => s.viewer.roles.includes(Role.STUDENT)).map((s) => s.viewer.accountId)),
+        ];
         const students = studentAccounts.length
           ? await em.find(Student, { account: { $in: studentAccounts } }, { populate: ['schoolClass'] })
           : [];
@@ -234,23 +235,32 @@ export class AlertHub {
           if (concerns(task, subscriber.viewer, gradeYear))
             recipients.push({ subscriber, studentId: student?.id ?? null });
         }
+        // What a recipient reads depends only on their end of the window and their count: recipients alike share
+        // one message (its sentence formatted once), not one each.
+        const alike = new Map<string, DeadlineAlertMessage>();
+        const id = toGlobalId('DeadlineAlert', alert.id);
         return recipients.map(({ subscriber, studentId }) => {
           const extension = studentId ? extensionByStudent.get(studentId) : undefined;
           const extended = Boolean(extension && extension.endsAt > task.endsAt);
           const endsAt = extended ? extension!.endsAt : task.endsAt;
           const pendingCount = studentId && counter ? (pending.get(studentId) ?? 0) : null;
-          const message = Object.assign(new DeadlineAlertMessage(), {
-            id: toGlobalId('DeadlineAlert', alert.id),
-            kind: alert.kind,
-            taskId: task.globalId,
-            taskKind: task.kind,
-            taskLabel: task.label,
-            startsAt: task.startsAt,
-            endsAt,
-            message: alertText(alert.kind, task, endsAt, extended, pendingCount),
-            firedAt: alert.firedAt!,
-            pendingCount,
-          });
+          const key = `${endsAt.getTime()}:${extended}:${pendingCount}`;
+          let message = alike.get(key);
+          if (!message) {
+            message = Object.assign(new DeadlineAlertMessage(), {
+              id,
+              kind: alert.kind,
+              taskId: task.globalId,
+              taskKind: task.kind,
+              taskLabel: task.label,
+              startsAt: task.startsAt,
+              endsAt,
+              message: alertText(alert.kind, task, endsAt, extended, pendingCount),
+              firedAt: alert.firedAt!,
+              pendingCount,
+            });
+            alike.set(key, message);
+          }
           return { subscriber, message };
         });
       },
