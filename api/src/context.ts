@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from './common/clock.js';
 import type { AppContext, AppServices, Loaders, TransportInfo } from './common/context.js';
+import type { Viewer } from './common/viewer.js';
 import { authorityLoaders } from './modules/authority/authority.loaders.js';
 import { courseLoaders } from './modules/course/course.loaders.js';
 import { filesLoaders } from './modules/files/files.loaders.js';
@@ -74,8 +75,48 @@ function createLoaders(inputs: LoaderInputs): Loaders {
   return loaders as unknown as Loaders;
 }
 
+/**
+ * A subscription's context, kept for as long as the subscription lasts (hours, ten thousand on an instance): its
+ * EntityManager and loaders are made only if something reads them (the deadline alerts' events do not). A class, so
+ * each instance has the same few fields and its getters live once on the prototype.
+ */
+class SubscriptionContext implements AppContext {
+  readonly transport = 'ws' as const;
+  readonly cookies = null;
+  readonly sessionToken: string | null;
+  private forkedEm: EntityManager | null = null;
+  private madeLoaders: Loaders | null = null;
+
+  constructor(
+    readonly services: AppServices,
+    readonly viewer: Viewer,
+    readonly requestId: string,
+    readonly ip: string,
+    readonly userAgent: string,
+    sessionToken: string | null,
+  ) {
+    this.sessionToken = sessionToken;
+  }
+
+  get em(): EntityManager {
+    if (!this.forkedEm) {
+      this.forkedEm = this.services.orm.em.fork();
+      this.forkedEm.setFilterParams(TENANT_FILTER, { schoolId: this.viewer.schoolId });
+    }
+    return this.forkedEm;
+  }
+
+  get loaders(): Loaders {
+    return (this.madeLoaders ??= createLoaders({ em: this.em, clock: this.services.clock, reference: null }));
+  }
+}
+
 /** The one context factory, for HTTP requests, plain routes and WebSocket operations alike. */
 export async function createContext(services: AppServices, info: TransportInfo): Promise<AppContext> {
+  if (info.admittedViewer) {
+    const { admittedViewer, requestId, ip, userAgent, sessionToken } = info;
+    return new SubscriptionContext(services, admittedViewer, requestId, ip, userAgent, sessionToken);
+  }
   const em = services.orm.em.fork();
   const viewer = await services.auth.lookUpSession(info.sessionToken);
   const reference = await services.schoolReference.forViewer(em, viewer);

@@ -37,6 +37,11 @@ export interface TransportInfo {
   userAgent: string;
   /** HTTP only: how the session cookie is set and cleared. */
   cookies: SessionCookies | null;
+  /**
+   * WebSocket only: the viewer the socket's admission resolved from its session. A socket is closed as soon as its
+   * session ends (revoked anywhere, or expired), so its operations need not look the session up again.
+   */
+  admittedViewer?: Viewer;
 }
 
 /** How login and logout change the session cookie; nothing is sent before the request's transaction commits. */
