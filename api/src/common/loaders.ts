@@ -25,6 +25,14 @@ function columnOf(meta: EntityMetadata, property: string): string | null {
   return prop.fieldNames[0]!;
 }
 
+interface LeanQuery {
+  sql: string;
+  tenant: boolean;
+}
+
+/** Per process: a loader's query depends only on its entity, key and order, and a request runs many of them. */
+const leanQueries = new Map<string, LeanQuery | null>();
+
 /**
  * `select * from <table> where [school_id = ? and] <key column> in (?)` with an ORDER BY of the entity's own
  * columns, or null when the lookup needs `em.find` (ordering through a relation).
@@ -34,21 +42,43 @@ function leanQuery(
   entity: new () => unknown,
   key: string,
   orderBy: Record<string, unknown>,
-): { meta: EntityMetadata; sql: string; tenant: boolean } | null {
+): LeanQuery | null {
+  const cacheKey = `${entity.name}\0${key}\0${JSON.stringify(orderBy)}`;
+  if (leanQueries.has(cacheKey)) return leanQueries.get(cacheKey)!;
   const meta = em.getMetadata().get(entity.name);
   const keyColumn = columnOf(meta, key);
-  if (!keyColumn) return null;
+  let query: LeanQuery | null = null;
   const order: string[] = [];
   for (const [property, direction] of Object.entries(orderBy)) {
     const column = columnOf(meta, property);
-    if (!column || (direction !== 'asc' && direction !== 'desc')) return null;
+    if (!column || (direction !== 'asc' && direction !== 'desc')) break;
     order.push(`${quoteIdentifier(column)} ${direction}`);
   }
-  // Layer two of tenancy (common/tenant.ts) as em.find applies it: the request's school, never the caller's input.
-  const tenant = Boolean(meta.filters?.[TENANT_FILTER]);
-  const where = `${tenant ? 'school_id = ? and ' : ''}${quoteIdentifier(keyColumn)} in (?)`;
-  const orderClause = order.length > 0 ? ` order by ${order.join(', ')}` : '';
-  return { meta, sql: `select * from ${quoteIdentifier(meta.tableName)} where ${where}${orderClause}`, tenant };
+  if (keyColumn && order.length === Object.keys(orderBy).length) {
+    // Layer two of tenancy (common/tenant.ts) as em.find applies it: the request's school, never the caller's input.
+    const tenant = Boolean(meta.filters?.[TENANT_FILTER]);
+    const where = `${tenant ? 'school_id = ? and ' : ''}${quoteIdentifier(keyColumn)} in (?)`;
+    const orderClause = order.length > 0 ? ` order by ${order.join(', ')}` : '';
+    query = { sql: `select * from ${quoteIdentifier(meta.tableName)} where ${where}${orderClause}`, tenant };
+  }
+  leanQueries.set(cacheKey, query);
+  return query;
+}
+
+/** Per process: the properties an entity loaded whole has loaded (its columns). */
+const entityColumns = new Map<string, string[]>();
+
+function columnsOf(em: EntityManager, entity: new () => unknown): string[] {
+  let columns = entityColumns.get(entity.name);
+  if (!columns) {
+    columns = em
+      .getMetadata()
+      .get(entity.name)
+      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
+      .map((prop) => prop.name);
+    entityColumns.set(entity.name, columns);
+  }
+  return columns;
 }
 
 /** Rows as PostgreSQL returned them, made entities of the request's identity map exactly as `em.find` makes them. */
@@ -81,19 +111,28 @@ async function rowsByKey<T>(
   return hydrateRows(em, entity, await em.execute<Record<string, unknown>[]>(lean.sql, params));
 }
 
-/** Batches by-id lookups of one entity into a single query per tick, scoped to the request's tenant. */
-export function byId<T extends EntityWithId>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
+/**
+ * Batches by-id lookups of one entity into a single query per tick, scoped to the request's tenant. `inHand`: rows
+ * of the request's tenant the caller already holds as PostgreSQL returned them (a school's cached reference rows),
+ * used instead of asking again.
+ */
+export function byId<T extends EntityWithId>(
+  em: EntityManager,
+  entity: new () => T,
+  inHand?: ReadonlyMap<string, Record<string, unknown>>,
+): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     // What this request already loaded (a student found by their account, say) is in its identity map, fully
     // loaded, and of the request's tenant: asking PostgreSQL again would only return the same row.
     const unitOfWork = em.getUnitOfWork();
-    const columns = em
-      .getMetadata()
-      .get(entity.name)
-      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
-      .map((prop) => prop.name);
+    const columns = columnsOf(em, entity);
     const found = new Map<string, T>();
     for (const id of ids) {
+      const row = inHand?.get(id);
+      if (row) {
+        found.set(id, hydrateRows(em, entity, [row])[0]!);
+        continue;
+      }
       const known = unitOfWork.getById<T>(entity.name, id as never);
       // Loaded with every column: not a reference, nor an entity some service loaded with `fields` only.
       const loaded = known && helper(known).__loadedProperties;

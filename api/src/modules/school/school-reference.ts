@@ -6,14 +6,14 @@ type Row = Record<string, unknown> & { id: string };
 
 /**
  * A school's reference rows as PostgreSQL returned them (`select *`): its own row, its academic years and terms. The
- * request's loaders turn them into entities of the request's EntityManager (`em.map`), so no request shares an
+ * request's loaders turn them into entities of the request's EntityManager (`hydrateRows`), so no request shares an
  * entity with another.
  */
 export interface SchoolReference {
-  schoolId: string;
   /** The school's reference_version when the rows were read (the rows are at least that new). */
   version: string;
-  school: Row;
+  /** The school's own row, by its id (a map, as the years and terms are). */
+  schools: ReadonlyMap<string, Row>;
   years: ReadonlyMap<string, Row>;
   terms: ReadonlyMap<string, Row>;
 }
@@ -61,9 +61,8 @@ async function readSchoolReference(em: EntityManager, schoolId: string): Promise
     const years = await tx.execute<Row[]>('select * from academic_year');
     const terms = await tx.execute<Row[]>('select * from term');
     return {
-      schoolId,
       version: String(school.reference_version),
-      school,
+      schools: new Map([[school.id, school]]),
       years: new Map(years.map((row) => [row.id, row])),
       terms: new Map(terms.map((row) => [row.id, row])),
     };
