@@ -117,48 +117,22 @@ $owners$;
 `);
 
     this.addSql(`
--- The shards from student_stats in one statement (shard 0): the end of stats_rebuild, and the backfill below.
-CREATE FUNCTION stats_rebuild_shards() RETURNS void
+-- The shards of some schools (all, when p_schools is null) from student_stats in one statement, into shard 0: the
+-- end of stats_rebuild_schools, and the backfill below.
+CREATE FUNCTION stats_rebuild_shards(p_schools uuid[] DEFAULT NULL) RETURNS void
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 BEGIN
   LOCK TABLE student_stats IN SHARE MODE;
-  DELETE FROM cohort_stats_shard;
+  DELETE FROM cohort_stats_shard WHERE p_schools IS NULL OR school_id = ANY (p_schools);
   INSERT INTO cohort_stats_shard (school_id, cohort, shard, students, uploaders, outcomes, certified_outcomes,
                                   performances, counseling_records)
   SELECT school_id, cohort, 0, count(*), count(*) FILTER (WHERE outcomes > 0), sum(outcomes),
          sum(certified_outcomes), sum(performances), sum(counseling_records)
-  FROM student_stats GROUP BY school_id, cohort;
+  FROM student_stats WHERE p_schools IS NULL OR school_id = ANY (p_schools)
+  GROUP BY school_id, cohort;
 END
 $fn$;
-REVOKE ALL ON FUNCTION stats_rebuild_shards() FROM PUBLIC;
-
-CREATE OR REPLACE FUNCTION stats_rebuild() RETURNS void
-LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
-BEGIN
-  LOCK TABLE student, course_outcome, diverse_performance, counseling_participant IN SHARE MODE;
-  DELETE FROM student_term_stats;
-  DELETE FROM student_stats;
-  INSERT INTO student_stats (school_id, student_id, cohort, class_id, enrolled, outcomes, certified_outcomes,
-                             performances, counseling_records)
-  SELECT s.school_id, s.id, s.cohort, s.class_id, s.status = 'ENROLLED',
-         coalesce(o.n, 0), coalesce(o.c, 0), coalesce(p.n, 0), coalesce(cp.n, 0)
-  FROM student s
-  LEFT JOIN (SELECT school_id, student_id, count(*) AS n, count(*) FILTER (WHERE status = 'CERTIFIED') AS c
-             FROM course_outcome GROUP BY 1, 2) o ON o.school_id = s.school_id AND o.student_id = s.id
-  LEFT JOIN (SELECT school_id, student_id, count(*) AS n FROM diverse_performance GROUP BY 1, 2) p
-         ON p.school_id = s.school_id AND p.student_id = s.id
-  LEFT JOIN (SELECT school_id, student_id, count(*) AS n FROM counseling_participant GROUP BY 1, 2) cp
-         ON cp.school_id = s.school_id AND cp.student_id = s.id;
-  INSERT INTO student_term_stats (school_id, term_id, student_id, outcomes, certified_outcomes, selected_outcomes)
-  SELECT school_id, term_id, student_id, count(*), count(*) FILTER (WHERE status = 'CERTIFIED'),
-         count(*) FILTER (WHERE selected_at IS NOT NULL)
-  FROM course_outcome GROUP BY 1, 2, 3;
-  -- Whether or not the shard triggers ran for the two statements above (not in replica mode), the shards are
-  -- recomputed from the result.
-  PERFORM stats_rebuild_shards();
-END
-$fn$;
-REVOKE ALL ON FUNCTION stats_rebuild() FROM PUBLIC;
+REVOKE ALL ON FUNCTION stats_rebuild_shards(uuid[]) FROM PUBLIC;
 
 SELECT stats_rebuild_shards();
 
@@ -190,15 +164,22 @@ BEGIN
   SELECT school_id, term_id, student_id, count(*), count(*) FILTER (WHERE status = 'CERTIFIED'),
          count(*) FILTER (WHERE selected_at IS NOT NULL)
   FROM course_outcome WHERE school_id = ANY (p_schools) GROUP BY 1, 2, 3;
-  DELETE FROM cohort_stats_shard WHERE school_id = ANY (p_schools);
-  INSERT INTO cohort_stats_shard (school_id, cohort, shard, students, uploaders, outcomes, certified_outcomes,
-                                  performances, counseling_records)
-  SELECT school_id, cohort, 0, count(*), count(*) FILTER (WHERE outcomes > 0), sum(outcomes),
-         sum(certified_outcomes), sum(performances), sum(counseling_records)
-  FROM student_stats WHERE school_id = ANY (p_schools) GROUP BY school_id, cohort;
+  -- Whether or not the shard triggers ran for the statements above (not in replica mode), the shards are
+  -- recomputed from the result.
+  PERFORM stats_rebuild_shards(p_schools);
 END
 $fn$;
 REVOKE ALL ON FUNCTION stats_rebuild_schools(uuid[]) FROM PUBLIC;
+
+-- Every school's counters and shards (owner only): the schools' rebuild for all of them (every counter row belongs to
+-- a school).
+CREATE OR REPLACE FUNCTION stats_rebuild() RETURNS void
+LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+BEGIN
+  PERFORM stats_rebuild_schools(ARRAY(SELECT id FROM school));
+END
+$fn$;
+REVOKE ALL ON FUNCTION stats_rebuild() FROM PUBLIC;
 
 -- The cohort table of the caller's authority from the shards: per (school, cohort) the sum of its shards (a school
 -- counts for a cohort when it has a student of it), then per cohort and the total (distinct divisions).
