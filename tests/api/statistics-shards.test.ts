@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
+import type { CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { RECOUNT_BY_COHORT_SQL, type RecountRow } from '../../api/src/modules/statistics/recount.js';
@@ -8,6 +8,7 @@ import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { loadSmallCity } from '../support/small-city.js';
 import { putBytes } from '../support/uploads.js';
 
 /**
@@ -29,8 +30,6 @@ let other: TestSchool;
 let bureau: ApiClient;
 let section: CourseSection;
 let generated: CityDatasetResult;
-const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const randomPrefix = () => `${letters[Math.floor(Math.random() * 24)]}${letters[Math.floor(Math.random() * 24)]}`;
 
 interface CohortFigures {
   school_id: string;
@@ -134,19 +133,7 @@ beforeAll(async () => {
     CourseSection,
   ];
   await app.factory.outcomes(school, section, 1, teacher.id);
-  const owner = await ownerClient();
-  try {
-    generated = await generateCityDataset(owner, {
-      seed: 23,
-      scale: 0.002,
-      codePrefix: randomPrefix(),
-      authorityId: city.authority.id,
-      pii: app.services.pii,
-      files: app.services.files,
-    });
-  } finally {
-    await owner.end();
-  }
+  generated = await loadSmallCity(app, city.authority.id, 23);
   bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
 });
 afterAll(() => app.close());

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
 import { RECOUNT_BY_COHORT_SQL, type RecountRow } from '../../api/src/modules/statistics/recount.js';
@@ -9,6 +8,7 @@ import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { loadSmallCity } from '../support/small-city.js';
 import { putBytes } from '../support/uploads.js';
 
 const DAY = 24 * 3600_000;
@@ -126,22 +126,8 @@ beforeAll(async () => {
     CourseSection,
   ];
   await app.factory.outcomes(school, section, 2, teacher.id);
-  // A small generated city (1/500 of the bureau's table, same shape) in the same authority as the schools above.
-  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
-  await owner.connect();
-  try {
-    const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-    generated = await generateCityDataset(owner, {
-      seed: 7,
-      scale: 0.002,
-      codePrefix: `${letters[Math.floor(Math.random() * 24)]}${letters[Math.floor(Math.random() * 24)]}`,
-      authorityId: city.authority.id,
-      pii: app.services.pii,
-      files: app.services.files,
-    });
-  } finally {
-    await owner.end();
-  }
+  // A small generated city in the same authority as the schools above.
+  generated = await loadSmallCity(app, city.authority.id, 7);
   bureau = await app.client().login(city.bureauLogin.username, city.bureauLogin.password);
 });
 afterAll(() => app.close());

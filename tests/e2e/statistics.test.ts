@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { formatRocDateTime } from '../../api/src/common/roc.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
@@ -14,6 +13,7 @@ import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import { haveBrowser, launchBrowser, signIn } from '../support/browser.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { loadSmallCity } from '../support/small-city.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -196,22 +196,7 @@ async function buildCity(): Promise<void> {
     });
   }
 
-  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
-  await owner.connect();
-  try {
-    const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-    const pick = () => letters[Math.floor(Math.random() * letters.length)]!;
-    generated = await generateCityDataset(owner, {
-      seed: 11,
-      scale: 0.002,
-      codePrefix: `${pick()}${pick()}`,
-      authorityId: city.authority.id,
-      pii: app.services.pii,
-      files: app.services.files,
-    });
-  } finally {
-    await owner.end();
-  }
+  generated = await loadSmallCity(app, city.authority.id, 11);
 }
 
 async function openStatistics(username: string, password: string): Promise<Page> {
