@@ -36,4 +36,18 @@ export default tseslint.config(
     files: ['tests/**/*.ts', 'scripts/**/*.{mjs,ts}'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Files run side by side, each worker on its own copy of the database: the shared one is for global-setup only.
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/support/test-database.ts', 'tests/support/global-setup.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='inject'][arguments.0.value='databaseUrl']",
+          message: "Use testDatabaseUrl() (tests/support/test-database.ts): this worker's own database.",
+        },
+      ],
+    },
+  },
 );

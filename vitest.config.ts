@@ -16,8 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Alert jobs go to whichever worker runs; files run one after another so that the tests about workers
-    // (an instance down, catching up after a restart) are not served by another file's worker.
-    fileParallelism: false,
+    // Two files at a time (TEST_WORKERS to change it). Each worker has a database of its own (global-setup.ts), so
+    // the tests about alert workers (an instance down, catching up after a restart) are never served by another
+    // file's worker, and no file sees another's job queue.
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
   },
 });

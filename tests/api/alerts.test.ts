@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { ALERT_LISTENER_NAME } from '../../api/src/modules/alerts/alert-hub.js';
 import { deliverAlert } from '../../api/src/modules/alerts/alert-worker.js';
@@ -8,6 +8,7 @@ import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { subscribe, type Subscription } from '../support/ws-client.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -35,7 +36,7 @@ async function app(env: Record<string, string> = {}): Promise<TestApp> {
 
 /** A query on a connection of its own, for when no test app is running. */
 async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
@@ -45,7 +46,7 @@ async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
 }
 
 async function listen(): Promise<{ events: { alertId: string }[]; close(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
   const events: { alertId: string }[] = [];
   await client.connect();
   client.on('notification', (message) => events.push(JSON.parse(message.payload!) as { alertId: string }));

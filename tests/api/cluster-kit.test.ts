@@ -3,7 +3,7 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import {
   haveClusterTools,
@@ -13,6 +13,7 @@ import {
   startNginx,
   startPgBouncer,
 } from '../support/cluster.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /*
  * The reference deployment kit (deploy/) run for real: PgBouncer in transaction mode in front of the run's
@@ -26,7 +27,7 @@ const MiB = 1024 * 1024;
 // PgBouncer
 
 describe.skipIf(!haveClusterTools)('PgBouncer from deploy/pgbouncer/pgbouncer.ini', () => {
-  const superuserUrl = inject('databaseUrl');
+  const superuserUrl = testDatabaseUrl();
   const suffix = randomBytes(4).toString('hex');
   const database = `cluster_kit_${suffix}`;
   // The schema owner and the request role, as in production; both log in through PgBouncer.

@@ -28,6 +28,7 @@ import {
   waitUntil,
 } from '../support/cluster-clients.js';
 import { type ServerChild, startServerChild } from '../support/server-child.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /*
  * Issue 14, the whole deployment at once: PostgreSQL ← PgBouncer (transaction mode, deploy/pgbouncer) ← three API
@@ -50,7 +51,7 @@ interface Alert {
   message: string;
 }
 
-const superuserUrl = new URL(inject('databaseUrl'));
+const superuserUrl = new URL(testDatabaseUrl());
 /** The run's own database, where the superuser creates and drops this file's. */
 const runDatabase = superuserUrl.pathname.slice(1);
 const suffix = randomBytes(4).toString('hex');

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
@@ -13,6 +13,7 @@ import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness
 import { withClient } from '../support/pg-client.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
 import { subscribe } from '../support/ws-client.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -542,7 +543,7 @@ describe('confirming receipt lists, disputes and the final lock', () => {
     const original = await readFile(file);
     await writeFile(file, Buffer.concat([original, Buffer.from('tampered')]));
     try {
-      const report = await withClient(inject('databaseUrl'), (db) =>
+      const report = await withClient(testDatabaseUrl(), (db) =>
         verifyStorage(db, app.services.files, { schoolIds: [school.school.id] }),
       );
       expect(report.problems).toEqual([

@@ -5,12 +5,13 @@ import { loadConfig } from '../../api/src/common/config.js';
 import { derivedAppPassword } from '../../api/src/db/connections.js';
 import { haveClusterTools, type PgBouncerHandle, startPgBouncer } from '../support/cluster.js';
 import { freePort } from '../support/free-port.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /*
  * Bad input here is bad configuration: each database setting that cannot work stops the start with one message that
  * says which setting and what to do, never a hang, a stack trace or a password.
  */
-const superuserUrl = inject('databaseUrl');
+const superuserUrl = testDatabaseUrl();
 const superuserPassword = decodeURIComponent(new URL(superuserUrl).password);
 
 function boot(env: Record<string, string>): Promise<string> {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import { isSha256 } from '../../api/src/modules/files/file-storage.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
@@ -12,6 +12,7 @@ import { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { childServerEnv, startTestApp, type TestApp } from '../support/harness.js';
 import { type ServerChild, startServerChild } from '../support/server-child.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /*
  * The API killed with SIGKILL in the middle of a submission or a receipt import leaves nothing of it; killed right
@@ -61,7 +62,7 @@ async function startServer(): Promise<ServerChild> {
 
 /** A connection of the database owner that holds `lock table <table> in exclusive mode` until release(). */
 async function holdLock(table: string): Promise<{ release(): Promise<void> }> {
-  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
+  const owner = new pg.Client({ connectionString: testDatabaseUrl() });
   await owner.connect();
   await owner.query('begin');
   // EXCLUSIVE lets others read the table but not write to it: the server gets as far as its first insert there.

@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { TaskKind } from '../../api/src/modules/timeline/timeline.enums.js';
 import type { ApiClient } from '../support/api-client.js';
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -207,7 +208,7 @@ describe('what the database would refuse, refused as the user’s input', () => 
   it('answers a duplicate that got past the service’s check as a userError, undoing only that field', async () => {
     // A request that records a cadre position and then a counseling session is held at its insert, after its check
     // for a duplicate found none; meanwhile the same position is recorded and committed.
-    const owner = new pg.Client({ connectionString: inject('databaseUrl') });
+    const owner = new pg.Client({ connectionString: testDatabaseUrl() });
     await owner.connect();
     await owner.query('begin');
     await owner.query('lock table cadre_record in share row exclusive mode');

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../../api/src/common/ids.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
@@ -14,6 +14,7 @@ import { withClient } from '../support/pg-client.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { csvFile, putBytes, uploadImportFile } from '../support/uploads.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /**
  * The collection works in every school at once, so these tests run in a database of their own: what it removes and
@@ -27,11 +28,11 @@ let databaseName: string;
 let databaseUrl: string;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: inject('databaseUrl') });
+  admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   databaseName = `leftovers_${randomBytes(4).toString('hex')}`;
   await admin.query(`create database ${databaseName}`);
-  const url = new URL(inject('databaseUrl'));
+  const url = new URL(testDatabaseUrl());
   url.pathname = `/${databaseName}`;
   databaseUrl = url.toString();
 });

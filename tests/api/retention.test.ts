@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/common/config.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
@@ -12,6 +12,7 @@ import { applyRetention, type RetentionRun } from '../../api/src/modules/retenti
 import type { TestCity, TestSchool } from '../support/factory.js';
 import { withClient } from '../support/pg-client.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /**
  * The retention job works in every school at once, so these tests run in a database of their own (as the leftover
@@ -25,11 +26,11 @@ let app: TestApp;
 let city: TestCity;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: inject('databaseUrl') });
+  admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   databaseName = `retention_${randomBytes(4).toString('hex')}`;
   await admin.query(`create database ${databaseName}`);
-  const url = new URL(inject('databaseUrl'));
+  const url = new URL(testDatabaseUrl());
   url.pathname = `/${databaseName}`;
   databaseUrl = url.toString();
   app = await startTestApp({ DATABASE_URL: databaseUrl }, DEFAULT_TEST_NOW);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
 import { loadConfig } from '../../api/src/common/config.js';
 import { createFileStorage } from '../../api/src/modules/files/create-file-storage.js';
@@ -15,6 +15,7 @@ import { verifyStorage } from '../../api/src/modules/files/verify-storage.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { csvFile, uploadImportFile } from '../support/uploads.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /** The S3 adapter against s3rver, a real S3 protocol server run in this process. */
 const BUCKET = 'portfolio-files';
@@ -180,7 +181,7 @@ describe('the platform on S3', () => {
     await raw.send(
       new PutObjectCommand({ Bucket: BUCKET, Key: storageKeyOf(sha256(altered)), Body: Buffer.from('not it') }),
     );
-    const db = new pg.Client({ connectionString: inject('databaseUrl') });
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     try {
       const report = await verifyStorage(db, app.services.files, { schoolIds: [school.school.id] });

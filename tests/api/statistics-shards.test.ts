@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import type { CourseSection } from '../../api/src/modules/course/course.entity.js';
@@ -10,6 +10,7 @@ import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { loadSmallCity } from '../support/small-city.js';
 import { putBytes } from '../support/uploads.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /**
  * The bureau's cohort table reads sharded per-(school, cohort) counters (issue 22, point 3), and the city dataset
@@ -109,7 +110,7 @@ async function expectCityEqualsRecount(): Promise<ShownRow> {
 }
 
 async function ownerClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   return client;
 }

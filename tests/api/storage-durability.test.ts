@@ -20,6 +20,7 @@ import type { ApiClient } from '../support/api-client.js';
 import type { TestSchool } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { csvFile, putBytes, requestUpload, uploadImportFile } from '../support/uploads.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 /**
  * These tests need a database of their own (verify-storage and backups cover every school of an installation), so
@@ -29,7 +30,7 @@ const created: string[] = [];
 let admin: pg.Client;
 
 function urlOf(database: string): string {
-  const url = new URL(inject('databaseUrl'));
+  const url = new URL(testDatabaseUrl());
   url.pathname = `/${database}`;
   return url.toString();
 }
@@ -49,7 +50,7 @@ let staff: ApiClient;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: inject('databaseUrl') });
+  admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   sourceUrl = await createDatabase('durability');
   app = await startTestApp({ DATABASE_URL: sourceUrl });

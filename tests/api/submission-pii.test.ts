@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../api/src/common/ids.js';
 import { maskNationalId } from '../../api/src/common/national-id.js';
 import { sealClearSubmittedNationalIds } from '../../api/src/modules/round/submission/submitted-national-ids.js';
@@ -15,6 +15,7 @@ import type { TestCity, TestSchool } from '../support/factory.js';
 import { DEFAULT_TEST_NOW, startTestApp, type TestApp } from '../support/harness.js';
 import { uploadImportFile } from '../support/uploads.js';
 import { sheetRows, workbookOf } from '../support/workbooks.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 const DAY = 24 * 3600_000;
 const at = (days: number) => new Date(DEFAULT_TEST_NOW.getTime() + days * DAY);
@@ -353,11 +354,11 @@ describe('national IDs in submitted rows', () => {
 
   it('upgrades a database whose submitted rows hold national IDs in clear: migration, then sealing at start-up', async () => {
     // A database of its own: it is taken back to before this change, which the other tests' schools must not see.
-    const admin = new pg.Client({ connectionString: inject('databaseUrl') });
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
     await admin.connect();
     const database = `submission_pii_${randomBytes(4).toString('hex')}`;
     await admin.query(`create database ${database}`);
-    const url = new URL(inject('databaseUrl'));
+    const url = new URL(testDatabaseUrl());
     url.pathname = `/${database}`;
     // The stored packages outlive the first instance, as a deployment's storage does.
     const env = { DATABASE_URL: url.toString(), FILES_DIR: mkdtempSync(path.join(tmpdir(), 'portfolio-files-')) };

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromGlobalId } from '../../api/src/common/ids.js';
 import { storageKeyOf } from '../../api/src/modules/files/file-storage.js';
 import { COLLECT_LEFTOVERS_TASK } from '../../api/src/modules/files/leftover-collection.js';
@@ -16,6 +16,7 @@ import type { ApiClient } from '../support/api-client.js';
 import type { TestCity } from '../support/factory.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 import { csvFile, putBytes, requestUpload, uploadImportFile } from '../support/uploads.js';
+import { testDatabaseUrl } from '../support/test-database.js';
 
 let app: TestApp;
 let city: TestCity;
@@ -106,7 +107,7 @@ describe('upload cleanup job', () => {
     const finishedId = fromGlobalId(finished.id)!.id;
     // Open by the database's own clock for another hour.
     await app.sql("update upload set expires_at = now() + interval '1 hour' where id = ?", [open.id]);
-    const db = new pg.Client({ connectionString: inject('databaseUrl') });
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     try {
       // The request role asks for a cut-off far in the future: the function holds to the database's time.

@@ -12,6 +12,7 @@ import { startServer } from '../../api/src/server.js';
 import type { AppServices } from '../../api/src/common/context.js';
 import { ApiClient } from './api-client.js';
 import { TestFactory } from './factory.js';
+import { testDatabaseUrl } from './test-database.js';
 
 /** A fixed moment inside 115學年度第1學期: Saturday 28 November 2026, 09:00 in Taipei. */
 export const DEFAULT_TEST_NOW = new Date('2026-11-28T09:00:00+08:00');
@@ -23,7 +24,7 @@ export const DEFAULT_TEST_NOW = new Date('2026-11-28T09:00:00+08:00');
 export function childServerEnv(extra: Record<string, string>): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: testDatabaseUrl(),
     PII_ENCRYPTION_KEY: inject('piiKey'),
     CLIENT_DIST_DIR: inject('clientDistDir'),
     SEED_DEMO: 'false',
@@ -66,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, now: Date =
     LOG_LEVEL: 'info',
     // Alert jobs are taken by whichever worker runs; only the tests about alerts start one.
     RUN_WORKER: 'false',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: testDatabaseUrl(),
     PII_ENCRYPTION_KEY: inject('piiKey'),
     CLIENT_DIST_DIR: inject('clientDistDir'),
     FILES_DIR: filesDir,

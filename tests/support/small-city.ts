@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { inject } from 'vitest';
 import { generateCityDataset, type CityDatasetResult } from '../../api/src/dataset/city-dataset.js';
 import type { TestApp } from './harness.js';
+import { testDatabaseUrl } from './test-database.js';
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -10,7 +10,7 @@ const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
  * random two-letter school-code prefix so test files sharing the run's database do not collide.
  */
 export async function loadSmallCity(app: TestApp, authorityId: string, seed: number): Promise<CityDatasetResult> {
-  const owner = new pg.Client({ connectionString: inject('databaseUrl') });
+  const owner = new pg.Client({ connectionString: testDatabaseUrl() });
   await owner.connect();
   try {
     return await generateCityDataset(owner, {

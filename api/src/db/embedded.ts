@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** What the supervision does: a leftover server stopped, the server lost and restarted. */
   notice?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Server settings beyond the platform's own (the test run raises max_connections for its parallel workers). */
+  settings?: Record<string, string>;
 }
 
 /** A start that cannot go on, with a message saying what to do (main.ts prints it and exits). */
@@ -137,7 +139,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     port: options.port,
     persistent: options.persistent,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=Asia/Taipei'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'timezone=Asia/Taipei',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => heard(String(message)),
     onError: (message) => heard(String(message)),
   });
