@@ -356,6 +356,36 @@ describe('demo data', () => {
       app.clock.set(now);
     }
   });
+
+  it('dates its activity on many days before now, the current term’s uploads rising towards today', async () => {
+    await seedDemo(app.owner, app.services);
+    const now = app.clock.now();
+    const rows = await app.sql<{ what: string; at: string }>(
+      `select x.what, x.at from (
+         select v.school_id, 'upload' as what, v.created_at as at from course_outcome_version v
+         union all select v.school_id, 'certification', v.decided_at from course_outcome_version v
+           where v.decided_at is not null
+         union all select o.school_id, 'selection', o.selected_at from course_outcome o where o.selected_at is not null
+         union all select r.school_id, 'receipt check', r.decided_at from receipt_review r where r.student_id is not null
+       ) x join school sc on sc.id = x.school_id join authority a on a.id = sc.authority_id where a.code = ?`,
+      [DEMO_AUTHORITY_CODE],
+    );
+    const timestamps = rows.map((row) => ({ what: row.what, at: new Date(row.at) }));
+    const taipeiDate = (at: Date) => new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+    const days = (what: string) => new Set(timestamps.filter((t) => t.what === what).map((t) => taipeiDate(t.at)));
+    expect(timestamps.every((t) => t.at.getTime() <= now.getTime())).toBe(true);
+    expect(days('upload').size).toBeGreaterThanOrEqual(10);
+    expect(days('certification').size).toBeGreaterThanOrEqual(4);
+    expect(days('selection').size).toBeGreaterThanOrEqual(3);
+    expect(days('receipt check').size).toBeGreaterThanOrEqual(2);
+    // This term's uploads so far follow the rush curve's part up to today: the last week holds more than its share
+    // of the days since they began (at most 25).
+    const since = now.getTime() - 25 * DAY;
+    const current = timestamps.filter((t) => t.what === 'upload' && t.at.getTime() > since);
+    const lastWeek = current.filter((t) => t.at.getTime() > now.getTime() - 7 * DAY);
+    expect(current.length).toBeGreaterThan(10);
+    expect(lastWeek.length / current.length).toBeGreaterThan(7 / 25);
+  });
 });
 
 describe('demo plans', () => {

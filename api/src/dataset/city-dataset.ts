@@ -8,6 +8,7 @@ import { fictionalCourseCode, fictionalName, fictionalNationalId } from '../db/s
 import { hashPassword } from '../modules/people/password.js';
 import type { FileStorage } from '../modules/files/file-storage.js';
 import { keepBytes } from '../modules/files/generated-upload.js';
+import { type ActivityWindow, activityWindow, dayNumber, drawMoment, taipeiTimestamp, windowCloses, windowOpens } from '../db/seed/activity-dates.js'; // prettier-ignore
 
 /** The bureau's table of 112/08/25 (../shared/data/taipei-cohort-stats-112-08-25.csv): what scale 1 must reproduce. */
 export const CITY_TARGETS = [
@@ -24,11 +25,62 @@ const TEACHERS_PER_SCHOOL = 5;
 const CLASS_SIZE = 35;
 const SUBJECTS = ['國語文', '英語文', '數學', '歷史', '地理', '公民與社會', '物理', '化學', '生物', '地球科學',
   '音樂', '美術', '藝術生活', '生命教育', '生涯規劃', '資訊科技', '生活科技', '健康與護理', '體育', '全民國防教育']; // prettier-ignore
+/** The table's day: the generated activity is dated up to it; a window that opens later has no activity yet. */
+const AS_OF_DATE = '2023-08-25';
+
+/** The windows of one academic year's data at every generated school (see cityYearWindows). */
+export interface CityYearWindows {
+  /** Upload of each term's outcomes, first term first. */
+  upload: [ActivityWindow, ActivityWindow];
+  /** Certification of each term's outcomes. */
+  certify: [ActivityWindow, ActivityWindow];
+  /** Selection of the year's outcomes (grades 10 and 11), in the autumn after it. */
+  select: ActivityWindow;
+  /** 多元表現 of the year recorded (grades 10 and 11). */
+  performances: ActivityWindow;
+  /** The 高三 round of the year: its second term's outcomes uploaded and certified, the year's selection, 多元表現. */
+  grade12: { upload: ActivityWindow; certify: ActivityWindow; select: ActivityWindow; performances: ActivityWindow };
+}
+
+/**
+ * The windows the generated schools have (the generator writes them as each school's timeline_task rows), after the
+ * city's plan in the training slides (demo-timelines.ts, cityPlan1121 and cityPlan1122), every one 08:00–17:00 Taipei:
+ * a term's outcomes are uploaded from its 30th day to 2 days after its last (112-1: 112/08/30–113/02/02) and certified
+ * in the 3 weeks after (113/02/03–02/23); a year's outcomes are selected in the autumn after it (09/11–10/20) and its
+ * 多元表現 recorded through the year (08/01–07/31). The 高三 round of the year: its second term's outcomes uploaded
+ * 02/01–04/12 and certified 04/01–04/16, the year's selection 04/13–04/19, its 多元表現 recorded 08/01–04/12.
+ */
+export function cityYearWindows(year: number): CityYearWindows {
+  const ad = year + 1911;
+  const termWindows = (semester: 1 | 2) => {
+    const dates = defaultTermDates(year, semester);
+    const uploadFrom = dayNumber(dates.startsOn) + 29;
+    const uploadTo = dayNumber(dates.endsOn) + 2;
+    const upload: ActivityWindow = { firstDay: uploadFrom, days: uploadTo - uploadFrom + 1, opensHour: 8, closesHour: 17 }; // prettier-ignore
+    const certify: ActivityWindow = { firstDay: uploadTo + 1, days: 21, opensHour: 8, closesHour: 17 };
+    return { upload, certify };
+  };
+  const first = termWindows(1);
+  const second = termWindows(2);
+  return {
+    upload: [first.upload, second.upload],
+    certify: [first.certify, second.certify],
+    select: activityWindow(`${ad + 1}-09-11`, `${ad + 1}-10-20`),
+    performances: activityWindow(`${ad}-08-01`, `${ad + 1}-07-31`),
+    grade12: {
+      upload: activityWindow(`${ad + 1}-02-01`, `${ad + 1}-04-12`),
+      certify: activityWindow(`${ad + 1}-04-01`, `${ad + 1}-04-16`),
+      select: activityWindow(`${ad + 1}-04-13`, `${ad + 1}-04-19`),
+      performances: activityWindow(`${ad}-08-01`, `${ad + 1}-04-12`),
+    },
+  };
+}
+
 /** Stand-in evidence: every upload row points at one of these few bytes, stored once. */
 const STAND_IN_PDF = Buffer.from('%PDF-1.4\n% stand-in evidence of the synthetic city\n%%EOF\n');
 
 export interface CityDatasetOptions {
-  /** Same seed, same city (ids, sizes, who uploaded what). */
+  /** Same seed, same city (ids, sizes, who uploaded what, and when). */
   seed: number;
   /** 1: the CSV exactly; smaller: a city of the same shape with every count scaled (e.g. 0.001 for tests). */
   scale: number;
@@ -300,6 +352,12 @@ export async function generateCityDataset(client: pg.Client, options: CityDatase
   });
   if (scale === 1 && targets.some((t, i) => t.schools !== CITY_TARGETS[i]!.schools)) throw new Error('shape');
 
+  // The dates of the activity: their own seeded source, so the rest of the city is drawn as before.
+  const dates = prng(options.seed ^ 0xda7e5);
+  const windowsOfYear = new Map<number, CityYearWindows>();
+  for (let year = 108; year < AS_OF_YEAR; year += 1) windowsOfYear.set(year, cityYearWindows(year));
+  const asOf = dayNumber(AS_OF_DATE) * 1440;
+
   const authorityId = options.authorityId ?? newId();
   const passwordHash = await hashPassword(`dataset-${options.seed}-${random()}`);
   const dayCount = divisionCount - nightCount;
@@ -380,6 +438,40 @@ export async function generateCityDataset(client: pg.Client, options: CityDatase
     }
     await copy(client, 'academic_year', ['school_id', 'id', 'year', 'starts_on', 'ends_on'], years);
     await copy(client, 'term', ['school_id', 'id', 'academic_year_id', 'semester', 'starts_on', 'ends_on'], terms);
+    // Each school's windows of the years with data (cityYearWindows), in the plan of the term that shows them.
+    const windowRows: string[] = [];
+    const WEEK = 7 * 1440;
+    for (const d of divisions) {
+      for (const [year, w] of windowsOfYear) {
+        const task = (
+          kind: string,
+          semester: number,
+          grade12: boolean,
+          plan: string,
+          window: ActivityWindow,
+          section: string,
+        ) => {
+          const opens = windowOpens(window);
+          const closes = windowCloses(window);
+          windowRows.push(tsv([d.id, newId(), d.terms.get(plan)!, kind, NULL, taipeiTimestamp(opens), taipeiTimestamp(closes),
+            taipeiTimestamp(opens - WEEK), taipeiTimestamp(closes + WEEK), `{${section}}`, '臺北市學生學習歷程檔案資料庫',
+            '合成城市', year, semester, grade12 ? 't' : 'f'])); // prettier-ignore
+        };
+        const [first, second] = [termKeyOf(year, 2), termKeyOf(year + 1, 1)];
+        task('UPLOAD_COURSE_OUTCOMES', 1, false, first, w.upload[0], 'COORDINATOR');
+        task('CERTIFY_COURSE_OUTCOMES', 1, false, first, w.certify[0], 'TEACHING');
+        task('UPLOAD_COURSE_OUTCOMES', 2, false, second, w.upload[1], 'COORDINATOR');
+        task('CERTIFY_COURSE_OUTCOMES', 2, false, second, w.certify[1], 'TEACHING');
+        task('SELECT_COURSE_OUTCOMES', 0, false, second, w.select, 'COORDINATOR');
+        task('UPLOAD_PERFORMANCES', 0, false, first, w.performances, 'STUDENT_AFFAIRS');
+        task('UPLOAD_COURSE_OUTCOMES', 2, true, first, w.grade12.upload, 'COORDINATOR');
+        task('CERTIFY_COURSE_OUTCOMES', 2, true, first, w.grade12.certify, 'TEACHING');
+        task('SELECT_COURSE_OUTCOMES', 0, true, first, w.grade12.select, 'COORDINATOR');
+        task('UPLOAD_PERFORMANCES', 0, true, first, w.grade12.performances, 'STUDENT_AFFAIRS');
+      }
+    }
+    await copy(client, 'timeline_task', ['school_id', 'id', 'term_id', 'kind', 'category', 'starts_at', 'ends_at',
+      'earliest_start', 'latest_end', 'sections', 'system', 'notes', 'data_year', 'data_semester', 'grade12_round'], windowRows); // prettier-ignore
     const credentials: (string | number)[][] = [];
     const accounts: (string | number)[][] = [];
     for (const d of divisions) {
@@ -553,31 +645,56 @@ export async function generateCityDataset(client: pg.Client, options: CityDatase
           const year = Number(key.slice(0, 3));
           const grade = year - target.cohort + 10;
           const semester = Number(key.slice(3));
-          const createdAt = `${defaultTermDates(year, semester as 1 | 2).startsOn}T${String(8 + (n % 10)).padStart(2, '0')}:00:00+08`;
+          // Its windows: the 高三 round's for a grade-12 student's second term, else the term's own (cityYearWindows).
+          const yearWindows = windowsOfYear.get(year)!;
+          const round = grade === 12 && semester === 2 ? yearWindows.grade12 : null;
+          const uploadWindow = round ? round.upload : yearWindows.upload[semester - 1]!;
+          const certifyWindow = round ? round.certify : yearWindows.certify[semester - 1]!;
+          const selectWindow = grade === 12 ? yearWindows.grade12.select : yearWindows.select;
+          const uploadedAt = drawMoment(uploadWindow, 'student', dates);
+          const createdAt = taipeiTimestamp(uploadedAt);
           const isCertified = certified[k++] === 1;
           const replaced = random() < 0.05;
           const teacherId = division.teacherIds[course % TEACHERS_PER_SCHOOL]!;
-          let selectedAt = NULL;
+          let wantsSelection = false;
           if (isCertified && random() < 0.4 && (selectedPerYear.get(year) ?? 0) < 6) {
-            selectedPerYear.set(year, (selectedPerYear.get(year) ?? 0) + 1);
-            selectedAt = createdAt;
+            // Only once its selection window has closed by the table's day (the autumn's is still ahead for 111).
+            wantsSelection = windowCloses(selectWindow) <= asOf;
+            if (wantsSelection) selectedPerYear.set(year, (selectedPerYear.get(year) ?? 0) + 1);
           }
           const status = isCertified ? 'CERTIFIED' : random() < 0.15 ? 'REJECTED' : 'PENDING';
+          // Certified after the upload; a replaced file: the first version not certified, the second uploaded after
+          // that (補件, while certification is open) and decided after it was uploaded.
+          let firstDecidedAt = 0;
+          let versionAt = uploadedAt;
+          let decidedAt = 0;
+          if (replaced) {
+            firstDecidedAt = drawMoment(certifyWindow, 'teacher', dates, uploadedAt);
+            if (status === 'PENDING') versionAt = drawMoment(certifyWindow, 'student', dates, firstDecidedAt);
+            else {
+              decidedAt = drawMoment(certifyWindow, 'teacher', dates, firstDecidedAt);
+              versionAt = Math.min(decidedAt, firstDecidedAt + 1 + Math.floor(dates() * Math.max(0, decidedAt - firstDecidedAt - 1))); // prettier-ignore
+            }
+          } else if (status !== 'PENDING') decidedAt = drawMoment(certifyWindow, 'teacher', dates, uploadedAt);
+          const selectedAt = wantsSelection ? drawMoment(selectWindow, 'student', dates, decidedAt) : 0;
+          const updatedAt = taipeiTimestamp(Math.max(versionAt, decidedAt, selectedAt));
           const enrolmentId = newId();
           const outcomeId = newId();
           enrolmentRows.push(
             tsv([division.id, enrolmentId, sectionOf.get(`${d}:${key}:${grade}:${course}`)!, studentIds[i]!]),
           );
           outcomeRows.push(tsv([division.id, outcomeId, studentIds[i]!, enrolmentId, division.terms.get(key)!,
-            division.years.get(year)!, n % 7 === 0 ? 'PROJECT' : 'OTHER', status, replaced ? 2 : 1, selectedAt,
-            createdAt, createdAt])); // prettier-ignore
+            division.years.get(year)!, n % 7 === 0 ? 'PROJECT' : 'OTHER', status, replaced ? 2 : 1,
+            wantsSelection ? taipeiTimestamp(selectedAt) : NULL, createdAt, updatedAt])); // prettier-ignore
           if (replaced) {
+            const rejectedAt = taipeiTimestamp(firstDecidedAt);
             versionRows.push(tsv([division.id, newId(), outcomeId, 1, `${SUBJECTS[course]}學習成果（初稿）`,
-              addUpload(division, createdAt, `成果${n + 1}-1.pdf`), 'REJECTED', teacherId, createdAt, '請補充說明', createdAt])); // prettier-ignore
+              addUpload(division, createdAt, `成果${n + 1}-1.pdf`), 'REJECTED', teacherId, rejectedAt, '請補充說明', createdAt])); // prettier-ignore
           }
-          const decided = status === 'PENDING' ? [NULL, NULL, NULL] : [teacherId, createdAt, status === 'REJECTED' ? '請補充說明' : NULL]; // prettier-ignore
+          const versionCreatedAt = taipeiTimestamp(versionAt);
+          const decided = status === 'PENDING' ? [NULL, NULL, NULL] : [teacherId, taipeiTimestamp(decidedAt), status === 'REJECTED' ? '請補充說明' : NULL]; // prettier-ignore
           versionRows.push(tsv([division.id, newId(), outcomeId, replaced ? 2 : 1, `${SUBJECTS[course]}學習成果`,
-            addUpload(division, createdAt, `成果${n + 1}.pdf`), status, ...decided, createdAt])); // prettier-ignore
+            addUpload(division, versionCreatedAt, `成果${n + 1}.pdf`), status, ...decided, versionCreatedAt])); // prettier-ignore
           outcomeTotal += 1;
           if (isCertified) certifiedTotal += 1;
         }
@@ -615,7 +732,9 @@ export async function generateCityDataset(client: pg.Client, options: CityDatase
         const division = divisions[studentSchool[i]!]!;
         for (let n = 0; n < counts[m]!; n += 1) {
           const year = target.cohort + (n % (lastYear - target.cohort + 1));
-          const createdAt = `${defaultTermDates(year, 1).startsOn}T12:00:00+08`;
+          const yearWindows = windowsOfYear.get(year)!;
+          const window = year === target.cohort + 2 ? yearWindows.grade12.performances : yearWindows.performances;
+          const createdAt = taipeiTimestamp(drawMoment(window, 'student', dates));
           performanceRows.push(tsv([division.id, newId(), studentIds[i]!, division.years.get(year)!, categories[n % categories.length]!,
             `多元表現 ${n + 1}`, '自述', addUpload(division, createdAt, `表現${n + 1}.pdf`), createdAt, createdAt])); // prettier-ignore
           performanceTotal += 1;

@@ -42,6 +42,7 @@ import {
   SUBJECT_NAMES_IN_FILES,
 } from './demo-content.js';
 import { demoPdf, demoPng, uploadDocument } from './demo-files.js';
+import { type ActivityWindow, drawMoment, type HourProfile } from './activity-dates.js';
 import { EARLIER_ROUND_DAYS, earlierTermSchedule, taipeiMidnight } from './demo-timelines.js';
 import { actAs, must, type SeedActor, type SeedPerson } from './seed-actor.js';
 
@@ -290,16 +291,34 @@ class SchoolActivity {
     return new Date(this.today + days * DAY + hour * HOUR + minute * MINUTE);
   }
 
-  /** A random moment in the day range, between 08:00 and 22:00. */
-  private previousMoment(fromDay: number, toDay: number): Date {
-    return this.previousDay(this.random.int(fromDay, toDay), this.random.int(8, 21), this.random.int(0, 59));
+  /**
+   * A moment between two instants (whole hours, Taipei): its day drawn from the city's deadline-rush curve over the
+   * days between them (most on the last days), its hour from whose it is (students in the evening, staff in school
+   * hours) (activity-dates.ts).
+   */
+  private rushMoment(from: number, to: number, profile: HourProfile): Date {
+    const local = (at: number) => (at + 8 * HOUR) / MINUTE;
+    const firstDay = Math.floor(local(from) / 1440);
+    const window: ActivityWindow = {
+      firstDay,
+      days: Math.floor(local(to) / 1440) - firstDay + 1,
+      opensHour: Math.ceil((local(from) % 1440) / 60),
+      closesHour: Math.floor((local(to) % 1440) / 60),
+    };
+    return new Date(drawMoment(window, profile, () => this.random.next()) * MINUTE);
   }
 
-  /** A random moment of the current term's activity, in the daytime unless that would fall outside it. */
-  private currentMoment(): Date {
-    const moment = this.currentFrom + Math.floor(this.random.next() * (this.now.getTime() - this.currentFrom));
-    const daytime = taipeiMidnight(new Date(moment)).getTime() + 8 * HOUR + Math.floor(this.random.next() * 14 * HOUR);
-    return new Date(daytime >= this.currentFrom && daytime <= this.now.getTime() ? daytime : moment);
+  /** A moment of a window of the previous term's plan (08:00 of its first day to 17:00 of its last), along the curve. */
+  private previousMoment(fromDay: number, toDay: number, profile: HourProfile = 'student'): Date {
+    return this.rushMoment(this.previousDay(fromDay, 8).getTime(), this.previousDay(toDay, 17).getTime(), profile);
+  }
+
+  /**
+   * A moment of the current term's activity so far, from its start (at most 25 days ago) until now: the rush curve's
+   * part up to today, so the pace rises towards now as the board shows it.
+   */
+  private currentMoment(profile: HourProfile = 'student'): Date {
+    return this.rushMoment(this.currentFrom, this.now.getTime(), profile);
   }
 
   private gradeOf(studentId: string): number {
@@ -372,8 +391,8 @@ class SchoolActivity {
    */
   private async uploadPreviousTerm(students: DemoStudent[]): Promise<void> {
     const { upload, performances, previous } = this.schedule;
-    const uploadMoment = () => this.previousMoment(upload[0] + 1, upload[1] - 1);
-    const performanceMoment = () => this.previousMoment(performances[0] + 1, upload[1] - 1);
+    const uploadMoment = () => this.previousMoment(upload[0], upload[1]);
+    const performanceMoment = () => this.previousMoment(performances[0], upload[1]);
     const plans = students.map((student) => {
       const showcase = this.isShowcase(student);
       const uploads = showcase ? this.random.int(2, 3) : this.random.chance(0.6) ? this.random.int(1, 2) : 0;
@@ -501,27 +520,40 @@ class SchoolActivity {
   }
 
   /**
-   * Each teacher certifies their sections' outcomes of the term in one go, except a few they do not certify with a
-   * reason; the first student not certified replaces the file (補件, while certification is open) and is certified.
+   * Each teacher certifies their sections' outcomes of the term, each on a day drawn from the rush curve over the
+   * certification window, except a few they do not certify with a reason; the first student not certified (on the
+   * window's second day) replaces the file (補件, while certification is open) and is certified.
    */
   private async certifyPreviousTerm(): Promise<void> {
     const { certify } = this.schedule;
-    const decidedAt = this.previousDay(certify[0] + 1, 10);
-    for (const [teacherId, own] of groupBy(this.outcomes, (outcome) => outcome.teacherId)) {
+    const firstRejectionAt = this.previousDay(certify[0] + 1, 10);
+    const teachers = [...groupBy(this.outcomes, (outcome) => outcome.teacherId)].map(([teacherId, own]) => {
       const rejected = own.filter((_, index) => (index === 1 && own.length >= 3) || this.random.chance(0.05));
-      const reasons = rejected.map(() => this.random.pick(REJECTION_REASONS));
+      const reasons = new Map(rejected.map((outcome) => [outcome, this.random.pick(REJECTION_REASONS)]));
+      return { teacherId, own, reasons };
+    });
+    const toReplace = this.outcomes.find((outcome) => teachers.some((t) => t.reasons.has(outcome)));
+    for (const { teacherId, own, reasons } of teachers) {
+      const decisions = own
+        .map((outcome) => ({
+          outcome,
+          at: outcome === toReplace ? firstRejectionAt : this.previousMoment(certify[0], certify[1], 'teacher'),
+        }))
+        .sort((a, b) => +a.at - +b.at);
       await actAs(this.services, this.actor(this.teacher(teacherId)), async (at) => {
-        const ctx = at(decidedAt);
-        const waiting = new Set((await certificationQueue(ctx, CertificationStatus.PENDING)).map((o) => o.id));
-        for (const [index, outcome] of rejected.entries()) {
-          const input = { outcomeId: toGlobalId('CourseOutcome', outcome.id), reason: reasons[index]! };
-          must(await rejectCourseOutcome(ctx, input), 'reject');
-          outcome.status = CertificationStatus.REJECTED;
+        const queue = await certificationQueue(at(decisions[0]!.at), CertificationStatus.PENDING);
+        const waiting = new Set(queue.map((o) => o.id));
+        for (const { outcome, at: moment } of decisions) {
+          const outcomeId = toGlobalId('CourseOutcome', outcome.id);
+          const reason = reasons.get(outcome);
+          if (reason) {
+            must(await rejectCourseOutcome(at(moment), { outcomeId, reason }), 'reject');
+            outcome.status = CertificationStatus.REJECTED;
+          } else if (waiting.has(outcome.id)) {
+            must(await certifyCourseOutcomes(at(moment), { outcomeIds: [outcomeId] }), 'certification');
+            outcome.status = CertificationStatus.CERTIFIED;
+          }
         }
-        const certified = own.filter((outcome) => !rejected.includes(outcome) && waiting.has(outcome.id));
-        const outcomeIds = certified.map((outcome) => toGlobalId('CourseOutcome', outcome.id));
-        if (outcomeIds.length > 0) must(await certifyCourseOutcomes(ctx, { outcomeIds }), 'certification');
-        for (const outcome of certified) outcome.status = CertificationStatus.CERTIFIED;
       });
     }
     const replaced = this.outcomes.find((outcome) => outcome.status === CertificationStatus.REJECTED);
@@ -548,9 +580,12 @@ class SchoolActivity {
     this.counts.rejected += this.outcomes.filter((o) => o.status === CertificationStatus.REJECTED).length;
   }
 
-  /** In the earlier round's selection window, most students select some of the year's certified outcomes and 多元表現. */
+  /**
+   * In the earlier round's selection window, most students select some of the year's certified outcomes and 多元表現,
+   * each student in one sitting on a day drawn from the rush curve over the window.
+   */
   private async selectForTheYear(students: DemoStudent[]): Promise<void> {
-    const moment = this.day(EARLIER_ROUND_DAYS.select[0] + 3, 19, 30);
+    const [from, to] = EARLIER_ROUND_DAYS.select;
     const choices = students.map((student) => {
       if (!this.isShowcase(student) && !this.random.chance(0.85)) return { student, outcomes: [], performances: [] };
       const outcomes = this.outcomes.filter(
@@ -569,6 +604,7 @@ class SchoolActivity {
     });
     for (const { student, outcomes, performances } of choices) {
       if (outcomes.length + performances.length === 0) continue;
+      const moment = this.rushMoment(this.day(from, 8).getTime(), this.day(to, 17).getTime(), 'student');
       await actAs(this.services, this.actor(student.login), async (at) => {
         for (const itemId of [...outcomes, ...performances]) {
           must(await selectItem(at(moment), { itemId, selected: true }), 'selection');
@@ -646,8 +682,15 @@ class SchoolActivity {
     );
     let answered: string | null = null;
     for (const student of confirming) {
+      // Each student checks their rows on a day drawn from the rush curve over the days before 註冊組 confirms the
+      // lists (d.confirm[0] + 4), and raises a dispute in the same sitting.
+      const checkedAt = this.rushMoment(
+        this.day(d.confirm[0], 8).getTime(),
+        this.day(d.confirm[0] + 3, 23).getTime(),
+        'student',
+      );
       const dispute = await actAs(this.services, this.actor(student.login), async (at) => {
-        const ctx = at(this.day(d.confirm[0] + 2, 20));
+        const ctx = at(checkedAt);
         const entity = await ctx.em.findOneOrFail(Student, { id: student.id });
         const term = (await ctx.loaders.termById.load(this.school.previous.termId))!;
         const rows = await receiptRowsOfStudent(ctx, entity, term);
@@ -665,7 +708,10 @@ class SchoolActivity {
           reason: this.disputeReason(student, disputed),
         };
         this.counts.disputes += 1;
-        return { kind, id: must(await raiseDispute(at(this.day(d.confirm[0] + 3, 12, 20)), input), 'dispute').id };
+        return {
+          kind,
+          id: must(await raiseDispute(at(new Date(checkedAt.getTime() + 10 * MINUTE)), input), 'dispute').id,
+        };
       });
       if (dispute?.kind === ReceiptKind.CADRES) answered = toGlobalId('Dispute', dispute.id);
     }
@@ -719,7 +765,7 @@ class SchoolActivity {
       current.sections.filter((section) => section.subjectName === '英文'),
       new Date(this.now.getTime() - 2 * HOUR),
     );
-    await this.recordCadres(current, this.currentMoment());
+    await this.recordCadres(current, this.currentMoment('teacher'));
     const when = () => this.currentMoment();
     const plans = this.studentsOf(current).map((student) => {
       const showcase = this.isShowcase(student);
@@ -733,7 +779,7 @@ class SchoolActivity {
     const students = this.studentsOf(current);
     await actAs(this.services, this.actor(counselor), async (at) => {
       for (const [index, idea] of COUNSELING_IDEAS.entries()) {
-        const moment = this.currentMoment();
+        const moment = this.currentMoment('teacher');
         const group = index % 2 === 1;
         const chosen = this.random.sample(students, group ? this.random.int(3, 6) : 1);
         const input = {
