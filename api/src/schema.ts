@@ -1,5 +1,6 @@
 import { RoundViewerResolver } from './modules/round/round-viewer.resolver.js';
 import { StudentLocksResolver } from './modules/round/student-locks.resolver.js';
+import { LedgerResolver } from './modules/ledger/ledger.resolver.js';
 import { TimelineViewerResolver } from './modules/timeline/timeline-viewer.resolver.js';
 import { CourseViewerResolver } from './modules/course/course-viewer.resolver.js';
 import { RecordsViewerResolver } from './modules/records/records-viewer.resolver.js';
@@ -10,6 +11,7 @@ import { FilesResolver } from './modules/files/files.resolver.js';
 import { ImportResolver } from './modules/imports/imports.resolver.js';
 import { RolloverResolver, RolloverViewerResolver } from './modules/rollover/rollover.resolver.js';
 import { CertificationProxyResolver } from './modules/portfolio/certification.resolver.js';
+import { CertificationHealthResolver } from './modules/portfolio/certification-health.resolver.js';
 import {
   CourseOutcomeResolver,
   CourseOutcomeVersionResolver,
@@ -72,7 +74,9 @@ import {
   StudentRecordsResolver,
 } from './modules/course/course.resolver.js';
 import { TimelineResolver, TimelineTemplateResolver } from './modules/timeline/timeline.resolver.js';
+import { StaggerResolver } from './modules/timeline/stagger.resolver.js';
 import { StatisticsResolver } from './modules/statistics/statistics.resolver.js';
+import { BoardResolver } from './modules/board/board.resolver.js';
 import { StudentExchangeResolver } from './modules/exchange/exchange.resolver.js';
 import {
   TransferInResolver,
@@ -106,6 +110,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       ReceiptRowResolver,
       ConfirmationResolver,
       StudentLocksResolver,
+      LedgerResolver,
       AuditLogResolver,
       AuditActorResolver,
       DisputeResolver,
@@ -134,6 +139,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       FirstPasswordSlipsResolver,
       TimelineTemplateResolver,
       TimelineResolver,
+      StaggerResolver,
       AlertsResolver,
       CourseSectionResolver,
       CourseResolver,
@@ -149,6 +155,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       RolloverViewerResolver,
       CourseOutcomeResolver,
       CertificationProxyResolver,
+      CertificationHealthResolver,
       CourseOutcomeVersionResolver,
       FileUploadResolver,
       DiversePerformanceResolver,
@@ -161,6 +168,7 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
       EnrolmentCorrectionResolver,
       PerformanceCorrectionResolver,
       StatisticsResolver,
+      BoardResolver,
       StudentExchangeResolver,
       RetentionResolver,
       RetentionViewerResolver,

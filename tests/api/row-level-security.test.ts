@@ -125,6 +125,17 @@ beforeAll(async () => {
        values (?, gen_random_uuid(), ?, ?, ?, now())`,
       [school.school.id, teacher.id, homeroom.id, teacher.id],
     );
+    // The routing age of certification health (issue 23).
+    await app.sql(
+      `insert into certification_policy (school_id, route_after_days, updated_by, updated_at) values (?, 7, ?, now())`,
+      [school.school.id, teacher.id],
+    );
+    // A bureau's alert from its live board (issue 23).
+    await app.sql(
+      `insert into bureau_alert (school_id, task_id, sent_by, sent_at)
+       select school_id, id, gen_random_uuid(), now() from timeline_task where school_id = ? and kind = 'PRECHECK'`,
+      [school.school.id],
+    );
     await app.sql(
       `insert into diverse_performance (school_id, id, student_id, academic_year_id, category, title, description,
                                         created_at, updated_at)

@@ -46,6 +46,7 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
       '我的學習成果',
       '多元表現',
       '勾選',
+      '學習歷程履歷',
       '收訖明細確認',
       '誰看過我的資料',
       '登入裝置',
@@ -116,7 +117,17 @@ describe.skipIf(!haveBrowser)('the client shell in Chromium', () => {
         /最近截止的是「預檢 115學年度第1學期 修課紀錄」（115\/11\/27 09:00–115\/11\/30 12:00），還有 2 天 (3 小時 0|2 小時 59) 分/,
       );
     const nav = await page.getByRole('navigation', { name: '主選單' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['首頁', '期程範本', '資料保存期限', '所轄學校', '帳號與權限', '統計', '登入裝置']);
+    expect(nav).toEqual([
+      '首頁',
+      '期程範本',
+      '錯開截止',
+      '資料保存期限',
+      '所轄學校',
+      '帳號與權限',
+      '統計',
+      '即時看板',
+      '登入裝置',
+    ]);
     await page.close();
   });
 

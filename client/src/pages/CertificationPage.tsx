@@ -16,6 +16,12 @@ const CertificationQuery = graphql(`
       id
       kind
       status
+      certificationWait {
+        days
+        routed
+        routedToViewer
+        note
+      }
       student {
         id
         studentNumber
@@ -98,6 +104,21 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'ALL', label: '全部' },
 ];
 
+/** 「已等候 n 天，自動轉給代理人」: an item waiting past the school's routing age, as the server words it. */
+function WaitMarker({ item }: { item: Item }) {
+  const wait = item.certificationWait;
+  if (!wait?.note) return null;
+  return (
+    <span
+      className={`badge ${wait.routed ? 'rejected' : 'pending'}`}
+      data-testid="routed-marker"
+      style={{ whiteSpace: 'normal', marginTop: '0.25rem' }}
+    >
+      {wait.note}
+    </span>
+  );
+}
+
 const itemTitle = (item: Item) =>
   `${item.student.name}（${item.student.studentNumber}）${item.course?.subjectName ?? ''}`;
 
@@ -120,6 +141,11 @@ function ItemPanel({
       <h2>
         {itemTitle(item)} <StatusBadge status={item.status} />
       </h2>
+      {item.certificationWait?.note && (
+        <p>
+          <WaitMarker item={item} />
+        </p>
+      )}
       <p>
         {OUTCOME_KIND_LABELS[item.kind]}・{item.section?.name} 班・第 {current.version} 版・上傳於{' '}
         {rocDateTime(current.createdAt)}
@@ -315,7 +341,7 @@ export function CertificationPage() {
                     <td>{item.current.description}</td>
                     <td>{rocDateTime(item.current.createdAt)}</td>
                     <td>
-                      <StatusBadge status={item.status} />
+                      <StatusBadge status={item.status} /> <WaitMarker item={item} />
                     </td>
                     <td>
                       <button type="button" className="link" onClick={() => setOpenId(item.id)}>

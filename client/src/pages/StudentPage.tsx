@@ -427,6 +427,9 @@ export function StudentPage() {
             <dd>{student.nationalId}</dd>
           </dl>
           <PortfolioZipLink studentId={student.id} />
+          <p>
+            <Link to={`/students/${encodeURIComponent(student.id)}/ledger`}>學習歷程履歷（每個項目從上傳到鎖定）</Link>
+          </p>
           {readmitted?.studentId === student.id && (
             <p role="status" data-testid="readmit-notice">
               {readmitted.notice}

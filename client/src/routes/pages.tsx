@@ -30,6 +30,12 @@ export const PAGES: PageEntry[] = [
     load: () => import('../pages/TemplatesPage').then((m) => m.TemplatesPage),
   },
   {
+    path: '/stagger',
+    label: '錯開截止',
+    visible: (v) => v.viewerCanPublishTemplates,
+    load: () => import('../pages/StaggerPage').then((m) => m.StaggerPage),
+  },
+  {
     path: '/outcomes',
     label: '我的學習成果',
     visible: student,
@@ -46,6 +52,12 @@ export const PAGES: PageEntry[] = [
     label: '勾選',
     visible: student,
     load: () => import('../pages/SelectionPage').then((m) => m.SelectionPage),
+  },
+  {
+    path: '/ledger',
+    label: '學習歷程履歷',
+    visible: student,
+    load: () => import('../pages/LedgerPage').then((m) => m.LedgerPage),
   },
   {
     path: '/receipts',
@@ -104,6 +116,13 @@ export const PAGES: PageEntry[] = [
     load: () => import('../pages/StudentPage').then((m) => m.StudentPage),
   },
   {
+    path: '/students/:studentId/ledger',
+    label: '學習歷程履歷',
+    inMenu: false,
+    visible: (v) => v.viewerCanListStudents,
+    load: () => import('../pages/LedgerPage').then((m) => m.LedgerPage),
+  },
+  {
     path: '/imports',
     label: '資料匯入',
     visible: (v) => v.viewerCanImport,
@@ -138,6 +157,12 @@ export const PAGES: PageEntry[] = [
     label: '認證代理人',
     visible: (v) => v.adminSections.includes('TEACHING'),
     load: () => import('../pages/ProxiesPage').then((m) => m.ProxiesPage),
+  },
+  {
+    path: '/certification-health',
+    label: '認證健康度',
+    visible: (v) => v.adminSections.includes('TEACHING') || v.adminSections.includes('COORDINATOR'),
+    load: () => import('../pages/CertificationHealthPage').then((m) => m.CertificationHealthPage),
   },
   {
     path: '/submissions',
@@ -200,6 +225,12 @@ export const PAGES: PageEntry[] = [
     inMenu: false,
     visible: (v) => v.viewerCanViewStatistics && !v.school,
     load: () => import('../pages/StatisticsPage').then((m) => m.StatisticsPage),
+  },
+  {
+    path: '/board',
+    label: '即時看板',
+    visible: (v) => v.viewerCanViewStatistics && !v.school,
+    load: () => import('../pages/BoardPage').then((m) => m.BoardPage),
   },
   {
     path: '/privacy',

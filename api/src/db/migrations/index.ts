@@ -33,6 +33,9 @@ import { Migration20261214150000Transfers } from './Migration20261214150000Trans
 import { Migration20261214200000Retention } from './Migration20261214200000Retention.js';
 import { Migration20261215000000StatisticsShards } from './Migration20261215000000StatisticsShards.js';
 import { Migration20261215100000ReferenceVersion } from './Migration20261215100000ReferenceVersion.js';
+import { Migration20261216000000BureauBoard } from './Migration20261216000000BureauBoard.js';
+import { Migration20261216100000StaggeredDeadlines } from './Migration20261216100000StaggeredDeadlines.js';
+import { Migration20261216200000CertificationHealth } from './Migration20261216200000CertificationHealth.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -70,4 +73,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261214200000Retention', class: Migration20261214200000Retention },
   { name: 'Migration20261215000000StatisticsShards', class: Migration20261215000000StatisticsShards },
   { name: 'Migration20261215100000ReferenceVersion', class: Migration20261215100000ReferenceVersion },
+  { name: 'Migration20261216000000BureauBoard', class: Migration20261216000000BureauBoard },
+  { name: 'Migration20261216100000StaggeredDeadlines', class: Migration20261216100000StaggeredDeadlines },
+  { name: 'Migration20261216200000CertificationHealth', class: Migration20261216200000CertificationHealth },
 ];

@@ -15,6 +15,7 @@ import { concerns } from '../timeline/audience.js';
 import { DeadlineAlert, TimelineExtension } from '../timeline/timeline-task.entity.js';
 import { alertText, DeadlineAlertMessage, disputeNoticeText } from './alert-message.js';
 import { pendingWorkCounters } from './pending-work.js';
+import { bureauNoticeMessage, hearsBureauNotice } from './bureau-notice.js';
 import { loggableError } from '../../common/errors.js';
 
 export const ALERT_CHANNEL = 'deadline_alerts';
@@ -29,7 +30,11 @@ export interface DeadlineAlertEvent {
   schoolId: string;
   alertId: string;
 }
-export type AlertEvent = DeadlineAlertEvent | { schoolId: string; disputeId: string };
+export type AlertEvent =
+  | DeadlineAlertEvent
+  | { schoolId: string; disputeId: string }
+  /** The bureau alerted the school's responsible sections from its board (modules/board). */
+  | { schoolId: string; bureauAlertId: string };
 
 interface Subscriber {
   viewer: Viewer;
@@ -121,6 +126,9 @@ export class AlertHub {
           'select id from deadline_alert where fired_at >= ? and cancelled_at is null order by fired_at',
           [firedSince],
         ),
+        bureau: await em.execute<{ id: string }[]>('select id from bureau_alert where sent_at >= ? order by sent_at', [
+          firedSince,
+        ]),
         disputes: await em.execute<{ id: string }[]>(
           `select id from dispute
            where greatest(raised_at, coalesce(reviewed_at, raised_at), coalesce(resolved_at, raised_at)) >= ?`,
@@ -129,6 +137,7 @@ export class AlertHub {
       }));
       for (const { id } of missed.alerts) alerts += (await this.dispatch({ schoolId, alertId: id })) ? 1 : 0;
       for (const { id } of missed.disputes) disputes += (await this.dispatch({ schoolId, disputeId: id })) ? 1 : 0;
+      for (const { id } of missed.bureau) alerts += (await this.dispatch({ schoolId, bureauAlertId: id })) ? 1 : 0;
     }
     const credentials = new Set<string>();
     for (const subscribers of this.bySchool.values())
@@ -200,6 +209,7 @@ export class AlertHub {
     const subscribers = all.filter((s) => s.viewer.sessionExpiresAt > now);
     if (subscribers.length === 0) return false;
     if ('disputeId' in event) return this.dispatchDispute(event.schoolId, event.disputeId, subscribers);
+    if ('bureauAlertId' in event) return this.dispatchBureauNotice(event.schoolId, event.bureauAlertId, subscribers);
     const alertId = event.alertId;
     if (this.delivered.has(`alert:${alertId}`)) return false;
     const messages = await inTenantTransaction(
@@ -267,6 +277,18 @@ export class AlertHub {
     );
     for (const { subscriber, message } of messages) subscriber.queue.push(message);
     return messages.length > 0;
+  }
+
+  /** The bureau alerted the school from its board: the responsible sections' staff connected here hear it, once. */
+  private async dispatchBureauNotice(schoolId: string, alertId: string, subscribers: Subscriber[]): Promise<boolean> {
+    if (!this.firstTime(`bureau:${alertId}`)) return false;
+    const found = await inTenantTransaction(this.orm.em, { schoolId, authorityId: null }, (em) =>
+      bureauNoticeMessage(em, alertId),
+    );
+    if (!found) return false;
+    const recipients = subscribers.filter((subscriber) => hearsBureauNotice(found.task, subscriber.viewer));
+    for (const subscriber of recipients) subscriber.queue.push(found.message);
+    return recipients.length > 0;
   }
 
   /** A dispute moved: its student's own sessions hear what happened and what the section answered. */

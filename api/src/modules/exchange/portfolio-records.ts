@@ -6,6 +6,7 @@ import { ENROLMENT_KIND_LABELS, type EnrolmentKind } from '../course/course.enti
 import { PERFORMANCE_FIELDS } from '../portfolio/performance-fields.js';
 import { PERFORMANCE_CATEGORY_LABELS, type PerformanceCategory } from '../portfolio/portfolio.enums.js';
 import { RECEIPT_KINDS } from '../round/central/receipt-format.js';
+import { OUTCOME_KIND_LABEL } from '../round/central/rosters.js';
 import { fieldsOfRow } from '../round/confirmation/receipt-fields.js';
 import { DISPUTE_STATUS_LABELS, ReviewDecision } from '../round/confirmation.entity.js';
 import { ReceiptRow, ReceiptStatus } from '../round/receipt.entity.js';
@@ -110,8 +111,6 @@ const yesNo = (value: boolean | null): string => (value === null ? DASH : value 
 const grade = (value: string | null): string => (value === null ? DASH : String(Number(value)));
 const rocDay = (value: string | null): string =>
   value && isIsoCalendarDate(value) ? formatRocCalendarDate(value) : text(value);
-
-const OUTCOME_KINDS: Record<string, string> = { PROJECT: '專題實作及實習科目學習成果', OTHER: '其他課程學習成果' };
 
 const RECEIPT_STATUS_LABELS: Record<ReceiptStatus, string> = {
   [ReceiptStatus.RECEIVED]: '已收訖',
@@ -299,7 +298,7 @@ async function courseOutcomes(ctx: AppContext, studentId: string): Promise<Portf
     termKey: `${r.year}${r.semester}`,
     title: `${r.subject_name}：${r.description}`,
     fields: [
-      { label: '成果類別', value: OUTCOME_KINDS[r.kind] ?? r.kind },
+      { label: '成果類別', value: OUTCOME_KIND_LABEL[r.kind] ?? r.kind },
       { label: '課程代碼', value: r.code },
       { label: '科目名稱', value: r.subject_name },
       { label: '簡述', value: r.description },

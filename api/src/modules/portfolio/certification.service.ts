@@ -14,6 +14,7 @@ import type {
   RejectCourseOutcomeInput,
 } from './dto/portfolio.input.js';
 import { CertificationStatus } from './portfolio.enums.js';
+import { routedFirst } from './certification-health.service.js';
 import { certifiableTeachers, mayAssignCertificationProxies, mayCertify } from './portfolio.permissions.js';
 
 export const MAX_BULK_CERTIFY = 200;
@@ -30,11 +31,13 @@ export async function certificationQueue(
   if (status) where.status = status;
   // The queue shows each item's student, course and section: fetched with it, so the page's field resolvers find
   // them in the request's identity map instead of asking four more times.
-  return ctx.em.find(CourseOutcome, where, {
+  const outcomes = await ctx.em.find(CourseOutcome, where, {
     orderBy: { updatedAt: 'asc', id: 'asc' },
     populate: ['student', 'enrolment.section.course'],
     strategy: 'joined',
   });
+  // Items waiting past the school's routing age go to the teacher's proxy (代理人): first in the proxy's queue.
+  return status === CertificationStatus.PENDING || status === null ? routedFirst(ctx, outcomes) : outcomes;
 }
 
 interface Decision {

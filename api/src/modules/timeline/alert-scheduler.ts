@@ -4,7 +4,7 @@ import { DeadlineAlert, type TimelineTask } from './timeline-task.entity.js';
 import { HOUR_MS } from './timeline-window.js';
 
 /** When each alert of a window falls due. */
-function alertTimes(task: TimelineTask): [AlertKind, Date][] {
+function alertTimes(task: Pick<TimelineTask, 'startsAt' | 'endsAt'>): [AlertKind, Date][] {
   const end = task.endsAt.getTime();
   return [
     [AlertKind.OPENED, task.startsAt],
@@ -13,6 +13,23 @@ function alertTimes(task: TimelineTask): [AlertKind, Date][] {
     [AlertKind.CLOSING_1H, new Date(end - HOUR_MS)],
     [AlertKind.CLOSED, task.endsAt],
   ];
+}
+
+/**
+ * The alerts a window at these dates has from now on: one per future opening or closing reminder, and a MOVED alert
+ * due now when it was moved. A school's own move (scheduleTaskAlerts) and the bureau's staggering plan (which moves
+ * the windows of many schools through a database function) both take their alerts from here.
+ */
+export function alertsDue(
+  task: Pick<TimelineTask, 'startsAt' | 'endsAt'>,
+  now: Date,
+  options: { moved: boolean },
+): [AlertKind, Date][] {
+  // A closing reminder that would come before the window opens says nothing useful.
+  const opensOrClosesLater = alertTimes(task).filter(
+    ([kind, at]) => at > now && (kind === AlertKind.OPENED || at >= task.startsAt),
+  );
+  return options.moved ? [[AlertKind.MOVED, now], ...opensOrClosesLater] : opensOrClosesLater;
 }
 
 /**
@@ -30,12 +47,7 @@ export async function scheduleTaskAlerts(
   for (const alert of pending) alert.cancelledAt = now;
 
   const created: DeadlineAlert[] = [];
-  // A closing reminder that would come before the window opens says nothing useful.
-  const opensOrClosesLater = alertTimes(task).filter(
-    ([kind, at]) => at > now && (kind === AlertKind.OPENED || at >= task.startsAt),
-  );
-  const due: [AlertKind, Date][] = options.moved ? [[AlertKind.MOVED, now], ...opensOrClosesLater] : opensOrClosesLater;
-  for (const [kind, fireAt] of due) {
+  for (const [kind, fireAt] of alertsDue(task, now, options)) {
     created.push(em.create(DeadlineAlert, { school: task.school, task, kind, taskVersion: task.version, fireAt }));
   }
   await em.flush();

@@ -82,6 +82,8 @@ export enum AlertKind {
   MOVED = 'MOVED',
   /** Not a deadline: the student's dispute (疑義) was taken up or answered. Never stored as a deadline alert. */
   DISPUTE_UPDATED = 'DISPUTE_UPDATED',
+  /** Not a deadline: the bureau alerted the school's responsible sections from its board. Stored as a bureau_alert. */
+  BUREAU_NOTICE = 'BUREAU_NOTICE',
 }
 
 /** Who a window concerns: the people who act in it, and their homeroom teachers who chase them. */
@@ -115,5 +117,6 @@ registerEnumType(AlertKind, {
     CLOSED: { description: '已截止' },
     MOVED: { description: '期程變更' },
     DISPUTE_UPDATED: { description: '疑義處理進度（taskId 為疑義的識別碼）' },
+    BUREAU_NOTICE: { description: '教育局從即時看板送出的提醒' },
   },
 });

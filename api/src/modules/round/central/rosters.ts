@@ -94,7 +94,13 @@ const PERSON = [NATIONAL_ID_COLUMN, '出生日期'];
 export const NATIONAL_ID_CELL = [...HEAD, ...PERSON].indexOf(NATIONAL_ID_COLUMN);
 const FILES = ['文件檔名', '文件SHA-256', '影音檔名', '影音SHA-256'];
 
-const OUTCOME_KIND: Record<string, string> = { PROJECT: '專題實作及實習科目學習成果', OTHER: '其他課程學習成果' };
+/** 成果類別 as the central roster writes it. */
+export const OUTCOME_KIND_LABEL: Record<string, string> = {
+  PROJECT: '專題實作及實習科目學習成果',
+  OTHER: '其他課程學習成果',
+};
+/** The columns of 7_學生課程學習成果名冊. */
+export const OUTCOME_ROSTER_COLUMNS = [...HEAD, ...PERSON, '課程代碼', '科目名稱', '成果類別', '簡述', ...FILES];
 
 const yesNo = (value: boolean | null): Cell => (value === null ? null : value ? '是' : '否');
 const num = (value: string | number | null): Cell => (value === null ? null : Number(value));
@@ -302,7 +308,7 @@ async function readOutcomeRoster(em: EntityManager, pii: PiiCipher, scope: Roste
   // The year's selected outcomes of both terms, submitted once: semester 0 like the performances.
   return rosterOf(
     ROSTER_PATHS.outcomes,
-    [...HEAD, ...PERSON, '課程代碼', '科目名稱', '成果類別', '簡述', ...FILES],
+    OUTCOME_ROSTER_COLUMNS,
     rows.map((r) => ({
       studentId: r.id,
       cells: [
@@ -310,7 +316,7 @@ async function readOutcomeRoster(em: EntityManager, pii: PiiCipher, scope: Roste
         ...person(pii, r),
         r.code,
         r.subject_name,
-        OUTCOME_KIND[r.kind] ?? r.kind,
+        OUTCOME_KIND_LABEL[r.kind] ?? r.kind,
         r.description,
         ...fileCells(r),
       ],
