@@ -99,7 +99,11 @@ type Health = CertificationHealthPageQuery['certificationHealth'];
 
 const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 const days = (value: number | null | undefined) => (value == null ? '—' : `${value} 天`);
-const since = (value: string | null | undefined) => (value ? rocDate(value) : '—');
+/** Since when the oldest item waits; before certification opens nobody can certify it, so that is said instead. */
+const waitingSince = (value: string | null | undefined, asOf: string): string => {
+  if (!value) return '';
+  return new Date(value) > new Date(asOf) ? `（認證 ${rocDate(value)} 起開放）` : `（自 ${rocDate(value)}）`;
+};
 
 /** 教學組 sets after how many days a waiting item goes to the teacher's proxy. */
 function PolicyForm({ health, canSet, onSaved }: { health: Health; canSet: boolean; onSaved: () => void }) {
@@ -205,7 +209,8 @@ export function CertificationHealthPage() {
         <dd>{health.school.routed} 件</dd>
         <dt>最久等候</dt>
         <dd>
-          {days(health.school.oldestDays)}（自 {since(health.school.oldestWaitingSince)}）
+          {days(health.school.oldestDays)}
+          {waitingSince(health.school.oldestWaitingSince, health.asOf)}
         </dd>
         <dt>等候天數中位數</dt>
         <dd>{days(health.school.medianDays)}</dd>
@@ -246,7 +251,9 @@ export function CertificationHealthPage() {
                   <td>{t.waiting}</td>
                   <td>
                     {days(t.oldestDays)}
-                    {t.oldestWaitingSince && <span className="muted">（自 {since(t.oldestWaitingSince)}）</span>}
+                    {t.oldestWaitingSince && (
+                      <span className="muted">{waitingSince(t.oldestWaitingSince, health.asOf)}</span>
+                    )}
                   </td>
                   <td>{days(t.medianDays)}</td>
                   <td>
@@ -305,7 +312,7 @@ export function CertificationHealthPage() {
                   <td>{x.waiting}</td>
                   <td>
                     {days(x.oldestDays)}
-                    <span className="muted">（自 {since(x.oldestWaitingSince)}）</span>
+                    <span className="muted">{waitingSince(x.oldestWaitingSince, health.asOf)}</span>
                   </td>
                   <td>{days(x.medianDays)}</td>
                   <td>
