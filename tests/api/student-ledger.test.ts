@@ -498,4 +498,60 @@ describe('the per-student ledger (學習歷程履歷)', () => {
     const teacherOnly = await teacher.request(LEDGER, { studentId: p.studentId });
     expect(teacherOnly.errors[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+  it('flags a certified outcome the student missed selecting to 註冊組 once the window closed, until the year is submitted', async () => {
+    const school = await city.school();
+    const signIn = (login: { username: string; password: string }) =>
+      app.client().login(login.username, login.password);
+    const [student, teacher, registration] = await Promise.all([
+      signIn(school.logins.student),
+      signIn(school.logins.teacher),
+      signIn(school.logins.registration),
+    ]);
+    const p: People = {
+      school,
+      student,
+      teacher,
+      registration,
+      studentId: toGlobalId('Student', school.students[0]!.id),
+    };
+    const now = DEFAULT_TEST_NOW;
+    await city.timeline(
+      [
+        { kind: TaskKind.UPLOAD_COURSE_OUTCOMES, startsAt: after(now, -3), endsAt: after(now, 5) },
+        { kind: TaskKind.CERTIFY_COURSE_OUTCOMES, startsAt: after(now, -3), endsAt: after(now, 6) },
+        { kind: TaskKind.SELECT_COURSE_OUTCOMES, startsAt: after(now, -3), endsAt: after(now, 1) },
+      ],
+      [school],
+    );
+    const missed = await uploadOutcome(p, await enrolmentOf(school, '物理'), '物理成果：錯過勾選');
+    await ok(teacher, CERTIFY, { outcomeIds: [missed] }, 'certifyCourseOutcomes');
+    const flagsOf = async (client: ApiClient, own = client === student) => {
+      const ledger = own
+        ? (await client.ok<{ myLedger: Ledger }>(MY_LEDGER)).myLedger
+        : (await client.ok<{ studentLedger: Ledger }>(LEDGER, { studentId: p.studentId })).studentLedger;
+      return itemOf(ledger.years[0]!, missed).flags;
+    };
+
+    // While the window is open it is the student's to do.
+    expect((await flagsOf(student)).map((f) => [f.kind, f.actor])).toEqual([['CERTIFIED_NOT_SELECTED', 'STUDENT']]);
+
+    // Closed, nothing submitted yet: 註冊組 can still extend the window for this student.
+    app.clock.set(after(now, 2));
+    // Two days on, the sessions have lapsed: each signs in again.
+    const [studentAgain, registrationAgain] = await Promise.all([
+      signIn(school.logins.student),
+      signIn(school.logins.registration),
+    ]);
+    const [asRegistration] = await flagsOf(registrationAgain);
+    expect(asRegistration).toMatchObject({
+      kind: 'SELECTION_MISSED',
+      actor: 'REGISTRATION',
+      link: '/timeline',
+      viewerCanAct: true,
+    });
+    expect(asRegistration!.message).toContain('勾選期限 115/11/29 09:00 已過（本學年已勾選 0/6）');
+    expect(asRegistration!.message).toContain('請在『期程』為這位學生延長勾選期限');
+    const [asStudent] = await flagsOf(studentAgain, true);
+    expect(asStudent).toMatchObject({ kind: 'SELECTION_MISSED', viewerCanAct: false });
+  });
 });

@@ -91,6 +91,13 @@ describe.skipIf(!haveBrowser)('the bureau’s staggered deadlines in Chromium', 
     expect(await applied.textContent()).toContain('3 所學校分 2 組，每組相隔 3 天');
     await expectFitsAndAccessible(page, 'the applied plan');
     await page.screenshot({ path: `${SHOTS}/stagger-applied.png`, fullPage: true });
+    // The board shows the plan's two peaks beside the schools' progress.
+    await openFromMenu(page, '即時看板');
+    const onBoard = page.getByRole('region', { name: '錯開截止與預估尖峰' });
+    await expect
+      .poll(() => onBoard.textContent())
+      .toContain(`預估尖峰 統一截止 ${common} 件/日 → 錯開後 ${staggered} 件/日`);
+    await expectFitsAndAccessible(page, 'the board with the plan');
     await page.close();
 
     // Balanced: the largest school (900) alone in one group, the other two (300 + 600) in the other.

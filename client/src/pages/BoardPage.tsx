@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ErrorList } from '../components/ErrorList';
 import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
@@ -79,6 +80,26 @@ const BoardQuery = graphql(`
   }
 `);
 
+const BoardStaggerQuery = graphql(`
+  query BoardStaggerPlans {
+    staggerableTasks {
+      templateTaskId
+      templateName
+      taskLabel
+      rocWindow
+      plan {
+        id
+        groupCount
+        stepDays
+        schoolCount
+        commonPeak
+        staggeredPeak
+        rocAppliedAt
+      }
+    }
+  }
+`);
+
 const SendAlertMutation = graphql(`
   mutation SendBoardAlert($input: SendBoardAlertInput!) {
     sendBoardAlert(input: $input) {
@@ -106,6 +127,40 @@ function shiftTerm(key: string, by: 1 | -1): string {
   const semester = Number(key.slice(3));
   const index = year * 2 + (semester - 1) + by;
   return `${Math.floor(index / 2)}${(index % 2) + 1}`;
+}
+
+/** The staggering plans of windows still ahead, with the city's expected peak day under one deadline and under each. */
+function StaggerPlans() {
+  const { data, error } = useQuery(BoardStaggerQuery, { fetchPolicy: 'cache-and-network' });
+  if (error) return <p role="alert">無法載入錯開截止計畫：{error.message}</p>;
+  const tasks = data?.staggerableTasks ?? [];
+  const planned = tasks.filter((task) => task.plan);
+  return (
+    <section className="board-stagger" aria-labelledby="board-stagger-title">
+      <h2 id="board-stagger-title">錯開截止與預估尖峰</h2>
+      {planned.length === 0 ? (
+        <p>
+          尚未開放的上傳、勾選期程都還沒有錯開截止計畫（{tasks.length} 項可錯開）。
+          <Link to="/stagger">試算錯開截止</Link>，看統一截止與錯開後全市每日預估件數的尖峰。
+        </p>
+      ) : (
+        <ul>
+          {planned.map((task) => {
+            const plan = task.plan!;
+            const cut = plan.commonPeak > 0 ? Math.round((1 - plan.staggeredPeak / plan.commonPeak) * 100) : 0;
+            return (
+              <li key={task.templateTaskId}>
+                <strong>{task.taskLabel}</strong>（{task.rocWindow}）：{plan.schoolCount} 校分 {plan.groupCount}{' '}
+                組、每組相隔 {plan.stepDays} 天；預估尖峰 統一截止 {plan.commonPeak} 件/日 → 錯開後 {plan.staggeredPeak}{' '}
+                件/日（{cut >= 0 ? `減少 ${cut}%` : `增加 ${-cut}%`}）。{plan.rocAppliedAt} 套用。
+                <Link to={`/stagger?task=${encodeURIComponent(task.templateTaskId)}`}>看各組與每日件數</Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 /** 教育局即時看板: each school's stage per category against the city's dates, its pace, and the forecast. */
@@ -193,6 +248,7 @@ export function BoardPage({ children }: { children?: ReactNode }) {
         </table>
       </TableScroll>
 
+      <StaggerPlans />
       <AlertForm board={board} onSent={() => void refetch()} />
       {children}
     </section>

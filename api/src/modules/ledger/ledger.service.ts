@@ -634,7 +634,21 @@ function notSelectedFlag(
       ? [year.outcomesSelected, year.outcomesMax]
       : [year.performancesSelected, year.performancesMax];
   // A full selection is the student's choice, not a gap.
-  if (!isOpen(window) || selected >= max) return;
+  if (selected >= max) return;
+  const category = which === 'outcomes' ? SubmissionCategory.COURSE_OUTCOMES : SubmissionCategory.PERFORMANCES;
+  if (window?.userError?.code === 'WINDOW_CLOSED' && roundSubmissions(year, category).length === 0) {
+    // Missed, but nothing has gone to the central database yet: a window extended for this student still fixes it.
+    flags.push(
+      flag(
+        LedgerFlagKind.SELECTION_MISSED,
+        LedgerActor.REGISTRATION,
+        `${which === 'outcomes' ? '已認證但未勾選' : '未勾選'}，勾選期限 ${roc(window.effectiveEndsAt!)} 已過（本學年已勾選 ${selected}/${max}），本學年尚未提交：如學生仍要勾選，請在『期程』為這位學生延長勾選期限`,
+        '/timeline',
+      ),
+    );
+    return;
+  }
+  if (!isOpen(window)) return;
   flags.push(
     flag(
       LedgerFlagKind.CERTIFIED_NOT_SELECTED,
