@@ -211,26 +211,26 @@ const receiptRows = async (client: ApiClient, p: People, termId: string) =>
 const described = (rows: Awaited<ReturnType<typeof receiptRows>>, description: string) =>
   rows.find((row) => row.fields.some((field) => field.label === '簡述' && field.value === description))!;
 
+const signIn = (login: { username: string; password: string }) => app.client().login(login.username, login.password);
+
+/** The school's first student, a teacher and 註冊組, each signed in. */
+async function peopleOf(school: TestSchool): Promise<People> {
+  const [student, teacher, registration] = await Promise.all([
+    signIn(school.logins.student),
+    signIn(school.logins.teacher),
+    signIn(school.logins.registration),
+  ]);
+  return { school, student, teacher, registration, studentId: toGlobalId('Student', school.students[0]!.id) };
+}
+
 const stageOf = (item: Item, step: string) => item.stages.find((s) => s.step === step)!;
 const itemOf = (year: Year, id: string) => year.items.find((i) => i.id === id)!;
 
 describe('the per-student ledger (學習歷程履歷)', () => {
   it('follows every item across two years from upload to lock, and flags what fell out of the chain', async () => {
     const school = await city.school();
-    const signIn = (login: { username: string; password: string }) =>
-      app.client().login(login.username, login.password);
-    const [student, teacher, registration] = await Promise.all([
-      signIn(school.logins.student),
-      signIn(school.logins.teacher),
-      signIn(school.logins.registration),
-    ]);
-    const p: People = {
-      school,
-      student,
-      teacher,
-      registration,
-      studentId: toGlobalId('Student', school.students[0]!.id),
-    };
+    const p = await peopleOf(school);
+    const { student, teacher, registration } = p;
 
     // ---- 114學年度: one outcome all the way to the final lock.
     app.clock.set(LAST_YEAR);
@@ -498,22 +498,11 @@ describe('the per-student ledger (學習歷程履歷)', () => {
     const teacherOnly = await teacher.request(LEDGER, { studentId: p.studentId });
     expect(teacherOnly.errors[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
   it('flags a certified outcome the student missed selecting to 註冊組 once the window closed, until the year is submitted', async () => {
     const school = await city.school();
-    const signIn = (login: { username: string; password: string }) =>
-      app.client().login(login.username, login.password);
-    const [student, teacher, registration] = await Promise.all([
-      signIn(school.logins.student),
-      signIn(school.logins.teacher),
-      signIn(school.logins.registration),
-    ]);
-    const p: People = {
-      school,
-      student,
-      teacher,
-      registration,
-      studentId: toGlobalId('Student', school.students[0]!.id),
-    };
+    const p = await peopleOf(school);
+    const { student, teacher } = p;
     const now = DEFAULT_TEST_NOW;
     await city.timeline(
       [
