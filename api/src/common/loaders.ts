@@ -190,3 +190,28 @@ export function manyByKey<T, K extends keyof T & string>(
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+const requestLoaders = new WeakMap<object, Map<symbol, DataLoader<unknown, unknown>>>();
+
+/**
+ * A batching loader that lives as long as one request (its context), for what a service batches with the request's
+ * viewer, clock or policy at hand rather than from the entity manager alone (those are the modules' `Loaders`).
+ * `which` names the loader; the batch is made on the request's first load.
+ */
+export function requestLoader<K, V>(
+  request: object,
+  which: symbol,
+  batch: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V> {
+  let loaders = requestLoaders.get(request);
+  if (!loaders) {
+    loaders = new Map();
+    requestLoaders.set(request, loaders);
+  }
+  let loader = loaders.get(which) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(batch);
+    loaders.set(which, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { requestLoader } from '../../common/loaders.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType } from '../../common/ids.js';
@@ -115,16 +115,13 @@ async function exchangesOfStudents(ctx: AppContext, studentIds: readonly string[
   );
 }
 
-const exchangeLoaders = new WeakMap<AppContext, DataLoader<string, PortfolioExchange[]>>();
+const TRANSFERRED_RECORDS = Symbol('transferred records by student');
 
 /** The student's transferred records (what earlier schools sent), batched per request like the other loaders. */
 export function transferredRecordsOf(ctx: AppContext, studentId: string): Promise<PortfolioExchange[]> {
-  let loader = exchangeLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((ids: readonly string[]) => exchangesOfStudents(ctx, ids));
-    exchangeLoaders.set(ctx, loader);
-  }
-  return loader.load(studentId);
+  return requestLoader(ctx, TRANSFERRED_RECORDS, (ids: readonly string[]) => exchangesOfStudents(ctx, ids)).load(
+    studentId,
+  );
 }
 
 interface ExportRow {

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { requestLoader } from '../../common/loaders.js';
 import type { AppContext } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { requireIdOfType, toGlobalId } from '../../common/ids.js';
@@ -312,43 +312,38 @@ interface Wait {
   proxies: string[];
 }
 
+const CERTIFICATION_WAITS = Symbol('certification waits by outcome');
+
 /**
  * Request-scoped: the wait of each outcome asked about in one request, in one statement (the queue asks for all of
- * its items before the page's fields do). Kept beside the service rather than in the shared loaders: it needs the
- * clock and the school's policy, and only the certification pages ask.
+ * its items before the page's fields do). It needs the clock and the school's policy, and only the certification
+ * pages ask.
  */
-const waitLoaders = new WeakMap<AppContext, DataLoader<string, Wait | null>>();
-
-function waitLoader(ctx: AppContext): DataLoader<string, Wait | null> {
-  let loader = waitLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader<string, Wait | null>(async (ids) => {
-      const schoolId = ctx.viewer!.schoolId!;
-      const [policy, rows] = [
-        await certificationPolicy(ctx, schoolId),
-        await waitingRows(ctx, schoolId, { outcomeIds: [...ids] }),
-      ];
-      const now = ctx.services.clock.now();
-      const byId = new Map(
-        rows.map((row) => {
-          const since = toDate(row.since);
-          const days = daysWaited(since, now);
-          const wait: Wait = {
-            teacherId: row.teacher_id,
-            since,
-            days,
-            routeAfterDays: policy.routeAfterDays,
-            routed: days >= policy.routeAfterDays && row.proxies.length > 0,
-            proxies: row.proxies,
-          };
-          return [row.outcome_id, wait];
-        }),
-      );
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-    waitLoaders.set(ctx, loader);
-  }
-  return loader;
+function waitLoader(ctx: AppContext) {
+  return requestLoader(ctx, CERTIFICATION_WAITS, async (ids: readonly string[]): Promise<(Wait | null)[]> => {
+    const schoolId = ctx.viewer!.schoolId!;
+    const [policy, rows] = [
+      await certificationPolicy(ctx, schoolId),
+      await waitingRows(ctx, schoolId, { outcomeIds: [...ids] }),
+    ];
+    const now = ctx.services.clock.now();
+    const byId = new Map(
+      rows.map((row) => {
+        const since = toDate(row.since);
+        const days = daysWaited(since, now);
+        const wait: Wait = {
+          teacherId: row.teacher_id,
+          since,
+          days,
+          routeAfterDays: policy.routeAfterDays,
+          routed: days >= policy.routeAfterDays && row.proxies.length > 0,
+          proxies: row.proxies,
+        };
+        return [row.outcome_id, wait];
+      }),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  });
 }
 
 /**

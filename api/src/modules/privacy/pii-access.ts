@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { requestLoader } from '../../common/loaders.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import type { AppContext, AppServices } from '../../common/context.js';
@@ -124,7 +124,7 @@ export function recordPiiAccessApart(
   return inTenantTransaction(services.orm.em, scope, (em) => recordPiiAccess(em, reader, access));
 }
 
-const nationalIdReads = new WeakMap<AppContext, DataLoader<string, true>>();
+const NATIONAL_ID_READS = Symbol('national ID reads');
 
 /**
  * A full national ID is about to be returned by a GraphQL field: the students of one request's fields are recorded
@@ -132,22 +132,12 @@ const nationalIdReads = new WeakMap<AppContext, DataLoader<string, true>>();
  * The field returns the number only after the record is written.
  */
 export function recordNationalIdRead(ctx: AppContext, studentId: string): Promise<true> {
-  let loader = nationalIdReads.get(ctx);
-  if (!loader) {
-    const reader = readerOf(ctx);
-    const access = (ids: readonly string[]): PiiAccess => ({
-      kind: PiiAccessKind.NATIONAL_ID_VIEW,
-      studentIds: ids,
-      office: REGISTRATION_OFFICE,
-    });
-    loader = new DataLoader<string, true>(async (ids) => {
-      // A WebSocket operation has no request transaction: the record then takes one of its own. Over HTTP a response
-      // whose transaction rolls back carries no data (requestTransactionPlugin), so no number leaves unrecorded.
-      if (ctx.em.isInTransaction()) await recordPiiAccess(ctx.em, reader, access(ids));
-      else await recordPiiAccessApart(ctx.services, reader, access(ids));
-      return ids.map(() => true as const);
-    });
-    nationalIdReads.set(ctx, loader);
-  }
-  return loader.load(studentId);
+  return requestLoader(ctx, NATIONAL_ID_READS, async (ids: readonly string[]) => {
+    const access: PiiAccess = { kind: PiiAccessKind.NATIONAL_ID_VIEW, studentIds: ids, office: REGISTRATION_OFFICE };
+    // A WebSocket operation has no request transaction: the record then takes one of its own. Over HTTP a response
+    // whose transaction rolls back carries no data (requestTransactionPlugin), so no number leaves unrecorded.
+    if (ctx.em.isInTransaction()) await recordPiiAccess(ctx.em, readerOf(ctx), access);
+    else await recordPiiAccessApart(ctx.services, readerOf(ctx), access);
+    return ids.map(() => true as const);
+  }).load(studentId);
 }
