@@ -203,7 +203,8 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
     await expect.poll(() => stageOf(card)).toBe('疑義處理中');
     expect(await card.getByTestId('category-counts').textContent()).toContain('待重新提交 1');
     await card.getByRole('button', { name: '重新提交' }).click();
-    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    // Resubmitting builds the new package before the card changes: like sending it, that can take seconds.
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('已提交，待匯入收訖明細');
     await card.getByRole('button', { name: '送中央資料庫' }).click();
     await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
     expect(await count('submission', schoolId)).toBe(2);
@@ -453,7 +454,8 @@ describe.skipIf(!haveBrowser)('a submission round in Chromium', () => {
       .poll(() => card.getByTestId('category-counts').textContent(), { timeout: 30_000 })
       .toContain('待重新提交 1');
     await card.getByRole('button', { name: '重新提交' }).click();
-    await expect.poll(() => stageOf(card)).toBe('已提交，待匯入收訖明細');
+    // Resubmitting builds the new package before the card changes: like sending it, that can take seconds.
+    await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('已提交，待匯入收訖明細');
     await card.getByRole('button', { name: '送中央資料庫' }).click();
     await expect.poll(() => stageOf(card), { timeout: 15_000 }).toBe('確認收訖明細中');
     expect(await count('dispute', schoolId, 'resubmission_id is not null')).toBe(1);
