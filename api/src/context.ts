@@ -75,62 +75,70 @@ function createLoaders(inputs: LoaderInputs): Loaders {
   return loaders as unknown as Loaders;
 }
 
+/** Getters of RequestContext's lazy members: own and enumerable, so `{ ...ctx, em: tx }` copies them as values. */
+const LAZY_MEMBERS: PropertyDescriptorMap = {
+  em: {
+    enumerable: true,
+    get(this: RequestContext): EntityManager {
+      return this.forkEm();
+    },
+  },
+  loaders: {
+    enumerable: true,
+    get(this: RequestContext): Loaders {
+      return this.makeLoaders();
+    },
+  },
+};
+
 /**
- * A subscription's context, kept for as long as the subscription lasts (hours, ten thousand on an instance): its
- * EntityManager and loaders are made only if something reads them (the deadline alerts' events do not). A class, so
- * each instance has the same few fields and its getters live once on the prototype.
+ * A request's or subscription's context. Its EntityManager and loaders are made only if something reads them: a
+ * request that reads no data (`{ __typename }`) makes neither, and a subscription keeps its context for hours (ten
+ * thousand on an instance) while the deadline alerts' events read nothing through it.
  */
-class SubscriptionContext implements AppContext {
-  readonly transport = 'ws' as const;
-  readonly cookies = null;
-  readonly sessionToken: string | null;
+class RequestContext implements AppContext {
+  declare readonly em: EntityManager;
+  declare readonly loaders: Loaders;
+  readonly transport: AppContext['transport'];
+  readonly requestId: string;
+  readonly ip: string;
+  readonly userAgent: string;
+  readonly cookies: AppContext['cookies'];
   private forkedEm: EntityManager | null = null;
   private madeLoaders: Loaders | null = null;
 
   constructor(
     readonly services: AppServices,
-    readonly viewer: Viewer,
-    readonly requestId: string,
-    readonly ip: string,
-    readonly userAgent: string,
-    sessionToken: string | null,
+    public viewer: Viewer | null,
+    public sessionToken: string | null,
+    info: TransportInfo,
+    private readonly reference: SchoolReference | null,
   ) {
-    this.sessionToken = sessionToken;
+    this.transport = info.transport;
+    this.requestId = info.requestId;
+    this.ip = info.ip;
+    this.userAgent = info.userAgent;
+    this.cookies = info.cookies;
+    Object.defineProperties(this, LAZY_MEMBERS);
   }
 
-  get em(): EntityManager {
+  forkEm(): EntityManager {
     if (!this.forkedEm) {
       this.forkedEm = this.services.orm.em.fork();
-      this.forkedEm.setFilterParams(TENANT_FILTER, { schoolId: this.viewer.schoolId });
+      this.forkedEm.setFilterParams(TENANT_FILTER, { schoolId: this.viewer?.schoolId ?? null });
     }
     return this.forkedEm;
   }
 
-  get loaders(): Loaders {
-    return (this.madeLoaders ??= createLoaders({ em: this.em, clock: this.services.clock, reference: null }));
+  makeLoaders(): Loaders {
+    return (this.madeLoaders ??= createLoaders({ em: this.em, clock: this.services.clock, reference: this.reference }));
   }
 }
 
 /** The one context factory, for HTTP requests, plain routes and WebSocket operations alike. */
 export async function createContext(services: AppServices, info: TransportInfo): Promise<AppContext> {
-  if (info.admittedViewer) {
-    const { admittedViewer, requestId, ip, userAgent, sessionToken } = info;
-    return new SubscriptionContext(services, admittedViewer, requestId, ip, userAgent, sessionToken);
-  }
-  const em = services.orm.em.fork();
+  if (info.admittedViewer) return new RequestContext(services, info.admittedViewer, info.sessionToken, info, null);
   const viewer = await services.auth.lookUpSession(info.sessionToken);
-  const reference = await services.schoolReference.forViewer(em, viewer);
-  em.setFilterParams(TENANT_FILTER, { schoolId: viewer?.schoolId ?? null });
-  return {
-    requestId: info.requestId,
-    transport: info.transport,
-    viewer,
-    sessionToken: viewer ? info.sessionToken : null,
-    ip: info.ip,
-    userAgent: info.userAgent,
-    cookies: info.cookies,
-    em,
-    loaders: createLoaders({ em, clock: services.clock, reference }),
-    services,
-  };
+  const reference = await services.schoolReference.forViewer(() => services.orm.em.fork(), viewer);
+  return new RequestContext(services, viewer, viewer ? info.sessionToken : null, info, reference);
 }

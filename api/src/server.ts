@@ -163,7 +163,7 @@ export async function startServer(
     // No drain plugin: close() below drains the HTTP server and the sockets before Apollo stops.
     plugins: [
       graphqlObserver(metrics),
-      requestTransactionPlugin(config),
+      requestTransactionPlugin(config, () => services.alerts.settled()),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -21,13 +21,20 @@ export function createServices(base: BaseServices, statements: StatementPool): A
     statements,
     base.config.accounts,
     new Set(base.config.sso.providers.map((provider) => provider.id)),
+    base.config.sessionCacheSeconds,
   );
   const sockets = new SocketSessions(base.orm, auth, base.clock, base.log, base.config.websocket);
   const services: AppServices = {
     ...base,
     auth,
     windows: new WindowPolicy(base.clock),
-    alerts: new AlertHub(base.orm, base.log, base.clock, (credentialId) => sockets.closeRevoked(credentialId)),
+    alerts: new AlertHub(
+      base.orm,
+      base.log,
+      base.clock,
+      (credentialId) => sockets.closeRevoked(credentialId),
+      auth.sessionFacts,
+    ),
     sockets,
     sso: new SingleSignOn(base.config.sso, base.clock, base.log, base.pii, auth, base.config.accounts),
     files: createFileStorage(base.config.files),

@@ -269,6 +269,22 @@ describe.skipIf(!haveClusterTools)('three instances behind nginx and PgBouncer (
     signedIn.set(STUDENT, Promise.resolve(browser));
   });
 
+  it('ends a session on every instance at once when it logs out on one, although each kept it', async () => {
+    const browser = await new CookieClient(nginx.url).signIn(STUDENT, PASSWORD);
+    const direct = instances.map((instance) => {
+      const client = new CookieClient(instance.url);
+      client.cookie = browser.cookie;
+      return client;
+    });
+    const me = async (client: CookieClient) =>
+      (await client.ok<{ me: { username: string } | null }>('{ me { username } }')).me?.username ?? null;
+    // Every instance has now resolved the session and keeps it (SESSION_CACHE_SECONDS).
+    for (const client of direct) expect(await me(client)).toBe(STUDENT);
+    await browser.ok('mutation { logout { endedSessions } }');
+    // Straight after the answer, one instance after another: none may still take the session.
+    for (const client of direct) expect(await me(client)).toBeNull();
+  });
+
   it('runs every request transaction as portfolio_app, and keeps one school from another', async () => {
     const browser = await browserOf(STUDENT);
     const sampler = new pg.Client({ connectionString: directUrl(database) });

@@ -54,11 +54,13 @@ describe('a request', () => {
     student = await app.client().login(school.logins.student.username, school.logins.student.password);
   });
 
-  it('that reads no data opens no transaction: { __typename } is one session lookup', async () => {
-    await student.ok('{ __typename }');
-    const sent = await statementsOf(() => student.ok('{ __typename }'));
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(/auth_resolve_session/);
+  it('that reads no data opens no transaction: { __typename } looks its session up once, then sends nothing', async () => {
+    await student.ok('{ __typename }'); // the school's reference rows are kept from now on
+    const fresh = await app.client().login(school.logins.student.username, school.logins.student.password);
+    const first = await statementsOf(() => fresh.ok('{ __typename }'));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/auth_resolve_session/);
+    expect(await statementsOf(() => fresh.ok('{ __typename }'))).toEqual([]);
   });
 
   it('reads its school, year and term from the cache, and a change to any of them at once', async () => {
@@ -70,19 +72,23 @@ describe('a request', () => {
       [],
     );
 
-    // Written straight to the database (as an operator would), not through this process: nothing tells the
-    // process but the version the session lookup returns.
+    // Written straight to the database (as an operator would), not through this process: the process learns of it
+    // by the version the session lookup returns, once the school's NOTIFY has made it forget the sessions it kept
+    // (settled() waits for the notices committed so far to arrive).
     await app.sql('update term set ends_on = ends_on + 1 where id = ?', [term.id]);
+    await app.services.alerts.settled();
     const moved = await student.ok<MeAnswer>(ME);
     expect(moved.me.currentTerm?.rocPeriod).not.toBe(first.me.currentTerm?.rocPeriod);
 
     await app.sql('update school set outcome_upload_cap = 7 where id = ?', [school.school.id]);
+    await app.services.alerts.settled();
     expect((await student.ok<MeAnswer>(ME)).me.school.outcomeUploadCap).toBe(7);
 
     // A new term that starts today becomes the current one on the next request.
     await app.sql('update term set starts_on = current_date - 400, ends_on = current_date - 300 where id = ?', [
       term.id,
     ]);
+    await app.services.alerts.settled();
     expect((await student.ok<MeAnswer>(ME)).me.currentTerm).toBeNull();
   });
 
@@ -100,5 +106,65 @@ describe('a request', () => {
       id: otherTerm,
     });
     expect(own.node?.id).toBe(otherTerm);
+  });
+});
+
+describe('the sessions an instance keeps', () => {
+  let school: TestSchool;
+  const ME_ID = '{ me { id } }';
+  const signedIn = async (client: ApiClient) => (await client.ok<{ me: { id: string } | null }>(ME_ID)).me !== null;
+
+  beforeAll(async () => {
+    school = await city.school({ studentsPerClass: 2 });
+  });
+
+  it('end with a logout before its answer is sent, every time', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const client = await app.client().login(school.logins.student.username, school.logins.student.password);
+      const stolenCopy = app.client();
+      stolenCopy.token = client.token;
+      expect(await signedIn(stolenCopy)).toBe(true); // kept now
+      await client.ok('mutation { logout { endedSessions } }');
+      expect(await signedIn(stolenCopy)).toBe(false);
+    }
+  });
+
+  it('end when the database ends them, whoever writes it', async () => {
+    const student = await app.client().login(school.logins.student.username, school.logins.student.password);
+    const teacher = await app.client().login(school.logins.teacher.username, school.logins.teacher.password);
+    expect(await signedIn(student)).toBe(true);
+    expect(await signedIn(teacher)).toBe(true);
+
+    await app.sql(
+      `update auth_session set revoked_at = now()
+       where revoked_at is null and credential_id in (select id from credential where username = ?)`,
+      [school.logins.student.username],
+    );
+    await app.services.alerts.settled();
+    expect(await signedIn(student)).toBe(false);
+
+    const teacherAccount = 'select account_id from credential where username = ?';
+    await app.sql(`update user_account set active = false where id = (${teacherAccount})`, [
+      school.logins.teacher.username,
+    ]);
+    await app.services.alerts.settled();
+    expect(await signedIn(teacher)).toBe(false);
+    await app.sql(`update user_account set active = true where id = (${teacherAccount})`, [
+      school.logins.teacher.username,
+    ]);
+  });
+
+  it('are not kept while the instance cannot hear changes', async () => {
+    const student = await app.client().login(school.logins.student.username, school.logins.student.password);
+    await student.ok(ME_ID);
+    app.services.auth.sessionFacts.lost();
+    try {
+      const sent = await statementsOf(() => student.ok(ME_ID));
+      expect(sent.filter((sql) => /auth_resolve_session/.test(sql))).toHaveLength(1);
+      const again = await statementsOf(() => student.ok(ME_ID));
+      expect(again.filter((sql) => /auth_resolve_session/.test(sql))).toHaveLength(1);
+    } finally {
+      app.services.auth.sessionFacts.listening();
+    }
   });
 });

@@ -41,6 +41,11 @@ export interface AppConfig {
   /** Express 'trust proxy': behind a load balancer, which forwarded address is the client's. */
   trustProxy: boolean | number | string;
   sessionTtlHours: number;
+  /**
+   * How long an instance keeps a session it resolved before looking it up again. Any change to a session, account,
+   * student status or school forgets them at once on every instance (NOTIFY); 0 looks every request's session up.
+   */
+  sessionCacheSeconds: number;
   login: LoginThrottlePolicy;
   accounts: AccountStatusPolicy;
   queryLimits: QueryLimits;
@@ -574,6 +579,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: boolFromEnv(env, 'COOKIE_SECURE', production),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
+    sessionCacheSeconds: intFromEnv(env, 'SESSION_CACHE_SECONDS', 30),
     login: {
       pairMaxFailures: intFromEnv(env, 'LOGIN_PAIR_MAX_FAILURES', 5),
       accountMaxFailures: intFromEnv(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 50),

@@ -67,10 +67,15 @@ function readsNoData(operation: OperationDefinitionNode | undefined): boolean {
  * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind
  * (and its response no data). An operation that reads nothing opens no transaction.
  */
-export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<AppContext> {
+export function requestTransactionPlugin(
+  config: AppConfig,
+  /** Waited for after a mutation commits, before its answer is sent (the session cache hearing what it changed). */
+  afterMutationCommit: () => Promise<void>,
+): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       let open = false;
+      let mutation = false;
       return {
         async didResolveOperation({ schema, document, operationName, request, operation, contextValue }) {
           assertAcceptableOperation(schema, document, operationName, request.variables, config.queryLimits);
@@ -82,6 +87,7 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
             needsSnapshot(operation) ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : undefined,
           );
           open = true;
+          mutation = operation?.operation === 'mutation';
           queueStatements(contextValue.em.getTransactionContext<Knex.Transaction>()!);
           await applyTenantScope(contextValue.em, {
             schoolId: contextValue.viewer?.schoolId ?? null,
@@ -100,6 +106,7 @@ export function requestTransactionPlugin(config: AppConfig): ApolloServerPlugin<
             if (response.body.kind === 'single') response.body.singleResult.data = null;
           } else {
             await contextValue.em.commit();
+            if (mutation) await afterMutationCommit();
             contextValue.cookies?.committed();
           }
         },

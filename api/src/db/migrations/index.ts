@@ -36,6 +36,7 @@ import { Migration20261215100000ReferenceVersion } from './Migration202612151000
 import { Migration20261216000000BureauBoard } from './Migration20261216000000BureauBoard.js';
 import { Migration20261216100000StaggeredDeadlines } from './Migration20261216100000StaggeredDeadlines.js';
 import { Migration20261216200000CertificationHealth } from './Migration20261216200000CertificationHealth.js';
+import { Migration20261217000000SessionFacts } from './Migration20261217000000SessionFacts.js';
 
 /** Listed explicitly, so the same list runs from compiled JavaScript and from the TypeScript tests. */
 export const migrationsList: MigrationObject[] = [
@@ -76,4 +77,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261216000000BureauBoard', class: Migration20261216000000BureauBoard },
   { name: 'Migration20261216100000StaggeredDeadlines', class: Migration20261216100000StaggeredDeadlines },
   { name: 'Migration20261216200000CertificationHealth', class: Migration20261216200000CertificationHealth },
+  { name: 'Migration20261217000000SessionFacts', class: Migration20261217000000SessionFacts },
 ];

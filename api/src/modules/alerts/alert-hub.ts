@@ -4,6 +4,7 @@ import { AsyncQueue } from '../../common/async-queue.js';
 import type { Clock } from '../../common/clock.js';
 import type { Logger } from '../../common/logger.js';
 import { SESSIONS_REVOKED_CHANNEL } from '../auth/auth.service.js';
+import { SESSION_FACTS_CHANNEL, type SessionFactsObserver } from '../auth/session-cache.js';
 import { toGlobalId } from '../../common/ids.js';
 import { inTenantTransaction } from '../../common/tenant.js';
 import type { Viewer } from '../../common/viewer.js';
@@ -67,13 +68,16 @@ export class AlertHub {
     private readonly clock: Clock,
     /** Sessions of a person ended on some instance: whoever holds their sockets here closes what no longer resolves. */
     private readonly onSessionsRevoked: (credentialId: string) => Promise<void>,
+    /** The sessions this instance keeps: trusted only while this LISTEN hears every change to them. */
+    private readonly sessionFacts: SessionFactsObserver,
   ) {}
 
   /**
    * LISTENs on a session of its own (the direct URL: LISTEN needs a real session). When that connection drops and
    * comes back, what was NOTIFYed meanwhile is lost, so the hub catches up from the rows: alerts fired and disputes
    * moved since shortly before the drop reach this instance's subscribers, each once (what was already delivered is
-   * remembered), and every subscriber's session is looked at again. Nothing else in a process is kept fresh by NOTIFY.
+   * remembered), and every subscriber's session is looked at again. The same connection tells the instance's session
+   * cache when session facts change, and when it cannot hear them.
    */
   async start(directUrl: string): Promise<void> {
     this.stopping = false;
@@ -83,6 +87,7 @@ export class AlertHub {
       application_name: ALERT_LISTENER_NAME,
     });
     client.on('notification', (message) => {
+      if (message.channel === SESSION_FACTS_CHANNEL) return this.sessionFacts.changed();
       if (!message.payload) return;
       const work =
         message.channel === ALERT_CHANNEL
@@ -90,8 +95,12 @@ export class AlertHub {
           : this.onSessionsRevoked((JSON.parse(message.payload) as { credentialId: string }).credentialId);
       void work.catch((error: unknown) => this.log.error('alert delivery failed', loggableError(error)));
     });
-    client.on('error', (error) => this.log.warn('alert listener lost its connection', { message: error.message }));
+    client.on('error', (error) => {
+      this.sessionFacts.lost();
+      this.log.warn('alert listener lost its connection', { message: error.message });
+    });
     client.on('end', () => {
+      this.sessionFacts.lost();
       if (this.stopping || this.listener !== client) return;
       this.listener = null;
       this.lostAt = { local: Date.now(), clock: this.clock.now() };
@@ -100,12 +109,14 @@ export class AlertHub {
     await client.connect();
     await client.query(`listen ${ALERT_CHANNEL}`);
     await client.query(`listen ${SESSIONS_REVOKED_CHANNEL}`);
+    await client.query(`listen ${SESSION_FACTS_CHANNEL}`);
     const { rows } = await client.query<{ now: Date }>('select now() as now');
     const previous = this.listening;
     const lost = this.lostAt;
     this.listening = { db: rows[0]!.now, local: Date.now() };
     this.lostAt = null;
     this.listener = client;
+    this.sessionFacts.listening();
     if (previous && lost) {
       // The drop happened at about this long after the previous LISTEN, by the database's clock; a margin covers
       // the moments before it, whose notices may not have arrived either.
@@ -171,7 +182,19 @@ export class AlertHub {
     }, 1000);
   }
 
+  /**
+   * Resolves once every notice committed before this call has reached this instance: PostgreSQL delivers a listening
+   * session's pending notices before it answers the next statement on it. A mutation waits for this after its commit,
+   * so that what it changed (a session revoked, an account disabled) holds for the very next request here.
+   */
+  async settled(): Promise<void> {
+    const listener = this.listener;
+    if (!listener) return;
+    await listener.query('select 1').catch(() => this.sessionFacts.lost());
+  }
+
   async stop(): Promise<void> {
+    this.sessionFacts.lost();
     this.stopping = true;
     for (const subscribers of this.bySchool.values()) for (const s of [...subscribers]) await s.queue.return();
     await this.listener?.end();

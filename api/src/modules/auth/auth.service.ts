@@ -14,10 +14,14 @@ import { type AccessFacts, accountAccess } from '../people/account-access.js';
 // A name that cannot be a login names nobody and is never looked up.
 import { LOGIN_NAME } from '../people/student-login.service.js';
 import type { StudentStatus } from '../people/people.enums.js';
+import { SessionCache, type SessionFactsObserver } from './session-cache.js';
 
 /** The worker's hourly job that deletes throttle rows which count for nothing any more. */
 export const PRUNE_LOGIN_THROTTLE_TASK = 'prune_login_throttle';
 export const PRUNE_LOGIN_THROTTLE_CRONTAB = `17 * * * * ${PRUNE_LOGIN_THROTTLE_TASK} ?max=1&jobKey=${PRUNE_LOGIN_THROTTLE_TASK}`;
+
+/** Sessions kept per instance at most; ~1 KiB each. */
+const SESSION_CACHE_MAX_ENTRIES = 50_000;
 
 /** NOTIFY channel telling every instance that sessions of one person ended, so open subscriptions can be closed. */
 export const SESSIONS_REVOKED_CHANNEL = 'sessions_revoked';
@@ -119,6 +123,8 @@ export function throttleAddress(ip: string): string {
  * the application role cannot read credentials or sessions directly.
  */
 export class AuthService {
+  private readonly sessions: SessionCache<SessionRow & AccessFactRow>;
+
   constructor(
     private readonly clock: Clock,
     private readonly throttle: LoginThrottlePolicy,
@@ -131,7 +137,16 @@ export class AuthService {
     private readonly accountPolicy: AccountStatusPolicy,
     /** The identity providers configured now: a session one opened ends once it is no longer among them. */
     private readonly ssoProviders: ReadonlySet<string>,
-  ) {}
+    /** How long a resolved session is kept (see SessionCache); 0 looks every request's session up. */
+    sessionCacheSeconds: number,
+  ) {
+    this.sessions = new SessionCache(clock, sessionCacheSeconds * 1000, SESSION_CACHE_MAX_ENTRIES);
+  }
+
+  /** Told by the instance's LISTEN connection when session facts change (see SessionCache). */
+  get sessionFacts(): SessionFactsObserver {
+    return this.sessions;
+  }
 
   /** The viewer of a session, read in `em`'s transaction (one that has just opened it, or a socket's check). */
   async resolveSession(em: EntityManager, token: string | null): Promise<Viewer | null> {
@@ -145,21 +160,27 @@ export class AuthService {
   }
 
   /**
-   * The viewer of a request's session, by one statement on a connection of its own: the request's transaction (and
-   * its connection) is begun only if the operation reads data, and the ORM's query path is not needed for a call.
+   * The viewer of a request's session: kept by this instance (SessionCache), or read by one statement on a connection
+   * of its own. The request's transaction (and its connection) is begun only if the operation reads data.
    */
   async lookUpSession(token: string | null): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
-    const now = this.clock.now();
-    const rows = await this.throttleStatements.query<SessionRow & AccessFactRow>(
-      'select * from auth_resolve_session($1, $2)',
-      [hashToken(token), now],
-    );
-    return this.viewerOf(rows[0], now);
+    const hash = hashToken(token);
+    const row = await this.sessions.resolve(hash.toString('base64'), async () => {
+      const rows = await this.throttleStatements.query<SessionRow & AccessFactRow>(
+        'select * from auth_resolve_session($1, $2)',
+        [hash, this.clock.now()],
+      );
+      return rows[0];
+    });
+    return this.viewerOf(row, this.clock.now());
   }
 
   private viewerOf(row: (SessionRow & AccessFactRow) | undefined, now: Date): Viewer | null {
     if (!row) return null;
+    // A kept row is judged again at every use: it may have expired since it was read.
+    const expiresAt = toDate(row.expires_at);
+    if (expiresAt <= now) return null;
     if (row.sign_in_provider !== null && !this.ssoProviders.has(row.sign_in_provider)) return null;
     // A status that ends access (a grace period over, a temporary account run out, the school deactivated) ends the
     // session with it, on its next request. Who signed in at their identity provider never used the password
@@ -179,7 +200,7 @@ export class AuthService {
       displayName: row.display_name,
       roles: row.roles,
       adminSections: row.admin_sections,
-      sessionExpiresAt: toDate(row.expires_at),
+      sessionExpiresAt: expiresAt,
       signInProvider: row.sign_in_provider,
       schoolReferenceVersion: row.school_reference_version,
       restriction: access.restriction,

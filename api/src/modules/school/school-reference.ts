@@ -24,8 +24,9 @@ const MAX_SCHOOLS = 2_000;
 /**
  * Each school's reference rows, per process, valid while the version the request's session lookup returned is the
  * version they were read under (Migration20261215100000ReferenceVersion): a change to a school, year or term moves
- * the version in its own transaction, so the next request anywhere reads the rows again. Nothing is pushed between
- * instances, so nothing can be missed.
+ * the version in its own transaction, so the next request anywhere reads the rows again. The session lookup a version
+ * comes with may itself be kept by the instance (modules/auth/session-cache.ts): the same change NOTIFYs every
+ * instance to forget the sessions it keeps, and while an instance cannot hear that, it keeps none.
  */
 export class SchoolReferenceCache {
   private readonly schools = new Map<string, Promise<SchoolReference>>();
@@ -34,7 +35,7 @@ export class SchoolReferenceCache {
    * The viewer's school's reference rows, read before the request's own transaction begins (its own short tenant
    * transaction, with the session's school: never an id from input), so a request never holds two connections.
    */
-  async forViewer(em: EntityManager, viewer: Viewer | null): Promise<SchoolReference | null> {
+  async forViewer(emFor: () => EntityManager, viewer: Viewer | null): Promise<SchoolReference | null> {
     const schoolId = viewer?.schoolId;
     const version = viewer?.schoolReferenceVersion;
     if (!schoolId || !version) return null;
@@ -44,7 +45,7 @@ export class SchoolReferenceCache {
       if (BigInt(reference.version) >= BigInt(version)) return reference;
     }
     if (this.schools.size >= MAX_SCHOOLS) this.schools.clear();
-    const loading = readSchoolReference(em, schoolId);
+    const loading = readSchoolReference(emFor(), schoolId);
     this.schools.set(schoolId, loading);
     loading.catch(() => {
       if (this.schools.get(schoolId) === loading) this.schools.delete(schoolId);
