@@ -18,6 +18,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, formatError, loggabl
 import { MAX_DOCUMENT_TOKENS } from './common/query-limits.js';
 import { currentRequestId, requestIdMiddleware } from './common/request-id.js';
 import { requestTransactionPlugin } from './common/request-transaction.plugin.js';
+import { queuedRequests, WorkQueue } from './common/work-queue.js';
 import { receiveUpload, UPLOAD_PATH } from './modules/files/upload.service.js';
 import { finishSso, SSO_PATH, startSso } from './modules/auth/sso.route.js';
 import { requestPoolStats } from './modules/ops/metric-sources.js';
@@ -169,10 +170,18 @@ export async function startServer(
   });
   await apollo.start();
 
+  // One queue for GraphQL requests and upload PUTs (see config.requestConcurrency); downloads, health and metrics
+  // do not wait in it.
+  const inTurn = queuedRequests(new WorkQueue('requests', config.requestConcurrency, config.requestQueueMax), {
+    retryAfterSeconds: 5,
+    body: () => ({ code: 'SERVER_BUSY', message: '系統忙碌中，請過幾秒再試一次。', requestId: currentRequestId() }),
+  });
+
   app.use(
     GRAPHQL_PATH,
     labelRoute(
       GRAPHQL_PATH,
+      inTurn,
       express.json({ limit: '1mb' }),
       bodyErrors,
       expressMiddleware(apollo, {
@@ -190,7 +199,7 @@ export async function startServer(
   );
 
   // File bytes never travel through GraphQL. A cross-site page cannot PUT here: the method needs a CORS preflight.
-  app.put(`${UPLOAD_PATH}/:id`, (req, res) => receiveUpload(services, req, res));
+  app.put(`${UPLOAD_PATH}/:id`, inTurn, (req, res) => receiveUpload(services, req, res));
 
   app.get(`${SSO_PATH}/:provider/start`, (req, res) => startSso(services, req, res));
   app.get(`${SSO_PATH}/:provider/callback`, (req, res) => finishSso(services, req, res));

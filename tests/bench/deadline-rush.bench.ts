@@ -77,6 +77,10 @@ export interface RushResult {
     rushStartMiB: number;
     /** Highest VmRSS sampled every 100 ms during the rush. */
     rushPeakSampledMiB: number;
+    /** Highest VmRSS sampled while some student had not yet signed in (the argon2 part of the rush). */
+    loginsPeakSampledMiB: number;
+    /** The goal's figure: the rush's peak (VmHWM where readable, else sampled) less rushStartMiB. */
+    rushGrowthMiB: number;
     /** VmHWM, reset just before the rush (null where /proc/PID/clear_refs may not be written). */
     rushPeakHwmMiB: number | null;
     rushEndMiB: number;
@@ -171,16 +175,27 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   );
 }
 
-/** VmRSS every 100 ms: the highest value seen since the sampler started. */
-function rssSampler(pid: number): { peak(): number; stop(): void } {
+/**
+ * VmRSS every 100 ms: the highest value seen since the sampler started, and the highest while `marked()` held (one
+ * phase of the rush).
+ */
+function rssSampler(
+  pid: number,
+  marked: () => boolean = () => false,
+): { peak(): number; markedPeak(): number; stop(): void } {
   let peak = 0;
+  let markedPeak = 0;
   const timer = setInterval(() => {
+    const inPhase = marked();
     memory(pid).then(
-      ({ rss }) => (peak = Math.max(peak, rss)),
+      ({ rss }) => {
+        peak = Math.max(peak, rss);
+        if (inPhase) markedPeak = Math.max(markedPeak, rss);
+      },
       () => undefined,
     );
   }, 100);
-  return { peak: () => peak, stop: () => clearInterval(timer) };
+  return { peak: () => peak, markedPeak: () => markedPeak, stop: () => clearInterval(timer) };
 }
 
 interface RushStudent {
@@ -506,12 +521,15 @@ export async function deadlineRushBenchmark(server: ServerProcess, options: Rush
   await options.onRush?.('start');
   const hwm = await resetPeak(server.pid);
   const rushStart = await memory(server.pid);
-  const sampler = rssSampler(server.pid);
+  let signedIn = 0;
+  const sampler = rssSampler(server.pid, () => signedIn < students);
   let bytesSent = 0;
   const rushStarted = performance.now();
   await pool(roster, concurrency, async (student) => {
     const started = performance.now();
-    const token = await steps.time('login', () => login(graphql, student.username, PASSWORD));
+    const token = await steps
+      .time('login', () => login(graphql, student.username, PASSWORD))
+      .finally(() => (signedIn += 1));
     student.token = token;
     const enrolmentId = await steps.time('my courses', async () => {
       const { me } = await gql<{ me: { student: { enrolments: { id: string }[] } | null } }>(
@@ -673,6 +691,8 @@ export async function deadlineRushBenchmark(server: ServerProcess, options: Rush
       serverStartMiB: mib(serverStart.rss),
       rushStartMiB: mib(rushStart.rss),
       rushPeakSampledMiB: mib(Math.max(sampler.peak(), rushEnd.rss)),
+      loginsPeakSampledMiB: mib(sampler.markedPeak()),
+      rushGrowthMiB: mib((hwm ? rushEnd.peak : Math.max(sampler.peak(), rushEnd.rss)) - rushStart.rss),
       rushPeakHwmMiB: hwm ? mib(rushEnd.peak) : null,
       rushEndMiB: mib(rushEnd.rss),
       selectPeakSampledMiB: mib(Math.max(selectSampler.peak(), end.rss)),

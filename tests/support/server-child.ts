@@ -22,7 +22,8 @@ export interface ServerChild {
 }
 
 const ENTRY_ARGS: Record<ServerEntry, string[]> = {
-  built: [path.join(repoRoot, 'api/dist/main.js')],
+  // As `npm start` and the README's deployment run it: the heap ceiling is part of how the rush's memory is bounded.
+  built: ['--max-old-space-size=1024', path.join(repoRoot, 'api/dist/main.js')],
   source: [
     '--enable-source-maps',
     '--import',

@@ -27,6 +27,13 @@ export interface AppConfig {
    * sign-ins waiting for a throttling statement can hold every connection that statement needs.
    */
   databasePoolSize: number;
+  /**
+   * GraphQL requests and upload PUTs one instance works on at once; the rest wait their turn in order, and past
+   * requestQueueMax waiting the answer is 503 with Retry-After. A burst run all at once only grows the heap (see
+   * common/work-queue.ts) and cannot go faster than the database pool.
+   */
+  requestConcurrency: number;
+  requestQueueMax: number;
   /** When set, GET /metrics asks for `Authorization: Bearer <token>`; unset, it is open (keep it off the internet). */
   metricsToken: string | undefined;
   /** How long a stopping instance lets running requests finish before it closes what is left. */
@@ -568,6 +575,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: intFromEnv(env, 'PORT', 4000),
     ...databaseUrls(env),
     databasePoolSize: Math.max(1, intFromEnv(env, 'DATABASE_POOL_SIZE', 20)),
+    requestConcurrency: Math.max(1, intFromEnv(env, 'REQUEST_CONCURRENCY', 32)),
+    requestQueueMax: Math.max(0, intFromEnv(env, 'REQUEST_QUEUE_MAX', 5000)),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: intFromEnv(env, 'SHUTDOWN_GRACE_SECONDS', 25),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
