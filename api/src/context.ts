@@ -75,30 +75,14 @@ function createLoaders(inputs: LoaderInputs): Loaders {
   return loaders as unknown as Loaders;
 }
 
-/** Getters of RequestContext's lazy members: own and enumerable, so `{ ...ctx, em: tx }` copies them as values. */
-const LAZY_MEMBERS: PropertyDescriptorMap = {
-  em: {
-    enumerable: true,
-    get(this: RequestContext): EntityManager {
-      return this.forkEm();
-    },
-  },
-  loaders: {
-    enumerable: true,
-    get(this: RequestContext): Loaders {
-      return this.makeLoaders();
-    },
-  },
-};
-
 /**
  * A request's or subscription's context. Its EntityManager and loaders are made only if something reads them: a
  * request that reads no data (`{ __typename }`) makes neither, and a subscription keeps its context for hours (ten
- * thousand on an instance) while the deadline alerts' events read nothing through it.
+ * thousand on an instance) while the deadline alerts' events read nothing through it. The getters live on the
+ * prototype, which Apollo's per-operation copy of the context keeps (`Object.create(prototype)`), so copying does not
+ * make them; a context with members replaced is made with `contextWith` (common/context.ts), never by spreading.
  */
 class RequestContext implements AppContext {
-  declare readonly em: EntityManager;
-  declare readonly loaders: Loaders;
   readonly transport: AppContext['transport'];
   readonly requestId: string;
   readonly ip: string;
@@ -119,10 +103,9 @@ class RequestContext implements AppContext {
     this.ip = info.ip;
     this.userAgent = info.userAgent;
     this.cookies = info.cookies;
-    Object.defineProperties(this, LAZY_MEMBERS);
   }
 
-  forkEm(): EntityManager {
+  get em(): EntityManager {
     if (!this.forkedEm) {
       this.forkedEm = this.services.orm.em.fork();
       this.forkedEm.setFilterParams(TENANT_FILTER, { schoolId: this.viewer?.schoolId ?? null });
@@ -130,7 +113,7 @@ class RequestContext implements AppContext {
     return this.forkedEm;
   }
 
-  makeLoaders(): Loaders {
+  get loaders(): Loaders {
     return (this.madeLoaders ??= createLoaders({ em: this.em, clock: this.services.clock, reference: this.reference }));
   }
 }

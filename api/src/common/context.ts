@@ -65,3 +65,17 @@ export interface AppContext {
   loaders: Loaders;
   services: AppServices;
 }
+
+/**
+ * The same context with some members replaced (the EntityManager of a nested transaction, a seed's viewer and
+ * services). What is not replaced is read through to `ctx`, its lazily made members included: a context's getters
+ * live on its prototype, which a spread (`{ ...ctx }`) would drop. Loaders `ctx` has already made are shared; if it
+ * has made none, they are made on first use from the replaced members.
+ */
+export function contextWith(ctx: AppContext, replaced: Partial<AppContext>): AppContext {
+  const members: PropertyDescriptorMap = {};
+  for (const [name, value] of Object.entries(replaced)) {
+    members[name] = { value, enumerable: true, writable: true, configurable: true };
+  }
+  return Object.create(ctx, members) as AppContext;
+}

@@ -1,6 +1,6 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import { ManualClock } from '../../common/clock.js';
-import type { AppContext, AppServices } from '../../common/context.js';
+import { type AppContext, type AppServices, contextWith } from '../../common/context.js';
 import type { AdminSection, Role } from '../../common/roles.js';
 import { applyTenantScope } from '../../common/tenant.js';
 import type { Result } from '../../common/user-error.js';
@@ -71,8 +71,7 @@ export async function actAs<T>(
     schoolReferenceVersion: null,
     restriction: null,
   };
-  const ctx: AppContext = {
-    ...base,
+  const ctx: AppContext = contextWith(base, {
     viewer,
     services: {
       ...services,
@@ -86,7 +85,7 @@ export async function actAs<T>(
     loaders: Object.create(base.loaders, {
       currentTerm: { value: () => findCurrentTerm(base.em, clock) },
     }) as typeof base.loaders,
-  };
+  });
   await ctx.em.begin(options.snapshot ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : undefined);
   try {
     await applyTenantScope(ctx.em, { schoolId: actor.schoolId, authorityId: actor.authorityId });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppContext } from '../../common/context.js';
+import { type AppContext, contextWith } from '../../common/context.js';
 import { forbidden, notFound } from '../../common/errors.js';
 import { idOfType, isUuid, newId, requireIdOfType } from '../../common/ids.js';
 import { hasVisibleText } from '../../common/input-text.js';
@@ -543,7 +543,11 @@ export async function receiveTransferIn(ctx: AppContext, transferId: string): Pr
         if (existing && existing.birthDate !== row.birth_date) throw new Undo([studentExists(existing)]);
         if (existing) studentId = existing.id;
         else {
-          const clashes = await newStudentClashes({ ...ctx, em: tx }, viewer.schoolId, row.new_student_number!);
+          const clashes = await newStudentClashes(
+            contextWith(ctx, { em: tx }),
+            viewer.schoolId,
+            row.new_student_number!,
+          );
           if (clashes.length > 0) {
             throw new Undo(
               clashes.map((clash) =>
@@ -587,7 +591,10 @@ export async function receiveTransferIn(ctx: AppContext, transferId: string): Pr
           ),
         ]);
       }
-      const imported = await importExchangeFile({ ...ctx, em: tx }, { sha256: row.exchange_sha256!, studentId });
+      const imported = await importExchangeFile(contextWith(ctx, { em: tx }), {
+        sha256: row.exchange_sha256!,
+        studentId,
+      });
       if (!imported.value) throw new Undo(imported.userErrors);
       // A student coming back (A → B → A, or 日間部 → 進修部 → 日間部) is received onto the row this school kept for
       // them, still 轉出 (or 畢業, 休學) from when they left: they are 在學 here again, which also keeps retention away.
