@@ -95,12 +95,16 @@ export class AlertHub {
           : this.onSessionsRevoked((JSON.parse(message.payload) as { credentialId: string }).credentialId);
       void work.catch((error: unknown) => this.log.error('alert delivery failed', loggableError(error)));
     });
+    // Only this connection's own loss counts: a client already replaced must not stop the cache of the one in place.
+    const lostHere = () => {
+      if (this.listener === client || this.listener === null) this.sessionFacts.lost();
+    };
     client.on('error', (error) => {
-      this.sessionFacts.lost();
+      lostHere();
       this.log.warn('alert listener lost its connection', { message: error.message });
     });
     client.on('end', () => {
-      this.sessionFacts.lost();
+      lostHere();
       if (this.stopping || this.listener !== client) return;
       this.listener = null;
       this.lostAt = { local: Date.now(), clock: this.clock.now() };
