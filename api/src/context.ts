@@ -88,8 +88,11 @@ class RequestContext implements AppContext {
   readonly ip: string;
   readonly userAgent: string;
   readonly cookies: AppContext['cookies'];
-  private forkedEm: EntityManager | null = null;
-  private madeLoaders: Loaders | null = null;
+  /**
+   * One object, which a context made by contextWith reads through to: its loaders are this context's, on this
+   * context's EntityManager, as a spread of a context with its members made would have copied them.
+   */
+  private readonly made: { em: EntityManager | null; loaders: Loaders | null } = { em: null, loaders: null };
 
   constructor(
     readonly services: AppServices,
@@ -106,15 +109,23 @@ class RequestContext implements AppContext {
   }
 
   get em(): EntityManager {
-    if (!this.forkedEm) {
-      this.forkedEm = this.services.orm.em.fork();
-      this.forkedEm.setFilterParams(TENANT_FILTER, { schoolId: this.viewer?.schoolId ?? null });
-    }
-    return this.forkedEm;
+    return this.ownEm();
   }
 
   get loaders(): Loaders {
-    return (this.madeLoaders ??= createLoaders({ em: this.em, clock: this.services.clock, reference: this.reference }));
+    return (this.made.loaders ??= createLoaders({
+      em: this.ownEm(),
+      clock: this.services.clock,
+      reference: this.reference,
+    }));
+  }
+
+  private ownEm(): EntityManager {
+    if (!this.made.em) {
+      this.made.em = this.services.orm.em.fork();
+      this.made.em.setFilterParams(TENANT_FILTER, { schoolId: this.viewer?.schoolId ?? null });
+    }
+    return this.made.em;
   }
 }
 

@@ -69,8 +69,8 @@ export interface AppContext {
 /**
  * The same context with some members replaced (the EntityManager of a nested transaction, a seed's viewer and
  * services). What is not replaced is read through to `ctx`, its lazily made members included: a context's getters
- * live on its prototype, which a spread (`{ ...ctx }`) would drop. Loaders `ctx` has already made are shared; if it
- * has made none, they are made on first use from the replaced members.
+ * live on its prototype, which a spread (`{ ...ctx }`) would drop. Unless replaced, the loaders are `ctx`'s own, on
+ * its EntityManager, whichever of the two contexts reads them first.
  */
 export function contextWith(ctx: AppContext, replaced: Partial<AppContext>): AppContext {
   const members: PropertyDescriptorMap = {};
