@@ -91,7 +91,8 @@ interface QueuedResponse {
 /**
  * Express middleware: a request goes on once it has a place in `queue` and holds it until its response is finished or
  * its connection closed. Waiting costs the request little: its body is not read on (at most the first network read
- * sits in Node's buffer), so TCP holds the client back. With the queue full, the answer is 503 with Retry-After, which nothing else in the request has changed yet.
+ * sits in Node's buffer), so TCP holds the client back. With the queue full, the answer is 503 with Retry-After,
+ * before anything else in the request has run.
  *
  * Why: a burst of several hundred requests on a few cores otherwise runs them all at once, each taking seconds, so the
  * objects every request makes outlive V8's young generation and fill the old one with garbage that only a full
