@@ -63,6 +63,31 @@ function readsNoData(operation: OperationDefinitionNode | undefined): boolean {
 }
 
 /**
+ * Commits a request's transaction. A mutation flushes first, as MikroORM's commit does. A query that persisted or
+ * removed nothing commits as it is: what a query writes (an access record) it writes with its own statement, and
+ * the flush would only compare every entity the page loaded against its snapshot, most of a query's commit. Outside
+ * production that comparison still runs, and a query that changed a loaded entity without persisting it fails there
+ * (in the tests) instead of losing the change.
+ */
+async function commitRequest(em: EntityManager, mutation: boolean, checkQueries: boolean): Promise<void> {
+  const unitOfWork = em.getUnitOfWork();
+  if (mutation || unitOfWork.getPersistStack().size > 0 || unitOfWork.getRemoveStack().size > 0) {
+    await em.commit();
+    return;
+  }
+  if (checkQueries) {
+    unitOfWork.computeChangeSets();
+    const changed = unitOfWork.getChangeSets().map((changeSet) => changeSet.name);
+    if (changed.length > 0) {
+      await em.rollback();
+      throw new Error(`a query changed ${changed.join(', ')} without persisting it`);
+    }
+  }
+  await em.getConnection('write').commit(em.getTransactionContext<Knex.Transaction>()!);
+  em.resetTransactionContext();
+}
+
+/**
  * Runs each HTTP operation in one transaction scoped to the viewer's tenant: it begins when execution starts,
  * commits when the response carries no error, and rolls back otherwise, so a failed mutation leaves nothing behind
  * (and its response no data). An operation that reads nothing opens no transaction.
@@ -105,7 +130,7 @@ export function requestTransactionPlugin(
             // with errors anyway).
             if (response.body.kind === 'single') response.body.singleResult.data = null;
           } else {
-            await contextValue.em.commit();
+            await commitRequest(contextValue.em, mutation, config.nodeEnv !== 'production');
             if (mutation) await afterMutationCommit();
             contextValue.cookies?.committed();
           }
