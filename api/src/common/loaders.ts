@@ -92,6 +92,77 @@ export function hydrateRows<T>(em: EntityManager, entity: new () => T, rows: Rec
   );
 }
 
+/** The school a request's EntityManager is scoped to (common/tenant.ts), never the caller's input; null for none. */
+export function tenantSchoolOf(em: EntityManager): string | null {
+  return em.getFilterParams<{ schoolId: string | null }>(TENANT_FILTER)?.schoolId ?? null;
+}
+
+/** Per process: the columns an entity is loaded from (its scalars and to-one foreign keys). */
+const entityFields = new Map<string, string[]>();
+
+function fieldsOf(em: EntityManager, entity: new () => unknown): string[] {
+  let fields = entityFields.get(entity.name);
+  if (!fields) {
+    fields = em
+      .getMetadata()
+      .get(entity.name)
+      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
+      .flatMap((prop) => prop.fieldNames ?? []);
+    entityFields.set(entity.name, fields);
+  }
+  return fields;
+}
+
+/** An entity read beside the main one by a statement's join, under its table alias. */
+export interface JoinedEntity {
+  entity: new () => unknown;
+  alias: string;
+}
+
+/**
+ * The rows of one statement written for a page, each with the rows it joins, made entities of the request's identity
+ * map: `from` (everything after the select list) joins the main entity as `mainAlias` and each joined entity under
+ * its alias (a left join leaves it out of a row). What the joins bring is what the page's field resolvers go on to
+ * read through their loaders, which find it in the identity map: one statement instead of one per relation, and
+ * none of the ORM's query building.
+ */
+export async function rowsWithJoined<T>(
+  em: EntityManager,
+  main: new () => T,
+  mainAlias: string,
+  joined: JoinedEntity[],
+  from: string,
+  params: unknown[],
+): Promise<T[]> {
+  const select = [
+    `${quoteIdentifier(mainAlias)}.*`,
+    ...joined.flatMap(({ entity, alias }) =>
+      fieldsOf(em, entity).map(
+        (field) => `${quoteIdentifier(alias)}.${quoteIdentifier(field)} as ${quoteIdentifier(`${alias}__${field}`)}`,
+      ),
+    ),
+  ];
+  const rows = await em.execute<Record<string, unknown>[]>(`select ${select.join(', ')} ${from}`, params);
+  for (const { entity, alias } of joined) {
+    const fields = fieldsOf(em, entity);
+    const seen = new Set<unknown>();
+    const own: Record<string, unknown>[] = [];
+    for (const row of rows) {
+      const id = row[`${alias}__id`];
+      if (id === null || id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      own.push(Object.fromEntries(fields.map((field) => [field, row[`${alias}__${field}`]])));
+    }
+    hydrateRows(em, entity, own);
+  }
+  const mainFields = fieldsOf(em, main);
+  return hydrateRows(
+    em,
+    main,
+    rows.map((row) => Object.fromEntries(mainFields.map((field) => [field, row[field]]))),
+  );
+}
+
 /** Every row of `entity` whose `key` is one of `keys`, through the lean query when it can be written, em.find otherwise. */
 async function rowsByKey<T>(
   em: EntityManager,
@@ -104,7 +175,7 @@ async function rowsByKey<T>(
   if (!lean) {
     return (await em.find(entity as never, { [key]: { $in: [...keys] } } as never, { orderBy } as never)) as T[];
   }
-  const schoolId = lean.tenant ? em.getFilterParams<{ schoolId: string | null }>(TENANT_FILTER)?.schoolId : null;
+  const schoolId = lean.tenant ? tenantSchoolOf(em) : null;
   // A tenant-owned row is never found without a tenant (a bureau account, an anonymous request).
   if (lean.tenant && !schoolId) return [];
   const params = lean.tenant ? [schoolId, [...keys]] : [[...keys]];
@@ -189,6 +260,49 @@ export function manyByKey<T, K extends keyof T & string>(
     for (const row of rows) groups.get(keyOf(row))?.push(row);
     return keys.map((k) => groups.get(k) ?? []);
   });
+}
+
+/**
+ * All rows of an entity for each key, from a statement written for the lookup (a filter through a join), with the
+ * entities it joins (see rowsWithJoined): `from` is everything after the select list, with the main entity as `e`,
+ * and `params` places the request's school and the keys (the school is never the caller's input). One statement
+ * per tick.
+ */
+export function manyByQuery<T>(
+  em: EntityManager,
+  entity: new () => T,
+  keyOf: (row: T) => string,
+  joined: JoinedEntity[],
+  from: string,
+  params: (schoolId: string, keys: string[]) => unknown[],
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const schoolId = tenantSchoolOf(em);
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    if (schoolId) {
+      const rows = await rowsWithJoined(em, entity, 'e', joined, from, params(schoolId, [...keys]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/**
+ * Values PostgreSQL computes for each key (counts rather than the rows counted), in one statement per tick and with
+ * nothing hydrated: `load` answers by `cacheKeyOf(key)`, and a key it leaves out gets `missing`.
+ */
+export function computedByKey<K, V>(
+  load: (keys: readonly K[]) => Promise<ReadonlyMap<string, V>>,
+  cacheKeyOf: (key: K) => string,
+  missing: V,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const found = await load(keys);
+      return keys.map((key) => found.get(cacheKeyOf(key)) ?? missing);
+    },
+    { cacheKeyFn: cacheKeyOf },
+  );
 }
 
 const requestLoaders = new WeakMap<object, Map<symbol, DataLoader<unknown, unknown>>>();

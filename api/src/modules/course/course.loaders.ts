@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
-import { byId, manyByKey } from '../../common/loaders.js';
+import { byId, manyByKey, manyByQuery } from '../../common/loaders.js';
+import { UserAccount } from '../people/user-account.entity.js';
 import { Course, CourseSection, Enrolment } from './course.entity.js';
 
 export function courseLoaders(em: EntityManager) {
@@ -17,15 +18,23 @@ export function courseLoaders(em: EntityManager) {
     enrolmentsOfStudentInTerm: (termId: string): DataLoader<string, Enrolment[]> => {
       let loader = enrolmentsInTerm.get(termId);
       if (!loader) {
-        loader = manyByKey(
+        loader = manyByQuery(
           em,
           Enrolment,
-          'student',
           (e) => e.student.id,
-          { id: 'asc' },
-          { section: { course: { term: termId } } },
-          // A student's page shows each enrolment's subject and teacher.
-          ['section', 'section.course', 'section.teacher'],
+          // A student's page shows each enrolment's subject and teacher: they come in the same statement.
+          [
+            { entity: CourseSection, alias: 's' },
+            { entity: Course, alias: 'c' },
+            { entity: UserAccount, alias: 't' },
+          ],
+          `from enrolment e
+             join course_section s on s.school_id = e.school_id and s.id = e.section_id
+             join course c on c.school_id = s.school_id and c.id = s.course_id
+             left join user_account t on t.school_id = s.school_id and t.id = s.teacher_id
+            where e.school_id = ? and e.student_id in (?) and c.term_id = ?
+            order by e.id`,
+          (schoolId, studentIds) => [schoolId, studentIds, termId],
         );
         enrolmentsInTerm.set(termId, loader);
       }

@@ -5,7 +5,6 @@ import { Student } from '../people/student.entity.js';
 import { DiversePerformance } from './diverse-performance.entity.js';
 import { termArgumentOrCurrent } from '../term/term.service.js';
 import { PortfolioProgress } from './portfolio.types.js';
-import { portfolioProgress } from './selection.service.js';
 
 @Resolver(() => Student)
 export class StudentPortfolioResolver {
@@ -31,10 +30,10 @@ export class StudentPortfolioResolver {
     if (!(await mayViewStudent(ctx, student))) return null;
     const term = await termArgumentOrCurrent(ctx, termId);
     if (!term) return null;
-    const [outcomes, performances] = await Promise.all([
-      ctx.loaders.outcomesByStudent.load(student.id),
-      ctx.loaders.performancesByStudent.load(student.id),
-    ]);
-    return portfolioProgress(outcomes, performances, term);
+    return ctx.loaders.progressByStudent.load({
+      studentId: student.id,
+      termId: term.id,
+      academicYearId: term.academicYear.id,
+    });
   }
 }

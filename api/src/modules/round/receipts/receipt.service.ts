@@ -39,6 +39,7 @@ import {
 import { readPackage } from '../central/package-reader.js';
 import { mayHandleReceipts } from '../round.permissions.js';
 import { CURRENT_IMPORTS_SQL } from '../current-receipts.js';
+import { rowsWithJoined, tenantSchoolOf } from '../../../common/loaders.js';
 import type { Term } from '../../term/term.entity.js';
 
 async function submissionOf(ctx: AppContext, globalId: string): Promise<Submission | null> {
@@ -400,11 +401,25 @@ export async function receiptRowsOfStudent(
 ): Promise<ReceiptRow[]> {
   const orderBy = { kind: 'asc', rowNumber: 'asc', id: 'asc' } as const;
   if (!term) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
-  const current = await ctx.em.execute<{ id: string }[]>(CURRENT_IMPORTS_SQL, [term.id]);
-  return ctx.em.find(
+  const schoolId = tenantSchoolOf(ctx.em);
+  if (!schoolId) return [];
+  // One statement, with each row's submission and submitted row, which the page's fields read through their
+  // loaders (they find them in the request's identity map): the page students reload while confirming.
+  return rowsWithJoined(
+    ctx.em,
     ReceiptRow,
-    { student: student.id, receiptImport: { $in: current.map((row) => row.id) } },
-    { orderBy },
+    'r',
+    [
+      { entity: Submission, alias: 'sub' },
+      { entity: SubmissionRow, alias: 'sr' },
+    ],
+    `from receipt_row r
+       join (${CURRENT_IMPORTS_SQL}) cur on cur.school_id = r.school_id and cur.id = r.receipt_import_id
+       join submission sub on sub.school_id = r.school_id and sub.id = r.submission_id
+       left join submission_row sr on sr.school_id = r.school_id and sr.id = r.submission_row_id
+      where r.school_id = ? and r.student_id = ?
+      order by r.kind, r.row_number, r.id`,
+    [term.id, schoolId, student.id],
   );
 }
 
