@@ -24,6 +24,16 @@ export function termLoaders(em: EntityManager, clock: Clock, reference: SchoolRe
       (currentTerm ??= reference
         ? Promise.resolve(currentFromReference(reference.terms.values()))
         : findCurrentTerm(em, clock)),
+    /** The school's terms, oldest first, from its cached reference rows; null without them (ask PostgreSQL). */
+    schoolTerms: (): Term[] | null => {
+      if (!reference) return null;
+      const rows = [...reference.terms.values()].sort((a, b) => {
+        const [aStarts, bStarts] = [String(a.starts_on), String(b.starts_on)];
+        if (aStarts !== bStarts) return aStarts < bStarts ? -1 : 1;
+        return String(a.id) < String(b.id) ? -1 : 1;
+      });
+      return hydrateRows(em, Term, rows);
+    },
     // The school's own years and terms from its cached reference rows; another school's id finds nothing.
     academicYearById: byId(em, AcademicYear, reference?.years),
     termById: byId(em, Term, reference?.terms),

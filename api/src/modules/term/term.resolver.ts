@@ -1,9 +1,10 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../common/context.js';
 import { notFound } from '../../common/errors.js';
-import { ConnectionArgs, ConnectionType, paginate } from '../../common/pagination.js';
+import { ConnectionArgs, ConnectionType } from '../../common/pagination.js';
 import { termKey, termLabel } from '../../common/roc.js';
 import { AcademicYear, Term } from './term.entity.js';
+import { termsPage } from './term.service.js';
 
 const TermConnection = ConnectionType(Term, 'Term');
 
@@ -18,7 +19,7 @@ export class TermResolver {
   @Authorized()
   @Query(() => TermConnection, { description: '本校的學期，由舊到新' })
   terms(@Args() args: ConnectionArgs, @Ctx() ctx: AppContext) {
-    return paginate(ctx.em, Term, {}, args, 'startsOn');
+    return termsPage(ctx, args);
   }
 
   @FieldResolver(() => AcademicYear)

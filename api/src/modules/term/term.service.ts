@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { AppContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
+import { type Connection, type ConnectionArgs, connectionOf, pageSize, paginate } from '../../common/pagination.js';
 import { idOfType } from '../../common/ids.js';
 import { userError } from '../../common/user-error.js';
 import { taipeiIsoDate } from '../../common/roc.js';
@@ -36,3 +37,15 @@ export async function termArgumentOrCurrent(
 
 /** What a mutation that defaults to the current term answers when today is in none of the school's terms. */
 export const NO_CURRENT_TERM = userError('termId', 'NO_CURRENT_TERM', '今天不在本校任何學期內，請指定學期。');
+
+/**
+ * The school's terms, oldest first. A first page (every term list a page shows) comes from the request's cached
+ * reference rows when it has them, as the current term does; a later page, or a viewer without a school, asks
+ * PostgreSQL.
+ */
+export function termsPage(ctx: Pick<AppContext, 'em' | 'loaders'>, args: ConnectionArgs): Promise<Connection<Term>> {
+  const cached = args.after ? null : ctx.loaders.schoolTerms();
+  if (!cached) return paginate(ctx.em, Term, {}, args, 'startsOn');
+  const limit = pageSize(args);
+  return Promise.resolve(connectionOf(cached.slice(0, limit + 1), limit, (term) => [term.startsOn, term.id]));
+}
