@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { byId, manyByKey, manyByQuery } from '../../common/loaders.js';
+import { pgTextArray } from '../../common/sql.js';
 import { UserAccount } from '../people/user-account.entity.js';
 import { Course, CourseSection, Enrolment } from './course.entity.js';
 
@@ -32,9 +33,9 @@ export function courseLoaders(em: EntityManager) {
              join course_section s on s.school_id = e.school_id and s.id = e.section_id
              join course c on c.school_id = s.school_id and c.id = s.course_id
              left join user_account t on t.school_id = s.school_id and t.id = s.teacher_id
-            where e.school_id = ? and e.student_id in (?) and c.term_id = ?
+            where e.school_id = ? and e.student_id = any(?) and c.term_id = ?
             order by e.id`,
-          (schoolId, studentIds) => [schoolId, studentIds, termId],
+          (schoolId, studentIds) => [schoolId, pgTextArray(studentIds), termId],
         );
         enrolmentsInTerm.set(termId, loader);
       }

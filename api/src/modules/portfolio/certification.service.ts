@@ -2,6 +2,7 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { rowsWithJoined, tenantSchoolOf } from '../../common/loaders.js';
+import { pgTextArray } from '../../common/sql.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
 import { Student } from '../people/student.entity.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
@@ -48,9 +49,9 @@ export async function certificationQueue(
        join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
        join course_section s on s.school_id = e.school_id and s.id = e.section_id
        join course c on c.school_id = s.school_id and c.id = s.course_id
-      where o.school_id = ? and s.teacher_id in (?)${status ? ' and o.status = ?' : ''}
+      where o.school_id = ? and s.teacher_id = any(?)${status ? ' and o.status = ?' : ''}
       order by o.updated_at, o.id`,
-    status ? [schoolId, teachers, status] : [schoolId, teachers],
+    status ? [schoolId, pgTextArray(teachers), status] : [schoolId, pgTextArray(teachers)],
   );
   // Items waiting past the school's routing age go to the teacher's proxy (代理人): first in the proxy's queue.
   return status === CertificationStatus.PENDING || status === null ? routedFirst(ctx, outcomes) : outcomes;

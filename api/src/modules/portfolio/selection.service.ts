@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppContext } from '../../common/context.js';
 import { tenantSchoolOf } from '../../common/loaders.js';
+import { pgTextArray } from '../../common/sql.js';
 import { fromGlobalId } from '../../common/ids.js';
 import { type Result, userError } from '../../common/user-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -178,12 +179,12 @@ export async function portfolioCountsOf(
               count(*) filter (where status = 'CERTIFIED')::int as certified,
               count(*) filter (where status = 'REJECTED')::int as rejected,
               count(selected_at)::int as selected
-         from course_outcome where school_id = ? and term_id = ? and student_id in (?) group by student_id
+         from course_outcome where school_id = ? and term_id = ? and student_id = any(?) group by student_id
        union all
        select 'performances', student_id, count(*)::int, 0, 0, 0, count(selected_at)::int
-         from diverse_performance where school_id = ? and academic_year_id = ? and student_id in (?)
+         from diverse_performance where school_id = ? and academic_year_id = ? and student_id = any(?)
         group by student_id`,
-      [schoolId, termId, studentIds, schoolId, academicYearId, studentIds],
+      [schoolId, termId, pgTextArray(studentIds), schoolId, academicYearId, pgTextArray(studentIds)],
     );
     const counts = new Map(studentIds.map((id) => [id, { ...NO_PROGRESS }]));
     for (const row of rows) {
