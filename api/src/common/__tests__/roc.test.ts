@@ -5,6 +5,7 @@ import {
   formatRocDateTime,
   parseTermKey,
   semesterOf,
+  taipeiParts,
   termKey,
   termLabel,
 } from '../roc.js';
@@ -24,6 +25,42 @@ describe('ROC calendar', () => {
     expect(semesterOf(new Date('2027-02-01T12:00:00+08:00'))).toBe(2);
     expect(termKey(115, 1)).toBe('1151');
     expect(termLabel(115, 1)).toBe('115學年度第1學期');
+  });
+});
+
+describe('Taipei wall-clock parts', () => {
+  const zone = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Taipei',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const byZone = (date: Date) => {
+    const parts = Object.fromEntries(zone.formatToParts(date).map((p) => [p.type, Number(p.value)]));
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
+  };
+
+  it('agree with the zone database from 1980 on, across midnights, month ends and leap days', () => {
+    const instants = [
+      '1980-01-01T00:00:00Z',
+      '1999-12-31T15:59:59Z',
+      '1999-12-31T16:00:00Z',
+      '2024-02-28T16:00:00Z',
+      '2026-11-27T23:30:00Z',
+      '2100-02-28T16:00:00Z',
+    ].map((iso) => new Date(iso));
+    // Every 7 hours 13 minutes over 2020–2040: each hour of the day and every day of the month comes up.
+    for (let t = Date.UTC(2020, 0, 1); t < Date.UTC(2040, 0, 1); t += (7 * 60 + 13) * 60_000) instants.push(new Date(t));
+    for (const instant of instants) expect(taipeiParts(instant), instant.toISOString()).toEqual(byZone(instant));
+  });
+
+  it('ask the zone database before 1980, when Taiwan kept daylight saving time', () => {
+    const summer1979 = new Date('1979-07-15T12:00:00Z');
+    expect(taipeiParts(summer1979)).toEqual(byZone(summer1979));
+    expect(taipeiParts(summer1979).hour).toBe(21);
   });
 });
 
