@@ -403,19 +403,18 @@ export async function receiptRowsOfStudent(
   if (!term) return ctx.em.find(ReceiptRow, { student: student.id }, { orderBy });
   const schoolId = tenantSchoolOf(ctx.em);
   if (!schoolId) return [];
-  // One statement, with each row's submission and submitted row, which the page's fields read through their
-  // loaders (they find them in the request's identity map): the page students reload while confirming.
+  // One statement, with each row's submitted row, which the page's fields read through its loader (found in the
+  // request's identity map): the page students reload while confirming. The few submissions the rows share, whose
+  // roster columns are large, come through their own loader rather than once a row.
   return rowsWithJoined(
     ctx.em,
     ReceiptRow,
     'r',
     [
-      { entity: Submission, alias: 'sub' },
       { entity: SubmissionRow, alias: 'sr' },
     ],
     `from receipt_row r
        join (${CURRENT_IMPORTS_SQL}) cur on cur.school_id = r.school_id and cur.id = r.receipt_import_id
-       join submission sub on sub.school_id = r.school_id and sub.id = r.submission_id
        left join submission_row sr on sr.school_id = r.school_id and sr.id = r.submission_row_id
       where r.school_id = ? and r.student_id = ?
       order by r.kind, r.row_number, r.id`,
