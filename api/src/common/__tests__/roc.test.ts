@@ -53,7 +53,8 @@ describe('Taipei wall-clock parts', () => {
       '2100-02-28T16:00:00Z',
     ].map((iso) => new Date(iso));
     // Every 7 hours 13 minutes over 2020–2040: each hour of the day and every day of the month comes up.
-    for (let t = Date.UTC(2020, 0, 1); t < Date.UTC(2040, 0, 1); t += (7 * 60 + 13) * 60_000) instants.push(new Date(t));
+    for (let t = Date.UTC(2020, 0, 1); t < Date.UTC(2040, 0, 1); t += (7 * 60 + 13) * 60_000)
+      instants.push(new Date(t));
     for (const instant of instants) expect(taipeiParts(instant), instant.toISOString()).toEqual(byZone(instant));
   });
 

@@ -12,7 +12,6 @@ import { DiversePerformance } from './diverse-performance.entity.js';
 import type { SelectItemInput } from './dto/portfolio.input.js';
 import { lockStudentForCount, requireStudent } from './outcome.service.js';
 import { CertificationStatus } from './portfolio.enums.js';
-import type { Term } from '../term/term.entity.js';
 
 export interface SelectionCount {
   academicYearId: string;

@@ -410,9 +410,7 @@ export async function receiptRowsOfStudent(
     ctx.em,
     ReceiptRow,
     'r',
-    [
-      { entity: SubmissionRow, alias: 'sr' },
-    ],
+    [{ entity: SubmissionRow, alias: 'sr' }],
     `from receipt_row r
        join (${CURRENT_IMPORTS_SQL}) cur on cur.school_id = r.school_id and cur.id = r.receipt_import_id
        left join submission_row sr on sr.school_id = r.school_id and sr.id = r.submission_row_id
