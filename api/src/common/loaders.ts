@@ -68,18 +68,25 @@ function leanQuery(
   return query;
 }
 
-/** Per process: the properties an entity loaded whole has loaded (its columns). */
-const entityColumns = new Map<string, string[]>();
+interface LoadedColumns {
+  /** The properties an entity loaded whole has loaded. */
+  properties: string[];
+  /** The columns they are read from (a scalar's own, a to-one relation's foreign key). */
+  fields: string[];
+}
 
-function columnsOf(em: EntityManager, entity: new () => unknown): string[] {
-  let columns = entityColumns.get(entity.name);
+/** Per process, by entity. */
+const loadedColumns = new Map<string, LoadedColumns>();
+
+function loadedColumnsOf(em: EntityManager, entity: new () => unknown): LoadedColumns {
+  let columns = loadedColumns.get(entity.name);
   if (!columns) {
-    columns = em
+    const props = em
       .getMetadata()
       .get(entity.name)
-      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
-      .map((prop) => prop.name);
-    entityColumns.set(entity.name, columns);
+      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind));
+    columns = { properties: props.map((prop) => prop.name), fields: props.flatMap((prop) => prop.fieldNames ?? []) };
+    loadedColumns.set(entity.name, columns);
   }
   return columns;
 }
@@ -98,22 +105,6 @@ export function hydrateRows<T>(em: EntityManager, entity: new () => T, rows: Rec
 /** The school a request's EntityManager is scoped to (common/tenant.ts), never the caller's input; null for none. */
 export function tenantSchoolOf(em: EntityManager): string | null {
   return em.getFilterParams<{ schoolId: string | null }>(TENANT_FILTER)?.schoolId ?? null;
-}
-
-/** Per process: the columns an entity is loaded from (its scalars and to-one foreign keys). */
-const entityFields = new Map<string, string[]>();
-
-function fieldsOf(em: EntityManager, entity: new () => unknown): string[] {
-  let fields = entityFields.get(entity.name);
-  if (!fields) {
-    fields = em
-      .getMetadata()
-      .get(entity.name)
-      .props.filter((prop) => prop.persist !== false && !prop.lazy && COLUMN_KINDS.has(prop.kind))
-      .flatMap((prop) => prop.fieldNames ?? []);
-    entityFields.set(entity.name, fields);
-  }
-  return fields;
 }
 
 /** An entity read beside the main one by a statement's join, under its table alias. */
@@ -140,14 +131,14 @@ export async function rowsWithJoined<T>(
   const select = [
     `${quoteIdentifier(mainAlias)}.*`,
     ...joined.flatMap(({ entity, alias }) =>
-      fieldsOf(em, entity).map(
+      loadedColumnsOf(em, entity).fields.map(
         (field) => `${quoteIdentifier(alias)}.${quoteIdentifier(field)} as ${quoteIdentifier(`${alias}__${field}`)}`,
       ),
     ),
   ];
   const rows = await em.execute<Record<string, unknown>[]>(`select ${select.join(', ')} ${from}`, params);
   for (const { entity, alias } of joined) {
-    const fields = fieldsOf(em, entity);
+    const fields = loadedColumnsOf(em, entity).fields;
     const seen = new Set<unknown>();
     const own: Record<string, unknown>[] = [];
     for (const row of rows) {
@@ -158,7 +149,7 @@ export async function rowsWithJoined<T>(
     }
     hydrateRows(em, entity, own);
   }
-  const mainFields = fieldsOf(em, main);
+  const mainFields = loadedColumnsOf(em, main).fields;
   return hydrateRows(
     em,
     main,
@@ -199,7 +190,7 @@ export function byId<T extends EntityWithId>(
     // What this request already loaded (a student found by their account, say) is in its identity map, fully
     // loaded, and of the request's tenant: asking PostgreSQL again would only return the same row.
     const unitOfWork = em.getUnitOfWork();
-    const columns = columnsOf(em, entity);
+    const columns = loadedColumnsOf(em, entity).properties;
     const found = new Map<string, T>();
     for (const id of ids) {
       const row = inHand?.get(id);
