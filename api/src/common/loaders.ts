@@ -258,14 +258,15 @@ export function manyByKey<T, K extends keyof T & string>(
 
 /**
  * All rows of an entity for each key, from a statement written for the lookup (a filter through a join), with the
- * entities it joins (see rowsWithJoined): `from` is everything after the select list, with the main entity as `e`,
- * and `params` places the request's school and the keys (the school is never the caller's input). One statement
+ * entities it joins (see rowsWithJoined): `from` is everything after the select list, with the main entity as
+ * `mainAlias`, and `params` places the request's school and the keys (the school is never the caller's input). One statement
  * per tick.
  */
 export function manyByQuery<T>(
   em: EntityManager,
   entity: new () => T,
   keyOf: (row: T) => string,
+  mainAlias: string,
   joined: JoinedEntity[],
   from: string,
   params: (schoolId: string, keys: string[]) => unknown[],
@@ -274,7 +275,7 @@ export function manyByQuery<T>(
     const schoolId = tenantSchoolOf(em);
     const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
     if (schoolId) {
-      const rows = await rowsWithJoined(em, entity, 'e', joined, from, params(schoolId, [...keys]));
+      const rows = await rowsWithJoined(em, entity, mainAlias, joined, from, params(schoolId, [...keys]));
       for (const row of rows) groups.get(keyOf(row))?.push(row);
     }
     return keys.map((k) => groups.get(k) ?? []);

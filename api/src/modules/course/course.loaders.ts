@@ -23,6 +23,7 @@ export function courseLoaders(em: EntityManager) {
           em,
           Enrolment,
           (e) => e.student.id,
+          'e',
           // A student's page shows each enrolment's subject and teacher: they come in the same statement.
           [
             { entity: CourseSection, alias: 's' },
