@@ -105,11 +105,25 @@ const waitingSince = (value: string | null | undefined, asOf: string): string =>
   return new Date(value) > new Date(asOf) ? `（認證 ${rocDate(value)} 起開放）` : `（自 ${rocDate(value)}）`;
 };
 
-/** 教學組 sets after how many days a waiting item goes to the teacher's proxy. */
-function PolicyForm({ health, canSet, onSaved }: { health: Health; canSet: boolean; onSaved: () => void }) {
+/**
+ * 教學組 sets after how many days a waiting item goes to the teacher's proxy. The form is made anew when the saved
+ * days come back (its field starts from them), so the page keeps the notice of what was saved.
+ */
+function PolicyForm({
+  health,
+  canSet,
+  notice,
+  setNotice,
+  onSaved,
+}: {
+  health: Health;
+  canSet: boolean;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+  onSaved: () => void;
+}) {
   const [value, setValue] = useState(String(health.policy.routeAfterDays));
   const [messages, setMessages] = useState<string[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [save, state] = useMutation(SetPolicyMutation);
   const { minDays, maxDays } = health.policy;
 
@@ -181,6 +195,7 @@ function PolicyForm({ health, canSet, onSaved }: { health: Health; canSet: boole
  */
 export function CertificationHealthPage() {
   const { data, error, refetch } = useQuery(HealthQuery, { fetchPolicy: 'cache-and-network' });
+  const [policyNotice, setPolicyNotice] = useState<string | null>(null);
   if (error) return <ErrorList messages={[error.message]} />;
   if (!data) return <p>載入中…</p>;
   const health = data.certificationHealth;
@@ -197,7 +212,14 @@ export function CertificationHealthPage() {
       </p>
 
       <h2>轉派規則</h2>
-      <PolicyForm key={health.policy.routeAfterDays} health={health} canSet={canSet} onSaved={() => void refetch()} />
+      <PolicyForm
+        key={health.policy.routeAfterDays}
+        health={health}
+        canSet={canSet}
+        notice={policyNotice}
+        setNotice={setPolicyNotice}
+        onSaved={() => void refetch()}
+      />
 
       <h2>全校待認證</h2>
       <dl className="summary" data-testid="school-summary">
