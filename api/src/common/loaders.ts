@@ -4,14 +4,16 @@ import DataLoader from 'dataloader';
 import { pgTextArray } from './sql.js';
 import { TENANT_FILTER } from './tenant.js';
 
-// The one loader factory: each module builds its loaders (`<module>.loaders.ts`) from these three shapes, so every
-// by-id or by-key lookup batches into a single `in (...)` query per tick, scoped to the request's tenant.
+// The one loader factory: each module builds its loaders (`<module>.loaders.ts`) from these shapes (byId, byKey,
+// manyByKey; manyByQuery for a lookup through a join, computedByKey for numbers PostgreSQL counts), so every by-id or
+// by-key lookup batches into a single query per tick, scoped to the request's tenant.
 //
 // Loaders are the hot read path (a page of forty students reads through them), and MikroORM's `em.find` spends most
 // of its time building the query: criteria, aliases, knex. A loader's query is always the same shape, so it is
 // written once per entity and key, sent through the request's EntityManager (its transaction, its statement queue)
-// and hydrated into the request's identity map the way `em.find` does. Anything else (a filter through relations,
-// ordering by a relation, joined relations) still goes through `em.find`.
+// and hydrated into the request's identity map the way `em.find` does. A page's own statement with the rows it joins
+// goes through rowsWithJoined. Anything else (a filter through relations, ordering by a relation) still goes through
+// `em.find`.
 
 type EntityWithId = { id: string };
 
@@ -259,8 +261,8 @@ export function manyByKey<T, K extends keyof T & string>(
 /**
  * All rows of an entity for each key, from a statement written for the lookup (a filter through a join), with the
  * entities it joins (see rowsWithJoined): `from` is everything after the select list, with the main entity as
- * `mainAlias`, and `params` places the request's school and the keys (the school is never the caller's input). One statement
- * per tick.
+ * `mainAlias`, and `params` places the request's school and the keys (the school is never the caller's input). One
+ * statement per tick.
  */
 export function manyByQuery<T>(
   em: EntityManager,

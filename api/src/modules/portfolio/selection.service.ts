@@ -174,16 +174,26 @@ export async function portfolioCountsOf(
     const studentIds = [...new Set(group.map((key) => key.studentId))];
     const rows = await em.execute<ProgressRow[]>(
       `select 'outcomes' as part, student_id, count(*)::int as total,
-              count(*) filter (where status = 'PENDING')::int as pending,
-              count(*) filter (where status = 'CERTIFIED')::int as certified,
-              count(*) filter (where status = 'REJECTED')::int as rejected,
+              count(*) filter (where status = ?)::int as pending,
+              count(*) filter (where status = ?)::int as certified,
+              count(*) filter (where status = ?)::int as rejected,
               count(selected_at)::int as selected
          from course_outcome where school_id = ? and term_id = ? and student_id = any(?) group by student_id
        union all
        select 'performances', student_id, count(*)::int, 0, 0, 0, count(selected_at)::int
          from diverse_performance where school_id = ? and academic_year_id = ? and student_id = any(?)
         group by student_id`,
-      [schoolId, termId, pgTextArray(studentIds), schoolId, academicYearId, pgTextArray(studentIds)],
+      [
+        CertificationStatus.PENDING,
+        CertificationStatus.CERTIFIED,
+        CertificationStatus.REJECTED,
+        schoolId,
+        termId,
+        pgTextArray(studentIds),
+        schoolId,
+        academicYearId,
+        pgTextArray(studentIds),
+      ],
     );
     const counts = new Map(studentIds.map((id) => [id, { ...NO_PROGRESS }]));
     for (const row of rows) {
