@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { inTenantTransaction } from '../../api/src/common/tenant.js';
 import { pgTextArray } from '../../api/src/common/sql.js';
 import { keepBytes } from '../../api/src/modules/files/generated-upload.js';
@@ -91,6 +91,18 @@ let personCounter = 0;
 let sectionCounter = 0;
 const token = (): string => randomBytes(4).toString('hex');
 const randomCode = (): string => String(100000 + Math.floor(Math.random() * 900000));
+
+/**
+ * A school code no school of the division has yet: a run's files share one database and make hundreds of schools,
+ * and two random codes alike (a few per cent a run) had failed a test on the unique (code, division).
+ */
+async function unusedCode(em: EntityManager, division: SchoolDivision): Promise<string> {
+  for (;;) {
+    const code = randomCode();
+    const taken = await em.execute('select 1 from school where code = ? and division = ?', [code, division]);
+    if (taken.length === 0) return code;
+  }
+}
 
 /** An authority of its own, to which schools are added; every test builds the schools it needs. */
 export class TestCity {
@@ -304,11 +316,12 @@ export class TestFactory {
   /** A school with the current and previous academic year, one class with a homeroom teacher, staff and students. */
   async school(authority: Authority, options: SchoolOptions = {}): Promise<TestSchool> {
     const prefix = `t${token()}`;
-    const school = await this.owner.em.fork().transactional((tx) =>
+    const division = options.division ?? SchoolDivision.DAY;
+    const school = await this.owner.em.fork().transactional(async (tx) =>
       createSchool(tx, tx.merge(authority), {
-        code: options.code ?? randomCode(),
+        code: options.code ?? (await unusedCode(tx, division)),
         name: `測試高級中學 ${prefix}`,
-        division: options.division ?? SchoolDivision.DAY,
+        division,
       }),
     );
     const { auth, pii, clock } = this.services;
