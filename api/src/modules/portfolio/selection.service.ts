@@ -167,7 +167,9 @@ export async function portfolioCountsOf(
   const byTerm = new Map<string, ProgressKey[]>();
   for (const key of keys) {
     const termKey = `${key.termId}/${key.academicYearId}`;
-    byTerm.set(termKey, [...(byTerm.get(termKey) ?? []), key]);
+    const group = byTerm.get(termKey);
+    if (group) group.push(key);
+    else byTerm.set(termKey, [key]);
   }
   for (const group of byTerm.values()) {
     const { termId, academicYearId } = group[0]!;
