@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Roster } from './rosters.js';
 
 export type SheetCell = string | number;
@@ -20,7 +21,20 @@ export async function oneSheetWorkbook(
   worksheet.addRow(sheet.columns);
   worksheet.getRow(1).font = { bold: true };
   for (const row of sheet.rows) worksheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return stampedWith(Buffer.from(await workbook.xlsx.writeBuffer()), at);
+}
+
+/**
+ * ExcelJS dates every part inside the XLSX zip by the clock, so two writes of the same rows a second apart differed.
+ * Restamping the parts with `at` makes the bytes a function of the rows and `at` alone; JSZip keeps each part's
+ * compressed bytes as they are.
+ */
+async function stampedWith(xlsx: Buffer, at: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_, part) => {
+    part.date = at;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Who made a file: the platform, or the reference central repository answering it. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keepBytes } from '../../../files/generated-upload.js';
 import { LocalFileStorage } from '../../../files/file-storage.js';
 import { evidenceNameOf } from '../evidence.js';
@@ -82,10 +82,18 @@ describe('the package zip', () => {
     ]);
     // The roster deflated (8); the evidence stored (0), as compressing it costs far more time than it saves.
     expect(entries.map((entry) => entry.method)).toEqual([8, 0, 0]);
-    // The same rows and files always give the same bytes.
-    const again = await storePackage(files, [rosterOf([[{ sha256: pdf, type: 'application/pdf' }]])], AT);
-    const once = await storePackage(files, [rosterOf([[{ sha256: pdf, type: 'application/pdf' }]])], AT);
-    expect(again.stored!.sha256).toBe(once.stored!.sha256);
+    // The same rows and files always give the same bytes, whatever the clock says when they are written (ExcelJS
+    // dates the parts inside each roster by the clock; CI once wrote these two across a second).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-01T10:00:00+08:00'));
+      const again = await storePackage(files, [rosterOf([[{ sha256: pdf, type: 'application/pdf' }]])], AT);
+      vi.setSystemTime(new Date('2027-03-15T17:42:13+08:00'));
+      const once = await storePackage(files, [rosterOf([[{ sha256: pdf, type: 'application/pdf' }]])], AT);
+      expect(again.stored!.sha256).toBe(once.stored!.sha256);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(tempFiles()).toEqual([]);
   });
 
