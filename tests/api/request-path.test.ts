@@ -63,6 +63,16 @@ describe('a request', () => {
     expect(await statementsOf(() => fresh.ok('{ __typename }'))).toEqual([]);
   });
 
+  it('begins its transaction in one message with the tenant settings, and sends BEGIN nowhere else', async () => {
+    const sent = await statementsOf(() => student.ok<MeAnswer>(ME));
+    const begins = sent.filter((sql) => /^\s*begin\b/i.test(sql));
+    expect(begins).toHaveLength(1);
+    expect(begins[0]).toMatch(
+      /^BEGIN; select set_config\('app\.school_id', .*, true\), set_config\('app\.authority_id'/,
+    );
+    expect(sent.at(-1)).toMatch(/^COMMIT/);
+  });
+
   it('reads its school, year and term from the cache, and a change to any of them at once', async () => {
     const term = app.factory.currentTerm(school);
     const first = await student.ok<MeAnswer>(ME);

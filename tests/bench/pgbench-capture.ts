@@ -68,7 +68,10 @@ export function pgbenchScript(statements: CapturedStatement[]): string {
       const text = statement.text
         .replace(/\$(\d+)/g, (_, n: string) => literal(statement.params[Number(n) - 1] ?? null))
         .trim()
-        .replace(/;+$/, '');
+        .replace(/;+$/, '')
+        // The platform sends BEGIN in one message with the transaction's first statement (db/deferred-begin.ts);
+        // pgbench's `\;` keeps them one message too instead of two commands.
+        .replace(/^(begin\b[^;]*);\s*/i, '$1\\; ');
       return `${text};\n`;
     })
     .join('');

@@ -1,5 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import type pg from 'pg';
+import { deferBegin } from './deferred-begin.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -14,7 +16,14 @@ function ormOptions(databaseUrl: string, role: OrmRole, debug: boolean, poolSize
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug,
     // The request pool logs in as portfolio_app itself (db/connections.ts): no session state to set on a connection.
-    pool: role === 'app' ? { min: 0, max: poolSize } : { min: 0, max: 5 },
+    pool: {
+      min: 0,
+      max: role === 'app' ? poolSize : 5,
+      afterCreate: (connection: pg.Client, done: (error: Error | null, connection: pg.Client) => void) => {
+        deferBegin(connection);
+        done(null, connection);
+      },
+    },
     // The schema is owned by the committed migrations; nothing is synchronised at runtime.
     ensureDatabase: false,
     allowGlobalContext: false,
