@@ -53,6 +53,8 @@ interface WaitingRow {
   semester: number;
   since: string | Date;
   proxies: string[];
+  /** The school's routing age, or null for the default (as certificationPolicy reads it). */
+  route_after_days: number | null;
 }
 
 /**
@@ -90,7 +92,8 @@ async function waitingRows(
                where t.school_id = o.school_id and t.id = o.term_id), v.created_at)) as since,
             array(select p.proxy_id::text from certification_proxy p
                   where p.school_id = s.school_id and p.teacher_id = s.teacher_id
-                  order by p.created_at, p.id) as proxies
+                  order by p.created_at, p.id) as proxies,
+            (select r.route_after_days from certification_policy r where r.school_id = o.school_id) as route_after_days
      from course_outcome o
      join course_outcome_version v on v.school_id = o.school_id and v.outcome_id = o.id and v.version = o.current_version
      join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
@@ -323,22 +326,20 @@ const CERTIFICATION_WAITS = Symbol('certification waits by outcome');
  */
 function waitLoader(ctx: AppContext) {
   return requestLoader(ctx, CERTIFICATION_WAITS, async (ids: readonly string[]): Promise<(Wait | null)[]> => {
-    const schoolId = ctx.viewer!.schoolId!;
-    const [policy, rows] = [
-      await certificationPolicy(ctx, schoolId),
-      await waitingRows(ctx, schoolId, { outcomeIds: [...ids] }),
-    ];
+    // The routing age comes with the rows (one statement fewer on every queue request than certificationPolicy).
+    const rows = await waitingRows(ctx, ctx.viewer!.schoolId!, { outcomeIds: [...ids] });
     const now = ctx.services.clock.now();
     const byId = new Map(
       rows.map((row) => {
         const since = toDate(row.since);
         const days = daysWaited(since, now);
+        const routeAfterDays = row.route_after_days ?? DEFAULT_ROUTE_AFTER_DAYS;
         const wait: Wait = {
           teacherId: row.teacher_id,
           since,
           days,
-          routeAfterDays: policy.routeAfterDays,
-          routed: days >= policy.routeAfterDays && row.proxies.length > 0,
+          routeAfterDays,
+          routed: days >= routeAfterDays && row.proxies.length > 0,
           proxies: row.proxies,
         };
         return [row.outcome_id, wait];

@@ -2,7 +2,6 @@ import type { AppContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
 import { idOfType, requireIdOfType } from '../../common/ids.js';
 import { rowsWithJoined, tenantSchoolOf } from '../../common/loaders.js';
-import { pgTextArray } from '../../common/sql.js';
 import { Course, CourseSection, Enrolment } from '../course/course.entity.js';
 import { Student } from '../people/student.entity.js';
 import { type Result, userError, type UserError } from '../../common/user-error.js';
@@ -18,7 +17,12 @@ import type {
 } from './dto/portfolio.input.js';
 import { CertificationStatus } from './portfolio.enums.js';
 import { routedFirst } from './certification-health.service.js';
-import { certifiableTeachers, mayAssignCertificationProxies, mayCertify } from './portfolio.permissions.js';
+import {
+  certifiableTeachers,
+  certifiableTeachersSql,
+  mayAssignCertificationProxies,
+  mayCertify,
+} from './portfolio.permissions.js';
 
 export const MAX_BULK_CERTIFY = 200;
 
@@ -29,9 +33,9 @@ export async function certificationQueue(
 ): Promise<CourseOutcome[]> {
   const viewer = ctx.viewer;
   if (!viewer || !mayCertify(viewer)) throw forbidden('認證課程學習成果（限任課教師與代理人）');
-  const teachers = await certifiableTeachers(ctx, viewer);
   const schoolId = tenantSchoolOf(ctx.em);
   if (!schoolId) return [];
+  const teachers = certifiableTeachersSql(viewer, schoolId);
   // One statement written for the queue, with each item's student, enrolment, section and course, which the page
   // reads through their loaders: they find them in the request's identity map instead of asking four more times.
   const outcomes = await rowsWithJoined(
@@ -49,9 +53,9 @@ export async function certificationQueue(
        join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
        join course_section s on s.school_id = e.school_id and s.id = e.section_id
        join course c on c.school_id = s.school_id and c.id = s.course_id
-      where o.school_id = ? and s.teacher_id = any(?)${status ? ' and o.status = ?' : ''}
+      where o.school_id = ? and s.teacher_id = any(array(${teachers.sql}))${status ? ' and o.status = ?' : ''}
       order by o.updated_at, o.id`,
-    status ? [schoolId, pgTextArray(teachers), status] : [schoolId, pgTextArray(teachers)],
+    [schoolId, ...teachers.params, ...(status ? [status] : [])],
   );
   // Items waiting past the school's routing age go to the teacher's proxy (代理人): first in the proxy's queue.
   return status === CertificationStatus.PENDING || status === null ? routedFirst(ctx, outcomes) : outcomes;

@@ -42,15 +42,24 @@ export async function mayReadUpload(ctx: AppContext, upload: FileUpload): Promis
   return performance ? mayViewStudent(ctx, performance.student.getEntity()) : false;
 }
 
-/** The teachers whose sections the viewer certifies: themselves, and those who named them proxy (代理人). */
+/**
+ * The teachers whose sections the viewer certifies, as a statement: themselves, and those who named them proxy
+ * (代理人). The queue reads it as a subquery of its own statement.
+ */
+export function certifiableTeachersSql(viewer: Viewer, schoolId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `select ?::uuid as teacher_id
+          union all select teacher_id from certification_proxy where school_id = ? and proxy_id = ?`,
+    params: [viewer.accountId, schoolId, viewer.accountId],
+  };
+}
+
+/** The teachers whose sections the viewer certifies (certifiableTeachersSql), the viewer first. */
 export async function certifiableTeachers(ctx: AppContext, viewer: Viewer): Promise<string[]> {
   if (!viewer.schoolId) return [viewer.accountId];
   // Every certification page and decision asks: one plain statement rather than the ORM's query building.
-  const proxies = await ctx.em.execute<{ teacher_id: string }[]>(
-    'select teacher_id from certification_proxy where school_id = ? and proxy_id = ?',
-    [viewer.schoolId, viewer.accountId],
-  );
-  return [viewer.accountId, ...proxies.map((proxy) => proxy.teacher_id)];
+  const { sql, params } = certifiableTeachersSql(viewer, viewer.schoolId);
+  return (await ctx.em.execute<{ teacher_id: string }[]>(sql, params)).map((row) => row.teacher_id);
 }
 
 /** 教學組 sets the school's cap on outcome uploads. */
