@@ -39,7 +39,7 @@ export function deferBegin(connection: pg.Client): void {
   const send = (...args: unknown[]): unknown =>
     (Object.getPrototypeOf(connection) as { query: (...args: unknown[]) => unknown }).query.apply(connection, args);
   let held: string | null = null;
-  const answer = (callback: Callback | undefined, result: unknown) => process.nextTick(() => callback?.(null, result));
+  const answer = (callback: Callback, result: unknown) => process.nextTick(() => callback(null, result));
   (connection as unknown as { query: unknown }).query = (config: unknown, values?: unknown, ...rest: unknown[]) => {
     if (typeof values !== 'function' || typeof config !== 'object' || config === null || rest.length > 0) {
       // knex sends every statement as (config, callback); anything else (a promise, separate values, a stream) is
