@@ -43,18 +43,23 @@ export const mayViewCertificationHealth = (viewer: Viewer | null): boolean =>
   hasSection(viewer, AdminSection.TEACHING) || hasSection(viewer, AdminSection.COORDINATOR);
 export const maySetCertificationPolicy = (viewer: Viewer | null): boolean => hasSection(viewer, AdminSection.TEACHING);
 
-interface WaitingRow {
+/** What an outcome's wait is made of (the queue's routing and each item's note). */
+interface WaitRow {
   outcome_id: string;
-  section_id: string;
   teacher_id: string;
-  subject_name: string;
-  section_name: string;
-  year: number;
-  semester: number;
   since: string | Date;
   proxies: string[];
   /** The school's routing age, or null for the default (as certificationPolicy reads it). */
   route_after_days: number | null;
+}
+
+/** A wait with where it waits, as the health page groups and names them. */
+interface WaitingRow extends WaitRow {
+  section_id: string;
+  subject_name: string;
+  section_name: string;
+  year: number;
+  semester: number;
 }
 
 /**
@@ -62,11 +67,13 @@ interface WaitingRow {
  * replacement), but not before the term's regular certification window opened, since nobody can certify earlier.
  * One statement whatever the number; `outcomeIds` narrows it to those (the queue), `teacherId` to one teacher.
  */
+async function waitingRows(ctx: AppContext, schoolId: string, only: { teacherId?: string }): Promise<WaitingRow[]>;
+async function waitingRows(ctx: AppContext, schoolId: string, only: { outcomeIds: string[] }): Promise<WaitRow[]>;
 async function waitingRows(
   ctx: AppContext,
   schoolId: string,
-  only: { outcomeIds?: string[]; teacherId?: string } = {},
-): Promise<WaitingRow[]> {
+  only: { outcomeIds?: string[]; teacherId?: string },
+): Promise<WaitRow[]> {
   const params: unknown[] = [schoolId];
   let narrow = '';
   if (only.outcomeIds) {
@@ -77,13 +84,18 @@ async function waitingRows(
     narrow += ' and s.teacher_id = ?';
     params.push(only.teacherId);
   }
-  return ctx.em.execute<WaitingRow[]>(
-    // The term, its year and the window's opening are subqueries rather than joins: PostgreSQL plans every request's
-    // statement anew, and a seven-table join took it about 5 ms to plan for a page of five items.
-    `select o.id as outcome_id, s.id as section_id, s.teacher_id, c.subject_name, s.name as section_name,
+  // The queue asks only what routing needs: where each item waits (its course, term and year) is for the health
+  // page. PostgreSQL plans every request's statement anew, and those columns took 0.9 ms of its 2 ms of planning.
+  const placeColumns = only.outcomeIds
+    ? ''
+    : `s.id as section_id, c.subject_name, s.name as section_name,
             (select y.year from term t join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
               where t.school_id = o.school_id and t.id = o.term_id) as year,
-            (select t.semester from term t where t.school_id = o.school_id and t.id = o.term_id) as semester,
+            (select t.semester from term t where t.school_id = o.school_id and t.id = o.term_id) as semester,`;
+  return ctx.em.execute<WaitingRow[]>(
+    // The term, its year and the window's opening are subqueries rather than joins: a seven-table join took
+    // PostgreSQL about 5 ms to plan for a page of five items.
+    `select o.id as outcome_id, s.teacher_id, ${placeColumns}
             greatest(v.created_at, coalesce((
               select min(k.starts_at) from term t
                 join academic_year y on y.school_id = t.school_id and y.id = t.academic_year_id
@@ -98,7 +110,7 @@ async function waitingRows(
      join course_outcome_version v on v.school_id = o.school_id and v.outcome_id = o.id and v.version = o.current_version
      join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
      join course_section s on s.school_id = e.school_id and s.id = e.section_id
-     join course c on c.school_id = s.school_id and c.id = s.course_id
+     ${only.outcomeIds ? '' : 'join course c on c.school_id = s.school_id and c.id = s.course_id'}
      where o.school_id = ? and o.status = 'PENDING' and s.teacher_id is not null${narrow}`,
     params,
   );
