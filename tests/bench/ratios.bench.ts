@@ -295,7 +295,15 @@ const PAGES: PageCase[] = [
     user: 'sf.teacher',
     document: CertificationPageDocument,
     variables: () => ({ status: 'PENDING' }),
-    counts: (data) => ({ outcomes: list(data.certificationQueue).length }),
+    counts: (data) => {
+      const waits = list(data.certificationQueue).map((item) => (item.certificationWait ?? {}) as Json);
+      return {
+        outcomes: waits.length,
+        waitDays: sum(waits.map((wait) => Number(wait.days ?? 0))),
+        routed: waits.filter((wait) => wait.routed === true).length,
+        notes: waits.filter((wait) => typeof wait.note === 'string').length,
+      };
+    },
   },
   {
     name: 'homeroom',

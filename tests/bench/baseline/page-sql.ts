@@ -124,10 +124,52 @@ join submission sub on sub.school_id = r.school_id and sub.id = r.submission_id
 left join submission_row sr on sr.school_id = r.school_id and sr.id = r.submission_row_id
 where st.account_id = $1 and $3::jsonb is not null`;
 
+/**
+ * An item's certificationWait (api/src/modules/portfolio/certification-health.service.ts), from `w` (see WAITS):
+ * whole days since its current version came or its term's certification window opened (the later), routed to the
+ * teacher's proxies once that reaches the school's routing age (7 days by default), and the note the viewer reads.
+ * $1 is the viewer.
+ */
+const CERTIFICATION_WAIT = `json_build_object(
+    'days', w.days,
+    'routed', w.days >= w.route_after and cardinality(w.proxies) > 0,
+    'routedToViewer', w.days >= w.route_after and $1 = any(w.proxies) and cs.teacher_id <> $1,
+    'note', case
+      when w.days >= w.route_after and $1 = any(w.proxies) and cs.teacher_id <> $1
+        then '已等候 ' || w.days || ' 天，自動轉給代理人'
+      when w.days >= w.route_after and cardinality(w.proxies) > 0 then '已等候 ' || w.days || ' 天，已自動轉給代理人 ' ||
+        (select string_agg(pa.display_name, '、' order by array_position(w.proxies, pa.id))
+           from user_account pa where pa.school_id = o.school_id and pa.id = any(w.proxies)) ||
+        case when cs.teacher_id = $1 then '（您仍可認證）' else '' end
+      when w.days >= w.route_after then '已等候 ' || w.days || ' 天，沒有代理人'
+    end)`;
+
+/** Each waiting item of the queue's sections with what its wait is made of, planned on its own. */
+const WAITS = `waits as materialized (
+  select o.id,
+         greatest(0, floor(extract(epoch from now() - greatest(cv.created_at, coalesce((
+           select min(k.starts_at) from term t
+             join academic_year ay on ay.school_id = t.school_id and ay.id = t.academic_year_id
+             join timeline_task k on k.school_id = t.school_id and k.kind = 'CERTIFY_COURSE_OUTCOMES'
+              and not k.grade12_round and k.data_year = ay.year and k.data_semester = t.semester
+            where t.school_id = o.school_id and t.id = o.term_id), cv.created_at))) / 86400))::int as days,
+         coalesce((select r.route_after_days from certification_policy r where r.school_id = o.school_id), 7)
+           as route_after,
+         array(select p.proxy_id from certification_proxy p
+               where p.school_id = s.school_id and p.teacher_id = s.teacher_id order by p.created_at, p.id) as proxies
+  from course_outcome o
+  join course_outcome_version cv on cv.school_id = o.school_id and cv.outcome_id = o.id and cv.version = o.current_version
+  join enrolment e on e.school_id = o.school_id and e.id = o.enrolment_id
+  join course_section s on s.school_id = e.school_id and s.id = e.section_id
+  where o.status = 'PENDING'
+    and (s.teacher_id = $1 or s.teacher_id in (select x.teacher_id from certification_proxy x where x.proxy_id = $1)))`;
+
 /** CertificationPage (PENDING): outcomes of the teacher's sections and of those who named them proxy. */
 const CERTIFICATION = `
+with ${WAITS}
 select json_build_object('certificationQueue', coalesce(json_agg(json_build_object(
     'id', ${gid('CourseOutcome', 'o.id')}, 'kind', o.kind, 'status', o.status,
+    'certificationWait', ${CERTIFICATION_WAIT},
     'student', json_build_object('id', ${gid('Student', 'st.id')}, 'studentNumber', st.student_number, 'name', st.name),
     'course', json_build_object('id', ${gid('Course', 'c.id')}, 'subjectName', c.subject_name),
     'section', json_build_object('id', ${gid('CourseSection', 'cs.id')}, 'name', cs.name,
@@ -141,6 +183,7 @@ join course_section cs on cs.school_id = e.school_id and cs.id = e.section_id
 join course c on c.school_id = cs.school_id and c.id = cs.course_id
 join user_account t on t.school_id = cs.school_id and t.id = cs.teacher_id
 join student st on st.school_id = o.school_id and st.id = o.student_id
+join waits w on w.id = o.id
 where o.status = 'PENDING'
   and (cs.teacher_id = $1 or cs.teacher_id in (select x.teacher_id from certification_proxy x where x.proxy_id = $1))
   and $2::uuid is null and $3::jsonb is not null`;
